@@ -1,0 +1,69 @@
+"""The one object every entry point (CLI, web, API) builds: settings, database, loaded knowledge.
+
+Heavy derived structures (knowledge snapshot, name index, ranking matrices) are built lazily and
+once per process; services receive what they need from here explicitly.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from symptomdb.config import Settings, load_settings
+from symptomdb.db import migrate, models
+from symptomdb.db.engine import make_engine, make_session_factory
+from symptomdb.knowledge.importers.run import ImportResult, StepCallback, import_all
+from symptomdb.knowledge.store import Knowledge, load_knowledge
+
+if TYPE_CHECKING:
+    from symptomdb.search.resolve import NameIndex
+
+
+class SymptomDB:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or load_settings()
+        self._lock = threading.Lock()
+
+    @cached_property
+    def engine(self) -> Engine:
+        return make_engine(self.settings.database_url)
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        return make_session_factory(self.engine)
+
+    def migrate(self) -> None:
+        migrate.upgrade(self.engine)
+
+    def has_data(self) -> bool:
+        if not migrate.is_up_to_date(self.engine):
+            return False
+        with self.sessions() as session:
+            return session.scalar(select(models.DataRelease.source).where(models.DataRelease.source == "hpo")) is not None
+
+    def ensure_ready(self, on_step: StepCallback | None = None) -> ImportResult | None:
+        """Migrate, and import the bundled data if the database has none yet (first run)."""
+        self.migrate()
+        if self.has_data():
+            return None
+        return import_all(self.engine, on_step=on_step or (lambda _: None))
+
+    def reload(self) -> None:
+        """Forget derived structures (after an import), so that they are rebuilt from the new data."""
+        for name in ("knowledge", "name_index"):
+            self.__dict__.pop(name, None)
+
+    @cached_property
+    def knowledge(self) -> Knowledge:
+        with self._lock:
+            return load_knowledge(self.engine, self.settings.cache_dir)
+
+    @cached_property
+    def name_index(self) -> NameIndex:
+        from symptomdb.search.resolve import NameIndex
+
+        return NameIndex.build(self.knowledge)

@@ -1,0 +1,1 @@
+"""The knowledge base: HPO terms, conditions, annotations, and the answers built from them."""

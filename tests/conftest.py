@@ -1,0 +1,53 @@
+"""Shared fixtures: one imported SQLite knowledge base per machine, reused across test runs.
+
+The database lives in `.test-data/` at the repository root (ignored by git); the import is skipped
+when the same input files are already in (checksums), so only the first run pays for it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from symptomdb.config import Settings
+from symptomdb.context import SymptomDB
+from symptomdb.knowledge.store import Knowledge
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+TEST_DATA_DIR = Path(os.environ.get("SYMPTOMDB_TEST_DATA_DIR", REPO / ".test-data"))
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def shared_file(*parts: str) -> Path:
+    """A file from ../shared/data; skipped locally if absent, a failure in CI."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        if IN_CI:
+            pytest.fail(f"missing shared data file {path}")
+        pytest.skip(f"missing shared data file {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared_db() -> Iterator[SymptomDB]:
+    """The shared, fully imported SQLite knowledge base (read-only use, please)."""
+    TEST_DATA_DIR.mkdir(parents=True, exist_ok=True)
+    settings = Settings(data_dir=TEST_DATA_DIR, database_url=f"sqlite:///{TEST_DATA_DIR / 'test.sqlite3'}")
+    db = SymptomDB(settings)
+    with open(TEST_DATA_DIR / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # pytest-xdist workers import once, one at a time
+        db.ensure_ready()
+        _ = db.knowledge
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    yield db
+    db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def knowledge(shared_db: SymptomDB) -> Knowledge:
+    return shared_db.knowledge
