@@ -51,3 +51,41 @@ def shared_db() -> Iterator[SymptomDB]:
 @pytest.fixture(scope="session")
 def knowledge(shared_db: SymptomDB) -> Knowledge:
     return shared_db.knowledge
+
+
+MINI_HPO = Path(__file__).parent / "fixtures" / "mini-hpo"
+
+
+def postgres_url() -> str:
+    """The test PostgreSQL server's URL; skipped locally if unset, a failure in CI."""
+    url = os.environ.get("SYMPTOMDB_TEST_POSTGRES_URL")
+    if not url:
+        message = "SYMPTOMDB_TEST_POSTGRES_URL is not set (start one with .ci/start-postgres.sh)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database on each backend (PostgreSQL: a throw-away schema-free database)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(postgres_url()).set(drivername="postgresql+psycopg")
+    name = f"symptomdb_t_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

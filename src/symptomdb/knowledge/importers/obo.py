@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-_SYNONYM = re.compile(r'^"((?:[^"\\]|\\.)*)"\s+(EXACT|RELATED|BROAD|NARROW)(?:\s+([\w:]+))?\s*(?:\[.*\])?\s*$')
+_SYNONYM = re.compile(
+    r'^"((?:[^"\\]|\\.)*)"\s+(EXACT|RELATED|BROAD|NARROW)(?:\s+([\w:]+))?\s*(?:\[.*\])?\s*$'
+)
 _DEF = re.compile(r'^"((?:[^"\\]|\\.)*)"')
 
 

@@ -66,8 +66,10 @@ def import_all(
     with Session(engine) as session:
         current = session.get(models.DataRelease, "hpo")
         if current is not None and current.checksum == checksum and not force:
-            mondo = session.get(models.DataRelease, "mondo")
-            return ImportResult(True, current.counts, current.version, mondo.version if mondo else "")
+            mondo_release = session.get(models.DataRelease, "mondo")
+            return ImportResult(
+                True, current.counts, current.version, mondo_release.version if mondo_release else ""
+            )
 
     on_step("Reading hp.obo")
     obo = parse_obo(_read_lines(inputs.hpo_files[0]))
@@ -78,7 +80,9 @@ def import_all(
     on_step("Reading MONDO mappings")
     mondo = read_mondo_mappings(inputs.mondo_path)
     mondo_version = inputs.mondo_version or (
-        sources.bundled_mondo_version() if inputs.mondo_path == sources.bundled_mondo_extract() else "local file"
+        sources.bundled_mondo_version()
+        if inputs.mondo_path == sources.bundled_mondo_extract()
+        else "local file"
     )
     hpo_version = (obo.data_version or "").removeprefix("hp/releases/") or hpoa.version or "unknown"
 
@@ -87,7 +91,9 @@ def import_all(
     now = datetime.now(UTC)
     releases = [
         _release(sources.HPO, hpo_version, checksum, now, counts),
-        _release(sources.MONDO, mondo_version, sources.sha256_of(inputs.mondo_path), now, {"mappings": len(mondo)}),
+        _release(
+            sources.MONDO, mondo_version, sources.sha256_of(inputs.mondo_path), now, {"mappings": len(mondo)}
+        ),
     ]
     on_step("Writing the database")
     with Session(engine) as session, session.begin():
@@ -157,7 +163,10 @@ def organ_system_categories(terms: list[OboTerm]) -> dict[str, list[str]]:
 
 def _term_tables(terms: list[OboTerm]) -> dict[str, list[dict[str, Any]]]:
     categories = organ_system_categories(terms)
-    synonyms, is_a, alt_ids, xrefs = [], [], [], []
+    synonyms: list[dict[str, Any]] = []
+    is_a: list[dict[str, Any]] = []
+    alt_ids: list[dict[str, Any]] = []
+    xrefs: list[dict[str, Any]] = []
     seen_alt: set[str] = set()
     for t in terms:
         for s in t.synonyms:
@@ -205,7 +214,9 @@ def _condition_tables(
         elif not m.object_id.startswith(("OMIM:", "ORPHA:")):
             extra_xrefs[m.mondo_id].append(m)
 
-    conditions, condition_names, xrefs = [], [], []
+    conditions: list[dict[str, Any]] = []
+    condition_names: list[dict[str, Any]] = []
+    xrefs: list[dict[str, Any]] = []
     for cid, name in names.items():
         mappings = sorted(mondo_of.get(cid, []), key=lambda m: m.mondo_id)
         conditions.append(
@@ -223,7 +234,9 @@ def _condition_tables(
             for label, source in ((m.mondo_label, "MONDO"), (m.object_label, cid.split(":")[0])):
                 if label and label.casefold() not in seen:
                     seen.add(label.casefold())
-                    condition_names.append({"condition_id": cid, "name": label, "source": source, "kind": "label"})
+                    condition_names.append(
+                        {"condition_id": cid, "name": label, "source": source, "kind": "label"}
+                    )
             found[m.mondo_id] = "exactMatch"
             for other in members[m.mondo_id] - {cid}:
                 found.setdefault(other, "sameMondo")

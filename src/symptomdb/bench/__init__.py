@@ -1,0 +1,1 @@
+"""Benchmarks: one module per capability; each returns figures, the CLI prints them."""

@@ -1,0 +1,54 @@
+"""Name-resolution benchmark: accuracy at 1 and 5, per-query latency after start-up."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from symptomdb.search.resolve import NameIndex, QueryError, resolve
+
+
+def read_cases(path: Path) -> list[tuple[str, set[str]]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t")
+        if not reader.fieldnames or not {"query", "expected_ids"} <= set(reader.fieldnames):
+            raise ValueError(f"{path}: expected a TSV with columns 'query' and 'expected_ids'")
+        return [
+            (row["query"], {i.strip() for i in row["expected_ids"].split("|") if i.strip()}) for row in reader
+        ]
+
+
+def run_resolve_benchmark(index: NameIndex, path: Path, warmup: int = 20) -> dict[str, Any]:
+    cases = read_cases(path)
+    for query, _ in cases[:warmup]:
+        with contextlib.suppress(QueryError):
+            resolve(index, query, 5)
+    top1 = top5 = 0
+    timings: list[float] = []
+    misses: list[dict[str, object]] = []
+    for query, expected in cases:
+        started = time.perf_counter()
+        try:
+            ids = [m.id for m in resolve(index, query, 5)]
+        except QueryError:
+            ids = []
+        timings.append((time.perf_counter() - started) * 1000)
+        top1 += bool(ids[:1] and ids[0] in expected)
+        top5 += bool(expected & set(ids))
+        if not (ids[:1] and ids[0] in expected) and len(misses) < 20:
+            misses.append({"query": query, "expected": sorted(expected), "got": ids[:3]})
+    n = max(len(cases), 1)
+    return {
+        "file": str(path),
+        "queries": len(cases),
+        "top1": round(top1 / n, 4),
+        "top5": round(top5 / n, 4),
+        "p50_ms": round(float(np.percentile(timings, 50)), 3) if timings else 0.0,
+        "p95_ms": round(float(np.percentile(timings, 95)), 3) if timings else 0.0,
+        "misses": misses,
+    }

@@ -1,0 +1,1 @@
+"""Finding conditions and symptoms by any name: synonyms, abbreviations, misspellings, questions."""

@@ -1,0 +1,171 @@
+"""Text normalisation shared by the name index and its queries."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+ROMAN = {
+    "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9",
+    "x": "10", "xi": "11", "xii": "12", "xiii": "13", "xiv": "14", "xv": "15",
+}  # fmt: skip
+# Words that carry no identity in a disease name; ignored when comparing word sets.
+FILLER = frozenset({"the", "of", "and", "with", "or", "a", "an", "to", "in", "type", "due", "form", "s"})
+
+# Words that frame a question around a name ("what are the symptoms of X?", "X treatment").
+QUESTION_WORDS = frozenset(
+    [
+        "what",
+        "whats",
+        "which",
+        "who",
+        "are",
+        "is",
+        "was",
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "about",
+        "on",
+        "to",
+        "and",
+        "or",
+        "in",
+        "tell",
+        "me",
+        "us",
+        "give",
+        "explain",
+        "describe",
+        "please",
+        "i",
+        "we",
+        "my",
+        "our",
+        "child",
+        "son",
+        "daughter",
+        "baby",
+        "kid",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "symptom",
+        "symptoms",
+        "sign",
+        "signs",
+        "treatment",
+        "treatments",
+        "treat",
+        "treated",
+        "treating",
+        "therapy",
+        "therapies",
+        "option",
+        "options",
+        "cure",
+        "cures",
+        "cured",
+        "manage",
+        "management",
+        "managed",
+        "diagnosis",
+        "diagnose",
+        "diagnosed",
+        "diagnosing",
+        "test",
+        "tests",
+        "testing",
+        "cause",
+        "causes",
+        "caused",
+        "causing",
+        "inherited",
+        "inheritance",
+        "genetic",
+        "genetics",
+        "prognosis",
+        "outlook",
+        "life",
+        "expectancy",
+        "course",
+        "information",
+        "info",
+        "overview",
+        "definition",
+        "define",
+        "meaning",
+        "mean",
+        "means",
+        "how",
+        "why",
+        "when",
+        "where",
+        "happens",
+        "happen",
+        "look",
+        "like",
+        "know",
+        "more",
+        "learn",
+        "read",
+        "find",
+        "out",
+        "get",
+        "help",
+        "living",
+        "live",
+        "with",
+    ]
+)
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII with accents removed."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised word tokens: folded, punctuation split, Roman numerals as digits."""
+    return [ROMAN.get(t, t) for t in _NON_ALNUM.split(fold(text).replace("'s ", " ")) if t]
+
+
+def normalise(text: str) -> str:
+    return " ".join(tokens(text))
+
+
+def word_key(text: str) -> str:
+    """An order-free key: the sorted content words.
+
+    "syndrome, opsoclonus-myoclonus" and "opsoclonus-myoclonus syndrome" share one key.
+    """
+    return " ".join(sorted(t for t in tokens(text) if t not in FILLER))
+
+
+def strip_question(words: list[str]) -> list[str]:
+    """Drop question framing at both ends, keeping at least one word."""
+    start, end = 0, len(words)
+    while start < end - 1 and words[start] in QUESTION_WORDS:
+        start += 1
+    while end - 1 > start and words[end - 1] in QUESTION_WORDS:
+        end -= 1
+    return words[start:end]
+
+
+def acronym(text: str) -> str | None:
+    """Initial letters of the content words ("opsoclonus-myoclonus syndrome" -> "oms"); None if too short."""
+    words = [t for t in tokens(text) if t not in FILLER and not t.isdigit()]
+    if len(words) < 2:
+        return None
+    return "".join(w[0] for w in words)

@@ -1,0 +1,321 @@
+"""Name resolution: a query (name, synonym, abbreviation, misspelling, whole question) -> ranked matches.
+
+The index is built once per data version: exact dictionaries on normalised names and on order-free
+word keys, an acronym table, and a TF-IDF character-trigram matrix (scipy sparse) that proposes
+fuzzy candidates which rapidfuzz then re-scores. A query never scans all names in Python.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from pydantic import BaseModel
+from rapidfuzz import fuzz
+from scipy import sparse
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.search.normalise import acronym, normalise, strip_question, tokens, word_key
+
+Kind = Literal["condition", "symptom"]
+INDEX_FORMAT = 1  # bump when NameIndex changes shape, to invalidate disk caches
+MAX_QUERY_LENGTH = 500
+FUZZY_CANDIDATES = 300
+_ID_QUERY = re.compile(
+    r"^\s*(omim|orpha|orphanet|decipher|mondo|hp|mim)\s*[:_\- ]\s*(\d+)\s*$", re.IGNORECASE
+)
+_UPPER_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\b")
+
+
+class QueryError(ValueError):
+    """The query is empty, too long, or has nothing to search for."""
+
+
+class Match(BaseModel):
+    id: str
+    name: str
+    matched_name: str
+    score: float
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Entry:
+    entity_id: str
+    kind: Kind
+    name: str
+    rank: int  # lower is better: 0 preferred name, 1 label/exact synonym, 2 other synonym
+
+
+class NameIndex:
+    def __init__(
+        self,
+        entries: list[Entry],
+        display: dict[str, str],
+        weight: dict[str, float],
+        ngram_vocab: dict[str, int],
+        idf: np.ndarray,
+        matrix: sparse.csc_matrix,
+        ids: dict[str, str],
+    ) -> None:
+        self.ids = ids  # every known id form (alt ids, MONDO ids) -> entity id
+        self.entries = entries
+        self.display = display  # entity id -> display name
+        self.weight = weight  # entity id -> tie-break weight (richer records first)
+        self.norms = [normalise(e.name) for e in entries]
+        self.exact: dict[str, list[int]] = defaultdict(list)
+        self.by_words: dict[str, list[int]] = defaultdict(list)
+        self.acronyms: dict[str, list[int]] = defaultdict(list)
+        for i, entry in enumerate(entries):
+            self.exact[self.norms[i]].append(i)
+            self.by_words[word_key(entry.name)].append(i)
+        self.ngram_vocab = ngram_vocab
+        self.idf = idf
+        self.matrix = matrix
+        self.sorted_names = sorted((n, i) for i, n in enumerate(self.norms))
+
+    # --- building -----------------------------------------------------------------------------
+    @classmethod
+    def build(cls, knowledge: Knowledge) -> NameIndex:
+        entries, display, weight = _collect_entries(knowledge)
+        norms = [normalise(e.name) for e in entries]
+        vocab: dict[str, int] = {}
+        rows, cols = [], []
+        for i, norm in enumerate(norms):
+            for gram in set(_ngrams(norm)):
+                rows.append(i)
+                cols.append(vocab.setdefault(gram, len(vocab)))
+        counts = sparse.csr_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(entries), len(vocab))
+        )
+        df = np.asarray((counts > 0).sum(axis=0)).ravel()
+        idf = np.log((1 + len(entries)) / (1 + df)).astype(np.float32) + 1.0
+        weighted = counts.multiply(idf).tocsr()
+        lengths = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        lengths[lengths == 0] = 1.0
+        matrix = sparse.diags(1.0 / lengths).dot(weighted).tocsc().astype(np.float32)
+        index = cls(entries, display, weight, vocab, idf, matrix, _collect_ids(knowledge))
+        index._add_acronyms()
+        return index
+
+    def _add_acronyms(self) -> None:
+        derived: dict[str, set[str]] = defaultdict(set)
+        for i, entry in enumerate(self.entries):
+            if entry.kind != "condition":
+                if entry.rank == 1 and entry.name.isupper() and 2 <= len(entry.name) <= 8:
+                    self.acronyms[entry.name.lower()].append(i)  # HPO abbreviation synonyms
+                continue
+            for found in _UPPER_ACRONYM.findall(entry.name):
+                if not found.isdigit() and not re.fullmatch(r"[IVX]+", found):
+                    self.acronyms[found.lower()].append(i)
+            derived_acronym = acronym(entry.name)
+            if derived_acronym and len(derived_acronym) >= 2:
+                derived[derived_acronym].add(entry.entity_id)
+                self.acronyms[derived_acronym].append(i)
+
+    # --- querying -----------------------------------------------------------------------------
+    def candidates_exact(self, query: str) -> dict[int, float]:
+        found: dict[int, float] = {}
+        for i in self.exact.get(normalise(query), []):
+            found[i] = 100.0
+        for i in self.by_words.get(word_key(query), []):
+            found.setdefault(i, 98.0)
+        return found
+
+    def candidates_acronym(self, query: str) -> dict[int, float]:
+        key = "".join(tokens(query))
+        if not (2 <= len(key) <= 8) or " " in query.strip():
+            return {}
+        hits = self.acronyms.get(key, [])
+        entities = {self.entries[i].entity_id for i in hits}
+        score = 96.0 if len(entities) == 1 else 92.0
+        return dict.fromkeys(hits, score)
+
+    def candidates_fuzzy(self, query: str) -> dict[int, float]:
+        norm = normalise(query)
+        grams = [self.ngram_vocab[g] for g in set(_ngrams(norm)) if g in self.ngram_vocab]
+        if not grams:
+            return {}
+        weights = self.idf[grams]
+        scores = np.asarray(self.matrix[:, grams].dot(weights)).ravel()
+        top = min(FUZZY_CANDIDATES, len(scores))
+        best = np.argpartition(-scores, top - 1)[:top]
+        best = best[scores[best] > 0]
+        query_numbers = {t for t in norm.split() if t.isdigit()}
+        found: dict[int, float] = {}
+        for i in best.tolist():
+            name = self.norms[i]
+            score = max(
+                fuzz.ratio(norm, name),
+                fuzz.token_sort_ratio(norm, name),
+                0.9 * fuzz.token_set_ratio(norm, name),
+                0.9 * fuzz.partial_ratio(norm, name) if len(norm) >= 8 else 0.0,
+            )
+            name_numbers = {t for t in name.split() if t.isdigit()}
+            if query_numbers != name_numbers:
+                score -= 15.0  # "type 2" is not "type 3"
+            found[i] = min(float(score), 97.0)
+        return found
+
+
+def _ngrams(norm: str, n: int = 3) -> Iterable[str]:
+    padded = f" {norm} "
+    return (padded[i : i + n] for i in range(len(padded) - n + 1))
+
+
+def _collect_entries(knowledge: Knowledge) -> tuple[list[Entry], dict[str, str], dict[str, float]]:
+    entries: list[Entry] = []
+    display: dict[str, str] = {}
+    weight: dict[str, float] = {}
+    for record in knowledge.conditions.values():
+        display[record.id] = record.name
+        weight[record.id] = float(len(record.annotations))
+        seen: set[str] = set()
+        for name in record.names:
+            key = normalise(name.name)
+            if key and key not in seen:
+                seen.add(key)
+                entries.append(Entry(record.id, "condition", name.name, 0 if name.kind == "preferred" else 1))
+    for term in knowledge.terms.values():
+        if term.is_obsolete:
+            continue
+        display[term.id] = term.name
+        weight[term.id] = 0.0
+        seen = {normalise(term.name)}
+        entries.append(Entry(term.id, "symptom", term.name, 0))
+        for synonym in term.synonyms:
+            key = normalise(synonym.text)
+            if key and key not in seen:
+                seen.add(key)
+                rank = 1 if synonym.scope == "EXACT" or synonym.kind in {"layperson", "abbreviation"} else 2
+                entries.append(Entry(term.id, "symptom", synonym.text, rank))
+    return entries, display, weight
+
+
+def _collect_ids(knowledge: Knowledge) -> dict[str, str]:
+    ids = {cid: cid for cid in knowledge.conditions}
+    for record in knowledge.conditions.values():
+        if record.mondo_id:
+            ids.setdefault(record.mondo_id, record.id)
+    for term in knowledge.terms.values():
+        if not term.is_obsolete:
+            ids[term.id] = term.id
+        elif term.replaced_by:
+            ids[term.id] = term.replaced_by
+    for alt, primary in knowledge.alt_ids.items():
+        ids.setdefault(alt, primary)
+    return ids
+
+
+def _query_variants(query: str) -> list[str]:
+    words = tokens(query)
+    stripped = strip_question(words)
+    variants = [" ".join(words)]
+    if stripped != words:
+        variants.append(" ".join(stripped))
+    return variants
+
+
+def _check_query(query: str) -> str:
+    text = query.strip()
+    if not text:
+        raise QueryError("the query is empty: type a condition or symptom name")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QueryError(f"the query is too long ({len(text)} characters; at most {MAX_QUERY_LENGTH})")
+    if not tokens(text):
+        raise QueryError("the query has no letters or digits to search for")
+    return text
+
+
+def _id_matches(index: NameIndex, text: str) -> list[Match]:
+    match = _ID_QUERY.match(text)
+    if not match:
+        return []
+    prefix = {"orphanet": "ORPHA", "mim": "OMIM"}.get(match.group(1).lower(), match.group(1).upper())
+    local = match.group(2).zfill(7) if prefix in {"HP", "MONDO"} else match.group(2)
+    entity = index.ids.get(f"{prefix}:{local}")
+    if entity is None:
+        return []
+    kind: Kind = "symptom" if entity.startswith("HP:") else "condition"
+    return [
+        Match(id=entity, name=index.display[entity], matched_name=f"{prefix}:{local}", score=100.0, kind=kind)
+    ]
+
+
+def resolve(
+    index: NameIndex,
+    query: str,
+    limit: int = 10,
+    kinds: Sequence[str] = ("condition", "symptom"),
+) -> list[Match]:
+    """Ranked matches for a query, best first, one per condition/term (its best-matching name)."""
+    text = _check_query(query)
+    if by_id := _id_matches(index, text):
+        return [m for m in by_id if m.kind in kinds]
+    scored: dict[int, float] = {}
+    for variant in _query_variants(text):
+        for found in (index.candidates_exact(variant), index.candidates_acronym(variant)):
+            for i, score in found.items():
+                scored[i] = max(scored.get(i, 0.0), score)
+    if not any(s >= 98.0 for s in scored.values()):
+        for variant in _query_variants(text):
+            for i, score in index.candidates_fuzzy(variant).items():
+                scored[i] = max(scored.get(i, 0.0), score)
+    return _best_per_entity(index, scored, limit, kinds)
+
+
+def _best_per_entity(
+    index: NameIndex, scored: dict[int, float], limit: int, kinds: Sequence[str]
+) -> list[Match]:
+    best: dict[str, tuple[float, int]] = {}
+    for i, score in scored.items():
+        entry = index.entries[i]
+        if entry.kind not in kinds:
+            continue
+        # Among equal scores prefer preferred names over synonyms.
+        adjusted = score - 0.1 * entry.rank
+        if entry.entity_id not in best or adjusted > best[entry.entity_id][0]:
+            best[entry.entity_id] = (adjusted, i)
+    ordered = sorted(
+        best.items(),
+        key=lambda item: (
+            -round(item[1][0], 1),
+            index.entries[item[1][1]].kind != "condition",
+            -index.weight[item[0]],
+            item[0],
+        ),
+    )
+    return [
+        Match(
+            id=entity,
+            name=index.display[entity],
+            matched_name=index.entries[i].name,
+            score=round(max(0.0, min(100.0, score + 0.1 * index.entries[i].rank)), 1),
+            kind=index.entries[i].kind,
+        )
+        for entity, (score, i) in ordered[:limit]
+    ]
+
+
+def suggest(
+    index: NameIndex, prefix: str, limit: int = 8, kinds: Sequence[str] = ("condition", "symptom")
+) -> list[Match]:
+    """Autocomplete: names starting with the prefix (shortest first), then fuzzy matches."""
+    text = _check_query(prefix)
+    norm = normalise(text)
+    start = bisect.bisect_left(index.sorted_names, (norm, -1))
+    scored: dict[int, float] = {}
+    for name, i in index.sorted_names[start : start + 400]:
+        if not name.startswith(norm):
+            break
+        scored[i] = 99.0 - min(len(name) - len(norm), 40) * 0.1
+    matches = _best_per_entity(index, scored, limit, kinds)
+    if len(matches) < limit and len(norm) >= 3:
+        seen = {m.id for m in matches}
+        matches += [m for m in resolve(index, text, limit, kinds) if m.id not in seen][: limit - len(matches)]
+    return matches

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.context import SymptomDB
+from symptomdb.search.normalise import acronym, strip_question, tokens, word_key
+from symptomdb.search.resolve import QueryError, resolve, suggest
+
+OMS = "ORPHA:1183"
+
+
+def test_normalisation() -> None:
+    assert tokens("Neurofibromatosis, Type II") == ["neurofibromatosis", "type", "2"]
+    assert word_key("syndrome, opsoclonus-myoclonus") == word_key("Opsoclonus-myoclonus syndrome")
+    assert acronym("Opsoclonus-myoclonus syndrome") == "oms"
+    assert strip_question(tokens("What are the symptoms and treatment options for Marfan syndrome?")) == [
+        "marfan",
+        "syndrome",
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Opsoclonus-myoclonus syndrome",
+        "opsoclonus myoclonus syndrome",
+        "syndrome, opsoclonus-myoclonus",
+        "opsoclonous myoclonis syndrom",
+        "What are the symptoms and treatment options for opsoclonus-myoclonus syndrome?",
+        "treatment of opsoclonus-myoclonus syndrome",
+        "opsoclonus myoclonus syndrome symptoms",
+        "ORPHA:1183",
+        "MONDO:0015247",
+    ],
+)
+def test_finds_opsoclonus_myoclonus_in_every_form(shared_db: SymptomDB, query: str) -> None:
+    matches = resolve(shared_db.name_index, query, kinds=("condition",))
+    assert matches[0].id == OMS
+    assert matches[0].score >= 80
+
+
+def test_abbreviation_finds_the_condition_among_top_matches(shared_db: SymptomDB) -> None:
+    ids = [m.id for m in resolve(shared_db.name_index, "OMS", limit=5, kinds=("condition",))]
+    assert OMS in ids
+
+
+def test_symptoms_by_lay_name_and_id(shared_db: SymptomDB) -> None:
+    assert resolve(shared_db.name_index, "jerking", kinds=("symptom",))[0].id == "HP:0001336"
+    assert resolve(shared_db.name_index, "HP:0002279")[0].id == "HP:0001250"  # alt id
+
+
+def test_one_match_per_entity_with_the_matched_name(shared_db: SymptomDB) -> None:
+    matches = resolve(shared_db.name_index, "marfan syndrome", limit=10)
+    ids = [m.id for m in matches]
+    assert len(ids) == len(set(ids))
+    assert {"OMIM:154700", "ORPHA:558"} <= set(ids[:2])
+    assert all(m.matched_name for m in matches)
+
+
+def test_numbers_in_names_must_agree(shared_db: SymptomDB) -> None:
+    for query, number in (("neurofibromatosys type 2", "2"), ("neurofibromatosis type one", "1")):
+        top = resolve(shared_db.name_index, query.replace("one", "I"), kinds=("condition",))[0]
+        assert number in tokens(top.name), top
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "?!?", "x" * 600])
+def test_empty_or_absurd_queries_are_refused(shared_db: SymptomDB, bad: str) -> None:
+    with pytest.raises(QueryError):
+        resolve(shared_db.name_index, bad)
+
+
+def test_hostile_text_is_just_text(shared_db: SymptomDB) -> None:
+    for query in ["'; DROP TABLE condition; --", "<script>alert(1)</script>"]:
+        assert isinstance(resolve(shared_db.name_index, query), list)
+
+
+def test_suggest_prefixes(shared_db: SymptomDB) -> None:
+    names = [m.name for m in suggest(shared_db.name_index, "opsoclon")]
+    assert "Opsoclonus-myoclonus syndrome" in names and "Opsoclonus" in names
