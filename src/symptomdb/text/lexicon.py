@@ -1,0 +1,289 @@
+"""The phenotype lexicon: HPO names and synonyms plus the reviewed lay lexicon, as normalised keys.
+
+Each name becomes a *key*: the sorted tuple of its content-word stems (stop words dropped), so
+"Hypoplasia of the nails", "nail hypoplasia" and "hypoplastic nails" share one key. The annotator
+looks up windows of text tokens by the same key (word-order-insensitive). Single-token abbreviations
+("ADHD", "IUGR") are matched case-sensitively on the surface form instead.
+
+Built once per process per data version (``get_lexicon``), keyed by ``knowledge.checksum``.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text.normalise import fold, light_stem, tokenize
+
+PHENOTYPIC_ABNORMALITY = "HP:0000118"
+# Besides phenotypic abnormalities, the kinds of terms that phenotype corpora (GSC+) annotate:
+# modes of inheritance (with qualifiers such as incomplete penetrance), onset, phenotypic variability.
+EXTRA_ROOTS = ("HP:0000005", "HP:0003674", "HP:0003812", "HP:0003680")
+
+# Priorities: lower wins when one key names several terms.
+PRIORITY_NAME = 0
+PRIORITY_EXACT = 1
+PRIORITY_LAY = 2
+PRIORITY_VARIANT = 3
+PRIORITY_RELATED = 4
+PRIORITY_NARROW = 5
+PRIORITY_BROAD = 6
+
+_SCOPE_PRIORITY = {"EXACT": PRIORITY_EXACT, "RELATED": PRIORITY_RELATED, "NARROW": PRIORITY_NARROW, "BROAD": PRIORITY_BROAD}
+
+_ABBREVIATION_RE = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*$")
+_PAREN_RE = re.compile(r"\s*\([^)]*\)")
+_SLASH_RE = re.compile(r"\b(\w+)/(\w+)\b")
+_AUTOSOMAL_RE = re.compile(r"^Autosomal (dominant|recessive) inheritance$")
+_INHERITANCE_RE = re.compile(r"^(.*\S)\s+inheritance$")
+_INTENSIFIERS_RE = re.compile(r"\b(conspicuously|markedly|unusually|distinctly|abnormally)\s+", re.IGNORECASE)
+# Single words whose stem would also match everyday words ("Cutting" → "cut", "Slowness" → "slow")
+# must match their own form (up to plural) instead.
+_STRICT_SUFFIXES = ("ing", "ed", "ness", "ment")
+
+LAY_LEXICON_FILE = "data/lay-lexicon.tsv"
+EXCLUSIONS_FILE = "data/lexicon-exclusions.tsv"
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LayEntry:
+    phrase: str
+    hpo_id: str
+    note: str
+
+
+@dataclass
+class Lexicon:
+    """Normalised phrase keys → HPO ids, for one data version."""
+
+    checksum: str
+    phrases: dict[Key, tuple[str, ...]]  # key → best term ids (most specific first)
+    priorities: dict[Key, int]
+    abbreviations: dict[str, tuple[str, ...]]  # surface form (case-sensitive) → term ids
+    strict_single: dict[str, frozenset[str]]  # one-word key → the only word forms (plural-folded) it matches
+    exact: dict[Key, tuple[str, ...]]  # ordered plural-folded words → term ids: the surface form wins
+    conjunctive: frozenset[Key]  # keys whose names contain "and"/"or" (other windows may not span one)
+    labels: dict[str, str]
+    vocabulary: frozenset[str]
+    max_words: int
+    scope: frozenset[str] = field(default_factory=frozenset)
+
+    def lookup(self, key: Key) -> tuple[str, ...]:
+        return self.phrases.get(key, ())
+
+
+def key_of(text: str) -> Key:
+    """The lexicon key of a phrase: sorted content-word stems."""
+    return tuple(sorted(t.key for t in tokenize(text) if t.kind == "word" and not t.stop and t.key))
+
+
+def term_scope(knowledge: Knowledge) -> frozenset[str]:
+    """The term ids the annotator reports: phenotypic abnormalities plus inheritance/onset/variability."""
+    ids: set[str] = set(knowledge.descendants(PHENOTYPIC_ABNORMALITY, include_self=False))
+    for root in EXTRA_ROOTS:
+        if root in knowledge.terms:
+            ids |= knowledge.descendants(root)
+    return frozenset(tid for tid in ids if tid in knowledge.terms and not knowledge.terms[tid].is_obsolete)
+
+
+def read_lay_lexicon() -> list[LayEntry]:
+    """The reviewed lay lexicon shipped with the package (phrase, HPO id, note)."""
+    text = resources.files("symptomdb.text").joinpath(LAY_LEXICON_FILE).read_text(encoding="utf-8")
+    entries: list[LayEntry] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        entries.append(LayEntry(parts[0].strip(), parts[1].strip(), parts[2].strip() if len(parts) > 2 else ""))
+    return entries
+
+
+def read_exclusions() -> dict[str, set[str]]:
+    """Term id → excluded forms (folded), "*" for the whole term (data/lexicon-exclusions.tsv)."""
+    text = resources.files("symptomdb.text").joinpath(EXCLUSIONS_FILE).read_text(encoding="utf-8")
+    exclusions: dict[str, set[str]] = defaultdict(set)
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        exclusions[parts[0].strip()].add("*" if parts[1].strip() == "*" else fold(parts[1].strip()))
+    return exclusions
+
+
+def name_variants(name: str) -> list[tuple[str, int]]:
+    """Extra surface forms of one HPO name/synonym with a priority penalty (general rules, no corpus strings)."""
+    variants: list[tuple[str, int]] = []
+    stripped = _PAREN_RE.sub("", name).strip()
+    if stripped and stripped != name:
+        variants.append((stripped, 1))
+    if "/" in name:
+        # "Aplasia/Hypoplasia of the thumb" → "Aplasia of the thumb", "Hypoplasia of the thumb"
+        variants.append((_SLASH_RE.sub(r"\1", name), 2))
+        variants.append((_SLASH_RE.sub(r"\2", name), 2))
+    if "-" in name:
+        variants.append((re.sub(r"(?<=\w)-(?=\w)", "", name), 1))  # "Non-progressive" → "Nonprogressive"
+    if _INTENSIFIERS_RE.search(name):
+        variants.append((_INTENSIFIERS_RE.sub("", name), 1))  # "Conspicuously happy disposition"
+    m = _AUTOSOMAL_RE.match(name)
+    if m:  # "dominantly inherited", "dominant inheritance"
+        variants.append((f"{m.group(1)} inheritance", 1))
+        variants.append((f"{m.group(1)}ly inherited", 1))
+    m = _INHERITANCE_RE.match(name)
+    if m and len(m.group(1).split()) >= 1 and m.group(1).lower() != "mode of":
+        variants.append((m.group(1), 1))  # "Autosomal dominant", "X-linked"
+        variants.append((m.group(1) + " inherited", 1))
+    return variants
+
+
+def is_abbreviation(text: str) -> bool:
+    return " " not in text and len(text) <= 8 and bool(_ABBREVIATION_RE.match(text)) and sum(c.isupper() for c in text) >= 2
+
+
+def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = None) -> Lexicon:
+    """Build the lexicon from the knowledge snapshot and the lay lexicon."""
+    exclusions = read_exclusions()
+    scope = frozenset(tid for tid in term_scope(knowledge) if "*" not in exclusions.get(tid, ()))
+    candidates: dict[Key, dict[str, int]] = defaultdict(dict)
+    abbreviations: dict[str, dict[str, int]] = defaultdict(dict)
+    strict_forms: dict[str, set[str]] = defaultdict(set)
+    loose_single: set[str] = set()
+    exact_candidates: dict[Key, dict[str, int]] = defaultdict(dict)
+    conjunctive: set[Key] = set()
+
+    def add(text: str, term_id: str, priority: int) -> None:
+        if fold(text) in exclusions.get(term_id, ()):
+            return
+        if is_abbreviation(text):
+            current = abbreviations[text].get(term_id)
+            if current is None or priority < current:
+                abbreviations[text][term_id] = priority
+            return
+        tokens = tokenize(text)
+        words = [t for t in tokens if t.kind == "word" and not t.stop and t.key]
+        key = tuple(sorted(t.key for t in words))
+        if not key:
+            return
+        if any(t.lower in ("and", "or") for t in tokens):
+            conjunctive.add(key)
+        exact_key = tuple(surface_form(t.lower) for t in words)
+        current_exact = exact_candidates[exact_key].get(term_id)
+        if current_exact is None or priority < current_exact:
+            exact_candidates[exact_key][term_id] = priority
+        if len(words) == 1:
+            light = light_stem(words[0].lower)
+            if light.endswith(_STRICT_SUFFIXES) and light != words[0].key:
+                strict_forms[words[0].key].add(light)
+            else:
+                loose_single.add(words[0].key)
+        current = candidates[key].get(term_id)
+        if current is None or priority < current:
+            candidates[key][term_id] = priority
+
+    for term_id in scope:
+        term = knowledge.terms[term_id]
+        forms: list[tuple[str, int]] = [(term.name, PRIORITY_NAME)]
+        for synonym in term.synonyms:
+            if synonym.kind == "obsolete_synonym":
+                continue
+            priority = _SCOPE_PRIORITY.get(synonym.scope, PRIORITY_RELATED)
+            if synonym.kind == "layperson" and priority == PRIORITY_EXACT:
+                priority = PRIORITY_LAY
+            forms.append((synonym.text, priority))
+        for text, priority in forms:
+            add(text, term_id, priority)
+            for variant, penalty in name_variants(text):
+                add(variant, term_id, max(priority, PRIORITY_VARIANT) + penalty - 1)
+        for variant in compositional_variants(knowledge, term_id, scope):
+            add(variant, term_id, PRIORITY_VARIANT + 1)
+
+    for entry in lay_entries if lay_entries is not None else read_lay_lexicon():
+        term_id = knowledge.alt_ids.get(entry.hpo_id, entry.hpo_id)
+        if term_id in scope:
+            add(entry.phrase, term_id, PRIORITY_LAY)
+
+    phrases: dict[Key, tuple[str, ...]] = {}
+    priorities: dict[Key, int] = {}
+    for key, by_term in candidates.items():
+        phrases[key], priorities[key] = _resolve(knowledge, by_term)
+    abbreviation_ids = {text: _resolve(knowledge, by_term)[0] for text, by_term in abbreviations.items()}
+    exact = {key: _resolve(knowledge, by_term)[0] for key, by_term in exact_candidates.items()}
+
+    vocabulary = frozenset(word for key in phrases for word in key)
+    return Lexicon(
+        checksum=knowledge.checksum,
+        phrases=phrases,
+        priorities=priorities,
+        abbreviations=abbreviation_ids,
+        strict_single={k: frozenset(v) for k, v in strict_forms.items() if k not in loose_single},
+        exact=exact,
+        conjunctive=frozenset(conjunctive),
+        labels={tid: knowledge.terms[tid].name for tid in scope},
+        vocabulary=vocabulary,
+        max_words=max((len(k) for k in phrases), default=0),
+        scope=scope,
+    )
+
+
+def surface_form(lower: str) -> str:
+    """A word with only plurals, possessives and British spellings folded (for exact-form preference)."""
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    return light_stem(lower)
+
+
+def compositional_variants(knowledge: Knowledge, term_id: str, scope: frozenset[str]) -> list[str]:
+    """'Bilateral cryptorchidism' (child of 'Cryptorchidism', synonym 'Undescended testes') →
+    'Bilateral undescended testes': a child named '<modifier> <parent name>' takes the parent's synonyms."""
+    term = knowledge.terms[term_id]
+    name_tokens = [t for t in tokenize(term.name) if t.kind == "word" and not t.stop]
+    variants: list[str] = []
+    for parent_id in term.parents:
+        parent = knowledge.terms.get(parent_id)
+        if parent is None or parent_id not in scope:
+            continue
+        parent_keys = {t.key for t in tokenize(parent.name) if t.kind == "word" and not t.stop}
+        extra = [t for t in name_tokens if t.key not in parent_keys]
+        if not parent_keys or not 1 <= len(extra) <= 2 or len(extra) + len(parent_keys) != len(name_tokens):
+            continue
+        modifier = " ".join(t.text for t in extra)
+        for synonym in parent.synonyms:
+            if synonym.scope == "EXACT" and synonym.kind in (None, "layperson", "plural_form", "uk_spelling"):
+                variants.append(f"{modifier} {synonym.text}")
+    return variants
+
+
+def _resolve(knowledge: Knowledge, by_term: dict[str, int]) -> tuple[tuple[str, ...], int]:
+    """The best-priority terms of one key, most specific first; ancestors of another candidate dropped."""
+    best = min(by_term.values())
+    ids = [tid for tid, p in by_term.items() if p == best]
+    if len(ids) > 1:
+        ancestors_of = {tid: knowledge.ancestors(tid, include_self=False) for tid in ids}
+        covered = set().union(*ancestors_of.values())
+        ids = [tid for tid in ids if tid not in covered] or ids
+        ids.sort(key=lambda tid: (-len(ancestors_of[tid]), tid))
+    return tuple(ids), best
+
+
+_cache: dict[str, Lexicon] = {}
+_cache_lock = threading.Lock()
+
+
+def get_lexicon(knowledge: Knowledge) -> Lexicon:
+    """The lexicon for this data version, built once per process."""
+    lexicon = _cache.get(knowledge.checksum)
+    if lexicon is None:
+        with _cache_lock:
+            lexicon = _cache.get(knowledge.checksum)
+            if lexicon is None:
+                lexicon = build_lexicon(knowledge)
+                _cache.clear()
+                _cache[knowledge.checksum] = lexicon
+    return lexicon

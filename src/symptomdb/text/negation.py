@@ -1,0 +1,268 @@
+"""NegEx-style context for mentions: negated ("no fever", "denies seizures", "ataxia was absent") and
+family history ("his father has epilepsy", "family history of deafness").
+
+Triggers are matched on folded surface words. A trigger whose words lie inside a mention is part of the
+finding ("absent speech", "can't walk") and negates nothing. Pseudo-triggers ("not only", "no increase",
+"cannot be ruled out") mask the trigger words they contain. A pre-trigger's scope runs forward to the end
+of the clause (sentence punctuation, "but", "however", a new subject or verb), a post-trigger's scope runs
+back to the start of the clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from symptomdb.text.normalise import Token
+
+PRE = "pre"
+POST = "post"
+PSEUDO = "pseudo"
+TERMINATE = "terminate"
+FAMILY_PRE = "family-pre"
+FAMILY_POST = "family-post"
+
+_PRE_NEGATION = """
+no | not | without | denies | denied | deny | denying | negative for | absence of | free of | ruled out |
+never | never had | nor | neither | lack of | lacks | lacking | no evidence of | no signs of | no sign of |
+no history of | no complaints of | not have | doesn't have | does not have | didn't have | did not have |
+don't have | do not have | hasn't had | has not had | haven't had | have not had | hasn't got | has not got |
+absent | free from | rules out | ruling out | exclude | excluded | excludes | excluding | resolution of | unremarkable for |
+not any | none | nothing | no longer has | no longer had | no new | no more
+"""
+
+_POST_NEGATION = """
+is absent | was absent | were absent | are absent | was not seen | were not seen | not seen |
+not observed | not found | not detected | not present | was negative | were negative | is negative |
+are negative | negative | ruled out | was ruled out | were ruled out | has been ruled out | was excluded |
+were excluded | free | has resolved | have resolved | resolved | gone | went away | has gone | not noted |
+unlikely | is unlikely | are unlikely | was denied | were denied
+"""
+
+_PSEUDO = """
+not only | not just | not necessarily | not certain | not clear | not sure | no increase | no change |
+no significant change | no further | not ruled out | cannot be ruled out | can't be ruled out |
+could not be ruled out | could not be excluded | cannot be excluded | can't be excluded | not be excluded |
+not excluded | not been ruled out | not unusual | not uncommon | not rare | not infrequent | gram negative |
+whether or not | if not | not always | not yet | not until | without treatment | without therapy |
+no longer | not able | unable | not reach | not respond | not improve | not improved | not responsive |
+no cause | not known | unknown | not caused | no obvious cause | not due | no family history | not previously |
+no difference | no significant difference | no clinical difference | no correlation | no association |
+no relationship | presence or absence of | presence or absence | with or without | or no | either no |
+not significantly | not statistically
+"""
+
+_TERMINATE = """
+but | however | although | though | except | apart from | aside from | yet | whereas | while | which | who |
+whom | whose | nevertheless | still | other than | presents with | presented with | has | have | had | is | are |
+was | were | shows | showed | exhibits | exhibited | developed | develops | reports | reported | complains |
+complained | notes | noted | he | she | they | i | we | you | his | her | their | my | our | had | also |
+despite | since | because | after | when | now | currently | instead | rather | then | as well as
+"""
+
+_FAMILY_PRE = """
+family history of | family history | family hx of | fh of | runs in the family
+"""
+
+_FAMILY_POST = """
+in the family | in his family | in her family | in their family | in my family | in our family |
+runs in the family | run in the family | on the maternal side | on the paternal side
+"""
+
+RELATIVES = frozenset(
+    """mother father mom mum dad mommy mummy daddy parent parents brother brothers sister sisters sibling
+    siblings sib sibs aunt aunts uncle uncles cousin cousins grandmother grandfather grandparent grandparents
+    grandma grandpa granny niece nieces nephew nephews twin half-brother half-sister stepbrother stepsister
+    relative relatives kindred""".split()
+)
+_FAMILY_VERBS = frozenset(
+    """has had have with suffers suffered suffering is was were are also both died developed diagnosed
+    affected presented shows showed experienced""".split()
+)
+_FAMILY_OWNERS = frozenset({"his", "her", "their", "my", "our", "your", "maternal", "paternal"})
+_RELATIVE_MODIFIERS = frozenset(
+    {"older", "younger", "elder", "big", "little", "baby", "twin", "half", "maternal", "paternal", "two", "both", "other"}
+)
+
+# Words that start a reported-speech clause after a relative ("mother says he has ...").
+_REPORTING = frozenset({"says", "said", "reports", "reported", "noticed", "notes", "noted", "thinks", "feels", "worries", "worried", "told", "describes", "described"})
+
+MAX_PRE_WORDS = 8
+MAX_POST_WORDS = 8
+
+
+def _parse(block: str, kind: str) -> list[tuple[tuple[str, ...], str]]:
+    return [(tuple(phrase.split()), kind) for phrase in (p.strip() for p in block.split("|")) if phrase]
+
+
+_TRIGGERS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _kind in (
+    _parse(_PSEUDO, PSEUDO)
+    + _parse(_FAMILY_PRE, FAMILY_PRE)
+    + _parse(_FAMILY_POST, FAMILY_POST)
+    + _parse(_PRE_NEGATION, PRE)
+    + _parse(_POST_NEGATION, POST)
+    + _parse(_TERMINATE, TERMINATE)
+):
+    _TRIGGERS.setdefault(_phrase[0], []).append((_phrase, _kind))
+for _list in _TRIGGERS.values():
+    # Longest first; among equal lengths, the order above (pseudo before real triggers).
+    _list.sort(key=lambda item: -len(item[0]))
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    kind: str
+    first: int  # token index of the first word
+    last: int  # token index of the last word
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A mention's token range (inclusive)."""
+
+    first: int
+    last: int
+
+
+def _word_positions(tokens: Sequence[Token]) -> list[int]:
+    return [i for i, t in enumerate(tokens) if t.kind == "word"]
+
+
+def find_triggers(tokens: Sequence[Token], inside_mention: Sequence[bool]) -> list[Trigger]:
+    """Negation / family triggers in token order; triggers overlapping a mention are left out."""
+    words = _word_positions(tokens)
+    lowers = [tokens[i].lower for i in words]
+    triggers: list[Trigger] = []
+    k = 0
+    while k < len(words):
+        options = _TRIGGERS.get(lowers[k])
+        matched = False
+        if options:
+            for phrase, kind in options:
+                end = k + len(phrase)
+                if end <= len(words) and tuple(lowers[k:end]) == phrase and _contiguous(tokens, words[k : end]):
+                    first, last = words[k], words[end - 1]
+                    if not any(inside_mention[first : last + 1]):
+                        triggers.append(Trigger(kind, first, last))
+                        k = end
+                        matched = True
+                    break
+        if not matched:
+            relative = _relative_trigger(tokens, words, lowers, k, inside_mention)
+            if relative is not None:
+                triggers.append(relative)
+                k = words.index(relative.last) + 1
+                continue
+            k += 1
+    return triggers
+
+
+def _contiguous(tokens: Sequence[Token], positions: Sequence[int]) -> bool:
+    """Trigger words must not be separated by sentence punctuation."""
+    return all(tokens[j].kind in ("word", "soft") for j in range(positions[0], positions[-1] + 1))
+
+
+def _relative_trigger(
+    tokens: Sequence[Token], words: list[int], lowers: list[str], k: int, inside_mention: Sequence[bool]
+) -> Trigger | None:
+    """'his/her/my father has/had/with …', 'maternal aunt with …' → a family trigger ending at the verb.
+
+    A possessive (or maternal/paternal) before the relative is required: in case reports "the father
+    had …" often describes an affected, examined family member rather than family history."""
+    word = lowers[k]
+    if word.endswith("'s"):
+        return None  # "her mother's pregnancy …" is about the patient's own history
+    if word not in RELATIVES or inside_mention[words[k]] or k == 0:
+        return None
+    before = lowers[k - 1]
+    if before not in _FAMILY_OWNERS and not (before.endswith("'s") and before[:-2] not in RELATIVES):
+        if not (k >= 2 and lowers[k - 2] in _FAMILY_OWNERS and before in _RELATIVE_MODIFIERS):
+            return None
+    for step in range(1, 4):
+        if k + step >= len(words):
+            return None
+        nxt = lowers[k + step]
+        if nxt in _REPORTING:
+            return None
+        if nxt in _FAMILY_VERBS and all(
+            tokens[j].kind in ("word", "soft", "comma") for j in range(words[k], words[k + step] + 1)
+        ):
+            return Trigger(FAMILY_PRE, words[k], words[k + step])
+        if nxt not in RELATIVES and nxt not in _RELATIVE_MODIFIERS and nxt not in {"and", "or", "also", "both", "all"}:
+            return None
+    return None
+
+
+def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bool], list[bool]]:
+    """(negated, family) flags for each mention."""
+    inside = [False] * len(tokens)
+    for span in mentions:
+        for i in range(span.first, span.last + 1):
+            inside[i] = True
+    triggers = find_triggers(tokens, inside)
+    negated = [False] * len(mentions)
+    family = [False] * len(mentions)
+    if not triggers:
+        return negated, family
+    terminators = {t.first for t in triggers if t.kind == TERMINATE}
+    starts = {span.first: n for n, span in enumerate(mentions)}
+    ends = {span.last: n for n, span in enumerate(mentions)}
+    for trigger in triggers:
+        if trigger.kind in (PRE, FAMILY_PRE):
+            flags = negated if trigger.kind == PRE else family
+            for n in _forward_scope(tokens, trigger.last + 1, terminators, starts):
+                flags[n] = True
+        elif trigger.kind in (POST, FAMILY_POST):
+            flags = negated if trigger.kind == POST else family
+            for n in _backward_scope(tokens, trigger.first - 1, terminators, ends, inside):
+                flags[n] = True
+    return negated, family
+
+
+def _forward_scope(tokens: Sequence[Token], start: int, terminators: set[int], starts: dict[int, int]) -> list[int]:
+    found: list[int] = []
+    count = 0
+    for i in range(start, len(tokens)):
+        token = tokens[i]
+        if token.kind == "break":
+            break
+        if i in terminators and i not in starts:
+            break
+        if i in starts:
+            found.append(starts[i])
+        if token.kind == "word":
+            count += 1
+            if count > MAX_PRE_WORDS:
+                break
+    return found
+
+
+def _backward_scope(
+    tokens: Sequence[Token], start: int, terminators: set[int], ends: dict[int, int], inside: Sequence[bool]
+) -> list[int]:
+    """Mentions before a post-trigger, back to the clause start; commas are crossed only inside a list of
+    mentions ("fever, cough and rash were absent")."""
+    found: list[int] = []
+    count = 0
+    segment_has_other_words = False
+    for i in range(start, -1, -1):
+        token = tokens[i]
+        if token.kind == "break":
+            break
+        if token.kind == "comma":
+            if segment_has_other_words or not found:
+                break
+            segment_has_other_words = False
+            continue
+        if i in terminators and not inside[i]:
+            break
+        if i in ends:
+            found.append(ends[i])
+        if token.kind == "word":
+            count += 1
+            if not inside[i] and not token.stop and token.lower not in {"and", "or", "nor"}:
+                segment_has_other_words = True
+            if count > MAX_POST_WORDS:
+                break
+    return found

@@ -1,0 +1,417 @@
+"""Tokenising and normalising text for the phenotype lexicon.
+
+The same functions normalise the lexicon (HPO names, synonyms, the lay lexicon) and the text being
+annotated, so any variant folded here matches in both directions:
+
+- Unicode folding (accents, ligatures, curly quotes), lower case, British → American spelling
+  (``oedema`` → ``edema``, ``tumour`` → ``tumor``);
+- plural and inflection stripping (``seizures`` → ``seizure``, ``phalanges`` → ``phalanx``, ``enlarged``
+  → ``enlarg``), and a few derivational families that clinical writing swaps freely (``hypoplastic``
+  ≈ ``hypoplasia``, ``scoliotic`` ≈ ``scoliosis``, ``ataxic`` ≈ ``ataxia``, ``microcephalic`` ≈
+  ``microcephaly``);
+- word equivalents from ``data/word-equivalents.tsv`` (``renal`` ≈ ``kidney``, ``anomaly`` ≈
+  ``abnormality``), applied after stemming.
+
+Stems are internal keys, never shown to users.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Word tokens (letters/digits, with inner apostrophes: "can't", "son's") or single punctuation marks.
+TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|\n", re.UNICODE)
+
+# Punctuation that never occurs inside a phrase: sentence and bracket boundaries.
+HARD_BREAKS = frozenset({".", ";", ":", "!", "?", "(", ")", "[", "]", "{", "}", "\n", "=", "<", ">", "•", '"'})
+# Punctuation a phrase may span ("X-linked", "aplasia/hypoplasia").
+SOFT_PUNCT = frozenset({"-", "/", "‐", "‑", "–", "'", "’", "+"})
+
+STOP_WORDS = frozenset(
+    """a an the of in on at to for from by with into onto within is are was were be been being
+    has have had having this that these those its his her hers him their theirs them our my your
+    some any both each which as also very and or than such who whose whom it there here then
+    i me we us you he she they do does did so just about""".split()
+)
+# After these words a letter or roman numeral is a name part ("type A", "type II"), never a stop word.
+TYPE_WORDS = frozenset({"type", "types", "grade", "stage", "class", "group", "factor", "form", "degree"})
+ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+
+# British → American spellings (whole-word prefixes/infixes common in clinical words).
+_UK_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"aem"), "em"),  # anaemia, haemorrhage, leukaemia
+    (re.compile(r"oe(?=[dsn])"), "e"),  # oedema, oesophagus, oestrogen
+    (re.compile(r"^foet"), "fet"),
+    (re.compile(r"paed"), "ped"),
+    (re.compile(r"orth?opaed"), "orthoped"),
+    (re.compile(r"(?<=[a-z]{3})our(?=s?$|ed$|ing$)"), "or"),  # tumour, behaviour, colour
+    (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),  # generalised, ossification? no
+    (re.compile(r"(?<=[a-z]{2})tre$"), "ter"),  # centre, litre
+    (re.compile(r"(?<=[a-z]{3})yse$"), "yze"),  # analyse, paralyse
+)
+
+_IRREGULAR = {
+    "feet": "foot",
+    "teeth": "tooth",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "phalanges": "phalanx",
+    "phalange": "phalanx",
+    "phalanx": "phalanx",
+    "bronchi": "bronchus",
+    "nevi": "nevus",
+    "naevi": "nevus",
+    "nuclei": "nucleus",
+    "foci": "focus",
+    "villi": "villus",
+    "calculi": "calculus",
+    "glomeruli": "glomerulus",
+    "thrombi": "thrombus",
+    "emboli": "embolus",
+    "fungi": "fungus",
+    "bacilli": "bacillus",
+    "hallux": "hallux",
+    "halluces": "hallux",
+    "appendices": "appendix",
+    "apices": "apex",
+    "cortices": "cortex",
+    "matrices": "matrix",
+    "indices": "index",
+    "vertices": "vertex",
+    "falces": "falx",
+    "epiphyses": "epiphysis",
+    "diaphyses": "diaphysis",
+    "metaphyses": "metaphysis",
+    "apophyses": "apophysis",
+    "hypophyses": "hypophysis",
+    "testes": "testis",
+    "ovaries": "ovary",
+    "lice": "louse",
+    "mice": "mouse",
+    "geese": "goose",
+    "ganglia": "ganglion",
+    "criteria": "criterion",
+    "phenomena": "phenomenon",
+    "stomata": "stoma",
+    "carcinomata": "carcinoma",
+    "fibromata": "fibroma",
+    "lumina": "lumen",
+    "foramina": "foramen",
+    "cristae": "crista",
+    "atria": "atrium",
+    "septa": "septum",
+    "sera": "serum",
+    "bacteria": "bacterium",
+    "labia": "labium",
+    "media": "media",
+    "data": "data",
+    "species": "species",
+    "series": "series",
+    "lungs": "lung",
+    "spine": "spine",
+    "spines": "spine",
+    "chalazia": "chalazion",
+    "ganglion": "ganglion",
+    "has": "has",
+    "was": "was",
+    "is": "is",
+    "this": "this",
+    "his": "his",
+    "bias": "bias",
+    "gas": "gas",
+    "always": "always",
+    "sometimes": "sometimes",
+    "lens": "lens",
+    "pubis": "pubis",
+    "pelvis": "pelvis",
+    "iris": "iris",
+    "ileus": "ileus",
+    "fetus": "fetus",
+    "uterus": "uterus",
+    "anus": "anus",
+    "bus": "bus",
+    "plus": "plus",
+    "thus": "thus",
+    "mucus": "mucus",
+    "penis": "penis",
+    "herpes": "herpes",
+    "diabetes": "diabetes",
+    "rabies": "rabies",
+    "scabies": "scabies",
+    "caries": "caries",
+    "facies": "facies",
+    "pes": "pes",
+    "lupus": "lupus",
+    "status": "status",
+    "sinus": "sinus",
+    "virus": "virus",
+    "corpus": "corpus",
+    "humerus": "humerus",
+    "radius": "radius",
+    "hiatus": "hiatus",
+    "meatus": "meatus",
+    "meninges": "meninx",
+    "larynges": "larynx",
+    "pharynges": "pharynx",
+    "ate": "eat",
+    "eaten": "eat",
+    "ran": "run",
+    "felt": "feel",
+    "slept": "sleep",
+    "lost": "lose",
+    "grew": "grow",
+    "grown": "grow",
+    "went": "go",
+    "gone": "go",
+    "saw": "see",
+    "seen": "see",
+    "threw": "throw",
+    "thrown": "throw",
+    "bled": "bleed",
+    "swollen": "swell",
+    "spoke": "speak",
+    "spoken": "speak",
+    "worse": "bad",
+    "worst": "bad",
+    "wasn't": "not",
+    "isn't": "not",
+    "aren't": "not",
+    "weren't": "not",
+    "can't": "cannot",
+    "cant": "cannot",
+    "couldn't": "cannot",
+    "won't": "not",
+    "wouldn't": "not",
+    "doesn't": "not",
+    "don't": "not",
+    "didn't": "not",
+    "hasn't": "not",
+    "haven't": "not",
+    "hadn't": "not",
+    "shouldn't": "not",
+}
+
+# Derivational families, as (suffix, replacement), first match wins; applied after plural stripping.
+_DERIVATIONAL: tuple[tuple[str, str], ...] = (
+    ("cephalic", "cephal"),
+    ("cephaly", "cephal"),
+    ("cephalus", "cephal"),
+    ("cephalies", "cephal"),
+    ("plastic", "plas"),
+    ("plasia", "plas"),
+    ("plasty", "plasty"),
+    ("trophic", "troph"),
+    ("trophy", "troph"),
+    ("tonic", "ton"),
+    ("tonia", "ton"),
+    ("tonus", "ton"),
+    ("emic", "em"),
+    ("emia", "em"),
+    ("otic", "os"),
+    ("osis", "os"),
+    ("oses", "os"),
+    ("itis", "itis"),
+    ("itic", "itis"),
+    ("ities", "ity"),
+    ("ically", "ic"),
+    ("ical", "ic"),
+)
+
+_VOWELS = frozenset("aeiouy")
+_KEEP_AS = frozenset({"pancreas", "atlas", "bias", "gas", "vas", "alias", "canvas", "whereas", "has", "was", "fracas"})
+
+
+def fold(text: str) -> str:
+    """Unicode-fold and lower-case: accents stripped, ligatures expanded, curly quotes straightened."""
+    text = text.replace("’", "'").replace("‘", "'").replace("ß", "ss").replace("æ", "ae").replace("Æ", "AE")
+    text = text.replace("œ", "oe").replace("Œ", "OE")
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def us_spelling(word: str) -> str:
+    if len(word) < 5:
+        return word
+    for pattern, replacement in _UK_PATTERNS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def _strip_plural(word: str) -> str:
+    if len(word) <= 3:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("oses") or word.endswith("ases") and len(word) > 6:
+        return word[:-2] + "is"  # stenoses, diagnoses; metastases
+    if word.endswith("ae") and len(word) > 4:
+        return word[:-1]  # vertebrae, fistulae
+    if word.endswith(("ss", "us", "is", "'s")):
+        return word[:-2] if word.endswith("'s") else word
+    if word.endswith("as") and word in _KEEP_AS:
+        return word
+    if word.endswith("ata") and len(word) > 7:
+        return word[:-2]  # colobomata, carcinomata
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def _undouble(word: str) -> str:
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz" and word[-1] not in _VOWELS:
+        return word[:-1]
+    return word
+
+
+def _strip_inflection(word: str) -> str:
+    if len(word) <= 4:
+        return word
+    if word.endswith("ing") and len(word) > 5 and any(c in _VOWELS for c in word[:-3]):
+        return _undouble(word[:-3])
+    if word.endswith("ied") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith("ed") and len(word) > 4 and any(c in _VOWELS for c in word[:-2]):
+        return _undouble(word[:-2])
+    if word.endswith("ness") and len(word) > 6:
+        return word[:-4]
+    if word.endswith("ment") and len(word) > 7:
+        return word[:-4]
+    if word.endswith("ly") and len(word) > 6 and not word.endswith(("aly", "ily", "ely", "tyly", "phaly")):
+        return word[:-2]
+    return word
+
+
+def light_stem(word: str) -> str:
+    """Only plurals and British spellings folded: the strict form for single everyday words."""
+    irregular = _IRREGULAR.get(word)
+    if irregular is not None:
+        return irregular
+    if not word.isalpha():
+        return word
+    return _strip_plural(us_spelling(word))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The matching key of one lower-case, folded word."""
+    irregular = _IRREGULAR.get(word)
+    if irregular is not None:
+        return irregular
+    if not word.isalpha():
+        return word
+    word = us_spelling(word)
+    irregular = _IRREGULAR.get(word)
+    if irregular is not None:
+        return irregular
+    word = _strip_plural(word)
+    word = _strip_inflection(word)
+    for suffix, replacement in _DERIVATIONAL:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + replacement
+    if len(word) > 5 and word.endswith("ity"):
+        word = word[:-3]
+        if word.endswith("il"):
+            word = word[:-2] + "le"  # disability → disable
+    if len(word) > 5:
+        if word.endswith(("ia", "ic")) and word[-3] not in _VOWELS:
+            word = word[:-2]
+        elif word.endswith("y") and word[-2] not in _VOWELS and len(word) > 6:
+            word = word[:-1]
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a text: its surface form, character span, folded form and matching key."""
+
+    text: str
+    start: int
+    end: int
+    lower: str
+    key: str  # "" for punctuation
+    stop: bool
+    kind: str  # "word", "soft" (hyphen/slash), "break" (sentence/bracket), "comma"
+
+
+def _classify(raw: str) -> str:
+    if raw[0].isalnum():
+        return "word"
+    if raw in SOFT_PUNCT:
+        return "soft"
+    if raw == "," or raw == "&":
+        return "comma"
+    if raw in HARD_BREAKS:
+        return "break"
+    return "break"
+
+
+@lru_cache(maxsize=1)
+def word_equivalents() -> dict[str, str]:
+    """Stemmed word → stemmed canonical word, from data/word-equivalents.tsv."""
+    table: dict[str, str] = {}
+    text = resources.files("symptomdb.text").joinpath("data/word-equivalents.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        variant, canonical = line.split("\t")[:2]
+        table[stem(fold(variant.strip()))] = stem(fold(canonical.strip()))
+    return table
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens with spans; keys are stemmed and mapped through the word equivalents."""
+    equivalents = word_equivalents()
+    tokens: list[Token] = []
+    previous_word = ""
+    for match in TOKEN_RE.finditer(text):
+        raw = match.group()
+        kind = _classify(raw)
+        if kind != "word":
+            tokens.append(Token(raw, match.start(), match.end(), raw, "", False, kind))
+            continue
+        lower = fold(raw)
+        if lower.endswith("'s") and len(lower) > 3:
+            lower_key = lower[:-2]
+        else:
+            lower_key = lower
+        if previous_word in TYPE_WORDS and lower_key in ROMAN:
+            key = ROMAN[lower_key]
+            stop = False
+        else:
+            key = stem(lower_key)
+            key = equivalents.get(key, key)
+            stop = lower_key in STOP_WORDS and previous_word not in TYPE_WORDS
+        tokens.append(Token(raw, match.start(), match.end(), lower, key, stop, kind))
+        previous_word = lower_key
+    return _split_alnum(tokens)
+
+
+_ALNUM_RE = re.compile(r"^([a-z]{1,2})(\d+)$|^(\d+)([a-z])$")
+
+
+def _split_alnum(tokens: list[Token]) -> list[Token]:
+    """'A1' → 'a' '1' so that 'type A1' matches 'type A-1'; the pieces keep their own spans."""
+    out: list[Token] = []
+    for token in tokens:
+        if token.kind == "word" and len(token.lower) <= 5:
+            m = _ALNUM_RE.match(token.lower)
+            if m:
+                head = m.group(1) or m.group(3)
+                cut = token.start + len(head)
+                out.append(Token(token.text[: len(head)], token.start, cut, head, head, False, "word"))
+                tail = token.lower[len(head) :]
+                out.append(Token(token.text[len(head) :], cut, token.end, tail, tail, False, "word"))
+                continue
+        out.append(token)
+    return out
