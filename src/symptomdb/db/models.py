@@ -136,7 +136,54 @@ class ConditionGene(Base):
     ncbi_gene_id: Mapped[str | None] = mapped_column(String(16))
 
 
+class MedicalAction(Base):
+    """A curated medical action for a condition (MAxO annotations): treats, prevents, contraindicated."""
+
+    __tablename__ = "medical_action"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    condition_id: Mapped[str] = mapped_column(ForeignKey("condition.id", ondelete="CASCADE"), index=True)
+    mondo_id: Mapped[str] = mapped_column(String(32))
+    maxo_id: Mapped[str] = mapped_column(String(32))
+    maxo_label: Mapped[str] = mapped_column(String(300))
+    relation: Mapped[str] = mapped_column(String(32))
+    hpo_id: Mapped[str | None] = mapped_column(String(16))
+    evidence: Mapped[str | None] = mapped_column(String(16))
+    reference: Mapped[str | None] = mapped_column(String(64))
+    extension_id: Mapped[str | None] = mapped_column(String(64))
+    extension_label: Mapped[str | None] = mapped_column(String(300))
+    last_updated: Mapped[str | None] = mapped_column(String(16))
+
+
+class DiagnosticObservation(Base):
+    """A finding (HPO term) is observable through a diagnostic procedure (MAxO)."""
+
+    __tablename__ = "diagnostic_observation"
+
+    hpo_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    predicate: Mapped[str] = mapped_column(String(64), primary_key=True)
+    maxo_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    maxo_label: Mapped[str] = mapped_column(String(300))
+
+
+class ConditionSymptom(Base):
+    """A Disease Ontology condition's symptom from the Symptom Ontology (no frequency in the source)."""
+
+    __tablename__ = "condition_symptom"
+
+    condition_id: Mapped[str] = mapped_column(
+        ForeignKey("condition.id", ondelete="CASCADE"), primary_key=True
+    )
+    symptom_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    symptom_label: Mapped[str] = mapped_column(String(300))
+    source_id: Mapped[str] = mapped_column(String(32))  # the DOID the statement was made for
+
+
+# Replaced as a whole by an import, children before parents.
 KNOWLEDGE_TABLES: tuple[type[Base], ...] = (
+    MedicalAction,
+    ConditionSymptom,
+    DiagnosticObservation,
     Annotation,
     ConditionGene,
     ConditionXref,
