@@ -101,7 +101,7 @@ def import_all(
             session.execute(delete(model))
         session.execute(delete(models.DataRelease).where(models.DataRelease.source.in_(["hpo", "mondo"])))
         for model in reversed(models.KNOWLEDGE_TABLES):
-            rows = tables[model.__tablename__]
+            rows = tables.get(model.__tablename__, [])
             for chunk in _chunks(rows, 20_000):
                 session.execute(insert(model), chunk)
         session.execute(insert(models.DataRelease), releases)
