@@ -34,6 +34,7 @@ err_console = Console(stderr=True)
 DOMAIN_COMMANDS = [
     "symptomdb.search.commands",
     "symptomdb.knowledge.commands",
+    "symptomdb.web.commands",
 ]
 
 IMPORT_STEPS = 7
