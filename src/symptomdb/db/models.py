@@ -195,3 +195,4 @@ KNOWLEDGE_TABLES: tuple[type[Base], ...] = (
     HpoSynonym,
     HpoTerm,
 )
+from symptomdb.db import editorial_models as editorial_models  # noqa: E402
