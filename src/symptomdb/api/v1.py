@@ -312,7 +312,9 @@ def _release(r: Release) -> dict[str, str]:
 )
 async def diagnose(request: Request, body: DiagnoseRequest) -> Response:
     site = site_of(request)
-    present, absent, unknown = [], [], []
+    present: list[str] = []
+    absent: list[str] = []
+    unknown: list[str] = []
     for raw, target in [(p, present) for p in body.present] + [(a, absent) for a in body.absent]:
         tid = checker.term_id(site.knowledge, raw)
         (target if tid else unknown).append(tid or raw)
