@@ -35,6 +35,7 @@ DOMAIN_COMMANDS = [
     "symptomdb.search.commands",
     "symptomdb.knowledge.commands",
     "symptomdb.web.commands",
+    "symptomdb.text.commands",
 ]
 
 IMPORT_STEPS = 7

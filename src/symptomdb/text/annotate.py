@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from symptomdb.knowledge.store import Knowledge
 from symptomdb.text import negation
 from symptomdb.text.lexicon import Key, Lexicon, get_lexicon, surface_form
-from symptomdb.text.normalise import Token, tokenize
+from symptomdb.text.normalise import FILLER_WORDS, Token, tokenize
 
 MAX_STOP_WORDS_IN_WINDOW = 3
 _CONJUNCTIONS = frozenset({"and", "or", "and/or", "nor", "&"})
@@ -48,6 +48,7 @@ class _Candidate:
     priority: int
     ids: tuple[str, ...]
     positions: tuple[int, ...]  # token indexes of the content words
+    negated: bool = False  # the window skipped a negator ("joints aren't swollen")
 
 
 def annotate(knowledge: Knowledge, text: str, *, include_family: bool = False) -> list[Mention]:
@@ -59,7 +60,7 @@ def annotate(knowledge: Knowledge, text: str, *, include_family: bool = False) -
 def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) -> list[Mention]:
     tokens = tokenize(text)
     candidates = _find_candidates(lexicon, tokens)
-    chosen = _select(candidates, len(tokens))
+    chosen = [c for c in _select(candidates, len(tokens)) if not _chromosome_context(tokens, c)]
     chosen += _expand_coordinations(lexicon, tokens, chosen)
     chosen += _document_abbreviations(lexicon, tokens, chosen)
     chosen.sort(key=lambda c: (c.first, c.last))
@@ -68,6 +69,7 @@ def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) 
     mentions: list[Mention] = []
     seen: set[tuple[str, int, int]] = set()
     for candidate, is_negated, is_family in zip(chosen, negated, family, strict=True):
+        is_negated = is_negated or candidate.negated
         if is_family and not include_family:
             continue
         start, end = tokens[candidate.first].start, tokens[candidate.last].end
@@ -89,10 +91,13 @@ def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) 
     return mentions
 
 
+_NEGATORS = frozenset({"not", "never"})
+
+
 def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candidate]:
+    """Every lexicon phrase found in a window of the text. A window may also skip one negator between
+    its words ("blood pressure isn't high", "joints aren't swollen"): that candidate is negated."""
     vocabulary = lexicon.vocabulary
-    phrases = lexicon.phrases
-    priorities = lexicon.priorities
     abbreviations = lexicon.abbreviations
     max_words = lexicon.max_words
     n = len(tokens)
@@ -109,8 +114,10 @@ def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
             continue
         words: list[str] = []
         positions: list[int] = []
+        skipped_words: list[str] | None = None  # the same window without its negator
+        skipped_positions: list[int] = []
         stops = 0
-        crosses_conjunction = False
+        crossed: set[str] = set()
         for j in range(i, n):
             t = tokens[j]
             kind = t.kind
@@ -118,32 +125,58 @@ def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
                 continue
             if kind != "word":
                 break
-            if t.stop:
+            if t.stop or (t.lower in FILLER_WORDS and words):
                 stops += 1
                 if stops > MAX_STOP_WORDS_IN_WINDOW:
                     break
                 if t.lower in ("and", "or") and words:
-                    crosses_conjunction = True
+                    crossed.add(t.lower)
                 continue
+            if t.key in _NEGATORS and words and skipped_words is None:
+                skipped_words, skipped_positions = list(words), list(positions)
+            elif skipped_words is not None:
+                skipped_words.append(t.key)
+                skipped_positions.append(j)
             if t.key not in vocabulary:
-                break
+                if skipped_words is None or t.key not in _NEGATORS:
+                    break
+                continue
             words.append(t.key)
             positions.append(j)
             if len(words) > max_words:
                 break
-            key = tuple(sorted(words)) if len(words) > 1 else (words[0],)
-            ids = phrases.get(key)
-            if ids:
-                if crosses_conjunction and key not in lexicon.conjunctive:
-                    continue
-                if len(words) == 1 and key[0] in lexicon.strict_single:
-                    if surface_form(t.lower) not in lexicon.strict_single[key[0]]:
-                        continue
-                exact_ids = lexicon.exact.get(tuple(surface_form(tokens[p].lower) for p in positions))
-                if exact_ids:
-                    ids = exact_ids
-                found.append(_Candidate(i, j, len(words), priorities[key], ids, tuple(positions)))
+            candidate = _lookup_window(lexicon, tokens, words, positions, crossed, i, j)
+            if candidate is None and skipped_words is not None and skipped_positions[-1] == j:
+                candidate = _lookup_window(lexicon, tokens, skipped_words, skipped_positions, crossed, i, j)
+                if candidate is not None:
+                    candidate.negated = True
+            if candidate is not None:
+                found.append(candidate)
     return found
+
+
+def _lookup_window(
+    lexicon: Lexicon,
+    tokens: Sequence[Token],
+    words: list[str],
+    positions: list[int],
+    crossed: set[str],
+    first: int,
+    last: int,
+) -> _Candidate | None:
+    key = tuple(sorted(words)) if len(words) > 1 else (words[0],)
+    ids = lexicon.phrases.get(key)
+    if not ids:
+        return None
+    if crossed and not crossed <= lexicon.conjunctive.get(key, frozenset()):
+        return None
+    if len(words) == 1 and key[0] in lexicon.strict_single:
+        forms = lexicon.strict_single[key[0]]
+        lower = tokens[positions[0]].lower
+        if lower not in forms and surface_form(lower) not in forms:
+            return None
+    exact_ids = lexicon.exact.get(tuple(surface_form(tokens[p].lower) for p in positions))
+    return _Candidate(first, last, len(words), lexicon.priorities[key], exact_ids or ids, tuple(positions))
 
 
 def _select(candidates: list[_Candidate], n_tokens: int) -> list[_Candidate]:
@@ -159,75 +192,91 @@ def _select(candidates: list[_Candidate], n_tokens: int) -> list[_Candidate]:
     return chosen
 
 
+def _chromosome_context(tokens: Sequence[Token], candidate: _Candidate) -> bool:
+    """'short arm of chromosome 3', 'chromosomal deletion': cytogenetics, not a phenotype."""
+    following = [t.lower for t in tokens[candidate.last + 1 : candidate.last + 4] if t.kind == "word"]
+    if following[:2] == ["of", "chromosome"] or following[:3] == ["of", "the", "chromosome"]:
+        return True
+    previous = next((t.lower for t in reversed(tokens[: candidate.first]) if t.kind == "word"), "")
+    return previous in ("chromosome", "chromosomal")
+
+
 def _lookup(lexicon: Lexicon, words: list[str]) -> tuple[Key, tuple[str, ...]]:
     key = tuple(sorted(words))
     return key, lexicon.phrases.get(key, ())
 
 
-def _expand_coordinations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
+def _expand_coordinations(
+    lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]
+) -> list[_Candidate]:
     """'A and B X' → also 'A X'; 'X A and B' → also 'X B' (the head is shared by the conjuncts)."""
     extra: list[_Candidate] = []
     occupied = {k for c in chosen for k in range(c.first, c.last + 1)}
     for candidate in chosen:
         if candidate.words < 2:
             continue
-        # Backwards: "<w> (,|and|or) <w> ... <candidate>"
+        # Backwards: "<w>, <w> (,|and|or) <w> … <candidate>"
         position = candidate.first
-        for _ in range(4):  # lists of up to 4 more conjuncts
-            conj, word = _previous_conjunct(tokens, position)
-            if word is None or word in occupied:
+        for step in range(5):  # lists of up to 5 more conjuncts
+            separators, word = _previous_conjunct(tokens, position)
+            if word is None or word in occupied or (step > 0 and "," not in separators):
                 break
             for replaced in range(1, candidate.words):
                 key_words = [tokens[word].key] + [tokens[p].key for p in candidate.positions[replaced:]]
                 key, ids = _lookup(lexicon, key_words)
                 if ids and ids != candidate.ids:
-                    extra.append(_Candidate(word, candidate.last, len(key), lexicon.priorities[key], ids, (word,)))
+                    extra.append(
+                        _Candidate(word, candidate.last, len(key), lexicon.priorities[key], ids, (word,))
+                    )
                     break
             position = word
-            if conj != ",":
-                break
         # Forwards: "<candidate> (and|or) <w>"
-        conj_index, word = _next_conjunct(tokens, candidate.last)
+        _, word = _next_conjunct(tokens, candidate.last)
         if word is not None and word not in occupied:
             for replaced in range(1, candidate.words):
                 key_words = [tokens[p].key for p in candidate.positions[:-replaced]] + [tokens[word].key]
                 key, ids = _lookup(lexicon, key_words)
                 if ids and ids != candidate.ids:
-                    extra.append(_Candidate(candidate.first, word, len(key), lexicon.priorities[key], ids, (word,)))
+                    extra.append(
+                        _Candidate(candidate.first, word, len(key), lexicon.priorities[key], ids, (word,))
+                    )
                     break
     return extra
 
 
-def _previous_conjunct(tokens: Sequence[Token], position: int) -> tuple[str | None, int | None]:
-    """For 'A and B…' with B at ``position``: ('and', index of A)."""
+def _previous_conjunct(tokens: Sequence[Token], position: int) -> tuple[set[str], int | None]:
+    """For 'A, and B…' with B at ``position``: ({',', 'and'}, index of A)."""
     i = position - 1
-    conj: str | None = None
-    while i >= 0 and (tokens[i].lower in _CONJUNCTIONS or tokens[i].kind in ("comma", "soft")):
-        if tokens[i].kind == "soft" and tokens[i].text != "/":
-            return None, None
-        conj = "," if tokens[i].kind == "comma" and conj is None else (conj if conj == "," else tokens[i].lower)
+    separators: set[str] = set()
+    while i >= 0 and (tokens[i].lower in _CONJUNCTIONS or tokens[i].kind == "comma" or tokens[i].text == "/"):
+        separators.add("," if tokens[i].kind == "comma" else tokens[i].lower)
         i -= 1
-    if conj is None or i < 0 or i == position - 1:
-        return None, None
+    if not separators or i < 0:
+        return separators, None
     t = tokens[i]
     if t.kind != "word" or t.stop:
-        return None, None
-    return conj, i
+        return separators, None
+    return separators, i
 
 
 def _next_conjunct(tokens: Sequence[Token], position: int) -> tuple[int | None, int | None]:
+    """For '…X and (his) Y' ending at ``position``: (index of the conjunction, index of Y) when Y ends the
+    clause part ("… X and Y." / "… X and Y,"); "X and Y Z" is a phrase of its own."""
     i = position + 1
     if i < len(tokens) and (tokens[i].lower in _CONJUNCTIONS or tokens[i].text == "/"):
         j = i + 1
-        if j < len(tokens) and tokens[j].kind == "word" and not tokens[j].stop:
-            # only a bare word: "… X and Y." / "… X and Y," (not "X and Y Z", which is its own phrase)
+        while j < len(tokens) and tokens[j].kind == "word" and tokens[j].stop:
+            j += 1
+        if j < len(tokens) and tokens[j].kind == "word":
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if nxt is None or nxt.kind in ("break", "comma") or nxt.lower in _CONJUNCTIONS:
                 return i, j
     return None, None
 
 
-def _document_abbreviations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
+def _document_abbreviations(
+    lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]
+) -> list[_Candidate]:
     """'long form (ABBR)': later ABBRs get the long form's term; an ABBR defined as something else in
     this text is not read as HPO's abbreviation."""
     by_last = {c.last: c for c in chosen}

@@ -75,7 +75,9 @@ def read_corpus(path: Path, knowledge: Knowledge) -> list[Document]:
                 text = row["text"]
                 present = {_primary(knowledge, h) for h in row.get("hpo_ids", [])}
                 excluded = (
-                    {_primary(knowledge, h) for h in row["excluded_hpo_ids"]} if "excluded_hpo_ids" in row else None
+                    {_primary(knowledge, h) for h in row["excluded_hpo_ids"]}
+                    if "excluded_hpo_ids" in row
+                    else None
                 )
             except (json.JSONDecodeError, KeyError, TypeError) as error:
                 raise CorpusError(f"{path}:{number}: not a corpus line ({error})") from error
@@ -109,7 +111,9 @@ def _scores(tp: int, fp: int, fn: int) -> Scores:
 Annotator = Callable[[str], list[Mention]]
 
 
-def evaluate(documents: list[Document], annotator: Annotator, name: str) -> tuple[SystemResult, list[list[Mention]]]:
+def evaluate(
+    documents: list[Document], annotator: Annotator, name: str
+) -> tuple[SystemResult, list[list[Mention]]]:
     outputs: list[list[Mention]] = []
     started = time.perf_counter()
     for document in documents:
@@ -163,7 +167,13 @@ class ExactNameBaseline:
                 if term_id:
                     start, end = spans[i][0], spans[i + length - 1][1]
                     mentions.append(
-                        Mention(hpo_id=term_id, label=self.labels[term_id], start=start, end=end, text=text[start:end])
+                        Mention(
+                            hpo_id=term_id,
+                            label=self.labels[term_id],
+                            start=start,
+                            end=end,
+                            text=text[start:end],
+                        )
                     )
                     i += length
                     break

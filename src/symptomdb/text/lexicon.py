@@ -10,14 +10,19 @@ Built once per process per data version (``get_lexicon``), keyed by ``knowledge.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from symptomdb.knowledge.store import Knowledge
-from symptomdb.text.normalise import fold, light_stem, tokenize
+from symptomdb.text.normalise import Token, fold, light_stem, tokenize
 
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 # Besides phenotypic abnormalities, the kinds of terms that phenotype corpora (GSC+) annotate:
@@ -33,13 +38,19 @@ PRIORITY_RELATED = 4
 PRIORITY_NARROW = 5
 PRIORITY_BROAD = 6
 
-_SCOPE_PRIORITY = {"EXACT": PRIORITY_EXACT, "RELATED": PRIORITY_RELATED, "NARROW": PRIORITY_NARROW, "BROAD": PRIORITY_BROAD}
+_SCOPE_PRIORITY = {
+    "EXACT": PRIORITY_EXACT,
+    "RELATED": PRIORITY_RELATED,
+    "NARROW": PRIORITY_NARROW,
+    "BROAD": PRIORITY_BROAD,
+}
 
 _ABBREVIATION_RE = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*$")
 _PAREN_RE = re.compile(r"\s*\([^)]*\)")
 _SLASH_RE = re.compile(r"\b(\w+)/(\w+)\b")
 _AUTOSOMAL_RE = re.compile(r"^Autosomal (dominant|recessive) inheritance$")
 _INHERITANCE_RE = re.compile(r"^(.*\S)\s+inheritance$")
+_TYPE_RE = re.compile(r"\btype ([A-Z0-9]{1,4}\b)", re.IGNORECASE)
 _INTENSIFIERS_RE = re.compile(r"\b(conspicuously|markedly|unusually|distinctly|abnormally)\s+", re.IGNORECASE)
 # Single words whose stem would also match everyday words ("Cutting" → "cut", "Slowness" → "slow")
 # must match their own form (up to plural) instead.
@@ -68,7 +79,7 @@ class Lexicon:
     abbreviations: dict[str, tuple[str, ...]]  # surface form (case-sensitive) → term ids
     strict_single: dict[str, frozenset[str]]  # one-word key → the only word forms (plural-folded) it matches
     exact: dict[Key, tuple[str, ...]]  # ordered plural-folded words → term ids: the surface form wins
-    conjunctive: frozenset[Key]  # keys whose names contain "and"/"or" (other windows may not span one)
+    conjunctive: dict[Key, frozenset[str]]  # key → the conjunctions ("and", "or") its names contain
     labels: dict[str, str]
     vocabulary: frozenset[str]
     max_words: int
@@ -102,19 +113,23 @@ def read_lay_lexicon() -> list[LayEntry]:
         parts = line.split("\t")
         if len(parts) < 2:
             continue
-        entries.append(LayEntry(parts[0].strip(), parts[1].strip(), parts[2].strip() if len(parts) > 2 else ""))
+        entries.append(
+            LayEntry(parts[0].strip(), parts[1].strip(), parts[2].strip() if len(parts) > 2 else "")
+        )
     return entries
 
 
 def read_exclusions() -> dict[str, set[str]]:
-    """Term id → excluded forms (folded), "*" for the whole term (data/lexicon-exclusions.tsv)."""
+    """Term id → excluded forms (folded); "*" for the whole term; "=a,b" restricts the term's one-word
+    names to these surface forms (data/lexicon-exclusions.tsv)."""
     text = resources.files("symptomdb.text").joinpath(EXCLUSIONS_FILE).read_text(encoding="utf-8")
     exclusions: dict[str, set[str]] = defaultdict(set)
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        exclusions[parts[0].strip()].add("*" if parts[1].strip() == "*" else fold(parts[1].strip()))
+        form = parts[1].strip()
+        exclusions[parts[0].strip()].add(form if form == "*" or form.startswith("=") else fold(form))
     return exclusions
 
 
@@ -130,6 +145,8 @@ def name_variants(name: str) -> list[tuple[str, int]]:
         variants.append((_SLASH_RE.sub(r"\2", name), 2))
     if "-" in name:
         variants.append((re.sub(r"(?<=\w)-(?=\w)", "", name), 1))  # "Non-progressive" → "Nonprogressive"
+    if _TYPE_RE.search(name):
+        variants.append((_TYPE_RE.sub(r"\1", name), 1))  # "Brachydactyly type C" → "Brachydactyly C"
     if _INTENSIFIERS_RE.search(name):
         variants.append((_INTENSIFIERS_RE.sub("", name), 1))  # "Conspicuously happy disposition"
     m = _AUTOSOMAL_RE.match(name)
@@ -144,7 +161,13 @@ def name_variants(name: str) -> list[tuple[str, int]]:
 
 
 def is_abbreviation(text: str) -> bool:
-    return " " not in text and len(text) <= 8 and bool(_ABBREVIATION_RE.match(text)) and sum(c.isupper() for c in text) >= 2
+    """A one-word, mostly upper-case form matched case-sensitively ("IUGR", "ADHD")."""
+    return (
+        " " not in text
+        and len(text) <= 8
+        and bool(_ABBREVIATION_RE.match(text))
+        and sum(c.isupper() for c in text) >= 2
+    )
 
 
 def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = None) -> Lexicon:
@@ -156,12 +179,14 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
     strict_forms: dict[str, set[str]] = defaultdict(set)
     loose_single: set[str] = set()
     exact_candidates: dict[Key, dict[str, int]] = defaultdict(dict)
-    conjunctive: set[Key] = set()
+    conjunctive: dict[Key, set[str]] = defaultdict(set)
 
     def add(text: str, term_id: str, priority: int) -> None:
         if fold(text) in exclusions.get(term_id, ()):
             return
         if is_abbreviation(text):
+            if len(text) < 3:
+                return  # two letters ("BO", "CP") are too ambiguous unless a text defines them
             current = abbreviations[text].get(term_id)
             if current is None or priority < current:
                 abbreviations[text][term_id] = priority
@@ -171,15 +196,19 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         key = tuple(sorted(t.key for t in words))
         if not key:
             return
-        if any(t.lower in ("and", "or") for t in tokens):
-            conjunctive.add(key)
+        for t in tokens:
+            if t.lower in ("and", "or"):
+                conjunctive[key].add(t.lower)
         exact_key = tuple(surface_form(t.lower) for t in words)
         current_exact = exact_candidates[exact_key].get(term_id)
         if current_exact is None or priority < current_exact:
             exact_candidates[exact_key][term_id] = priority
         if len(words) == 1:
             light = light_stem(words[0].lower)
-            if light.endswith(_STRICT_SUFFIXES) and light != words[0].key:
+            restricted = [f for f in exclusions.get(term_id, ()) if f.startswith("=")]
+            if restricted:
+                strict_forms[words[0].key].update(w.strip() for f in restricted for w in f[1:].split(","))
+            elif priority > PRIORITY_NAME and light.endswith(_STRICT_SUFFIXES) and light != words[0].key:
                 strict_forms[words[0].key].add(light)
             else:
                 loose_single.add(words[0].key)
@@ -224,7 +253,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         abbreviations=abbreviation_ids,
         strict_single={k: frozenset(v) for k, v in strict_forms.items() if k not in loose_single},
         exact=exact,
-        conjunctive=frozenset(conjunctive),
+        conjunctive={k: frozenset(v) for k, v in conjunctive.items()},
         labels={tid: knowledge.terms[tid].name for tid in scope},
         vocabulary=vocabulary,
         max_words=max((len(k) for k in phrases), default=0),
@@ -232,6 +261,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
     )
 
 
+@lru_cache(maxsize=100_000)
 def surface_form(lower: str) -> str:
     """A word with only plurals, possessives and British spellings folded (for exact-form preference)."""
     if lower.endswith("'s"):
@@ -239,17 +269,22 @@ def surface_form(lower: str) -> str:
     return light_stem(lower)
 
 
+@lru_cache(maxsize=50_000)
+def _content_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(t for t in tokenize(text) if t.kind == "word" and not t.stop and t.key)
+
+
 def compositional_variants(knowledge: Knowledge, term_id: str, scope: frozenset[str]) -> list[str]:
     """'Bilateral cryptorchidism' (child of 'Cryptorchidism', synonym 'Undescended testes') →
     'Bilateral undescended testes': a child named '<modifier> <parent name>' takes the parent's synonyms."""
     term = knowledge.terms[term_id]
-    name_tokens = [t for t in tokenize(term.name) if t.kind == "word" and not t.stop]
+    name_tokens = _content_tokens(term.name)
     variants: list[str] = []
     for parent_id in term.parents:
         parent = knowledge.terms.get(parent_id)
         if parent is None or parent_id not in scope:
             continue
-        parent_keys = {t.key for t in tokenize(parent.name) if t.kind == "word" and not t.stop}
+        parent_keys = {t.key for t in _content_tokens(parent.name)}
         extra = [t for t in name_tokens if t.key not in parent_keys]
         if not parent_keys or not 1 <= len(extra) <= 2 or len(extra) + len(parent_keys) != len(name_tokens):
             continue
@@ -272,18 +307,56 @@ def _resolve(knowledge: Knowledge, by_term: dict[str, int]) -> tuple[tuple[str, 
     return tuple(ids), best
 
 
+LEXICON_FORMAT = 1
 _cache: dict[str, Lexicon] = {}
 _cache_lock = threading.Lock()
 
 
-def get_lexicon(knowledge: Knowledge) -> Lexicon:
-    """The lexicon for this data version, built once per process."""
-    lexicon = _cache.get(knowledge.checksum)
-    if lexicon is None:
-        with _cache_lock:
-            lexicon = _cache.get(knowledge.checksum)
-            if lexicon is None:
-                lexicon = build_lexicon(knowledge)
-                _cache.clear()
-                _cache[knowledge.checksum] = lexicon
+def lexicon_version() -> str:
+    """A digest of everything the lexicon is built from besides the knowledge: the data files in
+    ``text/data`` and the normalising code, so that an on-disk cache never outlives a change to them."""
+    digest = hashlib.sha256(str(LEXICON_FORMAT).encode())
+    package = resources.files("symptomdb.text")
+    for name in ("data/lay-lexicon.tsv", "data/word-equivalents.tsv", "data/lexicon-exclusions.tsv",
+                 "normalise.py", "lexicon.py"):
+        digest.update(package.joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def get_lexicon(knowledge: Knowledge, cache_dir: Path | None = None) -> Lexicon:
+    """The lexicon for this data version, built once per process (and cached on disk in ``cache_dir``)."""
+    key = knowledge.checksum
+    lexicon = _cache.get(key)
+    if lexicon is not None:
+        return lexicon
+    with _cache_lock:
+        lexicon = _cache.get(key)
+        if lexicon is None:
+            lexicon = _load_or_build(knowledge, cache_dir)
+            _cache.clear()
+            _cache[key] = lexicon
+    return lexicon
+
+
+def _load_or_build(knowledge: Knowledge, cache_dir: Path | None) -> Lexicon:
+    if cache_dir is None:
+        return build_lexicon(knowledge)
+    path = cache_dir / f"text-lexicon-{knowledge.checksum[:16]}-{lexicon_version()}.pickle"
+    if path.is_file():
+        try:
+            with open(path, "rb") as handle:
+                cached = pickle.load(handle)
+            if isinstance(cached, Lexicon) and cached.checksum == knowledge.checksum:
+                return cached
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+            pass  # rebuilt below
+    lexicon = build_lexicon(knowledge)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump(lexicon, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only cache directory only costs a rebuild next time
     return lexicon

@@ -28,6 +28,8 @@ never | never had | nor | neither | lack of | lacks | lacking | no evidence of |
 no history of | no complaints of | not have | doesn't have | does not have | didn't have | did not have |
 don't have | do not have | hasn't had | has not had | haven't had | have not had | hasn't got | has not got |
 absent | free from | rules out | ruling out | exclude | excluded | excludes | excluding | resolution of | unremarkable for |
+doesn't | don't | didn't | isn't | aren't | wasn't | weren't | hasn't | haven't | hadn't | won't |
+does not | do not | did not | has not | have not | had not | is not | are not | was not | were not |
 not any | none | nothing | no longer has | no longer had | no new | no more
 """
 
@@ -44,7 +46,8 @@ not only | not just | not necessarily | not certain | not clear | not sure | no 
 no significant change | no further | not ruled out | cannot be ruled out | can't be ruled out |
 could not be ruled out | could not be excluded | cannot be excluded | can't be excluded | not be excluded |
 not excluded | not been ruled out | not unusual | not uncommon | not rare | not infrequent | gram negative |
-whether or not | if not | not always | not yet | not until | without treatment | without therapy |
+whether or not | if not | not always | not yet | not until | hasn't gone | has not gone | not gone away | won't go away | doesn't go away |
+not resolved | hasn't resolved | not gone | without treatment | without therapy |
 no longer | not able | unable | not reach | not respond | not improve | not improved | not responsive |
 no cause | not known | unknown | not caused | no obvious cause | not due | no family history | not previously |
 no difference | no significant difference | no clinical difference | no correlation | no association |
@@ -57,7 +60,8 @@ but | however | although | though | except | apart from | aside from | yet | whe
 whom | whose | nevertheless | still | other than | presents with | presented with | has | have | had | is | are |
 was | were | shows | showed | exhibits | exhibited | developed | develops | reports | reported | complains |
 complained | notes | noted | he | she | they | i | we | you | his | her | their | my | our | had | also |
-despite | since | because | after | when | now | currently | instead | rather | then | as well as
+despite | since | because | after | when | now | currently | instead | rather | then | as well as |
+just | only | he's | she's | it's | they're | i'm | we're | you're | there's | i've | he has | she has
 """
 
 _FAMILY_PRE = """
@@ -76,18 +80,55 @@ RELATIVES = frozenset(
     relative relatives kindred""".split()
 )
 _FAMILY_VERBS = frozenset(
-    """has had have with suffers suffered suffering is was were are also both died developed diagnosed
+    """has had have with suffers suffered suffering is was were are died developed diagnosed
     affected presented shows showed experienced""".split()
 )
 _FAMILY_OWNERS = frozenset({"his", "her", "their", "my", "our", "your", "maternal", "paternal"})
+_INFORMAL_RELATIVES = frozenset(
+    {"mum", "mom", "dad", "grandma", "grandpa", "granny", "nan", "nana", "auntie"}
+)
 _RELATIVE_MODIFIERS = frozenset(
-    {"older", "younger", "elder", "big", "little", "baby", "twin", "half", "maternal", "paternal", "two", "both", "other"}
+    {
+        "older",
+        "younger",
+        "elder",
+        "big",
+        "little",
+        "baby",
+        "twin",
+        "half",
+        "maternal",
+        "paternal",
+        "two",
+        "both",
+        "other",
+    }
 )
 
 # Words that start a reported-speech clause after a relative ("mother says he has ...").
-_REPORTING = frozenset({"says", "said", "reports", "reported", "noticed", "notes", "noted", "thinks", "feels", "worries", "worried", "told", "describes", "described"})
+_REPORTING = frozenset(
+    {
+        "says",
+        "said",
+        "reports",
+        "reported",
+        "noticed",
+        "notes",
+        "noted",
+        "thinks",
+        "feels",
+        "worries",
+        "worried",
+        "told",
+        "describes",
+        "described",
+    }
+)
 
 MAX_PRE_WORDS = 8
+_LIST_WORDS = frozenset(
+    {"and", "or", "nor", "any", "either", "neither", "other", "signs", "sign", "symptoms", "evidence"}
+)
 MAX_POST_WORDS = 8
 
 
@@ -141,7 +182,7 @@ def find_triggers(tokens: Sequence[Token], inside_mention: Sequence[bool]) -> li
         if options:
             for phrase, kind in options:
                 end = k + len(phrase)
-                if end <= len(words) and tuple(lowers[k:end]) == phrase and _contiguous(tokens, words[k : end]):
+                if end <= len(words) and tuple(lowers[k:end]) == phrase and _contiguous(tokens, words[k:end]):
                     first, last = words[k], words[end - 1]
                     if not any(inside_mention[first : last + 1]):
                         triggers.append(Trigger(kind, first, last))
@@ -173,13 +214,15 @@ def _relative_trigger(
     word = lowers[k]
     if word.endswith("'s"):
         return None  # "her mother's pregnancy …" is about the patient's own history
-    if word not in RELATIVES or inside_mention[words[k]] or k == 0:
+    if word not in RELATIVES or inside_mention[words[k]]:
         return None
-    before = lowers[k - 1]
-    if before not in _FAMILY_OWNERS and not (before.endswith("'s") and before[:-2] not in RELATIVES):
+    before = lowers[k - 1] if k > 0 else ""
+    if word in _INFORMAL_RELATIVES:
+        pass  # "mum and grandma both have …": informal kinship words are the speaker's family
+    elif before not in _FAMILY_OWNERS and not (before.endswith("'s") and before[:-2] not in RELATIVES):
         if not (k >= 2 and lowers[k - 2] in _FAMILY_OWNERS and before in _RELATIVE_MODIFIERS):
             return None
-    for step in range(1, 4):
+    for step in range(1, 6):
         if k + step >= len(words):
             return None
         nxt = lowers[k + step]
@@ -189,7 +232,12 @@ def _relative_trigger(
             tokens[j].kind in ("word", "soft", "comma") for j in range(words[k], words[k + step] + 1)
         ):
             return Trigger(FAMILY_PRE, words[k], words[k + step])
-        if nxt not in RELATIVES and nxt not in _RELATIVE_MODIFIERS and nxt not in {"and", "or", "also", "both", "all"}:
+        if (
+            nxt not in RELATIVES
+            and nxt not in _RELATIVE_MODIFIERS
+            and nxt not in _FAMILY_OWNERS
+            and nxt not in {"and", "or", "also", "both", "all"}
+        ):
             return None
     return None
 
@@ -206,12 +254,15 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
     if not triggers:
         return negated, family
     terminators = {t.first for t in triggers if t.kind == TERMINATE}
-    starts = {span.first: n for n, span in enumerate(mentions)}
-    ends = {span.last: n for n, span in enumerate(mentions)}
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for n, span in enumerate(mentions):
+        starts.setdefault(span.first, []).append(n)
+        ends.setdefault(span.last, []).append(n)
     for trigger in triggers:
         if trigger.kind in (PRE, FAMILY_PRE):
             flags = negated if trigger.kind == PRE else family
-            for n in _forward_scope(tokens, trigger.last + 1, terminators, starts):
+            for n in _forward_scope(tokens, trigger.last + 1, terminators, starts, inside):
                 flags[n] = True
         elif trigger.kind in (POST, FAMILY_POST):
             flags = negated if trigger.kind == POST else family
@@ -220,26 +271,45 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
     return negated, family
 
 
-def _forward_scope(tokens: Sequence[Token], start: int, terminators: set[int], starts: dict[int, int]) -> list[int]:
+def _forward_scope(
+    tokens: Sequence[Token],
+    start: int,
+    terminators: set[int],
+    starts: dict[int, list[int]],
+    inside: Sequence[bool],
+) -> list[int]:
+    """Mentions after a pre-trigger, to the end of the clause; commas are crossed only inside a list of
+    mentions ("no fever, cough or rash"), not after other words ("family history of this disorder, …")."""
     found: list[int] = []
     count = 0
+    segment_has_other_words = False
     for i in range(start, len(tokens)):
         token = tokens[i]
         if token.kind == "break":
             break
+        if token.kind == "comma":
+            if segment_has_other_words:
+                break
+            continue
         if i in terminators and i not in starts:
             break
         if i in starts:
-            found.append(starts[i])
+            found.extend(starts[i])
         if token.kind == "word":
             count += 1
+            if not inside[i] and not token.stop and token.lower not in _LIST_WORDS:
+                segment_has_other_words = True
             if count > MAX_PRE_WORDS:
                 break
     return found
 
 
 def _backward_scope(
-    tokens: Sequence[Token], start: int, terminators: set[int], ends: dict[int, int], inside: Sequence[bool]
+    tokens: Sequence[Token],
+    start: int,
+    terminators: set[int],
+    ends: dict[int, list[int]],
+    inside: Sequence[bool],
 ) -> list[int]:
     """Mentions before a post-trigger, back to the clause start; commas are crossed only inside a list of
     mentions ("fever, cough and rash were absent")."""
@@ -258,10 +328,10 @@ def _backward_scope(
         if i in terminators and not inside[i]:
             break
         if i in ends:
-            found.append(ends[i])
+            found.extend(ends[i])
         if token.kind == "word":
             count += 1
-            if not inside[i] and not token.stop and token.lower not in {"and", "or", "nor"}:
+            if not inside[i] and not token.stop and token.lower not in _LIST_WORDS:
                 segment_has_other_words = True
             if count > MAX_POST_WORDS:
                 break

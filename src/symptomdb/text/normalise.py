@@ -27,9 +27,9 @@ from importlib import resources
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|\n", re.UNICODE)
 
 # Punctuation that never occurs inside a phrase: sentence and bracket boundaries.
-HARD_BREAKS = frozenset({".", ";", ":", "!", "?", "(", ")", "[", "]", "{", "}", "\n", "=", "<", ">", "•", '"'})
+HARD_BREAKS = frozenset({".", ";", ":", "!", "?", "(", ")", "[", "]", "{", "}", "\n", "=", "<", ">", "•"})
 # Punctuation a phrase may span ("X-linked", "aplasia/hypoplasia").
-SOFT_PUNCT = frozenset({"-", "/", "‐", "‑", "–", "'", "’", "+"})
+SOFT_PUNCT = frozenset({"-", "/", "‐", "‑", "–", "'", "’", "+", '"', "“", "”"})
 
 STOP_WORDS = frozenset(
     """a an the of in on at to for from by with into onto within is are was were be been being
@@ -37,9 +37,96 @@ STOP_WORDS = frozenset(
     some any both each which as also very and or than such who whose whom it there here then
     i me we us you he she they do does did so just about""".split()
 )
+# Hedges and intensifiers skipped inside a phrase window ("speech is significantly delayed").
+FILLER_WORDS = frozenset(
+    {
+        "significantly",
+        "always",
+        "slightly",
+        "relatively",
+        "somewhat",
+        "quite",
+        "rather",
+        "really",
+        "extremely",
+        "markedly",
+        "notably",
+        "particularly",
+        "especially",
+        "still",
+        "already",
+        "often",
+        "frequently",
+        "usually",
+        "mostly",
+        "generally",
+        "clearly",
+        "obviously",
+        "considerably",
+        "noticeably",
+        "persistently",
+        "constantly",
+        "sometimes",
+        "occasionally",
+        "now",
+        "too",
+        "all",
+        "more",
+        "much",
+    }
+)
+# Prefixes written with a hyphen or joined ("pre-auricular" = "preauricular"): joined when tokenising.
+JOIN_PREFIXES = frozenset(
+    {
+        "pre",
+        "post",
+        "non",
+        "anti",
+        "hypo",
+        "hyper",
+        "micro",
+        "macro",
+        "intra",
+        "inter",
+        "sub",
+        "supra",
+        "infra",
+        "peri",
+        "para",
+        "retro",
+        "uni",
+        "multi",
+        "poly",
+        "pseudo",
+        "semi",
+        "neo",
+        "oligo",
+        "mega",
+        "brachy",
+        "dolicho",
+        "hemi",
+        "extra",
+        "over",
+        "under",
+        "mid",
+        "co",
+        "re",
+    }
+)
 # After these words a letter or roman numeral is a name part ("type A", "type II"), never a stop word.
 TYPE_WORDS = frozenset({"type", "types", "grade", "stage", "class", "group", "factor", "form", "degree"})
-ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+ROMAN = {
+    "i": "1",
+    "ii": "2",
+    "iii": "3",
+    "iv": "4",
+    "v": "5",
+    "vi": "6",
+    "vii": "7",
+    "viii": "8",
+    "ix": "9",
+    "x": "10",
+}
 
 # British → American spellings (whole-word prefixes/infixes common in clinical words).
 _UK_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -215,6 +302,9 @@ _DERIVATIONAL: tuple[tuple[str, str], ...] = (
     ("otic", "os"),
     ("osis", "os"),
     ("oses", "os"),
+    ("etic", "es"),
+    ("esia", "es"),
+    ("esis", "es"),
     ("itis", "itis"),
     ("itic", "itis"),
     ("ities", "ity"),
@@ -223,7 +313,9 @@ _DERIVATIONAL: tuple[tuple[str, str], ...] = (
 )
 
 _VOWELS = frozenset("aeiouy")
-_KEEP_AS = frozenset({"pancreas", "atlas", "bias", "gas", "vas", "alias", "canvas", "whereas", "has", "was", "fracas"})
+_KEEP_AS = frozenset(
+    {"pancreas", "atlas", "bias", "gas", "vas", "alias", "canvas", "whereas", "has", "was", "fracas"}
+)
 
 
 def fold(text: str) -> str:
@@ -290,6 +382,7 @@ def _strip_inflection(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)
 def light_stem(word: str) -> str:
     """Only plurals and British spellings folded: the strict form for single everyday words."""
     irregular = _IRREGULAR.get(word)
@@ -369,9 +462,17 @@ def word_equivalents() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=100_000)
+def _word(raw: str) -> tuple[str, str, str]:
+    """(folded form, form without possessive, matching key) of one word token."""
+    lower = fold(raw)
+    bare = lower[:-2] if lower.endswith("'s") and len(lower) > 3 else lower
+    key = stem(bare)
+    return lower, bare, word_equivalents().get(key, key)
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens with spans; keys are stemmed and mapped through the word equivalents."""
-    equivalents = word_equivalents()
     tokens: list[Token] = []
     previous_word = ""
     for match in TOKEN_RE.finditer(text):
@@ -380,21 +481,55 @@ def tokenize(text: str) -> list[Token]:
         if kind != "word":
             tokens.append(Token(raw, match.start(), match.end(), raw, "", False, kind))
             continue
-        lower = fold(raw)
-        if lower.endswith("'s") and len(lower) > 3:
-            lower_key = lower[:-2]
-        else:
-            lower_key = lower
-        if previous_word in TYPE_WORDS and lower_key in ROMAN:
-            key = ROMAN[lower_key]
+        lower, bare, key = _word(raw)
+        if previous_word in TYPE_WORDS:
             stop = False
+            key = ROMAN.get(bare, key)
         else:
-            key = stem(lower_key)
-            key = equivalents.get(key, key)
-            stop = lower_key in STOP_WORDS and previous_word not in TYPE_WORDS
+            stop = bare in STOP_WORDS
         tokens.append(Token(raw, match.start(), match.end(), lower, key, stop, kind))
-        previous_word = lower_key
-    return _split_alnum(tokens)
+        previous_word = bare
+    return _split_alnum(_join_prefixes(tokens, word_equivalents()))
+
+
+def _join_prefixes(tokens: list[Token], equivalents: dict[str, str]) -> list[Token]:
+    """'pre-auricular' → one token 'preauricular' (span covering all three tokens)."""
+    if len(tokens) < 3:
+        return tokens
+    out: list[Token] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        token = tokens[i]
+        if (
+            i + 2 < n
+            and token.kind == "word"
+            and token.lower in JOIN_PREFIXES
+            and tokens[i + 1].text in ("-", "‐", "‑")
+            and tokens[i + 2].kind == "word"
+            and tokens[i + 1].start == token.end
+            and tokens[i + 2].start == tokens[i + 1].end
+            and tokens[i + 2].lower.isalpha()
+        ):
+            lower = token.lower + tokens[i + 2].lower
+            key = stem(lower)
+            key = equivalents.get(key, key)
+            out.append(
+                Token(
+                    token.text + tokens[i + 1].text + tokens[i + 2].text,
+                    token.start,
+                    tokens[i + 2].end,
+                    lower,
+                    key,
+                    False,
+                    "word",
+                )
+            )
+            i += 3
+            continue
+        out.append(token)
+        i += 1
+    return out
 
 
 _ALNUM_RE = re.compile(r"^([a-z]{1,2})(\d+)$|^(\d+)([a-z])$")
