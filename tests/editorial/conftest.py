@@ -1,0 +1,106 @@
+"""Fixtures for the editorial tests: fresh migrated databases (a copied SQLite template, or a
+throw-away PostgreSQL database), a cheap password hasher, and helpers that make accounts."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from symptomdb.db import migrate
+from symptomdb.db.engine import make_engine, make_session_factory
+from symptomdb.editorial import accounts
+from symptomdb.editorial.schemas import CurrentUser
+
+PASSWORD = "correct horse battery staple"
+_counter = itertools.count(1)
+KNOWN_CONDITIONS = {"ORPHA:1183", "OMIM:256700", "ORPHA:558"}
+
+
+def known_condition(condition_id: str) -> str | None:
+    """A stand-in for `Knowledge.normalise_condition_id` (no knowledge base needed)."""
+    cid = condition_id.strip().upper().replace("-", ":", 1)
+    return cid if cid in KNOWN_CONDITIONS else None
+
+
+@pytest.fixture(autouse=True)
+def cheap_hasher(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id with small parameters: the same code path, a fraction of the time."""
+    monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("editorial-template") / "template.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+    """A fresh, migrated SQLite database (copied from a template: fast)."""
+    path = tmp_path / "editorial.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def engine(sqlite_url: str) -> Iterator[Engine]:
+    engine = make_engine(sqlite_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def sessions(engine: Engine) -> sessionmaker[Session]:
+    return make_session_factory(engine)
+
+
+@pytest.fixture
+def any_engine(empty_database_url: str) -> Iterator[Engine]:
+    """A fresh, migrated database on each backend (SQLite, and PostgreSQL when configured)."""
+    engine = make_engine(empty_database_url)
+    migrate.upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def any_sessions(any_engine: Engine) -> sessionmaker[Session]:
+    return make_session_factory(any_engine)
+
+
+def make_user(
+    sessions: sessionmaker[Session], role: str = "reader", email: str | None = None, name: str | None = None
+) -> CurrentUser:
+    email = email or f"{role}-{next(_counter)}@example.org"
+    with sessions.begin() as session:
+        account = accounts.create_account(session, email, name or f"{role.title()} Person", PASSWORD, role)
+    return CurrentUser(id=account.id, name=account.name, email=account.email, role=account.role)
+
+
+ARTICLE_BODY = """Opening paragraph.
+
+## Symptoms
+
+Very frequent features include ataxia and myoclonus [1].
+
+## Diagnosis
+
+Opsoclonus can be seen on an eye examination [2].
+
+## Support groups
+
+Patient organisations can help.
+"""
+ARTICLE_REFERENCES = "PMID:12345678 A study\nhttps://example.org/guide An eye examination guide"
