@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import hashlib
 import io
 import re
 from pathlib import Path
@@ -66,12 +67,67 @@ def build_mondo(shared: Path) -> Path:
     return out
 
 
+# Files shipped unchanged (only gzip-compressed): (source path under shared/data, licence, official URL).
+VERBATIM = (
+    (
+        "maxo/maxo-annotations.tsv",
+        "CC BY 4.0",
+        "https://github.com/monarch-initiative/maxo-annotations (data/maxo-annotations.tsv)",
+    ),
+    (
+        "maxo/maxo_diagnostic_annotations.tsv",
+        "CC BY 4.0",
+        "https://github.com/monarch-initiative/maxo-annotations (data/poet/maxo_diagnostic_annotations.tsv)",
+    ),
+    (
+        "disease-ontology/HumanDO.tsv",
+        "CC0 1.0",
+        "https://github.com/DiseaseOntology/HumanDiseaseOntology (DOreports/HumanDO.tsv)",
+    ),
+    (
+        "disease-ontology/disease-symptom.tsv",
+        "CC0 1.0",
+        "https://github.com/DiseaseOntology/HumanDiseaseOntology (DOreports/requested/disease-symptom.tsv)",
+    ),
+    (
+        "disease-ontology/symp.obo",
+        "CC0 1.0",
+        "https://github.com/DiseaseOntology/SymptomOntology (src/ontology/symp.obo)",
+    ),
+)
+
+
+def build_verbatim(shared: Path) -> Path:
+    """gzip each VERBATIM file byte for byte, and list them with licences in one NOTICE file."""
+    lines = ["Open-data files shipped with symptomdb, gzip-compressed but otherwise unchanged.", ""]
+    for relative, licence, url in VERBATIM:
+        source = shared / relative
+        data = source.read_bytes()
+        target = OUT_DIR / (source.name + ".gz")
+        with open(target, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+            gz.write(data)
+        digest = hashlib.sha256(data).hexdigest()
+        lines += [
+            f"{target.name}",
+            f"  source: {url}",
+            f"  licence: {licence}",
+            f"  sha256 of the original: {digest}",
+            "",
+        ]
+    lines.append("MAxO annotations: Medical Action Ontology curators, CC BY 4.0 (credit the MAxO project).")
+    lines.append("Disease Ontology and Symptom Ontology: CC0 1.0.")
+    notice = OUT_DIR / "NOTICE.txt"
+    notice.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return notice
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "data")
     args = parser.parse_args()
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     print(build_mondo(args.shared))
+    print(build_verbatim(args.shared))
 
 
 if __name__ == "__main__":

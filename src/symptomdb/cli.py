@@ -66,8 +66,8 @@ def open_db(quiet: bool = False) -> SymptomDB:
     if db is None:
         db = SymptomDB(settings)
         db.migrate()
-        if not db.has_data():
-            run_import(db, force=False, quiet=quiet)
+        if db.needs_import():
+            run_import(db, force=True, quiet=quiet)
         _open_dbs[key] = db
     return db
 
@@ -137,7 +137,7 @@ def data_import(
             if hpo_dir:
                 inputs.hpo_dir = Path(hpo_dir)
             if mondo:
-                inputs.mondo_path = sources.local_copy(mondo, Path(workdir))
+                inputs.mondo_paths = [sources.local_copy(mondo, Path(workdir))]
                 inputs.mondo_version = mondo
             with console.status("Importing…"):
                 result = import_all(db.engine, inputs, force=force)
@@ -145,6 +145,45 @@ def data_import(
             fail(f"import failed, the previous data is unchanged: {error}")
     db.reload()
     console.print("unchanged" if result.skipped else f"imported: {result.counts}")
+
+
+@data_app.command("update")
+def data_update(
+    from_dir: Annotated[
+        str | None,
+        typer.Option("--from", help="Directory with source files (official names); default: download them."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-import even if the files are unchanged.")
+    ] = False,
+) -> None:
+    """Update every source to its newest release (or to the files in --from), in one transaction."""
+    from pathlib import Path
+
+    import httpx
+
+    from symptomdb.knowledge.update import update
+
+    db = SymptomDB()
+    db.migrate()
+    try:
+        with console.status("Updating…") as status:
+            result, plan = update(
+                db.engine,
+                Path(from_dir) if from_dir else None,
+                force=force,
+                on_step=lambda step: status.update(step),
+            )
+    except (OSError, ValueError, httpx.HTTPError) as error:
+        fail(f"update failed, the previous data is unchanged and still served: {error}")
+    db.reload()
+    for name, path in sorted(plan.found.items()):
+        console.print(f"  {name}: {path}")
+    if result.skipped:
+        console.print("Already up to date (same files).")
+    else:
+        console.print("Updated: " + ", ".join(f"{s} {v}" for s, v in sorted(result.versions.items())))
+    data_status(json_output=False)
 
 
 @data_app.command("status")

@@ -17,7 +17,13 @@ from symptomdb.cache import cached_pickle
 from symptomdb.config import Settings, load_settings
 from symptomdb.db import migrate, models
 from symptomdb.db.engine import make_engine, make_session_factory
-from symptomdb.knowledge.importers.run import ImportResult, StepCallback, import_all
+from symptomdb.knowledge.importers.run import (
+    ImportInputs,
+    ImportResult,
+    StepCallback,
+    import_all,
+    stored_checksums,
+)
 from symptomdb.knowledge.store import Knowledge, load_knowledge
 
 if TYPE_CHECKING:
@@ -49,12 +55,23 @@ class SymptomDB:
                 is not None
             )
 
+    def needs_import(self) -> bool:
+        """No data yet, or a source this version bundles is missing (added by an upgrade).
+
+        Data from `data update` is never replaced by the bundled extracts on start-up.
+        """
+        if not self.has_data():
+            return True
+        return bool(set(ImportInputs().files_by_source()) - set(stored_checksums(self.engine)))
+
     def ensure_ready(self, on_step: StepCallback | None = None) -> ImportResult | None:
-        """Migrate, and import the bundled data if the database has none yet (first run)."""
+        """Migrate, and import the bundled data on first run (or when a bundled source is missing)."""
         self.migrate()
-        if self.has_data():
+        if not self.needs_import():
             return None
-        return import_all(self.engine, on_step=on_step or (lambda _: None))
+        result = import_all(self.engine, force=True, on_step=on_step or (lambda _: None))
+        self.reload()
+        return result
 
     def reload(self) -> None:
         """Forget derived structures (after an import), so that they are rebuilt from the new data."""

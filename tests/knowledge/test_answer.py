@@ -57,7 +57,7 @@ def test_every_database_has_answers(knowledge: Knowledge) -> None:
     by_database: dict[str, list[str]] = {}
     for cid, record in knowledge.conditions.items():
         by_database.setdefault(record.database, []).append(cid)
-    assert set(by_database) == {"OMIM", "ORPHA", "DECIPHER"}
+    assert set(by_database) == {"OMIM", "ORPHA", "DECIPHER", "DOID"}
     assert len(knowledge.conditions) > 12_000
     for ids in by_database.values():
         for cid in rng.sample(ids, min(150, len(ids))):

@@ -17,7 +17,15 @@ from tests.conftest import MINI_HPO
 
 def _mini_inputs(directory: Path) -> ImportInputs:
     shutil.copytree(MINI_HPO, directory, dirs_exist_ok=True)
-    return ImportInputs(hpo_dir=directory, mondo_path=directory / "mondo.sssom.tsv", mondo_version="test")
+    return ImportInputs(
+        hpo_dir=directory,
+        mondo_paths=[directory / "mondo.sssom.tsv"],
+        maxo_actions=None,
+        maxo_diagnostics=None,
+        do_diseases=None,
+        do_symptoms=None,
+        mondo_version="test",
+    )
 
 
 def _table_counts(engine: object) -> dict[str, int]:
@@ -72,4 +80,4 @@ def test_missing_input_file_is_a_clear_error(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
     migrate.upgrade(engine)
     with pytest.raises(FileNotFoundError, match=r"hp\.obo"):
-        import_all(engine, ImportInputs(hpo_dir=tmp_path, mondo_path=MINI_HPO / "mondo.sssom.tsv"))
+        import_all(engine, ImportInputs(hpo_dir=tmp_path, mondo_paths=[MINI_HPO / "mondo.sssom.tsv"]))

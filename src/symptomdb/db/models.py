@@ -143,7 +143,7 @@ class MedicalAction(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     condition_id: Mapped[str] = mapped_column(ForeignKey("condition.id", ondelete="CASCADE"), index=True)
-    mondo_id: Mapped[str] = mapped_column(String(32))
+    disease_id: Mapped[str] = mapped_column(String(32))  # as curated: MONDO (mostly), OMIM or ORPHA
     maxo_id: Mapped[str] = mapped_column(String(32))
     maxo_label: Mapped[str] = mapped_column(String(300))
     relation: Mapped[str] = mapped_column(String(32))

@@ -7,6 +7,7 @@ sections through `answer(..., contributors=...)`.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -16,7 +17,13 @@ from urllib.parse import quote_plus
 from pydantic import BaseModel, Field
 
 from symptomdb.knowledge.importers.hpoa import FREQUENCY_TERMS
-from symptomdb.knowledge.store import AnnotationRecord, ConditionRecord, Knowledge, Release
+from symptomdb.knowledge.store import (
+    AnnotationRecord,
+    ConditionRecord,
+    DiagnosticProcedure,
+    Knowledge,
+    Release,
+)
 
 DISCLAIMER = (
     "This information is for education and research. It is not medical advice: it cannot diagnose "
@@ -58,16 +65,6 @@ class SymptomGroup(BaseModel):
     symptoms: list[Symptom]
 
 
-class SymptomsSection(BaseModel):
-    groups: list[SymptomGroup]
-    count: int
-    excluded: list[Symptom] = Field(
-        default=[], description="Features the sources say this condition does NOT have."
-    )
-    note: str | None = None
-    source: str
-
-
 class Fact(BaseModel):
     """One sourced item of a free-form section (diagnosis, treatment, course, support)."""
 
@@ -83,6 +80,21 @@ class Section(BaseModel):
     items: list[Fact] = []
     note: str | None = None
     source: str | None = None
+
+
+class SymptomsSection(BaseModel):
+    groups: list[SymptomGroup]
+    count: int
+    excluded: list[Symptom] = Field(
+        default=[], description="Features the sources say this condition does NOT have."
+    )
+    reported: list[Fact] = Field(
+        default=[],
+        description="Symptoms listed by the Disease Ontology (Symptom Ontology terms), no frequencies.",
+    )
+    reported_source: str | None = None
+    note: str | None = None
+    source: str
 
 
 class Gene(BaseModel):
@@ -168,6 +180,10 @@ def xref_url(xref: str) -> str | None:
             return f"https://www.deciphergenomics.org/syndrome/{local}"
         case "HP":
             return f"https://hpo.jax.org/browse/term/{xref}"
+        case "MAXO":
+            return f"https://www.ebi.ac.uk/ols4/ontologies/maxo/classes?obo_id={xref}"
+        case "SYMP":
+            return f"https://www.ebi.ac.uk/ols4/ontologies/symp/classes?obo_id={xref}"
     return None
 
 
@@ -237,11 +253,28 @@ def _symptoms_section(knowledge: Knowledge, record: ConditionRecord) -> Symptoms
     ordered.sort(
         key=lambda g: (-max((s.frequency or 0.0) for s in g.symptoms), -len(g.symptoms), g.category_name)
     )
-    note = None if merged else "The sources list no symptoms for this condition yet."
+    reported = [
+        Fact(
+            label=r.label,
+            detail=r.symptom_id,
+            category="Symptom Ontology",
+            sources=[SourceRef(label=r.source_id, url=xref_url(r.source_id))],
+        )
+        for r in record.reported_symptoms
+    ]
+    if merged:
+        note = None
+    elif reported:
+        note = "The Disease Ontology lists the symptoms below; it does not say how often they occur."
+    else:
+        note = "The sources list no symptoms for this condition yet."
+    do_release = knowledge.release("do")
     return SymptomsSection(
         groups=ordered,
         count=len(merged),
         excluded=sorted(excluded.values(), key=lambda s: s.plain_name.lower()),
+        reported=reported,
+        reported_source=f"Disease Ontology, {do_release.version} (CC0)" if reported and do_release else None,
         note=note,
         source=_hpo_label(knowledge),
     )
@@ -313,12 +346,144 @@ def _research_section(knowledge: Knowledge, record: ConditionRecord) -> Section:
     return Section(title="Research", items=items, note=note, source=_hpo_label(knowledge))
 
 
+RELATION_GROUPS = {
+    "treats": "Treatment",
+    "prevents": "Prevention",
+    "contraindicated": "Avoid (contraindicated)",
+    "lack of observed response": "Tried without observed benefit",
+    "no_observed_benefit": "Tried without observed benefit",
+}
+
+
+def _treatment_section(knowledge: Knowledge, record: ConditionRecord) -> Section:
+    """MAxO medical actions, merged per action and grouped by what they do; each with its PMIDs."""
+    facts: dict[tuple[str, str, str], Fact] = {}
+    features: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for a in record.medical_actions:
+        category = RELATION_GROUPS.get(a.relation, "Other medical actions")
+        label = f"{a.extension_label} ({a.maxo_label})" if a.extension_label else a.maxo_label
+        key = (category, a.maxo_id, a.extension_label or "")
+        fact = facts.setdefault(
+            key, Fact(label=label[:1].upper() + label[1:], category=category, url=xref_url(a.maxo_id))
+        )
+        if a.reference and all(s.label != a.reference for s in fact.sources):
+            fact.sources.append(source_ref(a.reference))
+        if a.hpo_id and a.hpo_id in knowledge.terms:
+            plain = knowledge.terms[a.hpo_id].plain_name
+            if plain not in features[key]:
+                features[key].append(plain)
+    for key, fact in facts.items():
+        if features[key]:
+            fact.detail = "For: " + ", ".join(features[key])
+    order = [*dict.fromkeys(RELATION_GROUPS.values()), "Other medical actions"]
+    items = sorted(facts.values(), key=lambda f: (order.index(f.category or ""), f.label.lower()))
+    release = knowledge.release("maxo")
+    source = f"Medical Action Ontology (MAxO) annotations, {release.version}, CC BY 4.0" if release else None
+    note = None
+    if not items:
+        note = (
+            "No curated treatment data (MAxO) for this condition yet. See 'Support and more information' "
+            "for reliable sources, and ask a specialist."
+        )
+    return Section(title="Treatment options", items=items, note=note, source=source)
+
+
+def _observable_through(knowledge: Knowledge, hpo_id: str) -> list[DiagnosticProcedure]:
+    """Procedures for a finding: its own MAxO entries, else those of its nearest ancestors."""
+    frontier = [hpo_id]
+    seen: set[str] = set()
+    while frontier:
+        found = [p for t in frontier for p in knowledge.diagnostics.get(t, [])]
+        if found:
+            return found
+        seen.update(frontier)
+        frontier = [
+            p
+            for t in frontier
+            for p in (knowledge.terms[t].parents if t in knowledge.terms else [])
+            if p not in seen
+        ]
+    return []
+
+
+MAX_PROCEDURES = 8
+ANTENATAL_OR_CONGENITAL = ("HP:0030674", "HP:0003577")  # Antenatal onset, Congenital onset
+
+
+def _diagnosis_section(knowledge: Knowledge, record: ConditionRecord) -> Section:
+    """Procedures that reveal the condition's frequent features (MAxO), most revealing first;
+    plus the onset and inheritance facts that matter to a diagnosis."""
+    specificity = _procedure_specificity(knowledge)
+    score: dict[tuple[str, str], float] = defaultdict(float)
+    revealed: dict[tuple[str, str], list[str]] = defaultdict(list)
+    labels: dict[tuple[str, str], str] = {}
+    onsets = {t.id for t in _onset_terms(knowledge, record)}
+    prenatal = any(onsets & knowledge.descendants(root) for root in ANTENATAL_OR_CONGENITAL)
+    for a in record.annotations:
+        if a.aspect != "P" or a.negated or (a.frequency is not None and a.frequency < 0.3):
+            continue
+        weight = a.frequency if a.frequency is not None else 0.5
+        plain = knowledge.terms[a.hpo_id].plain_name if a.hpo_id in knowledge.terms else a.hpo_id
+        for p in {(p.maxo_id, p.predicate): p for p in _observable_through(knowledge, a.hpo_id)}.values():
+            if "prenatally" in p.predicate and not prenatal:
+                continue  # prenatal tests matter for conditions that start before birth
+            key = (p.maxo_id, p.predicate)
+            labels[key] = p.maxo_label + (" (before birth)" if "prenatally" in p.predicate else "")
+            if plain not in revealed[key]:
+                revealed[key].append(plain)
+                score[key] += weight * specificity.get(p.maxo_id, 1.0)
+    ranked = sorted(score, key=lambda k: (-score[k], labels[k]))[:MAX_PROCEDURES]
+    items = [
+        Fact(
+            label=labels[k][:1].upper() + labels[k][1:],
+            detail="Can show: " + ", ".join(revealed[k][:6]) + ("…" if len(revealed[k]) > 6 else ""),
+            category="Procedure",
+            url=xref_url(k[0]),
+        )
+        for k in ranked
+    ]
+    for term in _onset_terms(knowledge, record):
+        items.append(Fact(label=f"Onset: {term.plain_name}", detail=term.name, category="Onset"))
+    for term in _aspect_terms(knowledge, record, "I"):
+        items.append(Fact(label=f"Inheritance: {term.plain_name}", detail=term.name, category="Inheritance"))
+    release = knowledge.release("maxo-diagnostic")
+    source = (
+        f"MAxO diagnostic annotations, {release.version}, CC BY 4.0; HPO annotations" if release else None
+    )
+    note = (
+        "Procedures through which this condition's frequent features can be observed; not a diagnostic "
+        "protocol. A specialist decides which tests are needed."
+        if ranked
+        else "No curated data on diagnostic tests for this condition yet; ask a specialist."
+    )
+    return Section(title="How it is diagnosed", items=items, note=note, source=source)
+
+
+_SPECIFICITY_CACHE: dict[str, dict[str, float]] = {}
+
+
+def _procedure_specificity(knowledge: Knowledge) -> dict[str, float]:
+    """log(terms / terms observable through the procedure): "clinical assessment" reveals nearly
+    everything and so says little; "EEG" reveals few things and says more."""
+    cached = _SPECIFICITY_CACHE.get(knowledge.checksum)
+    if cached is None:
+        counts: dict[str, int] = defaultdict(int)
+        for procedures in knowledge.diagnostics.values():
+            for maxo_id in {p.maxo_id for p in procedures}:
+                counts[maxo_id] += 1
+        total = max(len(knowledge.diagnostics), 1)
+        cached = {m: math.log(1 + total / n) for m, n in counts.items()}
+        _SPECIFICITY_CACHE.clear()
+        _SPECIFICITY_CACHE[knowledge.checksum] = cached
+    return cached
+
+
 def _support_section(record: ConditionRecord) -> Section:
     items = []
     ids = [
         record.id,
         *record.equivalent_ids,
-        *(x for x, _ in record.xrefs if x.startswith(("MONDO:", "GARD:"))),
+        *(x for x, _ in record.xrefs if x.startswith(("MONDO:", "GARD:", "DOID:"))),
     ]
     titles = {
         "OMIM": "OMIM entry",
@@ -326,14 +491,29 @@ def _support_section(record: ConditionRecord) -> Section:
         "MONDO": "Monarch Initiative (MONDO)",
         "GARD": "GARD (NIH Genetic and Rare Diseases Information Center)",
         "DECIPHER": "DECIPHER syndrome page",
+        "DOID": "Disease Ontology",
     }
     for xref in dict.fromkeys(ids):
         url = xref_url(xref)
         if url:
             items.append(
-                Fact(label=titles.get(xref.split(":")[0], xref), detail=xref, category="Reference", url=url)
+                Fact(
+                    label=titles.get(xref.split(":")[0], xref),
+                    detail=xref,
+                    category="Patient information and support" if xref.startswith("GARD:") else "Reference",
+                    url=url,
+                )
             )
     query = quote_plus(record.name)
+    if any(x.startswith("NORD:") for x, _ in record.xrefs):
+        items.append(
+            Fact(
+                label="NORD rare disease report (National Organization for Rare Disorders)",
+                detail=next(x for x, _ in record.xrefs if x.startswith("NORD:")),
+                category="Patient information and support",
+                url=f"https://rarediseases.org/?s={query}",
+            )
+        )
     items.append(
         Fact(
             label="Clinical trials (ClinicalTrials.gov search)",
@@ -367,16 +547,8 @@ def answer(
         slug=slugify(record.name),
         overview=_overview(knowledge, record, symptoms.count),
         symptoms=symptoms,
-        diagnosis=Section(
-            title="How it is diagnosed",
-            note="No curated data on diagnostic tests for this condition yet. The features listed under "
-            "symptoms are what clinicians look for; ask a specialist.",
-        ),
-        treatment=Section(
-            title="Treatment options",
-            note="No curated treatment data for this condition in symptomdb's sources yet. "
-            "See the links under 'Support and more information', and ask a specialist.",
-        ),
+        diagnosis=_diagnosis_section(knowledge, record),
+        treatment=_treatment_section(knowledge, record),
         course=_course_section(knowledge, record),
         research=_research_section(knowledge, record),
         support=_support_section(record),

@@ -100,6 +100,12 @@ def render_answer(console: Console, result: ConditionAnswer) -> None:
         console.print(result.symptoms.note)
     else:
         console.print(table)
+    if result.symptoms.reported:
+        console.print(
+            "Symptoms listed by the Disease Ontology (no frequencies): "
+            + ", ".join(f.label for f in result.symptoms.reported)
+        )
+        console.print(f"[dim]Source: {result.symptoms.reported_source}[/]")
     if result.symptoms.excluded:
         console.print(
             "Not a feature (per the sources): " + ", ".join(s.name for s in result.symptoms.excluded)

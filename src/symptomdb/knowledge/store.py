@@ -6,6 +6,7 @@ condition; it is cached on disk (pickle) under a name keyed by the data checksum
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from symptomdb.db import models
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 class UnknownIdError(LookupError):
@@ -76,6 +77,30 @@ class ConditionName(NamedTuple):
     kind: str
 
 
+class MedicalActionRecord(NamedTuple):
+    maxo_id: str
+    maxo_label: str
+    relation: str
+    hpo_id: str | None
+    evidence: str | None
+    reference: str | None
+    extension_label: str | None
+
+
+class ReportedSymptom(NamedTuple):
+    """A Disease Ontology symptom (Symptom Ontology term); the source states no frequency."""
+
+    symptom_id: str
+    label: str
+    source_id: str
+
+
+class DiagnosticProcedure(NamedTuple):
+    predicate: str
+    maxo_id: str
+    maxo_label: str
+
+
 @dataclass
 class ConditionRecord:
     id: str
@@ -86,6 +111,8 @@ class ConditionRecord:
     xrefs: list[tuple[str, str]] = field(default_factory=list)
     annotations: list[AnnotationRecord] = field(default_factory=list)
     genes: list[tuple[str, str | None]] = field(default_factory=list)
+    medical_actions: list[MedicalActionRecord] = field(default_factory=list)
+    reported_symptoms: list[ReportedSymptom] = field(default_factory=list)
 
     @property
     def equivalent_ids(self) -> list[str]:
@@ -113,7 +140,9 @@ class Knowledge:
         alt_ids: dict[str, str],
         conditions: dict[str, ConditionRecord],
         releases: list[Release],
+        diagnostics: dict[str, list[DiagnosticProcedure]] | None = None,
     ) -> None:
+        self.diagnostics = diagnostics or {}
         self.checksum = checksum
         self.terms = terms
         self.alt_ids = alt_ids
@@ -201,12 +230,23 @@ class Knowledge:
         return next((r for r in self.releases if r.source == source), None)
 
 
+def data_fingerprint(engine: Engine) -> str | None:
+    """One checksum for all imported data (None when nothing is imported): keys every derived cache."""
+    with Session(engine) as session:
+        rows = sorted(
+            (source, checksum)
+            for source, checksum in session.execute(
+                select(models.DataRelease.source, models.DataRelease.checksum)
+            )
+        )
+    if not any(source == "hpo" for source, _ in rows):
+        return None
+    return hashlib.sha256("\n".join(f"{s}:{c}" for s, c in rows).encode()).hexdigest()
+
+
 def load_knowledge(engine: Engine, cache_dir: Path | None = None) -> Knowledge:
     """Load the snapshot, from the on-disk cache when it matches the imported data."""
-    with Session(engine) as session:
-        checksum = session.scalar(
-            select(models.DataRelease.checksum).where(models.DataRelease.source == "hpo")
-        )
+    checksum = data_fingerprint(engine)
     if checksum is None:
         raise LookupError("the knowledge base is empty: run `symptomdb data import`")
     cache_file = cache_dir / f"knowledge-v{CACHE_FORMAT}-{checksum[:16]}.pickle" if cache_dir else None
@@ -298,10 +338,42 @@ def _load_from_database(engine: Engine, checksum: str) -> Knowledge:
             ).order_by(models.ConditionGene.condition_id, models.ConditionGene.gene_symbol)
         ):
             conditions[cid].genes.append((symbol, ncbi))
+        for action in s.execute(
+            select(
+                models.MedicalAction.condition_id,
+                models.MedicalAction.maxo_id,
+                models.MedicalAction.maxo_label,
+                models.MedicalAction.relation,
+                models.MedicalAction.hpo_id,
+                models.MedicalAction.evidence,
+                models.MedicalAction.reference,
+                models.MedicalAction.extension_label,
+            ).order_by(models.MedicalAction.id)
+        ):
+            conditions[action[0]].medical_actions.append(MedicalActionRecord(*action[1:]))
+        for cid, symptom_id, label, source_id in s.execute(
+            select(
+                models.ConditionSymptom.condition_id,
+                models.ConditionSymptom.symptom_id,
+                models.ConditionSymptom.symptom_label,
+                models.ConditionSymptom.source_id,
+            ).order_by(models.ConditionSymptom.condition_id, models.ConditionSymptom.symptom_label)
+        ):
+            conditions[cid].reported_symptoms.append(ReportedSymptom(symptom_id, label, source_id))
+        diagnostics: dict[str, list[DiagnosticProcedure]] = defaultdict(list)
+        for hpo_id, predicate, maxo_id, maxo_label in s.execute(
+            select(
+                models.DiagnosticObservation.hpo_id,
+                models.DiagnosticObservation.predicate,
+                models.DiagnosticObservation.maxo_id,
+                models.DiagnosticObservation.maxo_label,
+            ).order_by(models.DiagnosticObservation.hpo_id, models.DiagnosticObservation.maxo_id)
+        ):
+            diagnostics[hpo_id].append(DiagnosticProcedure(predicate, maxo_id, maxo_label))
         releases = [
             Release(
                 r.source, r.title, r.version, r.licence, r.url, r.imported_at.isoformat(timespec="seconds")
             )
             for r in s.execute(select(models.DataRelease).order_by(models.DataRelease.source)).scalars()
         ]
-    return Knowledge(checksum, terms, alt_ids, conditions, releases)
+    return Knowledge(checksum, terms, alt_ids, conditions, releases, dict(diagnostics))

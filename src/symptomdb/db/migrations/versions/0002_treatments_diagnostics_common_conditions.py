@@ -39,7 +39,7 @@ def upgrade() -> None:
         "medical_action",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("condition_id", sa.String(length=32), nullable=False),
-        sa.Column("mondo_id", sa.String(length=32), nullable=False),
+        sa.Column("disease_id", sa.String(length=32), nullable=False),
         sa.Column("maxo_id", sa.String(length=32), nullable=False),
         sa.Column("maxo_label", sa.String(length=300), nullable=False),
         sa.Column("relation", sa.String(length=32), nullable=False),
