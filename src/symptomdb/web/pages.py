@@ -334,7 +334,7 @@ async def checker_page(
     if state.changed and not state.choices and not state.message:
         # Post/redirect/get: a clean, shareable address for the new list.
         extra = f"&sex={sex}" if sex in SEXES else ""
-        return RedirectResponse(f"/checker?{state.query_string()}{extra}#results", status_code=303)
+        return RedirectResponse(f"/checker?{state.query_string()}{extra}", status_code=303)
     html = site.render(
         "checker.html",
         section="checker",
