@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -150,9 +151,7 @@ def import_all(
             delete(models.DataRelease).where(models.DataRelease.source.in_(list(sources.SOURCES)))
         )
         for model in reversed(models.KNOWLEDGE_TABLES):
-            rows = tables.get(model.__tablename__, [])
-            for chunk in _chunks(rows, 20_000):
-                session.execute(insert(model), chunk)
+            _bulk_insert(session, model, tables.get(model.__tablename__, []))
         session.execute(insert(models.DataRelease), releases)
     on_step("Done")
     return ImportResult(False, counts, dict(parsed.versions))
@@ -232,6 +231,29 @@ def _release(
         "imported_at": now,
         "counts": counts,
     }
+
+
+def _bulk_insert(session: Session, model: type[models.Base], rows: list[dict[str, Any]]) -> None:
+    """Insert many rows in the session's transaction; COPY on PostgreSQL (10x faster than INSERTs)."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        for chunk in _chunks(rows, 20_000):
+            session.execute(insert(model), chunk)
+        return
+    table = model.__table__
+    columns = [c.name for c in table.columns if c.name in rows[0]]
+    driver: Any = connection.connection.driver_connection  # a psycopg 3 connection
+    statement = f'COPY "{model.__tablename__}" ({", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)}) FROM STDIN'
+    with driver.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row([_copy_value(row[c]) for c in columns])
+
+
+def _copy_value(value: Any) -> Any:
+    # JSON columns arrive as Python lists/dicts; COPY takes their text form.
+    return json.dumps(value) if isinstance(value, list | dict) else value
 
 
 def _chunks(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
