@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -43,10 +44,12 @@ def _lexicon() -> Lexicon:
 
 
 def annotate_command(
-    text: Annotated[str | None, typer.Argument(help="Text to annotate, e.g. a description in your own words.")] = None,
+    text: Annotated[
+        str | None, typer.Argument(help="Text to annotate, e.g. a description in your own words.")
+    ] = None,
     batch: Annotated[
         str | None,
-        typer.Option("--batch", help="JSON-lines file of {\"id\", \"text\"} objects ('-' for standard input)."),
+        typer.Option("--batch", help='JSON-lines file of {"id", "text"} objects (\'-\' for standard input).'),
     ] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="With --batch: one JSON line per document.")] = False,
@@ -68,8 +71,7 @@ def annotate_command(
         if batch != "-" and not Path(batch).is_file():
             fail(f"cannot read {batch}: no such file")
         lexicon = _lexicon()
-        handle = sys.stdin if batch == "-" else open(batch, encoding="utf-8")
-        with handle:
+        with nullcontext(sys.stdin) if batch == "-" else open(batch, encoding="utf-8") as handle:
             for number, line in enumerate(handle, 1):
                 if not line.strip():
                     continue
@@ -106,7 +108,9 @@ def annotate_command(
 
 
 def bench_text_command(
-    corpus: Annotated[Path, typer.Argument(help="JSON-lines corpus: {id, text, hpo_ids[, excluded_hpo_ids]}.")],
+    corpus: Annotated[
+        Path, typer.Argument(help="JSON-lines corpus: {id, text, hpo_ids[, excluded_hpo_ids]}.")
+    ],
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Document-level precision/recall/F1 of the annotator against an exact-name baseline."""
@@ -129,14 +133,23 @@ def _bench_table(result: BenchResult) -> Any:
     from rich.table import Table
 
     table = Table(
-        "system", "precision", "recall", "F1", "ms/doc", "docs/s",
+        "system",
+        "precision",
+        "recall",
+        "F1",
+        "ms/doc",
+        "docs/s",
         title=f"{result.corpus}: {result.documents} documents, {result.gold_ids} gold ids (document level)",
     )
     for system in (result.engine, result.baseline):
         s = system.present
         table.add_row(
-            system.name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
-            f"{system.ms_per_document:.2f}", f"{system.documents_per_second:.0f}",
+            system.name,
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+            f"{system.ms_per_document:.2f}",
+            f"{system.documents_per_second:.0f}",
         )
     if result.has_excluded:
         for system in (result.engine, result.baseline):

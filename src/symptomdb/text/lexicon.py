@@ -134,7 +134,7 @@ def read_exclusions() -> dict[str, set[str]]:
 
 
 def name_variants(name: str) -> list[tuple[str, int]]:
-    """Extra surface forms of one HPO name/synonym with a priority penalty (general rules, no corpus strings)."""
+    """Extra surface forms of one HPO name or synonym, with a priority penalty (general rules only)."""
     variants: list[tuple[str, int]] = []
     stripped = _PAREN_RE.sub("", name).strip()
     if stripped and stripped != name:
@@ -317,8 +317,13 @@ def lexicon_version() -> str:
     ``text/data`` and the normalising code, so that an on-disk cache never outlives a change to them."""
     digest = hashlib.sha256(str(LEXICON_FORMAT).encode())
     package = resources.files("symptomdb.text")
-    for name in ("data/lay-lexicon.tsv", "data/word-equivalents.tsv", "data/lexicon-exclusions.tsv",
-                 "normalise.py", "lexicon.py"):
+    for name in (
+        "data/lay-lexicon.tsv",
+        "data/word-equivalents.tsv",
+        "data/lexicon-exclusions.tsv",
+        "normalise.py",
+        "lexicon.py",
+    ):
         digest.update(package.joinpath(name).read_bytes())
     return digest.hexdigest()[:16]
 

@@ -23,45 +23,48 @@ FAMILY_PRE = "family-pre"
 FAMILY_POST = "family-post"
 
 _PRE_NEGATION = """
-no | not | without | denies | denied | deny | denying | negative for | absence of | free of | ruled out |
-never | never had | nor | neither | lack of | lacks | lacking | no evidence of | no signs of | no sign of |
-no history of | no complaints of | not have | doesn't have | does not have | didn't have | did not have |
-don't have | do not have | hasn't had | has not had | haven't had | have not had | hasn't got | has not got |
-absent | free from | rules out | ruling out | exclude | excluded | excludes | excluding | resolution of | unremarkable for |
-doesn't | don't | didn't | isn't | aren't | wasn't | weren't | hasn't | haven't | hadn't | won't |
-does not | do not | did not | has not | have not | had not | is not | are not | was not | were not |
-not any | none | nothing | no longer has | no longer had | no new | no more
+no | not | without | denies | denied | deny | denying | negative for | absence of | free of |
+ruled out | never | never had | nor | neither | lack of | lacks | lacking | no evidence of |
+no signs of | no sign of | no history of | no complaints of | not have | doesn't have | does not have |
+didn't have | did not have | don't have | do not have | hasn't had | has not had | haven't had |
+have not had | hasn't got | has not got | absent | free from | rules out | ruling out | exclude |
+excluded | excludes | excluding | resolution of | unremarkable for | doesn't | don't | didn't | isn't |
+aren't | wasn't | weren't | hasn't | haven't | hadn't | won't | does not | do not | did not | has not |
+have not | had not | is not | are not | was not | were not | not any | none | nothing | no longer has |
+no longer had | no new | no more
 """
 
 _POST_NEGATION = """
 is absent | was absent | were absent | are absent | was not seen | were not seen | not seen |
 not observed | not found | not detected | not present | was negative | were negative | is negative |
-are negative | negative | ruled out | was ruled out | were ruled out | has been ruled out | was excluded |
-were excluded | free | has resolved | have resolved | resolved | gone | went away | has gone | not noted |
-unlikely | is unlikely | are unlikely | was denied | were denied
+are negative | negative | ruled out | was ruled out | were ruled out | has been ruled out |
+was excluded | were excluded | free | has resolved | have resolved | resolved | gone | went away |
+has gone | not noted | unlikely | is unlikely | are unlikely | was denied | were denied
 """
 
 _PSEUDO = """
 not only | not just | not necessarily | not certain | not clear | not sure | no increase | no change |
 no significant change | no further | not ruled out | cannot be ruled out | can't be ruled out |
-could not be ruled out | could not be excluded | cannot be excluded | can't be excluded | not be excluded |
-not excluded | not been ruled out | not unusual | not uncommon | not rare | not infrequent | gram negative |
-whether or not | if not | not always | not yet | not until | hasn't gone | has not gone | not gone away | won't go away | doesn't go away |
-not resolved | hasn't resolved | not gone | without treatment | without therapy |
-no longer | not able | unable | not reach | not respond | not improve | not improved | not responsive |
-no cause | not known | unknown | not caused | no obvious cause | not due | no family history | not previously |
-no difference | no significant difference | no clinical difference | no correlation | no association |
-no relationship | presence or absence of | presence or absence | with or without | or no | either no |
-not significantly | not statistically
+could not be ruled out | could not be excluded | cannot be excluded | can't be excluded |
+not be excluded | not excluded | not been ruled out | not unusual | not uncommon | not rare |
+not infrequent | gram negative | whether or not | if not | not always | not yet | not until |
+hasn't gone | has not gone | not gone away | won't go away | doesn't go away | not resolved |
+hasn't resolved | not gone | without treatment | without therapy | no longer | not able | unable |
+not reach | not respond | not improve | not improved | not responsive | no cause | not known | unknown |
+not caused | no obvious cause | not due | no family history | not previously | no difference |
+no significant difference | no clinical difference | no correlation | no association | no relationship |
+presence or absence of | presence or absence | with or without | or no | either no | not significantly |
+not statistically
 """
 
 _TERMINATE = """
-but | however | although | though | except | apart from | aside from | yet | whereas | while | which | who |
-whom | whose | nevertheless | still | other than | presents with | presented with | has | have | had | is | are |
-was | were | shows | showed | exhibits | exhibited | developed | develops | reports | reported | complains |
-complained | notes | noted | he | she | they | i | we | you | his | her | their | my | our | had | also |
-despite | since | because | after | when | now | currently | instead | rather | then | as well as |
-just | only | he's | she's | it's | they're | i'm | we're | you're | there's | i've | he has | she has
+but | however | although | though | except | apart from | aside from | yet | whereas | while | which |
+who | whom | whose | nevertheless | still | other than | presents with | presented with | has | have |
+had | is | are | was | were | shows | showed | exhibits | exhibited | developed | develops | reports |
+reported | complains | complained | notes | noted | he | she | they | i | we | you | his | her | their |
+my | our | had | also | despite | since | because | after | when | now | currently | instead | rather |
+then | as well as | just | only | he's | she's | it's | they're | i'm | we're | you're | there's |
+i've | he has | she has
 """
 
 _FAMILY_PRE = """
@@ -73,56 +76,27 @@ in the family | in his family | in her family | in their family | in my family |
 runs in the family | run in the family | on the maternal side | on the paternal side
 """
 
-RELATIVES = frozenset(
-    """mother father mom mum dad mommy mummy daddy parent parents brother brothers sister sisters sibling
-    siblings sib sibs aunt aunts uncle uncles cousin cousins grandmother grandfather grandparent grandparents
-    grandma grandpa granny niece nieces nephew nephews twin half-brother half-sister stepbrother stepsister
-    relative relatives kindred""".split()
-)
-_FAMILY_VERBS = frozenset(
-    """has had have with suffers suffered suffering is was were are died developed diagnosed
-    affected presented shows showed experienced""".split()
-)
-_FAMILY_OWNERS = frozenset({"his", "her", "their", "my", "our", "your", "maternal", "paternal"})
-_INFORMAL_RELATIVES = frozenset(
-    {"mum", "mom", "dad", "grandma", "grandpa", "granny", "nan", "nana", "auntie"}
-)
-_RELATIVE_MODIFIERS = frozenset(
-    {
-        "older",
-        "younger",
-        "elder",
-        "big",
-        "little",
-        "baby",
-        "twin",
-        "half",
-        "maternal",
-        "paternal",
-        "two",
-        "both",
-        "other",
-    }
-)
 
-# Words that start a reported-speech clause after a relative ("mother says he has ...").
-_REPORTING = frozenset(
-    {
-        "says",
-        "said",
-        "reports",
-        "reported",
-        "noticed",
-        "notes",
-        "noted",
-        "thinks",
-        "feels",
-        "worries",
-        "worried",
-        "told",
-        "describes",
-        "described",
-    }
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+RELATIVES = _words(
+    "mother father mom mum dad mommy mummy daddy parent parents brother brothers sister sisters sibling "
+    "siblings sib sibs aunt aunts uncle uncles cousin cousins grandmother grandfather grandparent "
+    "grandparents grandma grandpa granny niece nieces nephew nephews twin half-brother half-sister "
+    "stepbrother stepsister relative relatives kindred"
+)
+_FAMILY_VERBS = _words(
+    "has had have with suffers suffered suffering is was were are died developed diagnosed affected "
+    "presented shows showed experienced"
+)
+_FAMILY_OWNERS = _words("his her their my our your maternal paternal")
+_INFORMAL_RELATIVES = _words("mum mom dad grandma grandpa granny nan nana auntie")
+_RELATIVE_MODIFIERS = _words("older younger elder big little baby twin half maternal paternal two both other")
+# Words that start a reported-speech clause after a relative ("mum says he has ...").
+_REPORTING = _words(
+    "says said reports reported noticed notes noted thinks feels worries worried told describes described"
 )
 
 MAX_PRE_WORDS = 8
@@ -217,11 +191,14 @@ def _relative_trigger(
     if word not in RELATIVES or inside_mention[words[k]]:
         return None
     before = lowers[k - 1] if k > 0 else ""
-    if word in _INFORMAL_RELATIVES:
-        pass  # "mum and grandma both have …": informal kinship words are the speaker's family
-    elif before not in _FAMILY_OWNERS and not (before.endswith("'s") and before[:-2] not in RELATIVES):
-        if not (k >= 2 and lowers[k - 2] in _FAMILY_OWNERS and before in _RELATIVE_MODIFIERS):
-            return None
+    owned = (
+        word in _INFORMAL_RELATIVES  # "mum and grandma both have …": the speaker's family
+        or before in _FAMILY_OWNERS
+        or (before.endswith("'s") and before[:-2] not in RELATIVES)
+        or (k >= 2 and lowers[k - 2] in _FAMILY_OWNERS and before in _RELATIVE_MODIFIERS)
+    )
+    if not owned:
+        return None
     for step in range(1, 6):
         if k + step >= len(words):
             return None

@@ -23,6 +23,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Word tokens (letters/digits, with inner apostrophes: "can't", "son's") or single punctuation marks.
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|\n", re.UNICODE)
 
@@ -31,87 +36,22 @@ HARD_BREAKS = frozenset({".", ";", ":", "!", "?", "(", ")", "[", "]", "{", "}", 
 # Punctuation a phrase may span ("X-linked", "aplasia/hypoplasia").
 SOFT_PUNCT = frozenset({"-", "/", "‐", "‑", "–", "'", "’", "+", '"', "“", "”"})
 
-STOP_WORDS = frozenset(
-    """a an the of in on at to for from by with into onto within is are was were be been being
-    has have had having this that these those its his her hers him their theirs them our my your
-    some any both each which as also very and or than such who whose whom it there here then
-    i me we us you he she they do does did so just about""".split()
+STOP_WORDS = _words(
+    "a an the of in on at to for from by with into onto within is are was were be been being has have "
+    "had having this that these those its his her hers him their theirs them our my your some any both "
+    "each which as also very and or than such who whose whom it there here then i me we us you he she "
+    "they do does did so just about"
 )
 # Hedges and intensifiers skipped inside a phrase window ("speech is significantly delayed").
-FILLER_WORDS = frozenset(
-    {
-        "significantly",
-        "always",
-        "slightly",
-        "relatively",
-        "somewhat",
-        "quite",
-        "rather",
-        "really",
-        "extremely",
-        "markedly",
-        "notably",
-        "particularly",
-        "especially",
-        "still",
-        "already",
-        "often",
-        "frequently",
-        "usually",
-        "mostly",
-        "generally",
-        "clearly",
-        "obviously",
-        "considerably",
-        "noticeably",
-        "persistently",
-        "constantly",
-        "sometimes",
-        "occasionally",
-        "now",
-        "too",
-        "all",
-        "more",
-        "much",
-    }
+FILLER_WORDS = _words(
+    "significantly always slightly relatively somewhat quite rather really extremely markedly notably "
+    "particularly especially still already often frequently usually mostly generally clearly obviously "
+    "considerably noticeably persistently constantly sometimes occasionally now too all more much"
 )
 # Prefixes written with a hyphen or joined ("pre-auricular" = "preauricular"): joined when tokenising.
-JOIN_PREFIXES = frozenset(
-    {
-        "pre",
-        "post",
-        "non",
-        "anti",
-        "hypo",
-        "hyper",
-        "micro",
-        "macro",
-        "intra",
-        "inter",
-        "sub",
-        "supra",
-        "infra",
-        "peri",
-        "para",
-        "retro",
-        "uni",
-        "multi",
-        "poly",
-        "pseudo",
-        "semi",
-        "neo",
-        "oligo",
-        "mega",
-        "brachy",
-        "dolicho",
-        "hemi",
-        "extra",
-        "over",
-        "under",
-        "mid",
-        "co",
-        "re",
-    }
+JOIN_PREFIXES = _words(
+    "pre post non anti hypo hyper micro macro intra inter sub supra infra peri para retro uni multi poly "
+    "pseudo semi neo oligo mega brachy dolicho hemi extra over under mid co re"
 )
 # After these words a letter or roman numeral is a name part ("type A", "type II"), never a stop word.
 TYPE_WORDS = frozenset({"type", "types", "grade", "stage", "class", "group", "factor", "form", "degree"})
@@ -343,7 +283,7 @@ def _strip_plural(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("sses", "shes", "ches", "xes", "zes")):
         return word[:-2]
-    if word.endswith("oses") or word.endswith("ases") and len(word) > 6:
+    if word.endswith("oses") or (word.endswith("ases") and len(word) > 6):
         return word[:-2] + "is"  # stenoses, diagnoses; metastases
     if word.endswith("ae") and len(word) > 4:
         return word[:-1]  # vertebrae, fistulae

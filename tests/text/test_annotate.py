@@ -1,0 +1,115 @@
+"""Finding HPO terms in text: spans, morphology, word order, specificity, abbreviations, coordination."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text.annotate import Mention, annotate
+from tests.conftest import shared_file
+
+
+def found(mentions: list[Mention]) -> dict[str, bool]:
+    """hpo_id → excluded, for the mentions about the patient."""
+    return {m.hpo_id: m.excluded for m in mentions if not m.family}
+
+
+def test_the_lay_example_sentence(knowledge: Knowledge) -> None:
+    text = "my son's eyes dart around and he jerks, no fever"
+    mentions = annotate(knowledge, text)
+    assert found(mentions) == {"HP:0010543": False, "HP:0001336": False, "HP:0001945": True}
+    opsoclonus = next(m for m in mentions if m.hpo_id == "HP:0010543")
+    assert opsoclonus.label == "Opsoclonus" and opsoclonus.text == "eyes dart around"
+    # Opsoclonus is an abnormal saccadic eye movement
+    assert "HP:0000570" in knowledge.ancestors(opsoclonus.hpo_id)
+
+
+def test_spans_are_exact_on_a_real_abstract(knowledge: Knowledge) -> None:
+    path = shared_file("text-corpora", "gsc-plus-public.jsonl")
+    with open(path, encoding="utf-8") as handle:
+        documents = [json.loads(line) for _, line in zip(range(25), handle, strict=False)]
+    total = 0
+    for document in documents:
+        text = document["text"]
+        for m in annotate(knowledge, text):
+            assert text[m.start : m.end] == m.text
+            assert m.label == knowledge.terms[m.hpo_id].name
+            total += 1
+    assert total > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id"),
+    [
+        ("She had several seizures.", "HP:0001250"),
+        ("Both kidneys were small and hypoplastic.", "HP:0000089"),  # Renal hypoplasia (word order, -plastic)
+        ("hypoplastic nails", "HP:0001792"),  # Small nail ← "Hypoplasia of the nails"
+        ("nails were hypoplastic", "HP:0001792"),
+        ("He was ataxic.", "HP:0001251"),
+        ("the child was microcephalic", "HP:0000252"),
+        ("anaemia and oedema", "HP:0001903"),
+        ("thoracic scoliosis", "HP:0002943"),
+        ("He is mildly hypotonic.", "HP:0001252"),
+        ("autosomal-dominant inheritance", "HP:0000006"),
+        ("the disorder is dominantly inherited", "HP:0000006"),
+        ("brachydactyly type A-1", "HP:0009371"),
+        ("Pre-auricular pits were seen.", "HP:0004467"),
+    ],
+)
+def test_morphology_and_word_order(knowledge: Knowledge, text: str, term_id: str) -> None:
+    assert term_id in found(annotate(knowledge, text))
+
+
+def test_longest_and_most_specific_match_wins(knowledge: Knowledge) -> None:
+    ids = found(
+        annotate(knowledge, "He has severe intellectual disability and bilateral sensorineural hearing loss.")
+    )
+    assert "HP:0010864" in ids  # Intellectual disability, severe (not the general term)
+    assert "HP:0001249" not in ids
+    assert "HP:0008619" in ids  # Bilateral sensorineural hearing impairment
+    assert "HP:0000365" not in ids
+
+
+def test_surface_form_breaks_word_order_ties(knowledge: Knowledge) -> None:
+    ids = found(annotate(knowledge, "Echocardiography showed a left-to-right shunt."))
+    assert "HP:0012382" in ids and "HP:0001694" not in ids
+
+
+def test_coordinated_heads_are_shared(knowledge: Knowledge) -> None:
+    ids = found(annotate(knowledge, "The child had aplastic or hypoplastic nails."))
+    assert {"HP:0001798", "HP:0001792"} <= set(ids)  # Anonychia, Small nail
+    ids = found(annotate(knowledge, "anal, renal, limb and ear anomalies"))
+    assert {"HP:0004378", "HP:0000077", "HP:0040064", "HP:0000598"} <= set(ids)
+
+
+def test_abbreviations_are_case_sensitive(knowledge: Knowledge) -> None:
+    assert "HP:0007018" in found(annotate(knowledge, "He was diagnosed with ADHD."))
+    assert "HP:0001511" in found(annotate(knowledge, "There was IUGR."))
+    assert found(annotate(knowledge, "He plays the iugr game.")) == {}
+
+
+def test_abbreviations_defined_in_the_text(knowledge: Knowledge) -> None:
+    text = "Patients had retinal hamartomas (RHs). Two RHs were large."
+    mentions = annotate(knowledge, text)
+    assert [m.text for m in mentions if m.hpo_id == "HP:0009594"] == ["retinal hamartomas", "RHs"]
+    # An abbreviation the text defines as something else is not HPO's: "ID" is "imprinting defect" here.
+    text = "an imprinting defect (ID) was found; ID was confirmed"
+    assert "HP:0001249" not in found(annotate(knowledge, text))
+
+
+def test_cytogenetic_arms_are_not_limbs(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "a deletion of the short arm of chromosome 4")) == {}
+
+
+def test_everyday_words_are_not_findings(knowledge: Knowledge) -> None:
+    # "cutting", "ordering" and "collecting" are HPO synonyms (self-cutting, atypical sorting, collectionism);
+    # their verbs are not.
+    text = "We cut the samples, ordered the results and collected data; cases fall into two groups."
+    assert found(annotate(knowledge, text)) == {}
+
+
+def test_empty_and_symbol_only_texts(knowledge: Knowledge) -> None:
+    assert annotate(knowledge, "") == []
+    assert annotate(knowledge, " ... ;; ()") == []

@@ -1,0 +1,116 @@
+"""`symptomdb annotate` and `symptomdb bench text` through the CLI."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from symptomdb.cli import app
+from symptomdb.context import SymptomDB
+
+runner = CliRunner()
+SENTENCE = "my son's eyes dart around and he jerks, no fever"
+
+
+@pytest.fixture(autouse=True)
+def use_shared_db(shared_db: SymptomDB, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("SYMPTOMDB_DATA_DIR", str(shared_db.settings.data_dir))
+    monkeypatch.setenv("SYMPTOMDB_DATABASE_URL", shared_db.settings.database_url)
+    yield
+
+
+def test_annotate_table() -> None:
+    result = runner.invoke(app, ["annotate", SENTENCE])
+    assert result.exit_code == 0, result.output
+    for text in ("HP:0010543", "Opsoclonus", "Myoclonus", "Fever", "absent", "present"):
+        assert text in result.output
+
+
+def test_annotate_json() -> None:
+    result = runner.invoke(app, ["annotate", SENTENCE, "--json"])
+    assert result.exit_code == 0, result.output
+    terms = json.loads(result.stdout)["terms"]
+    assert {(t["id"], t["excluded"]) for t in terms} == {
+        ("HP:0010543", False),
+        ("HP:0001336", False),
+        ("HP:0001945", True),
+    }
+    for t in terms:
+        assert set(t) == {"id", "label", "start", "end", "text", "excluded"}
+        assert SENTENCE[t["start"] : t["end"]] == t["text"]
+
+
+def test_annotate_batch_jsonl(tmp_path: Path) -> None:
+    batch = tmp_path / "in.jsonl"
+    batch.write_text(
+        json.dumps({"id": "a", "text": SENTENCE})
+        + "\n\n"
+        + json.dumps({"id": 2, "text": "nothing here"})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["annotate", "--batch", str(batch), "--jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"] for line in lines] == ["a", 2]
+    assert {t["id"] for t in lines[0]["terms"]} == {"HP:0010543", "HP:0001336", "HP:0001945"}
+    assert lines[1]["terms"] == []
+
+
+def test_annotate_family_flag() -> None:
+    result = runner.invoke(app, ["annotate", "his father has epilepsy", "--json", "--family"])
+    assert result.exit_code == 0, result.output
+    assert [t["family"] for t in json.loads(result.stdout)["terms"]] == [True]
+    result = runner.invoke(app, ["annotate", "his father has epilepsy", "--json"])
+    assert json.loads(result.stdout)["terms"] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["annotate"], "either TEXT or --batch"),
+        (["annotate", "x", "--batch", "f"], "either TEXT or --batch"),
+        (["annotate", "   "], "empty"),
+        (["annotate", "--batch", "/no/such/file.jsonl"], "no such file"),
+        (["bench", "text", "/no/such/file.jsonl"], "no such file"),
+    ],
+)
+def test_clear_errors(args: list[str], message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_malformed_batch_line(tmp_path: Path) -> None:
+    batch = tmp_path / "bad.jsonl"
+    batch.write_text('{"id": 1, "text": "fever"}\nnot json\n', encoding="utf-8")
+    result = runner.invoke(app, ["annotate", "--batch", str(batch), "--jsonl"])
+    assert result.exit_code != 0 and ":2:" in result.output
+
+
+def test_bench_text_on_a_small_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "lay.jsonl"
+    rows = [
+        {
+            "id": "1",
+            "text": SENTENCE,
+            "hpo_ids": ["HP:0010543", "HP:0001336"],
+            "excluded_hpo_ids": ["HP:0001945"],
+        },
+        {"id": "2", "text": "She has seizures.", "hpo_ids": ["HP:0001250"], "excluded_hpo_ids": []},
+    ]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = runner.invoke(app, ["bench", "text", str(corpus), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["documents"] == 2
+    assert data["engine"]["present"]["f1"] == 1.0
+    assert data["engine"]["excluded"]["precision"] == 1.0
+    assert data["baseline"]["present"]["recall"] < 1.0  # exact names miss "eyes dart around" and "jerks"
+    table = runner.invoke(app, ["bench", "text", str(corpus)])
+    assert table.exit_code == 0 and "baseline" in table.output and "negation" in table.output

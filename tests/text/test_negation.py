@@ -1,0 +1,107 @@
+"""Negated findings and family history."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text.annotate import annotate
+
+FEVER, SEIZURE, COUGH, VOMITING, HEADACHE, ATAXIA = (
+    "HP:0001945",
+    "HP:0001250",
+    "HP:0012735",
+    "HP:0002013",
+    "HP:0002315",
+    "HP:0001251",
+)
+
+
+def status(knowledge: Knowledge, text: str) -> dict[str, bool]:
+    return {m.hpo_id: m.excluded for m in annotate(knowledge, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no fever",
+        "She denies fever.",
+        "without fever",
+        "negative for fever",
+        "absence of fever",
+        "he never had a fever",
+        "he doesn't have a fever",
+        "she does not have fever",
+        "Fever was absent.",
+        "fever has been ruled out",
+        "free of fever",
+        "she isn't feverish",
+    ],
+)
+def test_negation_triggers(knowledge: Knowledge, text: str) -> None:
+    assert status(knowledge, text) == {FEVER: True}
+
+
+def test_negation_covers_a_list_and_stops_at_the_clause(knowledge: Knowledge) -> None:
+    assert status(knowledge, "No fever, cough or vomiting, but she has headaches.") == {
+        FEVER: True,
+        COUGH: True,
+        VOMITING: True,
+        HEADACHE: False,
+    }
+    assert status(knowledge, "no fever; seizures since infancy") == {FEVER: True, SEIZURE: False}
+    assert status(knowledge, "no vomiting, he has a fever") == {VOMITING: True, FEVER: False}
+
+
+def test_negated_predicates(knowledge: Knowledge) -> None:
+    assert status(knowledge, "her blood pressure isn't high") == {"HP:0000822": True}
+    assert status(knowledge, "his joints aren't swollen") == {"HP:0001386": True}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not only seizures but also ataxia",
+        "there was no increase in seizures",
+        "seizures cannot be ruled out",
+        "seizures are not uncommon",
+        "a cough that hasn't gone away",
+    ],
+)
+def test_pseudo_negations_do_not_negate(knowledge: Knowledge, text: str) -> None:
+    assert not any(status(knowledge, text).values())
+
+
+def test_a_negating_word_inside_a_finding_is_part_of_it(knowledge: Knowledge) -> None:
+    # "can't walk", "absent speech": the negation is the finding itself
+    assert status(knowledge, "he can't walk") == {"HP:0002540": False}
+    assert status(knowledge, "She has absent speech.") == {"HP:0001344": False}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his father has epilepsy",
+        "Her mother had seizures as a child.",
+        "family history of seizures",
+        "There is a family history of epilepsy on the maternal side.",
+        "my brother and my dad both have seizures",
+        "mum and grandma both have seizures",
+        "seizures run in the family",
+    ],
+)
+def test_family_history_is_not_the_patients(knowledge: Knowledge, text: str) -> None:
+    assert annotate(knowledge, text) == []
+    mentions = annotate(knowledge, text, include_family=True)
+    assert mentions and all(m.family and not m.excluded for m in mentions)
+
+
+def test_family_history_and_the_patients_own_findings(knowledge: Knowledge) -> None:
+    text = "His father has epilepsy, but he himself only gets headaches."
+    assert status(knowledge, text) == {HEADACHE: False}
+
+
+def test_case_reports_of_affected_relatives_need_a_possessive(knowledge: Knowledge) -> None:
+    # In abstracts "the father had ataxia" reports an examined, affected family member.
+    assert status(knowledge, "The father had ataxia.") == {ATAXIA: False}
+    assert status(knowledge, "The mother says he has ataxia.") == {ATAXIA: False}
