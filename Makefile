@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup dev-setup lint typecheck bench extracts clean
+.PHONY: run ask test setup dev-setup lint typecheck bench extracts clean
 
 $(BIN)/symptomdb: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,12 @@ setup: $(BIN)/symptomdb
 
 dev-setup: $(VENV)/.dev-installed
 
-## Set up and answer the seed question (builds the database on first run, with a progress bar).
+## Set up and start the web site on embedded SQLite (builds the database on first run, with a progress bar).
 run: setup
+	$(BIN)/symptomdb serve --host $(HOST) --port $(PORT)
+
+## Set up and answer the seed question on the command line.
+ask: setup
 	$(BIN)/symptomdb ask "What are the symptoms and treatment options for opsoclonus-myoclonus syndrome?"
 
 ## Set up and run the full test suite (lint, types, tests).
