@@ -36,6 +36,7 @@ DOMAIN_COMMANDS = [
     "symptomdb.knowledge.commands",
     "symptomdb.web.commands",
     "symptomdb.text.commands",
+    "symptomdb.editorial.commands",
 ]
 
 IMPORT_STEPS = 7
