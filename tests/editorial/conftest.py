@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from symptomdb.config import Settings
+from symptomdb.context import SymptomDB
 from symptomdb.db import migrate
 from symptomdb.db.engine import make_engine, make_session_factory
 from symptomdb.editorial import accounts
@@ -104,3 +107,35 @@ Opsoclonus can be seen on an eye examination [2].
 Patient organisations can help.
 """
 ARTICLE_REFERENCES = "PMID:12345678 A study\nhttps://example.org/guide An eye examination guide"
+
+
+@pytest.fixture(scope="session")
+def knowledge_db_template(shared_db: SymptomDB, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated copy of the shared imported knowledge base (editorial tests write to copies of it)."""
+    import sqlite3
+
+    path = tmp_path_factory.mktemp("knowledge-template") / "symptomdb.sqlite3"
+    source_path = make_url(shared_db.settings.database_url).database
+    assert source_path is not None
+    source = sqlite3.connect(source_path)
+    target = sqlite3.connect(path)
+    with target:
+        source.backup(target)
+    source.close()
+    target.close()
+    engine = make_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def knowledge_settings(knowledge_db_template: Path, shared_db: SymptomDB, tmp_path: Path) -> Settings:
+    """Settings for a private, writable copy of the imported knowledge base (sharing its caches)."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "cache").symlink_to(shared_db.settings.cache_dir.resolve(), target_is_directory=True)
+    shutil.copyfile(knowledge_db_template, data_dir / "symptomdb.sqlite3")
+    return Settings(data_dir=data_dir, database_url=f"sqlite:///{data_dir / 'symptomdb.sqlite3'}")
