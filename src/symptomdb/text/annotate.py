@@ -123,6 +123,9 @@ def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
             kind = t.kind
             if kind == "soft":
                 continue
+            if kind == "comma" and words and "," not in crossed:
+                crossed.add(",")  # "mental retardation, profound" (only names written with a comma)
+                continue
             if kind != "word":
                 break
             if t.stop or (t.lower in FILLER_WORDS and words):
@@ -170,6 +173,8 @@ def _lookup_window(
         return None
     if crossed and not crossed <= lexicon.conjunctive.get(key, frozenset()):
         return None
+    if "," in crossed and not _ends_clause_part(tokens, last):
+        return None  # "delay, severe" only as an inverted name, not "delay, severe intellectual disability"
     if len(words) == 1 and key[0] in lexicon.strict_single:
         forms = lexicon.strict_single[key[0]]
         lower = tokens[positions[0]].lower
@@ -177,6 +182,11 @@ def _lookup_window(
             return None
     exact_ids = lexicon.exact.get(tuple(surface_form(tokens[p].lower) for p in positions))
     return _Candidate(first, last, len(words), lexicon.priorities[key], exact_ids or ids, tuple(positions))
+
+
+def _ends_clause_part(tokens: Sequence[Token], last: int) -> bool:
+    following = next((t for t in tokens[last + 1 :] if t.kind != "soft"), None)
+    return following is None or following.kind in ("break", "comma") or following.lower in _CONJUNCTIONS
 
 
 def _select(candidates: list[_Candidate], n_tokens: int) -> list[_Candidate]:

@@ -79,7 +79,7 @@ class Lexicon:
     abbreviations: dict[str, tuple[str, ...]]  # surface form (case-sensitive) → term ids
     strict_single: dict[str, frozenset[str]]  # one-word key → the only word forms (plural-folded) it matches
     exact: dict[Key, tuple[str, ...]]  # ordered plural-folded words → term ids: the surface form wins
-    conjunctive: dict[Key, frozenset[str]]  # key → the conjunctions ("and", "or") its names contain
+    conjunctive: dict[Key, frozenset[str]]  # key → the conjunctions ("and", "or", ",") its names contain
     labels: dict[str, str]
     vocabulary: frozenset[str]
     max_words: int
@@ -197,7 +197,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         if not key:
             return
         for t in tokens:
-            if t.lower in ("and", "or"):
+            if t.lower in ("and", "or", ","):
                 conjunctive[key].add(t.lower)
         exact_key = tuple(surface_form(t.lower) for t in words)
         current_exact = exact_candidates[exact_key].get(term_id)
@@ -232,6 +232,13 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
                 add(variant, term_id, max(priority, PRIORITY_VARIANT) + penalty - 1)
         for variant in compositional_variants(knowledge, term_id, scope):
             add(variant, term_id, PRIORITY_VARIANT + 1)
+
+    # Obsolete names still name the concept HPO merged them into ("Heterogeneous" → Mode of inheritance).
+    for term in knowledge.terms.values():
+        if term.is_obsolete and term.replaced_by in scope:
+            name = term.name[len("obsolete ") :] if term.name.startswith("obsolete ") else term.name
+            for text in [name] + [s.text for s in term.synonyms if s.scope == "EXACT"]:
+                add(text, term.replaced_by, PRIORITY_RELATED)
 
     for entry in lay_entries if lay_entries is not None else read_lay_lexicon():
         term_id = knowledge.alt_ids.get(entry.hpo_id, entry.hpo_id)
