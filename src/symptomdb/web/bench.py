@@ -75,6 +75,9 @@ class WebBenchResult(BaseModel):
     goal_p95_ms: float = 50.0
     condition_ratio_met: bool
     p95_met: bool
+    cpus: int | None = None
+    load_average_before: float | None = None
+    load_average_after: float | None = None
 
 
 @dataclass
@@ -252,6 +255,7 @@ def run(
     on_step: Callable[[str], None] = lambda _: None,
 ) -> WebBenchResult:
     on_step("starting the server")
+    load_before = _load()
     with Server(env) as server:
         cold = _cold_render_ms(server.url)
         figures: list[EndpointFigures] = []
@@ -288,4 +292,15 @@ def run(
         cold_condition_render_ms=cold,
         condition_ratio_met=(condition.ratio_to_trivial or 0) >= 0.30,
         p95_met=all(f.p95_ms <= 50.0 for f in figures),
+        cpus=os.cpu_count(),
+        load_average_before=load_before,
+        load_average_after=_load(),
     )
+
+
+def _load() -> float | None:
+    """The 1-minute load average: other work on the machine shows in the latencies."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:
+        return None

@@ -85,6 +85,11 @@ def bench_web_command(
             f"{f.ratio_to_trivial:.0%}",
         )
     console.print(table)
+    if result.load_average_before is not None:
+        console.print(
+            f"machine: {result.cpus} CPUs, load average {result.load_average_before} before, "
+            f"{result.load_average_after} after (client and server share the machine)"
+        )
     if result.cold_condition_render_ms is not None:
         console.print(f"first (uncached) condition page render: {result.cold_condition_render_ms:.0f} ms")
     console.print(
