@@ -382,3 +382,20 @@ def test_a_crash_is_a_500_page_with_the_headers(shared_db: SymptomDB) -> None:
         assert page.headers["x-content-type-options"] == "nosniff"
         api = crashing.get("/api/v1/test-crash")
         assert api.status_code == 500 and api.json()["error"]["code"] == "internal_error"
+
+
+def test_condition_page_shows_treatments_and_reported_symptoms(client: TestClient, app: FastAPI) -> None:
+    knowledge = app.state.site.knowledge
+    treated = next(r for r in knowledge.conditions.values() if getattr(r, "medical_actions", None))
+    html = client.get(f"/conditions/{treated.id}", follow_redirects=True).text
+    assert 'class="fact-group">Treatment</h3>' in html and "ontologies/maxo/" in html
+    reported = next((r for r in knowledge.conditions.values() if getattr(r, "reported_symptoms", None)), None)
+    if reported is not None:
+        page = client.get(f"/conditions/{reported.id}", follow_redirects=True).text
+        assert "Symptoms listed by the Disease Ontology" in page
+        assert reported.reported_symptoms[0].symptom_id in page
+
+
+def test_condition_page_has_the_editorial_marker(client: TestClient) -> None:
+    # The editorial layer fills this marker with published articles per request.
+    assert client.get(OMS).text.count("<!-- editorial:articles -->") == 1
