@@ -399,3 +399,13 @@ def test_condition_page_shows_treatments_and_reported_symptoms(client: TestClien
 def test_condition_page_has_the_editorial_marker(client: TestClient) -> None:
     # The editorial layer fills this marker with published articles per request.
     assert client.get(OMS).text.count("<!-- editorial:articles -->") == 1
+
+
+def test_checker_reads_symptoms_from_free_text(client: TestClient) -> None:
+    text = "She has an unsteady walk, but no fever."
+    response = client.get("/checker", params={"present": "HP:0001336", "text": text, "read": "1"})
+    assert response.status_code == 303
+    location = response.headers["location"]
+    assert "present=HP%3A0001336" in location and "absent=HP%3A0001945" in location
+    nothing = client.get("/checker", params={"text": "the weather is nice", "read": "1"})
+    assert nothing.status_code == 200 and "No symptoms recognised" in nothing.text
