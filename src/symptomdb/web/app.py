@@ -123,5 +123,10 @@ def create_app(db: SymptomDB | None = None) -> FastAPI:
     app.include_router(api_router)
     app.include_router(docs_router)
     app.include_router(pages_router)
+    from symptomdb.editorial.web import EditorialFragmentMiddleware, editorial_api_router, editorial_router
+
+    app.include_router(editorial_api_router())
+    app.include_router(editorial_router())
+    app.add_middleware(EditorialFragmentMiddleware)  # published articles on condition pages
     app.mount("/static", CachedStaticFiles(directory=STATIC), name="static")
     return app
