@@ -14,7 +14,7 @@ from symptomdb.text.lexicon import (
     read_lay_lexicon,
     term_scope,
 )
-from symptomdb.text.normalise import word_equivalents
+from symptomdb.text.normalise import tokenize, word_equivalents
 
 
 def test_every_lay_lexicon_row_names_a_current_term_in_scope(knowledge: Knowledge) -> None:
@@ -79,3 +79,14 @@ def test_build_from_a_custom_lay_lexicon(knowledge: Knowledge) -> None:
 
     lexicon = build_lexicon(knowledge, [LayEntry("wibbly wobbly legs", "HP:0002317", "Unsteady gait")])
     assert lexicon.lookup(key_of("wobbly wibbly leg")) == ("HP:0002317",)
+
+
+def test_lay_phrases_keep_their_content_words() -> None:
+    """Stop words are dropped from keys, so a phrase like "the runs" would become "runs"; only phrases
+    whose remaining word is itself a symptom word may shrink to one word."""
+    shrunk = set()
+    for entry in read_lay_lexicon():
+        words = [t for t in tokenize(entry.phrase) if t.kind == "word"]
+        if len(words) > 1 and len([t for t in words if not t.stop]) == 1:
+            shrunk.add(entry.phrase)
+    assert shrunk <= {"having fits", "very sleepy", "very thirsty", "very shy"}

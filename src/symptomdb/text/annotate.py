@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from symptomdb.knowledge.store import Knowledge
 from symptomdb.text import negation
 from symptomdb.text.lexicon import Key, Lexicon, get_lexicon, surface_form
+from symptomdb.text.normal import find_normal_statements
 from symptomdb.text.normalise import FILLER_WORDS, Token, tokenize
 
 MAX_STOP_WORDS_IN_WINDOW = 3
@@ -63,6 +64,12 @@ def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) 
     chosen = [c for c in _select(candidates, len(tokens)) if not _chromosome_context(tokens, c)]
     chosen += _expand_coordinations(lexicon, tokens, chosen)
     chosen += _document_abbreviations(lexicon, tokens, chosen)
+    for statement in find_normal_statements(tokens):  # "his hearing is fine"
+        for term_id in statement.ids:
+            if term_id in lexicon.scope:
+                chosen.append(
+                    _Candidate(statement.first, statement.last, 0, 99, (term_id,), (), negated=True)
+                )
     chosen.sort(key=lambda c: (c.first, c.last))
     spans = [negation.Span(c.first, c.last) for c in chosen]
     negated, family = negation.classify(tokens, spans)

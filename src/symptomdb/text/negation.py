@@ -38,8 +38,8 @@ _POST_NEGATION = """
 is absent | was absent | were absent | are absent | was not seen | were not seen | not seen |
 not observed | not found | not detected | not present | was negative | were negative | is negative |
 are negative | negative | ruled out | was ruled out | were ruled out | has been ruled out |
-was excluded | were excluded | free | has resolved | have resolved | resolved | gone | went away |
-has gone | not noted | unlikely | is unlikely | are unlikely | was denied | were denied
+was excluded | were excluded | free | has resolved | have resolved | resolved | is gone | are gone |
+gone away | went away | not noted | unlikely | is unlikely | are unlikely | was denied | were denied
 """
 
 _PSEUDO = """
@@ -63,7 +63,7 @@ who | whom | whose | nevertheless | still | other than | presents with | present
 had | is | are | was | were | shows | showed | exhibits | exhibited | developed | develops | reports |
 reported | complains | complained | notes | noted | he | she | they | i | we | you | his | her | their |
 my | our | had | also | despite | since | because | after | when | now | currently | instead | rather |
-then | as well as | just | only | he's | she's | it's | they're | i'm | we're | you're | there's |
+then | as well as | where | just | only | he's | she's | it's | they're | i'm | we're | you're | there's |
 i've | he has | she has
 """
 
@@ -84,15 +84,17 @@ def _words(text: str) -> frozenset[str]:
 RELATIVES = _words(
     "mother father mom mum dad mommy mummy daddy parent parents brother brothers sister sisters sibling "
     "siblings sib sibs aunt aunts uncle uncles cousin cousins grandmother grandfather grandparent "
-    "grandparents grandma grandpa granny niece nieces nephew nephews twin half-brother half-sister "
-    "stepbrother stepsister relative relatives kindred"
+    "grandparents grandma grandpa granny grandad granddad grampa gran niece nieces nephew nephews twin "
+    "half-brother half-sister stepbrother stepsister relative relatives kindred"
 )
 _FAMILY_VERBS = _words(
     "has had have with suffers suffered suffering is was were are died developed diagnosed affected "
-    "presented shows showed experienced"
+    "presented shows showed experienced went gets got"
 )
 _FAMILY_OWNERS = _words("his her their my our your maternal paternal")
-_INFORMAL_RELATIVES = _words("mum mom dad grandma grandpa granny nan nana auntie")
+_INFORMAL_RELATIVES = _words(
+    "mum mom dad grandma grandpa granny grandad granddad grampa gran nan nana auntie"
+)
 _RELATIVE_MODIFIERS = _words("older younger elder big little baby twin half maternal paternal two both other")
 # Words that start a reported-speech clause after a relative ("mum says he has ...").
 _REPORTING = _words(

@@ -44,9 +44,9 @@ STOP_WORDS = _words(
 )
 # Hedges and intensifiers skipped inside a phrase window ("speech is significantly delayed").
 FILLER_WORDS = _words(
-    "significantly always slightly relatively somewhat quite rather really extremely markedly notably "
-    "particularly especially still already often frequently usually mostly generally clearly obviously "
-    "considerably noticeably persistently constantly sometimes occasionally now too all more much"
+    "significantly slightly relatively somewhat quite rather really extremely markedly notably "
+    "particularly especially already frequently usually mostly generally clearly obviously considerably "
+    "noticeably persistently constantly"
 )
 # Prefixes written with a hyphen or joined ("pre-auricular" = "preauricular"): joined when tokenising.
 JOIN_PREFIXES = _words(
@@ -390,15 +390,36 @@ def _classify(raw: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def word_equivalents() -> dict[str, str]:
-    """Stemmed word → stemmed canonical word, from data/word-equivalents.tsv."""
-    table: dict[str, str] = {}
+def _equivalence_rows() -> tuple[tuple[str, str], ...]:
     text = resources.files("symptomdb.text").joinpath("data/word-equivalents.tsv").read_text(encoding="utf-8")
+    rows: list[tuple[str, str]] = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         variant, canonical = line.split("\t")[:2]
-        table[stem(fold(variant.strip()))] = stem(fold(canonical.strip()))
+        rows.append((fold(variant.strip()), fold(canonical.strip())))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def word_equivalents() -> dict[str, str]:
+    """Stemmed word → stemmed canonical word, from data/word-equivalents.tsv (one-word variants)."""
+    return {
+        stem(variant): stem(canonical) for variant, canonical in _equivalence_rows() if " " not in variant
+    }
+
+
+@lru_cache(maxsize=1)
+def phrase_equivalents() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word → (words, stemmed canonical) for multi-word variants ("keeps getting" → recurrent),
+    longest first."""
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for variant, canonical in _equivalence_rows():
+        if " " in variant:
+            words = tuple(variant.split())
+            table.setdefault(words[0], []).append((words, stem(canonical)))
+    for options in table.values():
+        options.sort(key=lambda option: -len(option[0]))
     return table
 
 
@@ -429,7 +450,45 @@ def tokenize(text: str) -> list[Token]:
             stop = bare in STOP_WORDS
         tokens.append(Token(raw, match.start(), match.end(), lower, key, stop, kind))
         previous_word = bare
-    return _split_alnum(_join_prefixes(tokens, word_equivalents()))
+    return _merge_phrases(_split_alnum(_join_prefixes(tokens, word_equivalents())))
+
+
+def _merge_phrases(tokens: list[Token]) -> list[Token]:
+    """Multi-word equivalents become one token ("keeps getting" → key "recurrent")."""
+    table = phrase_equivalents()
+    out: list[Token] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        token = tokens[i]
+        options = table.get(token.lower) if token.kind == "word" else None
+        if options:
+            for words, key in options:
+                end = i + len(words)
+                if end <= n and all(
+                    tokens[i + k].kind == "word" and tokens[i + k].lower == w for k, w in enumerate(words)
+                ):
+                    last = tokens[end - 1]
+                    out.append(
+                        Token(
+                            " ".join(t.text for t in tokens[i:end]),
+                            token.start,
+                            last.end,
+                            " ".join(words),
+                            key,
+                            False,
+                            "word",
+                        )
+                    )
+                    i = end
+                    break
+            else:
+                out.append(token)
+                i += 1
+            continue
+        out.append(token)
+        i += 1
+    return out
 
 
 def _join_prefixes(tokens: list[Token], equivalents: dict[str, str]) -> list[Token]:

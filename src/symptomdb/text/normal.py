@@ -1,0 +1,142 @@
+"""Statements of normality as excluded findings: "his hearing is fine" excludes Hearing impairment,
+"normal tone and power" excludes Hypotonia, Hypertonia and Muscle weakness.
+
+The subjects and what they exclude are reviewed data (``data/normal-findings.tsv``); a statement is a
+normality word ("normal", "fine", "intact", …) after its subject ("X is/was (completely) normal",
+"hears fine") or before it ("normal X", "normal X and Y"). "not normal" is no such statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from symptomdb.text.normalise import Token, tokenize
+
+NORMAL_WORDS = frozenset(
+    {"normal", "fine", "intact", "unremarkable", "ok", "okay", "good", "clear", "unaffected", "preserved"}
+)
+_BETWEEN = frozenset(
+    {
+        "own",
+        "completely",
+        "perfectly",
+        "totally",
+        "entirely",
+        "quite",
+        "all",
+        "always",
+        "still",
+        "now",
+        "been",
+    }
+)
+_NOT = frozenset({"not", "never", "no"})
+MAX_GAP = 4
+
+
+@dataclass(frozen=True, slots=True)
+class NormalStatement:
+    first: int  # token index of the first word (subject or normality word)
+    last: int
+    ids: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def normal_subjects() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Subject keys (content-word keys in order) → excluded HPO ids."""
+    text = resources.files("symptomdb.text").joinpath("data/normal-findings.tsv").read_text(encoding="utf-8")
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        subject, ids = line.split("\t")[:2]
+        key = tuple(t.key for t in tokenize(subject) if t.kind == "word" and not t.stop)
+        table[key] = tuple(i.strip() for i in ids.split(","))
+    return table
+
+
+def find_normal_statements(tokens: Sequence[Token]) -> list[NormalStatement]:
+    table = normal_subjects()
+    longest = max((len(k) for k in table), default=0)
+    words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+    position = {index: n for n, index in enumerate(words)}
+    found: list[NormalStatement] = []
+    for i, token in enumerate(tokens):
+        if token.kind != "word" or token.lower not in NORMAL_WORDS:
+            continue
+        n = position[i]
+        if n > 0 and tokens[words[n - 1]].key in _NOT:
+            continue
+        # "<subject> is (completely) normal", "hears fine"
+        end = n - 1
+        gap = 0
+        while (
+            end >= 0 and gap < MAX_GAP and (tokens[words[end]].stop or tokens[words[end]].lower in _BETWEEN)
+        ):
+            end -= 1
+            gap += 1
+        subject = _subject_ending(tokens, words, end, table, longest, i)
+        if subject is not None:
+            found.append(NormalStatement(subject[0], i, subject[1]))
+            continue
+        # "normal <subject> (and <subject>)"
+        start = n + 1
+        first = i
+        while start < len(words):
+            match = _subject_starting(tokens, words, start, table, longest)
+            if match is None or not _contiguous(tokens, first, words[start + match[0] - 1]):
+                break
+            length, ids = match
+            found.append(NormalStatement(first, words[start + length - 1], ids))
+            start += length
+            if start < len(words) and tokens[words[start]].lower in ("and", "or"):
+                start += 1
+                first = words[start] if start < len(words) else first
+                continue
+            break
+    return found
+
+
+def _contiguous(tokens: Sequence[Token], a: int, b: int) -> bool:
+    return all(tokens[j].kind in ("word", "soft") for j in range(a, b + 1))
+
+
+def _subject_ending(
+    tokens: Sequence[Token],
+    words: list[int],
+    end: int,
+    table: dict[tuple[str, ...], tuple[str, ...]],
+    longest: int,
+    normal_index: int,
+) -> tuple[int, tuple[str, ...]] | None:
+    if end < 0:
+        return None
+    for length in range(min(longest, end + 1), 0, -1):
+        span = [words[k] for k in range(end - length + 1, end + 1)]
+        if tokens[span[0]].stop or tokens[span[-1]].stop:
+            continue
+        key = tuple(tokens[j].key for j in span if not tokens[j].stop)
+        ids = table.get(key)
+        if ids and _contiguous(tokens, span[0], normal_index):
+            return span[0], ids
+    return None
+
+
+def _subject_starting(
+    tokens: Sequence[Token],
+    words: list[int],
+    start: int,
+    table: dict[tuple[str, ...], tuple[str, ...]],
+    longest: int,
+) -> tuple[int, tuple[str, ...]] | None:
+    for length in range(min(longest, len(words) - start), 0, -1):
+        span = [words[k] for k in range(start, start + length)]
+        if tokens[span[0]].stop or tokens[span[-1]].stop or not _contiguous(tokens, span[0], span[-1]):
+            continue
+        ids = table.get(tuple(tokens[j].key for j in span if not tokens[j].stop))
+        if ids:
+            return length, ids
+    return None
