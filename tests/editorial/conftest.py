@@ -4,12 +4,16 @@ throw-away PostgreSQL database), a cheap password hasher, and helpers that make 
 from __future__ import annotations
 
 import itertools
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from httpx import Response
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -139,3 +143,54 @@ def knowledge_settings(knowledge_db_template: Path, shared_db: SymptomDB, tmp_pa
     (data_dir / "cache").symlink_to(shared_db.settings.cache_dir.resolve(), target_is_directory=True)
     shutil.copyfile(knowledge_db_template, data_dir / "symptomdb.sqlite3")
     return Settings(data_dir=data_dir, database_url=f"sqlite:///{data_dir / 'symptomdb.sqlite3'}")
+
+
+@pytest.fixture
+def web_db(sqlite_url: str, shared_db: SymptomDB, tmp_path: Path) -> Iterator[SymptomDB]:
+    """A SymptomDB on a fresh editorial database that shares the shared knowledge base in memory
+    (pages read knowledge from memory; editorial content lives in this database)."""
+    db = SymptomDB(Settings(data_dir=tmp_path / "web-data", database_url=sqlite_url))
+    db.__dict__["knowledge"] = shared_db.knowledge
+    db.__dict__["name_index"] = shared_db.name_index
+    yield db
+    db.engine.dispose()
+
+
+@pytest.fixture
+def web_app(web_db: SymptomDB) -> FastAPI:
+    from symptomdb.web.app import create_app
+
+    return create_app(web_db)
+
+
+class Visitor:
+    """One browser (its own cookies) on the app, with helpers for forms."""
+
+    def __init__(self, app: FastAPI) -> None:
+        self.client = TestClient(app, base_url="https://testserver", follow_redirects=False)
+
+    def csrf(self, path: str = "/account/sign-in") -> str:
+        page = self.client.get(path)
+        match = re.search(r'name="csrf_token" value="([^"]*)"', page.text)
+        assert match, f"no CSRF token on {path}"
+        return match.group(1)
+
+    def sign_in(self, email: str, password: str = PASSWORD) -> Response:
+        token = self.csrf("/account/sign-in")
+        return self.client.post(
+            "/account/sign-in", data={"email": email, "password": password, "csrf_token": token}
+        )
+
+    def post(self, path: str, data: dict[str, str], csrf_from: str = "/account") -> Response:
+        return self.client.post(path, data={**data, "csrf_token": self.csrf(csrf_from)})
+
+    def get(self, path: str) -> Response:
+        return self.client.get(path)
+
+
+def visitor(app: FastAPI, user: CurrentUser | None = None) -> Visitor:
+    browser = Visitor(app)
+    if user is not None:
+        response = browser.sign_in(user.email)
+        assert response.status_code == 303, response.text
+    return browser
