@@ -113,3 +113,26 @@ def test_everyday_words_are_not_findings(knowledge: Knowledge) -> None:
 def test_empty_and_symbol_only_texts(knowledge: Knowledge) -> None:
     assert annotate(knowledge, "") == []
     assert annotate(knowledge, " ... ;; ()") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id", "span"),
+    [
+        ("he keeps getting chest infections", "HP:0002205", "keeps getting chest infections"),
+        ("he had pneumonia three times this year", "HP:0006532", "pneumonia three times"),
+        ("she was born without fingernails", "HP:0001817", "born without fingernails"),
+        ("he has loads of moles", "HP:0001054", "loads of moles"),
+        ("Hearing loss, sensorineural.", "HP:0000407", "Hearing loss, sensorineural"),
+        ("genetic heterogeneity was shown", "HP:0000005", "genetic heterogeneity"),  # obsolete name
+        ("her tummy hurts", "HP:0002027", "tummy hurts"),
+    ],
+)
+def test_lay_and_structural_variants(knowledge: Knowledge, text: str, term_id: str, span: str) -> None:
+    mentions = [m for m in annotate(knowledge, text) if m.hpo_id == term_id]
+    assert [(m.text, m.excluded) for m in mentions] == [(span, False)]
+
+
+def test_an_inverted_name_must_end_its_clause_part(knowledge: Knowledge) -> None:
+    # "mental retardation, profound speech impairment": "profound" belongs to the next item of the list
+    ids = found(annotate(knowledge, "mental retardation, profound speech impairment"))
+    assert "HP:0001249" in ids and "HP:0002187" not in ids

@@ -105,3 +105,29 @@ def test_case_reports_of_affected_relatives_need_a_possessive(knowledge: Knowled
     # In abstracts "the father had ataxia" reports an examined, affected family member.
     assert status(knowledge, "The father had ataxia.") == {ATAXIA: False}
     assert status(knowledge, "The mother says he has ataxia.") == {ATAXIA: False}
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("his hearing is fine, but his ear hurts", {"HP:0000365"}),
+        ("she hears fine", {"HP:0000365"}),
+        ("her own memory is completely normal", {"HP:0002354"}),
+        ("She has a normal tone and power.", {"HP:0001252", "HP:0001276", "HP:0001324"}),
+        ("his liver is big but the spleen is normal", {"HP:0001744"}),
+    ],
+)
+def test_statements_of_normality_exclude_findings(
+    knowledge: Knowledge, text: str, excluded: set[str]
+) -> None:
+    assert {tid for tid, is_excluded in status(knowledge, text).items() if is_excluded} == excluded
+
+
+def test_not_normal_is_not_a_statement_of_normality(knowledge: Knowledge) -> None:
+    assert status(knowledge, "his hearing is not normal") == {}
+
+
+def test_relatives_of_relatives_and_the_patients_own_history(knowledge: Knowledge) -> None:
+    assert annotate(knowledge, "His father's brother has epilepsy.") == []
+    # the mother's pregnancy is the patient's own history (maternal diabetes is a patient phenotype)
+    assert annotate(knowledge, "her mother's pregnancy was complicated by diabetes")

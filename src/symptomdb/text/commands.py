@@ -137,8 +137,8 @@ def _bench_table(result: BenchResult) -> Any:
         "precision",
         "recall",
         "F1",
-        "ms/doc",
-        "docs/s",
+        "ms/doc (CPU)",
+        "docs/s (CPU)",
         title=f"{result.corpus}: {result.documents} documents, {result.gold_ids} gold ids (document level)",
     )
     for system in (result.engine, result.baseline):

@@ -196,7 +196,7 @@ def _relative_trigger(
     owned = (
         word in _INFORMAL_RELATIVES  # "mum and grandma both have …": the speaker's family
         or before in _FAMILY_OWNERS
-        or (before.endswith("'s") and before[:-2] not in RELATIVES)
+        or before.endswith("'s")  # "the patient's brother", "his father's brother"
         or (k >= 2 and lowers[k - 2] in _FAMILY_OWNERS and before in _RELATIVE_MODIFIERS)
     )
     if not owned:

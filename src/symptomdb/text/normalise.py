@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 
 def _words(text: str) -> frozenset[str]:
@@ -364,8 +364,7 @@ def stem(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token of a text: its surface form, character span, folded form and matching key."""
 
     text: str
@@ -432,15 +431,23 @@ def _word(raw: str) -> tuple[str, str, str]:
     return lower, bare, word_equivalents().get(key, key)
 
 
+_KIND_CACHE: dict[str, str] = {}
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens with spans; keys are stemmed and mapped through the word equivalents."""
     tokens: list[Token] = []
+    append = tokens.append
     previous_word = ""
+    needs_join = needs_merge = False
+    join_prefixes = JOIN_PREFIXES
+    phrases = phrase_equivalents()
     for match in TOKEN_RE.finditer(text):
         raw = match.group()
-        kind = _classify(raw)
-        if kind != "word":
-            tokens.append(Token(raw, match.start(), match.end(), raw, "", False, kind))
+        start, end = match.span()
+        if not raw[0].isalnum():
+            kind = _KIND_CACHE.get(raw) or _KIND_CACHE.setdefault(raw, _classify(raw))
+            append(Token(raw, start, end, raw, "", False, kind))
             continue
         lower, bare, key = _word(raw)
         if previous_word in TYPE_WORDS:
@@ -448,9 +455,27 @@ def tokenize(text: str) -> list[Token]:
             key = ROMAN.get(bare, key)
         else:
             stop = bare in STOP_WORDS
-        tokens.append(Token(raw, match.start(), match.end(), lower, key, stop, kind))
+        if not raw.isalpha() and len(lower) <= 5:
+            m = _ALNUM_RE.match(lower)
+            if m:  # "A1" → "a" "1" so that "type A1" matches "type A-1"; the pieces keep their spans
+                head = m.group(1) or m.group(3)
+                cut = start + len(head)
+                tail = lower[len(head) :]
+                append(Token(raw[: len(head)], start, cut, head, head, False, "word"))
+                append(Token(raw[len(head) :], cut, end, tail, tail, False, "word"))
+                previous_word = tail
+                continue
+        append(Token(raw, start, end, lower, key, stop, "word"))
         previous_word = bare
-    return _merge_phrases(_split_alnum(_join_prefixes(tokens, word_equivalents())))
+        if lower in join_prefixes:
+            needs_join = True
+        if lower in phrases:
+            needs_merge = True
+    if needs_join:
+        tokens = _join_prefixes(tokens, word_equivalents())
+    if needs_merge:
+        tokens = _merge_phrases(tokens)
+    return tokens
 
 
 def _merge_phrases(tokens: list[Token]) -> list[Token]:
@@ -532,20 +557,3 @@ def _join_prefixes(tokens: list[Token], equivalents: dict[str, str]) -> list[Tok
 
 
 _ALNUM_RE = re.compile(r"^([a-z]{1,2})(\d+)$|^(\d+)([a-z])$")
-
-
-def _split_alnum(tokens: list[Token]) -> list[Token]:
-    """'A1' → 'a' '1' so that 'type A1' matches 'type A-1'; the pieces keep their own spans."""
-    out: list[Token] = []
-    for token in tokens:
-        if token.kind == "word" and len(token.lower) <= 5:
-            m = _ALNUM_RE.match(token.lower)
-            if m:
-                head = m.group(1) or m.group(3)
-                cut = token.start + len(head)
-                out.append(Token(token.text[: len(head)], token.start, cut, head, head, False, "word"))
-                tail = token.lower[len(head) :]
-                out.append(Token(token.text[len(head) :], cut, token.end, tail, tail, False, "word"))
-                continue
-        out.append(token)
-    return out
