@@ -167,6 +167,15 @@ def _tab_to(page: Any, predicate: str, limit: int = 60) -> None:
     raise AssertionError(f"Tab never reached an element where {predicate}")
 
 
+def _wait_for_focus(page: Any, element_id: str, timeout: float = 10.0) -> None:
+    """Poll from Python: wait_for_function would `eval` in the page, which the CSP rightly forbids."""
+    deadline = time.monotonic() + timeout
+    while page.evaluate("document.activeElement ? document.activeElement.id : ''") != element_id:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"#{element_id} never got the focus")
+        time.sleep(0.05)
+
+
 def _choose_symptom(page: Any, text: str, option_text: str) -> None:
     page.keyboard.type(text, delay=20)
     listbox = page.locator("#symptom-q-listbox")
@@ -189,11 +198,11 @@ def test_symptom_checker_works_with_the_keyboard_only(page: Any, base_url: str) 
     assert page.locator(".picked").first.get_by_role("link", name="Jerking").count() == 1
 
     # The box has focus again (autofocus): add "ataxia" as present, then "fever" as absent.
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'symptom-q'")
+    _wait_for_focus(page, "symptom-q")
     _choose_symptom(page, "ataxi", "Ataxia")
     page.keyboard.press("Enter")
     page.wait_for_url("**present=HP%3A0001251*")
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'symptom-q'")
+    _wait_for_focus(page, "symptom-q")
     page.keyboard.type("fever", delay=20)
     page.locator("#symptom-q-listbox").get_by_role("option").first.wait_for()
     page.keyboard.press("Escape")

@@ -26,10 +26,13 @@
     var hidden = target ? document.getElementById(target) : null;
     var listId = (input.id || "suggest-" + counter) + "-listbox";
 
-    // Wrap the input so that the list can be positioned under it.
+    // Wrap the input so that the list can be positioned under it. Moving an element drops its
+    // focus, so give it back (the checker's box has autofocus after each added symptom).
+    var hadFocus = document.activeElement === input || input.hasAttribute("autofocus");
     var wrapper = el("div", "combo");
     input.parentNode.insertBefore(wrapper, input);
     wrapper.appendChild(input);
+    if (hadFocus) input.focus();
     var list = el("ul", "suggestions");
     list.id = listId;
     list.setAttribute("role", "listbox");
