@@ -74,3 +74,38 @@ def looks_executable(html: str) -> list[str]:
     scanner.feed(html)
     scanner.close()
     return scanner.found
+
+
+class _PageScanner(HTMLParser):
+    """Looks at a whole page: only the site's own scripts, no handlers, no script URLs, no frames."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "script":
+            src = values.get("src") or ""
+            if not (src.startswith("/static/") or values.get("type") == "application/ld+json"):
+                self.found.append(f"<script {attrs}>")
+        if tag in ("iframe", "frame", "object", "embed", "base", "svg", "math", "style", "img", "applet"):
+            self.found.append(f"<{tag}>")
+        if tag == "meta" and "http-equiv" in values:
+            self.found.append("<meta http-equiv>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"{tag}[{name}]")
+            if name in ("href", "src", "action", "formaction", "data", "srcdoc"):
+                cleaned = "".join(c for c in (value or "") if c > " ").lower()
+                if cleaned.startswith(("javascript:", "data:", "vbscript:")):
+                    self.found.append(f"{tag}[{name}={value}]")
+            if name == "style":
+                self.found.append(f"{tag}[style]")
+
+
+def page_problems(html: str) -> list[str]:
+    scanner = _PageScanner()
+    scanner.feed(html)
+    scanner.close()
+    return scanner.found
