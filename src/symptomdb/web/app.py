@@ -120,9 +120,10 @@ def create_app(db: SymptomDB | None = None) -> FastAPI:
     from symptomdb.api.v1 import router as api_router
     from symptomdb.web.pages import router as pages_router
 
+    # Pages first: the most requested routes are matched first (their paths do not overlap the API's).
+    app.include_router(pages_router)
     app.include_router(api_router)
     app.include_router(docs_router)
-    app.include_router(pages_router)
     from symptomdb.editorial.web import EditorialFragmentMiddleware, editorial_api_router, editorial_router
 
     app.include_router(editorial_api_router())
