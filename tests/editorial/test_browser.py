@@ -1,0 +1,239 @@
+"""Real-browser tests (Playwright + Debian chromium) of the editorial workflow and of hostile input.
+
+The site runs in uvicorn on a loopback port, in a thread of this process, on a fresh editorial
+database (the knowledge base is shared in memory). Skipped locally when chromium is missing; with
+CI=true a missing browser is a failure. Screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from symptomdb.context import SymptomDB
+from symptomdb.web.app import create_app
+from tests.editorial.conftest import ARTICLE_BODY, ARTICLE_REFERENCES, PASSWORD, make_user
+from tests.editorial.test_security import hostile_content
+
+pytestmark = pytest.mark.browser
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Scripts the site itself loads; anything else in the DOM would be injected.
+SCRIPT_CHECK = """() => {
+  const foreign = [...document.scripts].filter(s => !(s.src && new URL(s.src).pathname.startsWith('/static/'))
+    && s.type !== 'application/ld+json').map(s => s.outerHTML.slice(0, 80));
+  const handlers = [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]
+    .filter(a => a.name.startsWith('on')).map(a => e.tagName + '[' + a.name + ']'));
+  const urls = [...document.querySelectorAll('[href],[src],[action],[formaction]')].flatMap(e =>
+    ['href', 'src', 'action', 'formaction'].map(n => e.getAttribute(n) || '')
+    .filter(v => /^\\s*(javascript|data|vbscript):/i.test(v)));
+  return {xss: window.__xss ?? null, foreign, handlers, urls};
+}"""
+
+
+def _unavailable(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def _chromium() -> str:
+    for candidate in (os.environ.get("SYMPTOMDB_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    _unavailable("Debian chromium is not installed (apt-get install chromium)")
+    raise AssertionError("unreachable")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    path = _chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed")
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def served(web_db: SymptomDB) -> Iterator[str]:
+    """The real app in uvicorn on a free loopback port (lifespan off: the knowledge is in memory)."""
+    app = create_app(web_db)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app, host="127.0.0.1", port=port, log_level="warning", access_log=False, lifespan="off"
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the test server did not start")
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+class Tab:
+    """A browser context (its own cookies) with one page, collecting console errors and dialogs."""
+
+    def __init__(self, browser: Any, base: str) -> None:
+        self.base = base
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(10_000)
+        self.errors: list[str] = []
+        self.page.on(
+            "console", lambda m: self.errors.append(f"{m.type}: {m.text}") if m.type == "error" else None
+        )
+        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+        self.page.on("dialog", lambda d: (self.errors.append(f"dialog: {d.message}"), d.dismiss()))
+
+    def go(self, path: str) -> Any:
+        response = self.page.goto(self.base + path)
+        self.assert_inert(path)
+        return response
+
+    def assert_inert(self, where: str) -> None:
+        found = self.page.evaluate(SCRIPT_CHECK)
+        assert found == {"xss": None, "foreign": [], "handlers": [], "urls": []}, (where, found)
+
+    def sign_in(self, email: str) -> None:
+        self.go("/account/sign-in")
+        self.page.get_by_label("E-mail address").fill(email)
+        self.page.get_by_label("Password").fill(PASSWORD)
+        self.page.get_by_role("button", name="Sign in").click()
+        self.page.wait_for_url("**/account")
+
+    def shot(self, name: str) -> None:
+        self.page.screenshot(path=str(ARTIFACTS / f"editorial-{name}.png"))
+
+    def close(self) -> list[str]:
+        self.context.close()
+        return self.errors
+
+
+def test_author_writes_editor_publishes_reader_rates_and_comments(
+    browser: Any, served: str, web_db: SymptomDB
+) -> None:
+    author = make_user(web_db.sessions, "author", email="author@example.org", name="Dr Alex Author")
+    editor = make_user(web_db.sessions, "editor", email="editor@example.org", name="Eda Editor")
+    tabs: list[Tab] = []
+
+    # The author writes the article and submits it.
+    writer = Tab(browser, served)
+    tabs.append(writer)
+    writer.sign_in(author.email)
+    writer.go("/account/profile")
+    writer.page.get_by_label("Credentials").fill("MD")
+    writer.page.get_by_label("Affiliation").fill("Example Children's Hospital")
+    writer.page.get_by_role("button", name="Save profile").click()
+    writer.go("/articles/new?condition=ORPHA-1183")
+    writer.page.get_by_label("Title").fill("Opsoclonus-myoclonus syndrome for families")
+    writer.page.get_by_label("Summary").fill("What the main signs are.")
+    writer.page.get_by_label("Text (Markdown)").fill(ARTICLE_BODY)
+    writer.page.get_by_label("References, one per line").fill(ARTICLE_REFERENCES)
+    writer.page.get_by_role("button", name="Save draft").click()
+    writer.page.wait_for_url("**/preview?done=created")
+    writer.page.get_by_role("button", name="Submit for review").click()
+    assert "Submitted for review" in writer.page.inner_text("main")
+    writer.shot("1-author-submitted")
+
+    # The editor publishes it from the queue.
+    reviewer = Tab(browser, served)
+    tabs.append(reviewer)
+    reviewer.sign_in(editor.email)
+    reviewer.go("/editorial")
+    reviewer.page.get_by_role("link", name="Opsoclonus-myoclonus syndrome for families").click()
+    reviewer.page.get_by_role("button", name="Publish version 1").click()
+    assert "Published: readers now see this revision" in reviewer.page.inner_text("main")
+
+    # A new reader signs up, rates the author and comments.
+    reader = Tab(browser, served)
+    tabs.append(reader)
+    reader.go("/account/sign-up")
+    reader.page.get_by_label("Your name").fill("Rosa Reader")
+    reader.page.get_by_label("E-mail address").fill("rosa@example.org")
+    reader.page.get_by_label("Password").fill("rosa's long password")
+    reader.page.get_by_role("button", name="Create account").click()
+    reader.page.wait_for_url("**/account?done=signed-up")
+    reader.go("/conditions/ORPHA-1183")
+    reader.page.get_by_role("link", name="Read the article").click()
+    reader.assert_inert("article")
+    reader.page.get_by_label("4 stars").check()
+    reader.page.get_by_role("button", name="Save rating").click()
+    assert "Your rating is saved" in reader.page.inner_text("main")
+    reader.page.get_by_label("Add a comment").fill("Thank you, this *really* helped our family.")
+    reader.page.get_by_role("button", name="Post comment").click()
+    assert "after a moderator has approved it" in reader.page.inner_text("main")
+    assert "awaiting moderation" in reader.page.inner_text("#comments")
+
+    # The editor approves the comment.
+    reviewer.go("/editorial")
+    item = reviewer.page.locator(".queue-item", has_text="Rosa Reader")
+    item.get_by_role("button", name="Approve").click()
+    assert "Done." in reviewer.page.inner_text("main")
+
+    # Anyone now sees byline, rating and comment on the condition page.
+    visitor = Tab(browser, served)
+    tabs.append(visitor)
+    visitor.go("/conditions/ORPHA-1183")
+    block = visitor.page.locator("#articles")
+    text = block.inner_text()
+    byline = ["syndrome for families", "Dr Alex Author", "MD", "Example Children's Hospital"]
+    for expected in [*byline, "4.0", "1 rating", "Rosa Reader", "really helped"]:
+        assert expected in text, expected
+    assert block.locator("em", has_text="really").count() == 1  # minimal Markdown, rendered
+    visitor.shot("2-condition-page")
+    visitor.page.get_by_role("link", name="Read the article").click()
+    assert "Rosa Reader" in visitor.page.inner_text("#comments")
+    visitor.shot("3-article")
+    errors = [e for tab in tabs for e in tab.close()]
+    assert errors == []
+
+
+def test_hostile_input_runs_no_script_in_the_browser(browser: Any, served: str, web_db: SymptomDB) -> None:
+    made = hostile_content(web_db)
+    editor = made["editor"]
+    tab = Tab(browser, served)
+    tab.sign_in(editor.email)  # type: ignore[attr-defined]
+    paths = ["/conditions/ORPHA-1183/opsoclonus-myoclonus-syndrome", "/authors", "/editorial", "/account"]
+    for article_id in made["articles"]:  # type: ignore[attr-defined]
+        paths += [f"/articles/{article_id}", f"/articles/{article_id}/edit"]
+    for author_id in made["authors"]:  # type: ignore[attr-defined]
+        paths.append(f"/authors/{author_id}")
+    for path in paths:
+        tab.go(path)
+    tab.go("/articles/1/preview")
+    tab.go("/articles/1/diff?from=1&to=2")
+    tab.shot("4-hostile-condition-page")
+    assert tab.close() == []
