@@ -245,7 +245,8 @@ def _bulk_insert(session: Session, model: type[models.Base], rows: list[dict[str
     table = model.__table__
     columns = [c.name for c in table.columns if c.name in rows[0]]
     driver: Any = connection.connection.driver_connection  # a psycopg 3 connection
-    statement = f'COPY "{model.__tablename__}" ({", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)}) FROM STDIN'
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    statement = f'COPY "{model.__tablename__}" ({quoted}) FROM STDIN'
     with driver.cursor() as cursor, cursor.copy(statement) as copy:
         for row in rows:
             copy.write_row([_copy_value(row[c]) for c in columns])
