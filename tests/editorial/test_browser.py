@@ -22,6 +22,7 @@ import uvicorn
 from symptomdb.context import SymptomDB
 from symptomdb.web.app import create_app
 from tests.editorial.conftest import ARTICLE_BODY, ARTICLE_REFERENCES, PASSWORD, make_user
+from tests.editorial.hostile import ALL
 from tests.editorial.test_security import hostile_content
 
 pytestmark = pytest.mark.browser
@@ -226,11 +227,16 @@ def test_hostile_input_runs_no_script_in_the_browser(browser: Any, served: str, 
     editor = made["editor"]
     tab = Tab(browser, served)
     tab.sign_in(editor.email)  # type: ignore[attr-defined]
+    # The condition page, the author list and the queue show every payload in titles, summaries, bylines,
+    # names, comments and report reasons; article pages add the body, references and <title>; author
+    # pages the bio. (Every page type with every payload is also checked over HTTP in test_security.)
     paths = ["/conditions/ORPHA-1183/opsoclonus-myoclonus-syndrome", "/authors", "/editorial", "/account"]
     for article_id in made["articles"]:  # type: ignore[attr-defined]
-        paths += [f"/articles/{article_id}", f"/articles/{article_id}/edit"]
+        paths.append(f"/articles/{article_id}")
     for author_id in made["authors"]:  # type: ignore[attr-defined]
         paths.append(f"/authors/{author_id}")
+    breakouts = [i + 1 for i, p in enumerate(ALL) if "</textarea>" in p or "</title>" in p]
+    paths += [f"/articles/{i}/edit" for i in breakouts] + [f"/articles/{i}/history" for i in breakouts]
     for path in paths:
         tab.go(path)
     tab.go("/articles/1/preview")
