@@ -198,3 +198,14 @@ def test_sign_up_is_rate_limited_per_address(sessions: sessionmaker[Session]) ->
         accounts.sign_up(session, "one-more@example.org", "New Person", PASSWORD, "192.0.2.1")
     with sessions() as session:
         assert session.scalar(select(Account).where(Account.email == "one-more@example.org")) is None
+
+
+def test_old_rate_events_are_pruned(sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ratelimit, "PRUNE_EVERY", 3)
+    with sessions.begin() as session:
+        session.add(RateEvent(kind="signup_ip", subject="old", created_at=utcnow() - timedelta(days=3)))
+    with sessions.begin() as session:
+        ratelimit.record(session, "comment", "1")
+        ratelimit.record(session, "comment", "2")  # id 3: prunes
+    with sessions() as session:
+        assert session.scalars(select(RateEvent.subject).order_by(RateEvent.id)).all() == ["1", "2"]

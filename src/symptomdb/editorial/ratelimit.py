@@ -35,6 +35,7 @@ FLAG = Limit("flag", 20, timedelta(hours=1), "You have reported many comments in
 RATING = Limit("rating", 30, timedelta(hours=1), "You have changed many ratings in a short time.")
 # Events older than this are deleted when new ones of the same kind and subject are recorded.
 KEEP = timedelta(days=2)
+PRUNE_EVERY = 500
 
 
 def count(session: Session, limit: Limit, subject: str) -> int:
@@ -80,8 +81,11 @@ def record(session: Session, kind: str, subject: str) -> None:
             RateEvent.kind == kind, RateEvent.subject == subject, RateEvent.created_at < now - KEEP
         )
     )
-    session.add(RateEvent(kind=kind, subject=subject, created_at=now))
+    event = RateEvent(kind=kind, subject=subject, created_at=now)
+    session.add(event)
     session.flush()
+    if event.id % PRUNE_EVERY == 0:  # now and then, forget everyone's old events (keeps the table small)
+        session.execute(delete(RateEvent).where(RateEvent.created_at < now - KEEP))
 
 
 def clear(session: Session, kind: str, subject: str) -> None:
