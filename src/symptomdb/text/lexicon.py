@@ -180,6 +180,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
     loose_single: set[str] = set()
     exact_candidates: dict[Key, dict[str, int]] = defaultdict(dict)
     conjunctive: dict[Key, set[str]] = defaultdict(set)
+    stems_of_exact: dict[Key, Key] = {}
 
     def add(text: str, term_id: str, priority: int) -> None:
         if fold(text) in exclusions.get(term_id, ()):
@@ -200,6 +201,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
             if t.lower in ("and", "or", ","):
                 conjunctive[key].add(t.lower)
         exact_key = tuple(surface_form(t.lower) for t in words)
+        stems_of_exact[exact_key] = key
         current_exact = exact_candidates[exact_key].get(term_id)
         if current_exact is None or priority < current_exact:
             exact_candidates[exact_key][term_id] = priority
@@ -250,7 +252,16 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
     for key, by_term in candidates.items():
         phrases[key], priorities[key] = _resolve(knowledge, by_term)
     abbreviation_ids = {text: _resolve(knowledge, by_term)[0] for text, by_term in abbreviations.items()}
-    exact = {key: _resolve(knowledge, by_term)[0] for key, by_term in exact_candidates.items()}
+    # The surface form of a name or synonym wins over the same words normalised ("renal malformation" is
+    # a synonym of Abnormal renal morphology, "Abnormality of the kidney" only after "renal" ≈ "kidney";
+    # "left-to-right shunt" is not "right-to-left shunt"), but a generated variant's surface form never
+    # overrides a better-priority name ("synostosis of carpals" vs "Carpal synostosis").
+    exact: dict[Key, tuple[str, ...]] = {}
+    for exact_key, by_term in exact_candidates.items():
+        ids, priority = _resolve(knowledge, by_term)
+        key = tuple(sorted(stems_of_exact.get(exact_key, ())))
+        if key in priorities and (priority < PRIORITY_VARIANT or priority <= priorities[key]):
+            exact[exact_key] = ids
 
     vocabulary = frozenset(word for key in phrases for word in key)
     return Lexicon(
@@ -314,7 +325,7 @@ def _resolve(knowledge: Knowledge, by_term: dict[str, int]) -> tuple[tuple[str, 
     return tuple(ids), best
 
 
-LEXICON_FORMAT = 1
+LEXICON_FORMAT = 2
 _cache: dict[str, Lexicon] = {}
 _cache_lock = threading.Lock()
 
