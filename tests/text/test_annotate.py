@@ -136,3 +136,25 @@ def test_an_inverted_name_must_end_its_clause_part(knowledge: Knowledge) -> None
     # "mental retardation, profound speech impairment": "profound" belongs to the next item of the list
     ids = found(annotate(knowledge, "mental retardation, profound speech impairment"))
     assert "HP:0001249" in ids and "HP:0002187" not in ids
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("he was born with a cleft lip and palate", {"HP:0410030", "HP:0000175"}),  # head on the left
+        ("palmar and plantar pits are frequent", {"HP:0010610", "HP:0010612"}),  # head on the right
+        ("posterior subcapsular or capsular cataract", {"HP:0007787", "HP:0100017"}),  # two-word conjunct
+        ("involvement of the lower limbs, genitalia, and nails", {"HP:0002814", "HP:0000078", "HP:0001597"}),
+    ],
+)
+def test_coordinations_share_their_head(knowledge: Knowledge, text: str, expected: set[str]) -> None:
+    assert expected <= set(found(annotate(knowledge, text)))
+
+
+def test_coordinated_findings_that_are_complete_share_nothing(knowledge: Knowledge) -> None:
+    # "glaucoma" is a finding on its own: no "developmental glaucoma"
+    ids = found(annotate(knowledge, "developmental delay, brain malformation and glaucoma"))
+    assert "HP:0001087" not in ids and "HP:0000501" in ids
+    # "head circumference at birth" is no finding, so "large" does not borrow its head
+    text = "head circumference at birth, and a large, wide mouth"
+    assert "HP:0000256" not in found(annotate(knowledge, text))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from pydantic import BaseModel
 
@@ -62,7 +63,7 @@ def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) 
     tokens = tokenize(text)
     candidates = _find_candidates(lexicon, tokens)
     chosen = [c for c in _select(candidates, len(tokens)) if not _chromosome_context(tokens, c)]
-    chosen += _expand_coordinations(lexicon, tokens, chosen)
+    chosen += _new_findings(chosen, _expand_coordinations(lexicon, tokens, chosen))
     chosen += _document_abbreviations(lexicon, tokens, chosen)
     for statement in find_normal_statements(tokens):  # "his hearing is fine"
         for term_id in statement.ids:
@@ -209,6 +210,19 @@ def _select(candidates: list[_Candidate], n_tokens: int) -> list[_Candidate]:
     return chosen
 
 
+def _new_findings(chosen: list[_Candidate], extra: list[_Candidate]) -> list[_Candidate]:
+    """Extra candidates, without those repeating a chosen term over an overlapping span."""
+    out: list[_Candidate] = []
+    for candidate in extra:
+        if any(
+            c.ids[0] == candidate.ids[0] and c.first <= candidate.last and candidate.first <= c.last
+            for c in (*chosen, *out)
+        ):
+            continue
+        out.append(candidate)
+    return out
+
+
 def _chromosome_context(tokens: Sequence[Token], candidate: _Candidate) -> bool:
     """'short arm of chromosome 3', 'chromosomal deletion': cytogenetics, not a phenotype."""
     following = [t.lower for t in tokens[candidate.last + 1 : candidate.last + 4] if t.kind == "word"]
@@ -223,72 +237,162 @@ def _lookup(lexicon: Lexicon, words: list[str]) -> tuple[Key, tuple[str, ...]]:
     return key, lexicon.phrases.get(key, ())
 
 
+_SEPARATOR_WORDS = frozenset({"and", "or", "nor", "&"})
+MAX_CONJUNCT_WORDS = 2  # words of a conjunct sharing a head ("posterior subcapsular", "lower limbs")
+MAX_FIRST_CONJUNCT_WORDS = 4  # content words of the first conjunct that holds a shared head
+
+
+def _is_separator(token: Token) -> bool:
+    return token.kind == "comma" or token.lower in _SEPARATOR_WORDS or token.text == "/"
+
+
+def _chunks(tokens: Sequence[Token]) -> list[list[list[int]]]:
+    """Chains of conjuncts: runs of tokens between separators (",", "and", "or", "/"), grouped by sentence
+    part (a hard break ends a chain). Each conjunct is the list of its content-word token indexes."""
+    chains: list[list[list[int]]] = []
+    chain: list[list[int]] = []
+    current: list[int] = []
+    in_separator = False
+    for i, token in enumerate(tokens):
+        if token.kind == "break":
+            if current:
+                chain.append(current)
+            if len(chain) > 1:
+                chains.append(chain)
+            chain, current, in_separator = [], [], False
+            continue
+        if _is_separator(token) and (token.text != "/" or current):
+            if current or not in_separator:
+                chain.append(current)
+            current, in_separator = [], True
+            continue
+        in_separator = False
+        if token.kind == "word" and not token.stop:
+            current.append(i)
+    if current:
+        chain.append(current)
+    if len(chain) > 1:
+        chains.append(chain)
+    return chains
+
+
+def _adjacent(tokens: Sequence[Token], positions: Sequence[int]) -> bool:
+    """Content words next to each other (only soft punctuation between)."""
+    return all(tokens[j].kind == "soft" for a, b in pairwise(positions) for j in range(a + 1, b))
+
+
 def _expand_coordinations(
     lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]
 ) -> list[_Candidate]:
-    """'A and B X' → also 'A X'; 'X A and B' → also 'X B' (the head is shared by the conjuncts)."""
+    """Coordinated findings that share a head:
+
+    * head on the right: "aplastic or hypoplastic nails", "posterior subcapsular or capsular cataract",
+      "anal, renal, limb and ear anomalies" → each conjunct + the head of the last one;
+    * head on the left: "cleft lip and palate", "hypoplasia of the radius and ulna", "involvement of the
+      lower limbs, genitalia, and nails" → the head of the first conjunct + each later one.
+
+    The shared part must be incomplete on its own: a conjunct that is already a finding ("triphalangeal
+    thumb, …, and renal anomalies", "developmental delay and glaucoma") shares nothing. A combination
+    counts only if it is a lexicon phrase, so "short stature and long fingers" stays two findings."""
     extra: list[_Candidate] = []
-    occupied = {k for c in chosen for k in range(c.first, c.last + 1)}
-    for candidate in chosen:
-        if candidate.words < 2:
-            continue
-        # Backwards: "<w>, <w> (,|and|or) <w> … <candidate>"
-        position = candidate.first
-        for step in range(5):  # lists of up to 5 more conjuncts
-            separators, word = _previous_conjunct(tokens, position)
-            if word is None or word in occupied or (step > 0 and "," not in separators):
-                break
-            for replaced in range(1, candidate.words):
-                key_words = [tokens[word].key] + [tokens[p].key for p in candidate.positions[replaced:]]
-                key, ids = _lookup(lexicon, key_words)
-                if ids and ids != candidate.ids:
-                    extra.append(
-                        _Candidate(word, candidate.last, len(key), lexicon.priorities[key], ids, (word,))
-                    )
+    covered = [False] * len(tokens)
+    for c in chosen:
+        for k in range(c.first, c.last + 1):
+            covered[k] = True
+    vocabulary = lexicon.vocabulary
+
+    def add(positions: list[int]) -> bool:
+        words = [tokens[p].key for p in positions]
+        key, ids = _lookup(lexicon, words)
+        if not ids or len(words) < 2:
+            return False
+        ordered = sorted(positions)
+        extra.append(
+            _Candidate(ordered[0], ordered[-1], len(words), lexicon.priorities[key], ids, tuple(ordered))
+        )
+        return True
+
+    for chain in _chunks(tokens):
+        for j in range(1, len(chain)):
+            # Head on the right: conjunct j starts with "<item…> <head…>", itself a finding ("renal
+            # anomalies"); the conjuncts before it are bare items (the earliest may end a longer clause
+            # part: "synostosis of some carpal and tarsal bones").
+            run = _leading_run(tokens, chain[j], 4)
+            # (is "<item> <head>" a finding, head); an item that is not ("mixed lens opacities") must
+            # at least be lexicon words, and then shares its head only with bare conjuncts.
+            shapes = [
+                (_is_phrase(lexicon, tokens, run[:end]), run[split:end])
+                for end in range(len(run), 1, -1)
+                for split in range(1, end)
+                if _is_phrase(lexicon, tokens, run[:end])
+                or (end == len(run) and all(tokens[p].key in vocabulary for p in run[:split]))
+            ]
+            if not shapes:
+                continue
+            for conjunct in reversed(chain[:j]):
+                item = _trailing_run(tokens, conjunct, MAX_CONJUNCT_WORDS)
+                if not item or any(covered[p] for p in item):
                     break
-            position = word
-        # Forwards: "<candidate> (and|or) <w>"
-        _, word = _next_conjunct(tokens, candidate.last)
-        if word is not None and word not in occupied:
-            for replaced in range(1, candidate.words):
-                key_words = [tokens[p].key for p in candidate.positions[:-replaced]] + [tokens[word].key]
-                key, ids = _lookup(lexicon, key_words)
-                if ids and ids != candidate.ids:
-                    extra.append(
-                        _Candidate(candidate.first, word, len(key), lexicon.priorities[key], ids, (word,))
-                    )
+                bare = len(conjunct) == len(item)
+                for size in range(len(item), 0, -1):
+                    if any(add(item[-size:] + head) for phrase, head in shapes if phrase or bare):
+                        break
+                if not bare:
+                    break  # a longer clause part starts the list
+        for i in range(len(chain) - 1):
+            # Head on the left: conjunct i ends with "<head…> <first item>", itself a finding ("hypoplasia
+            # of the radius"); the conjuncts after it are bare items ("and ulna").
+            first = chain[i][-MAX_FIRST_CONJUNCT_WORDS:]
+            heads = [
+                first[begin:split]
+                for begin in range(len(first) - 1)
+                if _is_phrase(lexicon, tokens, first[begin:])
+                for split in range(len(first) - 1, begin, -1)
+            ]
+            if not heads:
+                continue
+            for conjunct in chain[i + 1 :]:
+                if (
+                    not 1 <= len(conjunct) <= MAX_CONJUNCT_WORDS
+                    or not _adjacent(tokens, conjunct)
+                    or any(covered[p] for p in conjunct)
+                ):
                     break
+                for head in heads:  # longest first
+                    if add(head + conjunct):
+                        break
     return extra
 
 
-def _previous_conjunct(tokens: Sequence[Token], position: int) -> tuple[set[str], int | None]:
-    """For 'A, and B…' with B at ``position``: ({',', 'and'}, index of A)."""
-    i = position - 1
-    separators: set[str] = set()
-    while i >= 0 and (tokens[i].lower in _CONJUNCTIONS or tokens[i].kind == "comma" or tokens[i].text == "/"):
-        separators.add("," if tokens[i].kind == "comma" else tokens[i].lower)
-        i -= 1
-    if not separators or i < 0:
-        return separators, None
-    t = tokens[i]
-    if t.kind != "word" or t.stop:
-        return separators, None
-    return separators, i
+def _is_phrase(lexicon: Lexicon, tokens: Sequence[Token], positions: list[int]) -> bool:
+    return len(positions) > 1 and tuple(sorted(tokens[p].key for p in positions)) in lexicon.phrases
 
 
-def _next_conjunct(tokens: Sequence[Token], position: int) -> tuple[int | None, int | None]:
-    """For '…X and (his) Y' ending at ``position``: (index of the conjunction, index of Y) when Y ends the
-    clause part ("… X and Y." / "… X and Y,"); "X and Y Z" is a phrase of its own."""
-    i = position + 1
-    if i < len(tokens) and (tokens[i].lower in _CONJUNCTIONS or tokens[i].text == "/"):
-        j = i + 1
-        while j < len(tokens) and tokens[j].kind == "word" and tokens[j].stop:
-            j += 1
-        if j < len(tokens) and tokens[j].kind == "word":
-            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-            if nxt is None or nxt.kind in ("break", "comma") or nxt.lower in _CONJUNCTIONS:
-                return i, j
-    return None, None
+def _leading_run(tokens: Sequence[Token], positions: list[int], limit: int) -> list[int]:
+    """The first content words of a conjunct that stand next to each other (at most ``limit``)."""
+    run = positions[:1]
+    for p in positions[1:limit]:
+        if not _adjacent(tokens, [run[-1], p]):
+            break
+        run.append(p)
+    return run
+
+
+def _trailing_run(tokens: Sequence[Token], positions: list[int], limit: int) -> list[int]:
+    """The last content words of a conjunct, next to each other and to the separator after them."""
+    if not positions or not _ends_before_separator(tokens, positions[-1]):
+        return []
+    run = positions[-1:]
+    for p in reversed(positions[-limit:-1]):
+        if not _adjacent(tokens, [p, run[0]]):
+            break
+        run.insert(0, p)
+    return run
+
+
+def _ends_before_separator(tokens: Sequence[Token], position: int) -> bool:
+    following = next((t for t in tokens[position + 1 :] if t.kind != "soft" or t.text == "/"), None)
+    return following is not None and _is_separator(following)
 
 
 def _document_abbreviations(
