@@ -322,7 +322,10 @@ async def diagnose(request: Request, body: DiagnoseRequest) -> Response:
         raise ApiError(
             422, "unknown_term", f"unknown HPO phenotype id(s): {', '.join(u[:20] for u in unknown[:5])}"
         )
-    result, unavailable = await run_in_threadpool(site.diagnose, present, absent, body.sex)
+    onset = checker.onset_id(site.knowledge, body.onset) if body.onset else None
+    if body.onset and onset is None:
+        raise ApiError(422, "unknown_term", f"not an HPO onset term: {body.onset[:20]!r}")
+    result, unavailable = await run_in_threadpool(site.diagnose, present, absent, body.sex, onset, body.limit)
     if unavailable:
         raise ApiError(503, "unavailable", unavailable)
     return Response(_dump(result), media_type=JSON, headers={"Cache-Control": "no-store"})

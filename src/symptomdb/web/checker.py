@@ -17,6 +17,7 @@ from symptomdb.knowledge.store import Knowledge, UnknownIdError
 from symptomdb.knowledge.symptoms import is_phenotype
 
 MAX_SYMPTOMS = 40
+ONSET_ROOT = "HP:0003674"
 Side = Literal["present", "absent"]
 
 
@@ -74,6 +75,18 @@ def term_id(knowledge: Knowledge, raw: str) -> str | None:
     except UnknownIdError:
         return None
     return tid if is_phenotype(knowledge, knowledge.terms[tid]) else None
+
+
+def onset_id(knowledge: Knowledge, raw: str) -> str | None:
+    """An HPO onset term id (a descendant of HP:0003674 'Onset'); None if it is not one."""
+    text = raw.strip().upper().replace("_", ":")
+    if ":" not in text:
+        text = text.replace("-", ":", 1)
+    try:
+        tid = knowledge.primary_term_id(text)
+    except UnknownIdError:
+        return None
+    return tid if ONSET_ROOT in knowledge.ancestors(tid) else None
 
 
 def _ref(knowledge: Knowledge, tid: str) -> TermRef:

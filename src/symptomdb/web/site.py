@@ -134,17 +134,24 @@ class Site:
         )
 
     def diagnose(
-        self, present: list[str], absent: list[str], sex: str | None = None
+        self,
+        present: list[str],
+        absent: list[str],
+        sex: str | None = None,
+        onset: str | None = None,
+        limit: int = 20,
     ) -> tuple[Any, str | None]:
         """The ranked differential, or (None, reason) when the diagnosis service is not available."""
         try:
             from symptomdb.diagnosis.service import diagnose
         except ImportError:
             return None, "The differential diagnosis is not available in this installation yet."
-        key = ("diagnose", tuple(present), tuple(absent), sex, self.version)
-        return self.diagnoses.get_or_build(
-            key, lambda: diagnose(self.knowledge, present, absent, sex=sex, limit=20)
-        ), None
+        key = ("diagnose", tuple(present), tuple(absent), sex, onset, limit, self.version)
+
+        def build() -> Any:
+            return diagnose(self.knowledge, present, absent, sex=sex, onset=onset, limit=limit)
+
+        return self.diagnoses.get_or_build(key, build), None
 
     def annotator(self) -> Callable[[str], list[tuple[str, bool]]] | None:
         """Free text -> (HPO id, excluded) mentions, when the text service is installed."""
