@@ -114,6 +114,25 @@ def test_checker_shows_the_ranked_explained_differential(client: TestClient) -> 
     assert "&lt;b&gt;plain&lt;/b&gt; text" in results  # explanations are escaped like everything else
 
 
+def test_checker_passes_sex_and_onset_and_update_gives_a_clean_address(client: TestClient) -> None:
+    params = {
+        "present": "HP:0001336",
+        "sex": "male",
+        "onset": "HP:0003593",
+        "q": "",
+        "add_id": "",
+        "update": "1",
+    }
+    response = client.get("/checker", params=params)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/checker?present=HP%3A0001336&sex=male&onset=HP%3A0003593"
+    html = client.get(response.headers["location"]).text
+    assert CALLS[-1]["sex"] == "male" and CALLS[-1]["onset"] == "HP:0003593"
+    assert '<option value="male" selected>' in html and '<option value="HP:0003593" selected>' in html
+    client.get("/checker", params={"present": "HP:0001336", "sex": "other", "onset": "HP:0001336"})
+    assert CALLS[-1]["sex"] is None and CALLS[-1]["onset"] is None  # unknown values are ignored
+
+
 def test_checker_asks_nothing_without_present_symptoms(client: TestClient) -> None:
     html = client.get("/checker", params={"absent": "HP:0001945"}).text
     assert CALLS == [] and "Add at least one symptom" in html

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -305,10 +306,18 @@ async def checker_page(
     remove: Annotated[str, Query(max_length=20)] = "",
     text: Annotated[str, Query(max_length=2000)] = "",
     sex: Annotated[str, Query(max_length=10)] = "",
+    onset: Annotated[str, Query(max_length=20)] = "",
+    update: Annotated[str, Query(max_length=5)] = "",
 ) -> Response:
     site = site_of(request)
+    chosen_sex = sex if sex in SEXES else ""
+    chosen_onset = onset if onset in dict(ONSETS) else ""
     if len(present) + len(absent) > 2 * checker.MAX_SYMPTOMS:
         raise HTTPException(422, f"The checker takes at most {checker.MAX_SYMPTOMS} symptoms.")
+
+    def redirects(state: checker.CheckerState) -> bool:
+        """After an action (or "update"), go to the clean, shareable address of the new state."""
+        return (state.changed or bool(update)) and not state.choices
 
     def work() -> tuple[checker.CheckerState, Any, str | None]:
         state = checker.apply(
@@ -324,25 +333,31 @@ async def checker_page(
             annotator=site.annotator(),
         )
         result, unavailable = None, None
-        if state.present and not state.choices and not (state.changed and not state.message):
+        if state.present and not state.choices and not (redirects(state) and not state.message):
             result, unavailable = site.diagnose(
-                [t.id for t in state.present], [t.id for t in state.absent], sex=sex or None
+                [t.id for t in state.present],
+                [t.id for t in state.absent],
+                sex=chosen_sex or None,
+                onset=chosen_onset or None,
             )
         return state, result, unavailable
 
     state, result, unavailable = await run_in_threadpool(work)
-    if state.changed and not state.choices and not state.message:
+    if redirects(state) and not state.message:
         # Post/redirect/get: a clean, shareable address for the new list.
-        extra = f"&sex={sex}" if sex in SEXES else ""
-        return RedirectResponse(f"/checker?{state.query_string()}{extra}", status_code=303)
+        about = urlencode([(k, v) for k, v in (("sex", chosen_sex), ("onset", chosen_onset)) if v])
+        query = "&".join(part for part in (state.query_string(), about) if part)
+        return RedirectResponse(f"/checker?{query}", status_code=303)
     html = site.render(
         "checker.html",
         section="checker",
         state=state,
         result=result,
         unavailable=unavailable,
-        sex=sex if sex in SEXES else "",
+        sex=chosen_sex,
         sexes=SEXES,
+        onset=chosen_onset,
+        onsets=ONSETS,
         can_read_text=site.annotator() is not None,
         canonical="/checker",
     )
@@ -350,3 +365,12 @@ async def checker_page(
 
 
 SEXES = ("female", "male")
+ONSETS = (  # HPO onset terms a person can tell, oldest first
+    ("HP:0030674", "Before birth"),
+    ("HP:0003577", "At birth"),
+    ("HP:0003623", "First month of life"),
+    ("HP:0003593", "First year of life"),
+    ("HP:0011463", "Childhood (1–5 years)"),
+    ("HP:0003621", "Late childhood or teens (5–15 years)"),
+    ("HP:0003581", "Adulthood (16 years or later)"),
+)
