@@ -158,3 +158,11 @@ def test_coordinated_findings_that_are_complete_share_nothing(knowledge: Knowled
     # "head circumference at birth" is no finding, so "large" does not borrow its head
     text = "head circumference at birth, and a large, wide mouth"
     assert "HP:0000256" not in found(annotate(knowledge, text))
+
+
+def test_words_naming_a_term_and_its_ancestor_read_as_the_ancestor(knowledge: Knowledge) -> None:
+    # "symptoms" ≈ "abnormality" ≈ "malformation": the name "Cerebellar malformation" and the synonym
+    # "Abnormality of the cerebellum" share these words; the span supports only the general term.
+    assert found(annotate(knowledge, "cerebellar symptoms")) == {"HP:0001317": False}
+    # a name written as such stays itself
+    assert found(annotate(knowledge, "Cerebellar malformation")) == {"HP:0002438": False}

@@ -180,9 +180,8 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
     loose_single: set[str] = set()
     exact_candidates: dict[Key, dict[str, int]] = defaultdict(dict)
     conjunctive: dict[Key, set[str]] = defaultdict(set)
-    stems_of_exact: dict[Key, Key] = {}
 
-    def add(text: str, term_id: str, priority: int) -> None:
+    def add(text: str, term_id: str, priority: int, surface: bool = True) -> None:
         if fold(text) in exclusions.get(term_id, ()):
             return
         if is_abbreviation(text):
@@ -200,11 +199,11 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         for t in tokens:
             if t.lower in ("and", "or", ","):
                 conjunctive[key].add(t.lower)
-        exact_key = tuple(surface_form(t.lower) for t in words)
-        stems_of_exact[exact_key] = key
-        current_exact = exact_candidates[exact_key].get(term_id)
-        if current_exact is None or priority < current_exact:
-            exact_candidates[exact_key][term_id] = priority
+        if surface:  # names and synonyms as written, not generated variants
+            exact_key = tuple(surface_form(t.lower) for t in words)
+            current_exact = exact_candidates[exact_key].get(term_id)
+            if current_exact is None or priority < current_exact:
+                exact_candidates[exact_key][term_id] = priority
         if len(words) == 1:
             light = light_stem(words[0].lower)
             restricted = [f for f in exclusions.get(term_id, ()) if f.startswith("=")]
@@ -231,9 +230,9 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         for text, priority in forms:
             add(text, term_id, priority)
             for variant, penalty in name_variants(text):
-                add(variant, term_id, max(priority, PRIORITY_VARIANT) + penalty - 1)
+                add(variant, term_id, max(priority, PRIORITY_VARIANT) + penalty - 1, surface=False)
         for variant in compositional_variants(knowledge, term_id, scope):
-            add(variant, term_id, PRIORITY_VARIANT + 1)
+            add(variant, term_id, PRIORITY_VARIANT + 1, surface=False)
 
     # Obsolete names still name the concept HPO merged them into ("Heterogeneous" → Mode of inheritance).
     for term in knowledge.terms.values():
@@ -251,17 +250,16 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
     priorities: dict[Key, int] = {}
     for key, by_term in candidates.items():
         phrases[key], priorities[key] = _resolve(knowledge, by_term)
-    abbreviation_ids = {text: _resolve(knowledge, by_term)[0] for text, by_term in abbreviations.items()}
+    abbreviation_ids = {
+        text: _resolve(knowledge, by_term, normalised=False)[0] for text, by_term in abbreviations.items()
+    }
     # The surface form of a name or synonym wins over the same words normalised ("renal malformation" is
     # a synonym of Abnormal renal morphology, "Abnormality of the kidney" only after "renal" ≈ "kidney";
-    # "left-to-right shunt" is not "right-to-left shunt"), but a generated variant's surface form never
-    # overrides a better-priority name ("synostosis of carpals" vs "Carpal synostosis").
-    exact: dict[Key, tuple[str, ...]] = {}
-    for exact_key, by_term in exact_candidates.items():
-        ids, priority = _resolve(knowledge, by_term)
-        key = tuple(sorted(stems_of_exact.get(exact_key, ())))
-        if key in priorities and (priority < PRIORITY_VARIANT or priority <= priorities[key]):
-            exact[exact_key] = ids
+    # "left-to-right shunt" is not "right-to-left shunt"); generated variants have no surface form, so
+    # "synostosis of carpals" (from "Synostosis of carpals/tarsals") does not beat "Carpal synostosis".
+    exact = {
+        key: _resolve(knowledge, by_term, normalised=False)[0] for key, by_term in exact_candidates.items()
+    }
 
     vocabulary = frozenset(word for key in phrases for word in key)
     return Lexicon(
@@ -313,19 +311,36 @@ def compositional_variants(knowledge: Knowledge, term_id: str, scope: frozenset[
     return variants
 
 
-def _resolve(knowledge: Knowledge, by_term: dict[str, int]) -> tuple[tuple[str, ...], int]:
-    """The best-priority terms of one key, most specific first; ancestors of another candidate dropped."""
+def _resolve(
+    knowledge: Knowledge, by_term: dict[str, int], *, normalised: bool = True
+) -> tuple[tuple[str, ...], int]:
+    """The terms one key names, best first, and the key's priority.
+
+    For a surface form (``normalised=False``) the best-priority terms win, most specific first. For a
+    normalised key, when the same words also name an ancestor of a best-priority term through a name, an
+    exact or a layperson synonym, the ancestor is the reading the words support ("cerebellar symptoms" ≈
+    the name "Cerebellar malformation" and the synonym "Abnormality of the cerebellum": Abnormal
+    cerebellum morphology); descendants of another candidate are dropped, more general first."""
     best = min(by_term.values())
-    ids = [tid for tid, p in by_term.items() if p == best]
-    if len(ids) > 1:
-        ancestors_of = {tid: knowledge.ancestors(tid, include_self=False) for tid in ids}
+    ids = {tid for tid, p in by_term.items() if p == best}
+    if normalised:
+        tied = max(best, PRIORITY_LAY)
+        best_ids = set(ids)
+        for tid, p in by_term.items():
+            if best < p <= tied and any(tid in knowledge.ancestors(o, include_self=False) for o in best_ids):
+                ids.add(tid)
+    ancestors_of = {tid: knowledge.ancestors(tid, include_self=False) for tid in ids}
+    if normalised:
+        kept = [tid for tid in ids if not (ancestors_of[tid] & ids)] or list(ids)
+        kept.sort(key=lambda tid: (len(ancestors_of[tid]), tid))
+    else:
         covered = set().union(*ancestors_of.values())
-        ids = [tid for tid in ids if tid not in covered] or ids
-        ids.sort(key=lambda tid: (-len(ancestors_of[tid]), tid))
-    return tuple(ids), best
+        kept = [tid for tid in ids if tid not in covered] or list(ids)
+        kept.sort(key=lambda tid: (-len(ancestors_of[tid]), tid))
+    return tuple(kept), best
 
 
-LEXICON_FORMAT = 2
+LEXICON_FORMAT = 3
 _cache: dict[str, Lexicon] = {}
 _cache_lock = threading.Lock()
 
