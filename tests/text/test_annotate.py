@@ -166,3 +166,22 @@ def test_words_naming_a_term_and_its_ancestor_read_as_the_ancestor(knowledge: Kn
     assert found(annotate(knowledge, "cerebellar symptoms")) == {"HP:0001317": False}
     # a name written as such stays itself
     assert found(annotate(knowledge, "Cerebellar malformation")) == {"HP:0002438": False}
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id"),
+    [
+        ("His speech is severely delayed.", "HP:0000750"),  # a degree word the phrase does not need
+        ("flexion contracture of the right knee", "HP:0006380"),  # a side word
+        ("hypertonia affecting upper limbs", "HP:0200049"),
+        ("a bicornuate unicollis uterus", "HP:0000813"),  # one word no phrase uses
+    ],
+)
+def test_windows_skip_modifiers_and_one_unknown_word(knowledge: Knowledge, text: str, term_id: str) -> None:
+    assert term_id in found(annotate(knowledge, text))
+
+
+def test_a_window_with_an_unknown_word_does_not_steal_a_finding(knowledge: Knowledge) -> None:
+    # "dysmorphic features include facial" would be "Dysmorphic facial features" across "include"
+    ids = found(annotate(knowledge, "Dysmorphic features include facial asymmetry."))
+    assert "HP:0000324" in ids

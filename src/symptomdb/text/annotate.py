@@ -51,6 +51,7 @@ class _Candidate:
     ids: tuple[str, ...]
     positions: tuple[int, ...]  # token indexes of the content words
     negated: bool = False  # the window skipped a negator ("joints aren't swollen")
+    gaps: int = 0  # words of the window no lexicon phrase uses (they weaken the match)
 
 
 def annotate(knowledge: Knowledge, text: str, *, include_family: bool = False) -> list[Mention]:
@@ -102,9 +103,25 @@ def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) 
 _NEGATORS = frozenset({"not", "never"})
 
 
+# Degree, extent and side words a window may leave out when the phrase without them is a finding
+# ("speech is severely delayed", "flexion contracture of the right knee", "increased laxity of the
+# major joints"); a phrase that includes them ("Severe hypotonia", "Bilateral ptosis") is tried first.
+MODIFIERS = frozenset(
+    {
+        "mild", "mildly", "moderate", "moderately", "severe", "severely", "profound", "profoundly",
+        "marked", "significant", "slight", "subtle", "minimal", "minor", "major", "diffuse", "diffusely",
+        "bilateral", "bilaterally", "unilateral", "unilaterally", "right", "left", "partial", "partially",
+        "complete", "completely", "total", "totally", "always", "very", "affecting", "involving", "affected",
+        "involved", "prominent", "obvious", "apparent", "evident", "noticeable",
+    }
+)  # fmt: skip
+MAX_UNKNOWN_WORDS_IN_WINDOW = 1  # words no lexicon phrase uses ("bicornuate unicollis uterus")
+
+
 def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candidate]:
-    """Every lexicon phrase found in a window of the text. A window may also skip one negator between
-    its words ("blood pressure isn't high", "joints aren't swollen"): that candidate is negated."""
+    """Every lexicon phrase found in a window of the text. A window may skip stop words, one word no
+    phrase uses, and modifiers (``MODIFIERS``) that the phrase does not need; and one negator between its
+    words ("blood pressure isn't high", "joints aren't swollen"): that candidate is negated."""
     vocabulary = lexicon.vocabulary
     abbreviations = lexicon.abbreviations
     max_words = lexicon.max_words
@@ -122,9 +139,10 @@ def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
             continue
         words: list[str] = []
         positions: list[int] = []
+        optional: list[bool] = []
         skipped_words: list[str] | None = None  # the same window without its negator
         skipped_positions: list[int] = []
-        stops = 0
+        stops = unknown = 0
         crossed: set[str] = set()
         for j in range(i, n):
             t = tokens[j]
@@ -149,11 +167,17 @@ def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
                 skipped_words.append(t.key)
                 skipped_positions.append(j)
             if t.key not in vocabulary:
-                if skipped_words is None or t.key not in _NEGATORS:
+                if skipped_words is not None and t.key in _NEGATORS:
+                    continue
+                if t.lower in MODIFIERS:
+                    continue
+                unknown += 1
+                if unknown > MAX_UNKNOWN_WORDS_IN_WINDOW or not t.lower.isalpha():
                     break
                 continue
             words.append(t.key)
             positions.append(j)
+            optional.append(t.lower in MODIFIERS and j > i)
             if len(words) > max_words:
                 break
             candidate = _lookup_window(lexicon, tokens, words, positions, crossed, i, j)
@@ -161,7 +185,13 @@ def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
                 candidate = _lookup_window(lexicon, tokens, skipped_words, skipped_positions, crossed, i, j)
                 if candidate is not None:
                     candidate.negated = True
+            if candidate is None and any(optional) and not optional[-1]:
+                core = [k for k, o in enumerate(optional) if not o]
+                candidate = _lookup_window(
+                    lexicon, tokens, [words[k] for k in core], [positions[k] for k in core], crossed, i, j
+                )
             if candidate is not None:
+                candidate.gaps = unknown
                 found.append(candidate)
     return found
 
@@ -201,7 +231,9 @@ def _select(candidates: list[_Candidate], n_tokens: int) -> list[_Candidate]:
     """Longest first, then best priority, then leftmost; no two chosen candidates share a token."""
     taken = [False] * n_tokens
     chosen: list[_Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (-c.words, c.priority, c.last - c.first, c.first)):
+    for candidate in sorted(
+        candidates, key=lambda c: (c.gaps - c.words, c.priority, c.gaps, c.last - c.first, c.first)
+    ):
         if any(taken[candidate.first : candidate.last + 1]):
             continue
         for k in range(candidate.first, candidate.last + 1):
