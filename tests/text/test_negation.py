@@ -131,3 +131,15 @@ def test_relatives_of_relatives_and_the_patients_own_history(knowledge: Knowledg
     assert annotate(knowledge, "His father's brother has epilepsy.") == []
     # the mother's pregnancy is the patient's own history (maternal diabetes is a patient phenotype)
     assert annotate(knowledge, "her mother's pregnancy was complicated by diabetes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He and his father have epilepsy.",
+        "my son and his dad both have seizures",
+        "Both siblings and their mother also showed seizures.",
+    ],
+)
+def test_a_relative_coordinated_with_the_patient_shares_the_finding(knowledge: Knowledge, text: str) -> None:
+    assert status(knowledge, text) == {SEIZURE: False}

@@ -199,7 +199,7 @@ def _relative_trigger(
         or before.endswith("'s")  # "the patient's brother", "his father's brother"
         or (k >= 2 and lowers[k - 2] in _FAMILY_OWNERS and before in _RELATIVE_MODIFIERS)
     )
-    if not owned:
+    if not owned or _patient_in_coordination(lowers, k):
         return None
     for step in range(1, 6):
         if k + step >= len(words):
@@ -219,6 +219,34 @@ def _relative_trigger(
         ):
             return None
     return None
+
+
+# Words for the patient as the subject of a sentence ("the patient and his brother had …").
+_PATIENT_WORDS = _words(
+    "he she i we patient patients proband probands child children boy girl baby infant index case son "
+    "daughter individual individuals subject"
+)
+
+
+def _patient_in_coordination(lowers: list[str], k: int) -> bool:
+    """'He and his father have …', 'Both siblings and their mother showed …': the relative is coordinated
+    with the patient (or with relatives named without a possessive, as examined family members are in
+    case reports), so the finding is the patient's own as well."""
+    j = k - 1
+    while j >= 0 and (lowers[j] in _FAMILY_OWNERS or lowers[j] in _RELATIVE_MODIFIERS):
+        j -= 1
+    if j < 1 or lowers[j] not in ("and", "&"):
+        return False
+    j -= 1
+    while j >= 0 and lowers[j] in _RELATIVE_MODIFIERS:
+        j -= 1
+    if j < 0:
+        return False
+    word = lowers[j]
+    if word in _PATIENT_WORDS:
+        return True
+    owner = lowers[j - 1] if j > 0 else ""
+    return word in RELATIVES and owner not in _FAMILY_OWNERS and not owner.endswith("'s")
 
 
 def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bool], list[bool]]:
