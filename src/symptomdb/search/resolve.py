@@ -24,7 +24,7 @@ from symptomdb.knowledge.store import Knowledge
 from symptomdb.search.normalise import FILLER, acronym, normalise, strip_question, tokens, word_key
 
 Kind = Literal["condition", "symptom"]
-INDEX_FORMAT = 5  # bump when NameIndex changes shape, to invalidate disk caches
+INDEX_FORMAT = 6  # bump when NameIndex changes shape, to invalidate disk caches
 MAX_QUERY_LENGTH = 500
 FUZZY_CANDIDATES = 200
 _ID_QUERY = re.compile(
@@ -216,7 +216,7 @@ class NameIndex:
         best_per_query = np.maximum.reduceat(sims * name_weight[None, :], starts, axis=1)
         explained = best_per_query.sum(axis=0)
         query_cover = explained / max(float(explained.max()), 1e-9)
-        scores = 55.0 + 25.0 * name_cover**2 + 17.0 * query_cover
+        scores = 55.0 + 20.0 * name_cover**2 + 22.0 * query_cover
         scores[(name_cover <= 0.5) | ~nonempty] = 0.0
         return np.asarray(scores, dtype=np.float64)
 
