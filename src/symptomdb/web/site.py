@@ -105,6 +105,9 @@ class Site:
         _ = self.knowledge, self.index
         services.letters(self.knowledge)
         conditions_with_symptom(self.knowledge, "HP:0000118", limit=1)  # builds the term -> conditions index
+        from symptomdb.text.lexicon import get_lexicon
+
+        get_lexicon(self.knowledge, cache_dir=self.db.settings.cache_dir)  # the checker's free-text box
 
     def answer(self, condition_id: str) -> ConditionAnswer:
         """The answer for a canonical condition id (UnknownIdError if unknown)."""
