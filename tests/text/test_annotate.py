@@ -124,6 +124,8 @@ def test_empty_and_symbol_only_texts(knowledge: Knowledge) -> None:
         ("he has loads of moles", "HP:0001054", "loads of moles"),
         ("Hearing loss, sensorineural.", "HP:0000407", "Hearing loss, sensorineural"),
         ("genetic heterogeneity was shown", "HP:0000005", "genetic heterogeneity"),  # obsolete name
+        ("there is locus heterogeneity", "HP:0000005", "heterogeneity"),  # "Heterogeneous" by morphology
+        ("with striking intrafamilial variability", "HP:0003812", "variability"),  # "Phenotypic variability"
         ("her tummy hurts", "HP:0002027", "tummy hurts"),
     ],
 )

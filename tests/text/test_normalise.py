@@ -34,6 +34,7 @@ from symptomdb.text.normalise import fold, stem, tokenize
         ("obese", "obesity"),
         ("dominantly", "dominant"),
         ("jerking", "jerks"),
+        ("heterogeneity", "heterogeneous"),
     ],
 )
 def test_inflections_and_derivations_share_a_stem(variant: str, base: str) -> None:

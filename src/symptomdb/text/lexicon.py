@@ -51,6 +51,9 @@ _SLASH_RE = re.compile(r"\b(\w+)/(\w+)\b")
 _AUTOSOMAL_RE = re.compile(r"^Autosomal (dominant|recessive) inheritance$")
 _INHERITANCE_RE = re.compile(r"^(.*\S)\s+inheritance$")
 _TYPE_RE = re.compile(r"\btype ([A-Z0-9]{1,4}\b)", re.IGNORECASE)
+# "Phenotypic variability" is what genetics texts call "variability": a qualifier that only says the
+# term is about the phenotype or the clinical picture may be left out of the names of modifier terms.
+_DOMAIN_QUALIFIER_RE = re.compile(r"^(?:phenotypic|clinical)\s+(\w+)$", re.IGNORECASE)
 _INTENSIFIERS_RE = re.compile(r"\b(conspicuously|markedly|unusually|distinctly|abnormally)\s+", re.IGNORECASE)
 # Single words whose stem would also match everyday words ("Cutting" → "cut", "Slowness" → "slow")
 # must match their own form (up to plural) instead.
@@ -174,6 +177,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
     """Build the lexicon from the knowledge snapshot and the lay lexicon."""
     exclusions = read_exclusions()
     scope = frozenset(tid for tid in term_scope(knowledge) if "*" not in exclusions.get(tid, ()))
+    phenotypes = knowledge.descendants(PHENOTYPIC_ABNORMALITY)
     candidates: dict[Key, dict[str, int]] = defaultdict(dict)
     abbreviations: dict[str, dict[str, int]] = defaultdict(dict)
     strict_forms: dict[str, set[str]] = defaultdict(set)
@@ -233,6 +237,9 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
                 add(variant, term_id, max(priority, PRIORITY_VARIANT) + penalty - 1, surface=False)
         for variant in compositional_variants(knowledge, term_id, scope):
             add(variant, term_id, PRIORITY_VARIANT + 1, surface=False)
+        m = _DOMAIN_QUALIFIER_RE.match(term.name)
+        if m and term_id not in phenotypes:
+            add(m.group(1), term_id, PRIORITY_VARIANT + 1, surface=False)
 
     # Obsolete names still name the concept HPO merged them into ("Heterogeneous" → Mode of inheritance).
     for term in knowledge.terms.values():

@@ -245,6 +245,7 @@ _DERIVATIONAL: tuple[tuple[str, str], ...] = (
     ("etic", "es"),
     ("esia", "es"),
     ("esis", "es"),
+    ("eous", ""),  # heterogeneous ≈ heterogeneity, spontaneous ≈ spontaneity (after "-ity" → "-e")
     ("itis", "itis"),
     ("itic", "itis"),
     ("ities", "ity"),
