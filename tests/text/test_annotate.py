@@ -106,7 +106,10 @@ def test_cytogenetic_arms_are_not_limbs(knowledge: Knowledge) -> None:
 def test_everyday_words_are_not_findings(knowledge: Knowledge) -> None:
     # "cutting", "ordering" and "collecting" are HPO synonyms (self-cutting, atypical sorting, collectionism);
     # their verbs are not.
-    text = "We cut the samples, ordered the results and collected data; cases fall into two groups."
+    text = (
+        "We cut the samples, ordered the results and collected data; cases fall into two groups. "
+        "Families fitting the criteria were studied."  # "fits" (seizures) is a lay word, "fitting" is not
+    )
     assert found(annotate(knowledge, text)) == {}
 
 
@@ -187,3 +190,9 @@ def test_a_window_with_an_unknown_word_does_not_steal_a_finding(knowledge: Knowl
     # "dysmorphic features include facial" would be "Dysmorphic facial features" across "include"
     ids = found(annotate(knowledge, "Dysmorphic features include facial asymmetry."))
     assert "HP:0000324" in ids
+
+
+def test_a_generic_word_is_no_conjunct(knowledge: Knowledge) -> None:
+    # "this disorder, bifid ribs": not "disorder of the ribs" (and so no list for the family history)
+    text = "criteria: a positive family history for this disorder, bifid ribs, calcification of the falx cerebri"
+    assert found(annotate(knowledge, text)) == {"HP:0000892": False, "HP:0005462": False}

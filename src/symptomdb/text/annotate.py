@@ -115,7 +115,8 @@ MODIFIERS = frozenset(
         "involved", "prominent", "obvious", "apparent", "evident", "noticeable",
     }
 )  # fmt: skip
-MAX_UNKNOWN_WORDS_IN_WINDOW = 1  # words no lexicon phrase uses ("bicornuate unicollis uterus")
+MAX_UNKNOWN_WORDS_IN_WINDOW = 1
+GENERIC_KEY = "abnormal"  # the key of "abnormality", "anomaly", "disorder", "symptoms" …  # words no lexicon phrase uses ("bicornuate unicollis uterus")
 
 
 def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candidate]:
@@ -363,8 +364,8 @@ def _expand_coordinations(
                 continue
             for conjunct in reversed(chain[:j]):
                 item = _trailing_run(tokens, conjunct, MAX_CONJUNCT_WORDS)
-                if not item or any(covered[p] for p in item):
-                    break
+                if not item or any(covered[p] or tokens[p].key == GENERIC_KEY for p in item):
+                    break  # a finding of its own, or "this disorder, bifid ribs"
                 bare = len(conjunct) == len(item)
                 for size in range(len(item), 0, -1):
                     if any(add(item[-size:] + head) for phrase, head in shapes if phrase or bare):

@@ -213,7 +213,10 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
             restricted = [f for f in exclusions.get(term_id, ()) if f.startswith("=")]
             if restricted:
                 strict_forms[words[0].key].update(w.strip() for f in restricted for w in f[1:].split(","))
-            elif priority > PRIORITY_NAME and light.endswith(_STRICT_SUFFIXES) and light != words[0].key:
+            elif priority == PRIORITY_LAY or (
+                priority > PRIORITY_NAME and light != words[0].key and light.endswith(_STRICT_SUFFIXES)
+            ):
+                # everyday words: "fits" (seizures) is not "fitting", "cutting" (self-harm) is not "cut"
                 strict_forms[words[0].key].add(light)
             else:
                 loose_single.add(words[0].key)
