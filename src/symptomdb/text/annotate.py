@@ -115,8 +115,8 @@ MODIFIERS = frozenset(
         "involved", "prominent", "obvious", "apparent", "evident", "noticeable",
     }
 )  # fmt: skip
-MAX_UNKNOWN_WORDS_IN_WINDOW = 1
-GENERIC_KEY = "abnormal"  # the key of "abnormality", "anomaly", "disorder", "symptoms" …  # words no lexicon phrase uses ("bicornuate unicollis uterus")
+MAX_UNKNOWN_WORDS_IN_WINDOW = 1  # words no lexicon phrase uses ("bicornuate unicollis uterus")
+GENERIC_KEY = "abnormal"  # the key of "abnormality", "anomaly", "disorder", "symptoms" …
 
 
 def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candidate]:
