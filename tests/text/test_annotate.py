@@ -196,3 +196,16 @@ def test_a_generic_word_is_no_conjunct(knowledge: Knowledge) -> None:
     # "this disorder, bifid ribs": not "disorder of the ribs" (and so no list for the family history)
     text = "a positive family history for this disorder, bifid ribs, calcification of the falx cerebri"
     assert found(annotate(knowledge, text)) == {"HP:0000892": False, "HP:0005462": False}
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id"),
+    [
+        ("Hole in the back of the eye", "HP:0000480"),  # many stop words, none more than 3 in a row
+        ("she has dislocated lenses", "HP:0001083"),  # "Lens dislocation"
+        ("intercostal recession", "HP:0030864"),  # British "recession" = "retraction"
+        ("white matter changes", "HP:0002500"),
+    ],
+)
+def test_long_names_participles_and_generic_heads(knowledge: Knowledge, text: str, term_id: str) -> None:
+    assert term_id in found(annotate(knowledge, text))

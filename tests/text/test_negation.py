@@ -143,3 +143,7 @@ def test_relatives_of_relatives_and_the_patients_own_history(knowledge: Knowledg
 )
 def test_a_relative_coordinated_with_the_patient_shares_the_finding(knowledge: Knowledge, text: str) -> None:
     assert status(knowledge, text) == {SEIZURE: False}
+
+
+def test_results_within_normal_limits_are_excluded(knowledge: Knowledge) -> None:
+    assert status(knowledge, "Urine organic acids were within normal limits.") == {"HP:0001992": True}

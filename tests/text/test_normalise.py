@@ -35,6 +35,10 @@ from symptomdb.text.normalise import fold, stem, tokenize
         ("dominantly", "dominant"),
         ("jerking", "jerks"),
         ("heterogeneity", "heterogeneous"),
+        ("dislocation", "dislocated"),
+        ("calcification", "calcified"),
+        ("retraction", "retracted"),
+        ("hyperpigmentation", "hyperpigmented"),
     ],
 )
 def test_inflections_and_derivations_share_a_stem(variant: str, base: str) -> None:

@@ -26,7 +26,7 @@ from symptomdb.text.lexicon import Key, Lexicon, get_lexicon, surface_form
 from symptomdb.text.normal import find_normal_statements
 from symptomdb.text.normalise import FILLER_WORDS, Token, tokenize
 
-MAX_STOP_WORDS_IN_WINDOW = 3
+MAX_STOP_WORDS_IN_WINDOW = 3  # in a row
 _CONJUNCTIONS = frozenset({"and", "or", "and/or", "nor", "&"})
 
 
@@ -179,6 +179,7 @@ def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
             words.append(t.key)
             positions.append(j)
             optional.append(t.lower in MODIFIERS and j > i)
+            stops = 0  # stop words are counted between two words ("fragmentation of the epiphysis of …")
             if len(words) > max_words:
                 break
             candidate = _lookup_window(lexicon, tokens, words, positions, crossed, i, j)

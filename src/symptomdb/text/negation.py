@@ -39,7 +39,10 @@ is absent | was absent | were absent | are absent | was not seen | were not seen
 not observed | not found | not detected | not present | was negative | were negative | is negative |
 are negative | negative | ruled out | was ruled out | were ruled out | has been ruled out |
 was excluded | were excluded | free | has resolved | have resolved | resolved | is gone | are gone |
-gone away | went away | not noted | unlikely | is unlikely | are unlikely | was denied | were denied
+gone away | went away | not noted | unlikely | is unlikely | are unlikely | was denied | were denied |
+within normal limits | were within normal limits | was within normal limits | are within normal limits |
+is within normal limits | within the normal range | were within the normal range | was within the normal
+range | were normal | was normal | were unremarkable | was unremarkable
 """
 
 _PSEUDO = """

@@ -246,6 +246,12 @@ _DERIVATIONAL: tuple[tuple[str, str], ...] = (
     ("esia", "es"),
     ("esis", "es"),
     ("eous", ""),  # heterogeneous ≈ heterogeneity, spontaneous ≈ spontaneity (after "-ity" → "-e")
+    # nouns of action ≈ participles: dislocation ≈ dislocated, calcification ≈ calcified, retraction ≈
+    # retracted, pigmentation ≈ pigmented
+    ("mentation", "ment"),
+    ("ification", "if"),
+    ("ation", "at"),
+    ("ction", "ct"),
     ("itis", "itis"),
     ("itic", "itis"),
     ("ities", "ity"),
