@@ -205,6 +205,8 @@ def test_a_generic_word_is_no_conjunct(knowledge: Knowledge) -> None:
         ("she has dislocated lenses", "HP:0001083"),  # "Lens dislocation"
         ("intercostal recession", "HP:0030864"),  # British "recession" = "retraction"
         ("white matter changes", "HP:0002500"),
+        ("her cortisol levels were low", "HP:0008163"),  # "Decreased circulating cortisol level"
+        ("serum ferritin was elevated", "HP:0003281"),  # "Increased circulating ferritin concentration"
     ],
 )
 def test_long_names_participles_and_generic_heads(knowledge: Knowledge, text: str, term_id: str) -> None:

@@ -136,6 +136,16 @@ def read_exclusions() -> dict[str, set[str]]:
     return exclusions
 
 
+# "Decreased circulating cortisol level" is written "low cortisol", "reduced cortisol levels", "high
+# serum ferritin": the direction, optionally the sample, the substance, optionally the measure.
+_LEVEL_RE = re.compile(
+    r"^(increased|elevated|high|decreased|reduced|low) (?:(?:circulating|serum|plasma|blood) )?(.+?)"
+    r" (?:level|levels|concentration|concentrations|activity)$",
+    re.IGNORECASE,
+)
+_LEVEL_DIRECTIONS = {"increased": "high", "elevated": "high", "high": "high"}
+
+
 def name_variants(name: str) -> list[tuple[str, int]]:
     """Extra surface forms of one HPO name or synonym, with a priority penalty (general rules only)."""
     variants: list[tuple[str, int]] = []
@@ -160,6 +170,15 @@ def name_variants(name: str) -> list[tuple[str, int]]:
     if m and len(m.group(1).split()) >= 1 and m.group(1).lower() != "mode of":
         variants.append((m.group(1), 1))  # "Autosomal dominant", "X-linked"
         variants.append((m.group(1) + " inherited", 1))
+    m = _LEVEL_RE.match(name)
+    if m:
+        direction, substance = m.group(1).lower(), m.group(2)
+        plain = _LEVEL_DIRECTIONS.get(direction, "low")
+        for word in {direction, plain}:
+            variants.append((f"{word} {substance} level", 1))
+            variants.append((f"{word} {substance}", 2))
+            variants.append((f"{word} serum {substance}", 2))
+            variants.append((f"{word} blood {substance}", 2))
     return variants
 
 
