@@ -1810,7 +1810,7 @@ LAY_TEXT: list[tuple[str, list[str], list[str]]] = [
     ("his eyes are straight, no squint", [], ["Strabismus"]),
     ("there's been no bleeding from his gums or his nose", [], ["Gingival bleeding", "Epistaxis"]),
     ("he doesn't have diarrhea, he's constipated", ["Constipation"], ["Diarrhea"]),
-    ("she has headaches but her eyesight is fine", ["Headache"], ["Abnormality of vision"]),
+    ("she has headaches but her eyesight is fine", ["Headache"], ["Visual impairment"]),
     ("the doctor couldn't hear any heart murmur", [], ["Heart murmur"]),
     ("her blood pressure isn't high", [], ["Hypertension"]),
     ("the baby has no trouble feeding", [], ["Feeding difficulties"]),
@@ -1838,7 +1838,7 @@ LAY_TEXT: list[tuple[str, list[str], list[str]]] = [
     ("he hasn't had any nosebleeds, but he bruises easily", ["Bruising susceptibility"], ["Epistaxis"]),
     ("her skin isn't itchy but it's very dry", ["Dry skin"], ["Pruritus"]),
     ("he doesn't snore, but he's sleepy all day", ["Excessive daytime somnolence"], ["Snoring"]),
-    ("she's not overweight, she just eats a lot", ["Polyphagia"], ["Obesity"]),
+    ("she's not overweight, she just eats a lot", ["Polyphagia"], ["Overweight"]),
     ("his joints aren't swollen, they just ache", ["Arthralgia"], ["Joint swelling"]),
     ("no tremor, but his handwriting has got really tiny", ["Micrographia"], ["Tremor"]),
     (
