@@ -30,6 +30,12 @@ def test_annotate_table() -> None:
         assert text in result.output
 
 
+def test_annotate_table_shows_uncertain_findings() -> None:
+    result = runner.invoke(app, ["annotate", "possible seizures"])
+    assert result.exit_code == 0, result.output
+    assert "Seizure" in result.output and "possible" in result.output
+
+
 def test_annotate_json() -> None:
     result = runner.invoke(app, ["annotate", SENTENCE, "--json"])
     assert result.exit_code == 0, result.output

@@ -147,3 +147,25 @@ def test_a_relative_coordinated_with_the_patient_shares_the_finding(knowledge: K
 
 def test_results_within_normal_limits_are_excluded(knowledge: Knowledge) -> None:
     assert status(knowledge, "Urine organic acids were within normal limits.") == {"HP:0001992": True}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "possible seizures",
+        "suspected seizures",
+        "seizures were suspected",
+        "seizures cannot be ruled out",
+        "rule out seizures",
+        "he may have seizures",
+    ],
+)
+def test_uncertain_findings_are_flagged_not_excluded(knowledge: Knowledge, text: str) -> None:
+    [mention] = annotate(knowledge, text)
+    assert mention.hpo_id == SEIZURE and mention.uncertain and not mention.excluded
+
+
+def test_a_negated_suspicion_is_excluded(knowledge: Knowledge) -> None:
+    for text in ("seizures were ruled out", "no suspected seizures"):
+        [mention] = annotate(knowledge, text)
+        assert mention.excluded and not mention.uncertain

@@ -9,7 +9,8 @@
 4. Coordinations share their head: "aplastic or hypoplastic nails" also yields "aplastic nails",
    "short and broad thumbs" yields "short thumb" and "broad thumb".
 5. Abbreviations: HPO's (case-sensitive, "IUGR") and those a document defines ("... palsy (CP)").
-6. Negation and family history (``negation.classify``) mark mentions excluded / about a relative.
+6. Negation, uncertainty and family history (``negation.classify``) mark mentions excluded / uncertain /
+   about a relative.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class Mention(BaseModel):
     text: str
     excluded: bool = False  # stated as absent ("no fever")
     family: bool = False  # about a relative ("his father has epilepsy"), not the patient
+    uncertain: bool = False  # possible, suspected or to be ruled out; still reported as not excluded
 
 
 @dataclass(slots=True)
@@ -74,10 +76,12 @@ def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) 
                 )
     chosen.sort(key=lambda c: (c.first, c.last))
     spans = [negation.Span(c.first, c.last) for c in chosen]
-    negated, family = negation.classify(tokens, spans)
+    negated, family, uncertain = negation.classify(tokens, spans)
     mentions: list[Mention] = []
     seen: set[tuple[str, int, int]] = set()
-    for candidate, is_negated, is_family in zip(chosen, negated, family, strict=True):
+    for candidate, is_negated, is_family, is_uncertain in zip(
+        chosen, negated, family, uncertain, strict=True
+    ):
         is_negated = is_negated or candidate.negated
         if is_family and not include_family:
             continue
@@ -95,6 +99,7 @@ def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) 
                 text=text[start:end],
                 excluded=is_negated,
                 family=is_family,
+                uncertain=is_uncertain and not is_negated,
             )
         )
     return mentions

@@ -102,7 +102,12 @@ def annotate_command(
         return
     table = Table("id", "term", "in the text", "span", "status")
     for m in mentions:
-        status = "family history" if m.family else ("[red]absent[/]" if m.excluded else "[green]present[/]")
+        if m.family:
+            status = "family history"
+        elif m.excluded:
+            status = "[red]absent[/]"
+        else:
+            status = "[yellow]possible[/]" if m.uncertain else "[green]present[/]"
         table.add_row(m.hpo_id, m.label, m.text, f"{m.start}–{m.end}", status)
     console.print(table)
 

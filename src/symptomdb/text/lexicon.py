@@ -204,7 +204,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
     exact_candidates: dict[Key, dict[str, int]] = defaultdict(dict)
     conjunctive: dict[Key, set[str]] = defaultdict(set)
 
-    def add(text: str, term_id: str, priority: int, surface: bool = True) -> None:
+    def add(text: str, term_id: str, priority: int, surface: bool = True, strict: bool = False) -> None:
         if fold(text) in exclusions.get(term_id, ()):
             return
         if is_abbreviation(text):
@@ -232,8 +232,10 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
             restricted = [f for f in exclusions.get(term_id, ()) if f.startswith("=")]
             if restricted:
                 strict_forms[words[0].key].update(w.strip() for f in restricted for w in f[1:].split(","))
-            elif priority == PRIORITY_LAY or (
-                priority > PRIORITY_NAME and light != words[0].key and light.endswith(_STRICT_SUFFIXES)
+            elif (
+                strict
+                or priority == PRIORITY_LAY
+                or (priority > PRIORITY_NAME and light != words[0].key and light.endswith(_STRICT_SUFFIXES))
             ):
                 # everyday words: "fits" (seizures) is not "fitting", "cutting" (self-harm) is not "cut"
                 strict_forms[words[0].key].add(light)
@@ -260,8 +262,8 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         for variant in compositional_variants(knowledge, term_id, scope):
             add(variant, term_id, PRIORITY_VARIANT + 1, surface=False)
         m = _DOMAIN_QUALIFIER_RE.match(term.name)
-        if m and term_id not in phenotypes:
-            add(m.group(1), term_id, PRIORITY_VARIANT + 1, surface=False)
+        if m and term_id not in phenotypes:  # only the word itself: "variability", not "variables"
+            add(m.group(1), term_id, PRIORITY_VARIANT + 1, surface=False, strict=True)
 
     # Obsolete names still name the concept HPO merged them into ("Heterogeneous" → Mode of inheritance).
     for term in knowledge.terms.values():

@@ -1,5 +1,6 @@
-"""NegEx-style context for mentions: negated ("no fever", "denies seizures", "ataxia was absent") and
-family history ("his father has epilepsy", "family history of deafness").
+"""NegEx-style context for mentions: negated ("no fever", "denies seizures", "ataxia was absent"),
+uncertain ("possible seizures", "rule out sepsis", "autism cannot be excluded") and family history ("his
+father has epilepsy", "family history of deafness").
 
 Triggers are matched on folded surface words. A trigger whose words lie inside a mention is part of the
 finding ("absent speech", "can't walk") and negates nothing. Pseudo-triggers ("not only", "no increase",
@@ -19,6 +20,8 @@ PRE = "pre"
 POST = "post"
 PSEUDO = "pseudo"
 TERMINATE = "terminate"
+UNCERTAIN_PRE = "uncertain-pre"
+UNCERTAIN_POST = "uncertain-post"
 FAMILY_PRE = "family-pre"
 FAMILY_POST = "family-post"
 
@@ -27,8 +30,8 @@ no | not | without | denies | denied | deny | denying | negative for | absence o
 ruled out | never | never had | nor | neither | lack of | lacks | lacking | no evidence of |
 no signs of | no sign of | no history of | no complaints of | not have | doesn't have | does not have |
 didn't have | did not have | don't have | do not have | hasn't had | has not had | haven't had |
-have not had | hasn't got | has not got | absent | free from | rules out | ruling out | exclude |
-excluded | excludes | excluding | resolution of | unremarkable for | doesn't | don't | didn't | isn't |
+have not had | hasn't got | has not got | absent | free from | rules out | exclude | excluded |
+excludes | excluding | resolution of | unremarkable for | doesn't | don't | didn't | isn't |
 aren't | wasn't | weren't | hasn't | haven't | hadn't | won't | does not | do not | did not | has not |
 have not | had not | is not | are not | was not | were not | not any | none | nothing | no longer has |
 no longer had | no new | no more
@@ -47,9 +50,7 @@ range | were normal | was normal | were unremarkable | was unremarkable
 
 _PSEUDO = """
 not only | not just | not necessarily | not certain | not clear | not sure | no increase | no change |
-no significant change | no further | not ruled out | cannot be ruled out | can't be ruled out |
-could not be ruled out | could not be excluded | cannot be excluded | can't be excluded |
-not be excluded | not excluded | not been ruled out | not unusual | not uncommon | not rare |
+no significant change | no further | not unusual | not uncommon | not rare |
 not infrequent | gram negative | whether or not | if not | not always | not yet | not until |
 hasn't gone | has not gone | not gone away | won't go away | doesn't go away | not resolved |
 hasn't resolved | not gone | without treatment | without therapy | no longer | not able | unable |
@@ -58,6 +59,23 @@ not caused | no obvious cause | not due | no family history | not previously | n
 no significant difference | no clinical difference | no correlation | no association | no relationship |
 presence or absence of | presence or absence | with or without | or no | either no | not significantly |
 not statistically
+"""
+
+_UNCERTAIN_PRE = """
+possible | possibly | probable | probably | suspected | suspect | suspicion of | suspicion for |
+suspicious for | questionable | query | queried | may have | might have | may be | might be | could be |
+could have | concern for | concerning for | rule out | to rule out | r/o | ruling out | evaluate for |
+evaluation for | evaluated for | workup for | work-up for | screening for | screened for | maybe |
+perhaps | not sure if | not sure whether | whether | differential diagnosis | differential diagnoses |
+presumed | presumably | likely | unlikely to be | in case of | if | risk of | at risk of | at risk for
+"""
+
+_UNCERTAIN_POST = """
+was suspected | were suspected | is suspected | are suspected | was considered |
+were considered | was queried | is possible | was possible | is probable | is likely | was likely |
+cannot be ruled out | can't be ruled out | could not be ruled out | not ruled out | not been ruled out |
+cannot be excluded | can't be excluded | could not be excluded | not be excluded | not excluded |
+was not excluded | remains possible | to be ruled out | to be excluded
 """
 
 _TERMINATE = """
@@ -122,6 +140,8 @@ for _phrase, _kind in (
     + _parse(_FAMILY_POST, FAMILY_POST)
     + _parse(_PRE_NEGATION, PRE)
     + _parse(_POST_NEGATION, POST)
+    + _parse(_UNCERTAIN_PRE, UNCERTAIN_PRE)
+    + _parse(_UNCERTAIN_POST, UNCERTAIN_POST)
     + _parse(_TERMINATE, TERMINATE)
 ):
     _TRIGGERS.setdefault(_phrase[0], []).append((_phrase, _kind))
@@ -252,8 +272,8 @@ def _patient_in_coordination(lowers: list[str], k: int) -> bool:
     return word in RELATIVES and owner not in _FAMILY_OWNERS and not owner.endswith("'s")
 
 
-def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bool], list[bool]]:
-    """(negated, family) flags for each mention."""
+def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bool], list[bool], list[bool]]:
+    """(negated, family, uncertain) flags for each mention."""
     inside = [False] * len(tokens)
     for span in mentions:
         for i in range(span.first, span.last + 1):
@@ -261,24 +281,34 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
     triggers = find_triggers(tokens, inside)
     negated = [False] * len(mentions)
     family = [False] * len(mentions)
+    uncertain = [False] * len(mentions)
     if not triggers:
-        return negated, family
+        return negated, family, uncertain
     terminators = {t.first for t in triggers if t.kind == TERMINATE}
     starts: dict[int, list[int]] = {}
     ends: dict[int, list[int]] = {}
     for n, span in enumerate(mentions):
         starts.setdefault(span.first, []).append(n)
         ends.setdefault(span.last, []).append(n)
+    flags_of = {
+        PRE: negated,
+        POST: negated,
+        FAMILY_PRE: family,
+        FAMILY_POST: family,
+        UNCERTAIN_PRE: uncertain,
+        UNCERTAIN_POST: uncertain,
+    }
     for trigger in triggers:
-        if trigger.kind in (PRE, FAMILY_PRE):
-            flags = negated if trigger.kind == PRE else family
-            for n in _forward_scope(tokens, trigger.last + 1, terminators, starts, inside):
-                flags[n] = True
-        elif trigger.kind in (POST, FAMILY_POST):
-            flags = negated if trigger.kind == POST else family
-            for n in _backward_scope(tokens, trigger.first - 1, terminators, ends, inside):
-                flags[n] = True
-    return negated, family
+        flags = flags_of.get(trigger.kind)
+        if flags is None:
+            continue
+        if trigger.kind in (PRE, FAMILY_PRE, UNCERTAIN_PRE):
+            found = _forward_scope(tokens, trigger.last + 1, terminators, starts, inside)
+        else:
+            found = _backward_scope(tokens, trigger.first - 1, terminators, ends, inside)
+        for n in found:
+            flags[n] = True
+    return negated, family, [u and not n for u, n in zip(uncertain, negated, strict=True)]
 
 
 def _forward_scope(
