@@ -7,38 +7,20 @@ CI=true a missing browser is a failure. Screenshots go to test-artifacts/.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from symptomdb.context import SymptomDB
 from symptomdb.web.app import create_app
+from tests.browser_support import ARTIFACTS, launch_browser, serve
 from tests.editorial.conftest import ARTICLE_BODY, ARTICLE_REFERENCES, PASSWORD, make_user
 from tests.editorial.hostile import ALL
 from tests.editorial.test_security import hostile_content
 
 pytestmark = pytest.mark.browser
 
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Scripts the site itself loads; anything else in the DOM would be injected.
 SCRIPT_CHECK = """() => {
   const foreign = [...document.scripts].filter(s => !(s.src && new URL(s.src).pathname.startsWith('/static/'))
@@ -52,56 +34,16 @@ SCRIPT_CHECK = """() => {
 }"""
 
 
-def _unavailable(reason: str) -> None:
-    if IN_CI:
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-def _chromium() -> str:
-    for candidate in (os.environ.get("SYMPTOMDB_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    _unavailable("Debian chromium is not installed (apt-get install chromium)")
-    raise AssertionError("unreachable")
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    path = _chromium()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed")
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+    yield from launch_browser()
 
 
 @pytest.fixture
 def served(web_db: SymptomDB) -> Iterator[str]:
     """The real app in uvicorn on a free loopback port (lifespan off: the knowledge is in memory)."""
-    app = create_app(web_db)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app, host="127.0.0.1", port=port, log_level="warning", access_log=False, lifespan="off"
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve(create_app(web_db), lifespan="off") as url:
+        yield url
 
 
 class Tab:
