@@ -211,3 +211,12 @@ def test_a_generic_word_is_no_conjunct(knowledge: Knowledge) -> None:
 )
 def test_long_names_participles_and_generic_heads(knowledge: Knowledge, text: str, term_id: str) -> None:
     assert term_id in found(annotate(knowledge, text))
+
+
+def test_onset_periods_need_a_preposition(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "seizures began in early childhood")) == {
+        "HP:0001250": False,
+        "HP:0011463": False,  # Childhood onset ("Symptoms begin in childhood")
+    }
+    assert found(annotate(knowledge, "since infancy")) == {"HP:0003593": False}
+    assert found(annotate(knowledge, "childhood vaccines")) == {}

@@ -68,6 +68,7 @@ def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) 
     chosen = [c for c in _select(candidates, len(tokens)) if not _chromosome_context(tokens, c)]
     chosen += _new_findings(chosen, _expand_coordinations(lexicon, tokens, chosen))
     chosen += _document_abbreviations(lexicon, tokens, chosen)
+    chosen += _onsets(lexicon, tokens, chosen)
     for statement in find_normal_statements(tokens):  # "his hearing is fine"
         for term_id in statement.ids:
             if term_id in lexicon.scope:
@@ -432,6 +433,30 @@ def _trailing_run(tokens: Sequence[Token], positions: list[int], limit: int) -> 
 def _ends_before_separator(tokens: Sequence[Token], position: int) -> bool:
     following = next((t for t in tokens[position + 1 :] if t.kind != "soft" or t.text == "/"), None)
     return following is not None and _is_separator(following)
+
+
+_ONSET_PREPOSITIONS = frozenset({"in", "during", "since", "from", "throughout"})
+_ONSET_FILLERS = frozenset({"early", "late", "the", "his", "her", "their", "its", "mid"})
+
+
+def _onsets(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
+    """'… in childhood', 'since infancy', 'during early adulthood': onset terms whose HPO synonyms name
+    the period ("Symptoms begin in childhood"); the preposition is required ("childhood vaccines")."""
+    periods = lexicon.onset_periods
+    if not periods:
+        return []
+    taken = {k for c in chosen for k in range(c.first, c.last + 1)}
+    found: list[_Candidate] = []
+    for i, token in enumerate(tokens):
+        term_id = periods.get(token.lower) if token.kind == "word" else None
+        if term_id is None or i in taken:
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].lower in _ONSET_FILLERS:
+            j -= 1
+        if j >= 0 and tokens[j].lower in _ONSET_PREPOSITIONS:
+            found.append(_Candidate(i, i, 1, 1, (term_id,), (i,)))
+    return found
 
 
 def _document_abbreviations(

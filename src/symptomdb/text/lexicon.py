@@ -87,6 +87,7 @@ class Lexicon:
     vocabulary: frozenset[str]
     max_words: int
     scope: frozenset[str] = field(default_factory=frozenset)
+    onset_periods: dict[str, str] = field(default_factory=dict)  # "childhood" → Childhood onset
 
     def lookup(self, key: Key) -> tuple[str, ...]:
         return self.phrases.get(key, ())
@@ -305,7 +306,29 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         vocabulary=vocabulary,
         max_words=max((len(k) for k in phrases), default=0),
         scope=scope,
+        onset_periods=onset_periods(knowledge, scope),
     )
+
+
+ONSET = "HP:0003674"
+_ONSET_PERIOD_RE = re.compile(
+    r"^(?:onset|symptoms begin) (?:in|during) (?:early )?(\w+(?:hood|ancy|ency|escence))$", re.IGNORECASE
+)
+
+
+def onset_periods(knowledge: Knowledge, scope: frozenset[str]) -> dict[str, str]:
+    """Periods of life that onset terms name ("Onset in infancy", "Symptoms begin in childhood"), as
+    folded words → term id; a period two terms name is left out."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for term_id in knowledge.descendants(ONSET, include_self=False):
+        if term_id not in scope:
+            continue
+        term = knowledge.terms[term_id]
+        for form in [term.name, *(s.text for s in term.synonyms if s.scope == "EXACT")]:
+            m = _ONSET_PERIOD_RE.match(form)
+            if m:
+                found[fold(m.group(1))].add(term_id)
+    return {period: next(iter(ids)) for period, ids in found.items() if len(ids) == 1}
 
 
 @lru_cache(maxsize=100_000)
@@ -371,7 +394,7 @@ def _resolve(
     return tuple(kept), best
 
 
-LEXICON_FORMAT = 3
+LEXICON_FORMAT = 4
 _cache: dict[str, Lexicon] = {}
 _cache_lock = threading.Lock()
 
