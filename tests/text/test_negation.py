@@ -49,7 +49,11 @@ def test_negation_covers_a_list_and_stops_at_the_clause(knowledge: Knowledge) ->
         VOMITING: True,
         HEADACHE: False,
     }
-    assert status(knowledge, "no fever; seizures since infancy") == {FEVER: True, SEIZURE: False}
+    assert status(knowledge, "no fever; seizures since infancy") == {
+        FEVER: True,
+        SEIZURE: False,
+        "HP:0003593": False,  # Infantile onset
+    }
     assert status(knowledge, "no vomiting, he has a fever") == {VOMITING: True, FEVER: False}
 
 
