@@ -30,6 +30,8 @@ from symptomdb.text.normalise import fold, stem, tokenize
         ("anaemia", "anemia"),
         ("oedema", "edema"),
         ("tumours", "tumor"),
+        ("naevus", "nevus"),
+        ("aetiology", "etiology"),
         ("generalised", "generalized"),
         ("obese", "obesity"),
         ("dominantly", "dominant"),

@@ -71,6 +71,7 @@ ROMAN = {
 # British → American spellings (whole-word prefixes/infixes common in clinical words).
 _UK_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"aem"), "em"),  # anaemia, haemorrhage, leukaemia
+    (re.compile(r"(?<=[bcdfgklnprstvz])ae(?=[cfgtv])|^ae(?=t)"), "e"),  # naevus, caecum, faeces, aetiology
     (re.compile(r"oe(?=[dsn])"), "e"),  # oedema, oesophagus, oestrogen
     (re.compile(r"^foet"), "fet"),
     (re.compile(r"paed"), "ped"),
