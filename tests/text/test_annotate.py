@@ -220,3 +220,22 @@ def test_onset_periods_need_a_preposition(knowledge: Knowledge) -> None:
     }
     assert found(annotate(knowledge, "since infancy")) == {"HP:0003593": False}
     assert found(annotate(knowledge, "childhood vaccines")) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id"),
+    [
+        ("auditory manifestations", "HP:0000364"),  # auditory ≈ hearing: "Hearing abnormality"
+        ("atactic gait", "HP:0002066"),  # Greek "atactic" = ataxic
+        ("myoclonias", "HP:0001336"),
+        ("She was hypotonic at birth.", "HP:0001319"),  # "at birth" = congenital: Neonatal hypotonia
+    ],
+)
+def test_adjectives_and_variants(knowledge: Knowledge, text: str, term_id: str) -> None:
+    assert term_id in found(annotate(knowledge, text))
+
+
+def test_an_organ_adjective_before_a_noun_belongs_to_that_noun(knowledge: Knowledge) -> None:
+    # "poor visual fixation" is not "poor vision"; "enlarged cardiac silhouette" is not "enlarged heart"
+    assert "HP:0000505" not in found(annotate(knowledge, "poor visual fixation"))
+    assert "HP:0001640" not in found(annotate(knowledge, "an enlarged cardiac silhouette"))

@@ -25,7 +25,7 @@ from symptomdb.knowledge.store import Knowledge
 from symptomdb.text import negation
 from symptomdb.text.lexicon import Key, Lexicon, get_lexicon, surface_form
 from symptomdb.text.normal import find_normal_statements
-from symptomdb.text.normalise import FILLER_WORDS, Token, tokenize
+from symptomdb.text.normalise import FILLER_WORDS, Token, is_mapped_adjective, tokenize
 
 MAX_STOP_WORDS_IN_WINDOW = 3  # in a row
 _CONJUNCTIONS = frozenset({"and", "or", "and/or", "nor", "&"})
@@ -226,8 +226,19 @@ def _lookup_window(
         lower = tokens[positions[0]].lower
         if lower not in forms and surface_form(lower) not in forms:
             return None
+    if len(words) > 1 and _modifies_next_word(tokens, positions[-1]):
+        return None  # "poor visual | fixation" is not "poor vision", "enlarged cardiac | silhouette"
     exact_ids = lexicon.exact.get(tuple(surface_form(tokens[p].lower) for p in positions))
     return _Candidate(first, last, len(words), lexicon.priorities[key], exact_ids or ids, tuple(positions))
+
+
+def _modifies_next_word(tokens: Sequence[Token], position: int) -> bool:
+    """The phrase ends in an adjective read as its organ noun ("visual" ≈ vision, "cardiac" ≈ heart)
+    while a noun follows it: the adjective belongs to that noun's phrase."""
+    if not is_mapped_adjective(tokens[position].lower):
+        return False
+    nxt = next((t for t in tokens[position + 1 :] if t.kind != "soft"), None)
+    return nxt is not None and nxt.kind == "word" and not nxt.stop and nxt.lower.isalpha()
 
 
 def _ends_clause_part(tokens: Sequence[Token], last: int) -> bool:

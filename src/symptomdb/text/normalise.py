@@ -235,6 +235,7 @@ _DERIVATIONAL: tuple[tuple[str, str], ...] = (
     ("plasty", "plasty"),
     ("trophic", "troph"),
     ("trophy", "troph"),
+    ("clonus", "clon"),  # myoclonus ≈ myoclonic ≈ myoclonia
     ("tonic", "ton"),
     ("tonia", "ton"),
     ("tonus", "ton"),
@@ -437,6 +438,15 @@ def _word(raw: str) -> tuple[str, str, str]:
     bare = lower[:-2] if lower.endswith("'s") and len(lower) > 3 else lower
     key = stem(bare)
     return lower, bare, word_equivalents().get(key, key)
+
+
+_ADJECTIVE_SUFFIXES = ("al", "ar", "ic", "ac", "ous", "ary", "ine", "eal")
+
+
+@lru_cache(maxsize=50_000)
+def is_mapped_adjective(lower: str) -> bool:
+    """An adjective that the word equivalents read as a noun ("visual" → vision, "renal" → kidney)."""
+    return lower.endswith(_ADJECTIVE_SUFFIXES) and stem(lower) in word_equivalents()
 
 
 _KIND_CACHE: dict[str, str] = {}
