@@ -229,6 +229,8 @@ def test_onset_periods_need_a_preposition(knowledge: Knowledge) -> None:
         ("atactic gait", "HP:0002066"),  # Greek "atactic" = ataxic
         ("myoclonias", "HP:0001336"),
         ("She was hypotonic at birth.", "HP:0001319"),  # "at birth" = congenital: Neonatal hypotonia
+        ("he lost weight", "HP:0001824"),  # lose/lost/losing = loss
+        ("she began to lose her ability to walk", "HP:0002505"),  # "Loss of ability to walk"
     ],
 )
 def test_adjectives_and_variants(knowledge: Knowledge, text: str, term_id: str) -> None:

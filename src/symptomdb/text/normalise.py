@@ -191,7 +191,12 @@ _IRREGULAR = {
     "ran": "run",
     "felt": "feel",
     "slept": "sleep",
-    "lost": "lose",
+    "lost": "loss",  # "lost weight" = weight loss, "lost the ability to walk"
+    "lose": "loss",
+    "loses": "loss",
+    "losing": "loss",
+    "loss": "loss",
+    "losses": "loss",
     "grew": "grow",
     "grown": "grow",
     "went": "go",
