@@ -191,6 +191,9 @@ _IRREGULAR = {
     "ran": "run",
     "felt": "feel",
     "slept": "sleep",
+    "negativism": "negativism",  # not "negative"
+    "organism": "organism",  # not "organ"
+    "organisms": "organism",
     "lost": "loss",  # "lost weight" = weight loss, "lost the ability to walk"
     "lose": "loss",
     "loses": "loss",
@@ -241,6 +244,7 @@ _DERIVATIONAL: tuple[tuple[str, str], ...] = (
     ("trophic", "troph"),
     ("trophy", "troph"),
     ("clonus", "clon"),  # myoclonus ≈ myoclonic ≈ myoclonia
+    ("ism", ""),  # dysmorphism ≈ dysmorphic ≈ dysmorphia, prognathism ≈ prognathic
     ("tonic", "ton"),
     ("tonia", "ton"),
     ("tonus", "ton"),
