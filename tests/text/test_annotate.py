@@ -101,6 +101,9 @@ def test_abbreviations_defined_in_the_text(knowledge: Knowledge) -> None:
 
 def test_cytogenetic_arms_are_not_limbs(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "a deletion of the short arm of chromosome 4")) == {}
+    assert found(annotate(knowledge, "informative short arm cytogenetic markers")) == {}
+    # "affects" is a verb: no "Abnormal affect" in "a disorder that affects the skin"
+    assert "HP:0025766" not in found(annotate(knowledge, "a disorder that affects the skin"))
 
 
 def test_everyday_words_are_not_findings(knowledge: Knowledge) -> None:

@@ -274,10 +274,16 @@ def _new_findings(chosen: list[_Candidate], extra: list[_Candidate]) -> list[_Ca
     return out
 
 
+_CYTOGENETIC_WORDS = frozenset({"cytogenetic", "marker", "markers", "deletion", "deletions", "probe"})
+
+
 def _chromosome_context(tokens: Sequence[Token], candidate: _Candidate) -> bool:
     """'short arm of chromosome 3', 'chromosomal deletion': cytogenetics, not a phenotype."""
     following = [t.lower for t in tokens[candidate.last + 1 : candidate.last + 4] if t.kind == "word"]
     if following[:2] == ["of", "chromosome"] or following[:3] == ["of", "the", "chromosome"]:
+        return True
+    nxt = tokens[candidate.last + 1] if candidate.last + 1 < len(tokens) else None
+    if nxt is not None and nxt.lower in _CYTOGENETIC_WORDS:  # "short arm cytogenetic markers"
         return True
     previous = next((t.lower for t in reversed(tokens[: candidate.first]) if t.kind == "word"), "")
     return previous in ("chromosome", "chromosomal")
