@@ -244,3 +244,23 @@ def test_an_organ_adjective_before_a_noun_belongs_to_that_noun(knowledge: Knowle
     # "poor visual fixation" is not "poor vision"; "enlarged cardiac silhouette" is not "enlarged heart"
     assert "HP:0000505" not in found(annotate(knowledge, "poor visual fixation"))
     assert "HP:0001640" not in found(annotate(knowledge, "an enlarged cardiac silhouette"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id"),
+    [
+        ("he has never been able to smell anything", "HP:0000458"),  # never been able to = cannot
+        ("she is unable to walk", "HP:0002540"),
+        ("she still doesn't say a single word", "HP:0001344"),
+        ("he can't sit still", "HP:0000752"),
+    ],
+)
+def test_inability_phrasings(knowledge: Knowledge, text: str, term_id: str) -> None:
+    assert term_id in found(annotate(knowledge, text))
+
+
+def test_lay_verb_phrases_keep_their_word_order(knowledge: Knowledge) -> None:
+    # "can't sit still" is hyperactivity; "still unable to sit" is not
+    assert "HP:0000752" not in found(annotate(knowledge, "at two he is still unable to sit"))
+    # "cold" alone is the weather, not Coldness
+    assert "HP:0033850" not in found(annotate(knowledge, "her fingers turn white in the cold"))

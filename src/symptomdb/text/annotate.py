@@ -118,7 +118,7 @@ MODIFIERS = frozenset(
         "marked", "significant", "slight", "subtle", "minimal", "minor", "major", "diffuse", "diffusely",
         "bilateral", "bilaterally", "unilateral", "unilaterally", "right", "left", "partial", "partially",
         "complete", "completely", "total", "totally", "always", "very", "affecting", "involving", "affected",
-        "involved", "prominent", "obvious", "apparent", "evident", "noticeable",
+        "involved", "prominent", "obvious", "apparent", "evident", "noticeable", "single",
     }
 )  # fmt: skip
 MAX_UNKNOWN_WORDS_IN_WINDOW = 1  # words no lexicon phrase uses ("bicornuate unicollis uterus")
@@ -226,6 +226,9 @@ def _lookup_window(
         lower = tokens[positions[0]].lower
         if lower not in forms and surface_form(lower) not in forms:
             return None
+    orders = lexicon.ordered.get(key)
+    if orders is not None and tuple(words) not in orders:
+        return None  # a lay verb phrase in another order: "still unable to sit" is not "can't sit still"
     if len(words) > 1 and _modifies_next_word(tokens, positions[-1]):
         return None  # "poor visual | fixation" is not "poor vision", "enlarged cardiac | silhouette"
     exact_ids = lexicon.exact.get(tuple(surface_form(tokens[p].lower) for p in positions))

@@ -59,6 +59,8 @@ _INTENSIFIERS_RE = re.compile(r"\b(conspicuously|markedly|unusually|distinctly|a
 # must match their own form (up to plural) instead.
 _STRICT_SUFFIXES = ("ing", "ed", "ness", "ment")
 
+_NEGATED_VERBS = frozenset({"cannot", "not"})  # keys of "can't", "unable", "doesn't", "isn't" …
+
 LAY_LEXICON_FILE = "data/lay-lexicon.tsv"
 EXCLUSIONS_FILE = "data/lexicon-exclusions.tsv"
 
@@ -88,6 +90,9 @@ class Lexicon:
     max_words: int
     scope: frozenset[str] = field(default_factory=frozenset)
     onset_periods: dict[str, str] = field(default_factory=dict)  # "childhood" → Childhood onset
+    # keys named only by lay phrases with "can't"/"doesn't" (verb phrases: "can't sit still" ≠ "still
+    # can't sit") → the word orders the lay lexicon wrote them in
+    ordered: dict[Key, frozenset[Key]] = field(default_factory=dict)
 
     def lookup(self, key: Key) -> tuple[str, ...]:
         return self.phrases.get(key, ())
@@ -273,10 +278,15 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
             for text in [name] + [s.text for s in term.synonyms if s.scope == "EXACT"]:
                 add(text, term.replaced_by, PRIORITY_RELATED)
 
+    lay_orders: dict[Key, set[Key]] = defaultdict(set)
     for entry in lay_entries if lay_entries is not None else read_lay_lexicon():
         term_id = knowledge.alt_ids.get(entry.hpo_id, entry.hpo_id)
         if term_id in scope:
             add(entry.phrase, term_id, PRIORITY_LAY)
+            words = tuple(t.key for t in _content_tokens(entry.phrase))
+            if len(words) > 1 and any(w in _NEGATED_VERBS for w in words):
+                lay_orders[tuple(sorted(words))].add(words)
+    non_lay_keys = {key for key, by_term in candidates.items() if min(by_term.values()) < PRIORITY_LAY}
 
     phrases: dict[Key, tuple[str, ...]] = {}
     priorities: dict[Key, int] = {}
@@ -307,6 +317,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         max_words=max((len(k) for k in phrases), default=0),
         scope=scope,
         onset_periods=onset_periods(knowledge, scope),
+        ordered={k: frozenset(v) for k, v in lay_orders.items() if k not in non_lay_keys},
     )
 
 
@@ -394,7 +405,7 @@ def _resolve(
     return tuple(kept), best
 
 
-LEXICON_FORMAT = 4
+LEXICON_FORMAT = 5
 _cache: dict[str, Lexicon] = {}
 _cache_lock = threading.Lock()
 
