@@ -264,3 +264,10 @@ def test_lay_verb_phrases_keep_their_word_order(knowledge: Knowledge) -> None:
     assert "HP:0000752" not in found(annotate(knowledge, "at two he is still unable to sit"))
     # "cold" alone is the weather, not Coldness
     assert "HP:0033850" not in found(annotate(knowledge, "her fingers turn white in the cold"))
+
+
+def test_stature_said_of_a_person(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "she's short but her head is fine")).get("HP:0004322") is False
+    assert "HP:0000098" in found(annotate(knowledge, "my son has always been very tall"))
+    for text in ("the interval was short", "he is short of breath", "a short time"):
+        assert "HP:0004322" not in found(annotate(knowledge, text)), text

@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from symptomdb.knowledge.store import Knowledge
 from symptomdb.text import negation
-from symptomdb.text.lexicon import Key, Lexicon, get_lexicon, surface_form
+from symptomdb.text.lexicon import Key, Lexicon, get_lexicon, key_of, surface_form
 from symptomdb.text.normal import find_normal_statements
 from symptomdb.text.normalise import FILLER_WORDS, Token, is_mapped_adjective, tokenize
 
@@ -69,6 +69,7 @@ def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) 
     chosen += _new_findings(chosen, _expand_coordinations(lexicon, tokens, chosen))
     chosen += _document_abbreviations(lexicon, tokens, chosen)
     chosen += _onsets(lexicon, tokens, chosen)
+    chosen += _predicates(lexicon, tokens, chosen)
     for statement in find_normal_statements(tokens):  # "his hearing is fine"
         for term_id in statement.ids:
             if term_id in lexicon.scope:
@@ -453,6 +454,55 @@ def _trailing_run(tokens: Sequence[Token], positions: list[int], limit: int) -> 
 def _ends_before_separator(tokens: Sequence[Token], position: int) -> bool:
     following = next((t for t in tokens[position + 1 :] if t.kind != "soft" or t.text == "/"), None)
     return following is not None and _is_separator(following)
+
+
+# "he is short", "she's very tall for her age": stature adjectives said of a person are the finding
+_PREDICATES = {"short": "short stature", "tall": "tall stature"}
+_COPULAS = frozenset({"is", "are", "was", "were", "been", "seems", "looks", "remains", "became"})
+_PERSONS = frozenset(
+    {
+        "he", "she", "i", "they", "we", "you", "patient", "patients", "child", "children", "boy", "girl",
+        "son", "daughter", "baby", "infant", "man", "woman", "brother", "sister", "brothers", "sisters",
+        "parents", "mother", "father", "mum", "mom", "dad", "twin", "twins", "proband",
+    }
+)  # fmt: skip
+_CONTRACTED_PERSONS = frozenset({"he's", "she's", "i'm", "they're", "we're", "you're"})
+_DEGREE = frozenset({"very", "quite", "too", "really", "rather", "relatively", "extremely", "so", "also"})
+_AFTER_PREDICATE = frozenset({"for", "too", "but", "and", "or", "although", "though", "now", "yet", "like"})
+
+
+def _predicates(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
+    taken = {k for c in chosen for k in range(c.first, c.last + 1)}
+    found: list[_Candidate] = []
+    for i, token in enumerate(tokens):
+        phrase = _PREDICATES.get(token.lower) if token.kind == "word" else None
+        if phrase is None or i in taken:
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].lower in _DEGREE:
+            j -= 1
+        if j < 0:
+            continue
+        if tokens[j].lower in _COPULAS:
+            j -= 1
+            while j >= 0 and tokens[j].lower in ("always", "still", "also", "has", "have", "had"):
+                j -= 1
+            if j < 0 or tokens[j].lower not in _PERSONS:
+                continue
+        elif tokens[j].lower not in _CONTRACTED_PERSONS:
+            continue
+        nxt = next((t for t in tokens[i + 1 :] if t.kind != "soft"), None)
+        if (
+            nxt is not None
+            and nxt.kind == "word"
+            and nxt.key in lexicon.vocabulary
+            and nxt.lower not in _AFTER_PREDICATE
+        ):
+            continue  # "she is short limbed": the adjective starts a phrase of its own
+        ids = lexicon.phrases.get(key_of(phrase))
+        if ids:
+            found.append(_Candidate(i, i, 1, 1, ids, (i,)))
+    return found
 
 
 _ONSET_PREPOSITIONS = frozenset({"in", "during", "since", "from", "throughout"})
