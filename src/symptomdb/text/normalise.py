@@ -77,7 +77,7 @@ _UK_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"paed"), "ped"),
     (re.compile(r"orth?opaed"), "orthoped"),
     (re.compile(r"(?<=[a-z]{3})our(?=s?$|ed$|ing$)"), "or"),  # tumour, behaviour, colour
-    (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),  # generalised, ossification? no
+    (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|able)$"), r"iz\1"),  # generalised, recognisable
     (re.compile(r"(?<=[a-z]{2})tre$"), "ter"),  # centre, litre
     (re.compile(r"(?<=[a-z]{3})yse$"), "yze"),  # analyse, paralyse
 )
