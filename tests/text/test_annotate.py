@@ -210,6 +210,8 @@ def test_a_generic_word_is_no_conjunct(knowledge: Knowledge) -> None:
         ("white matter changes", "HP:0002500"),
         ("her cortisol levels were low", "HP:0008163"),  # "Decreased circulating cortisol level"
         ("serum ferritin was elevated", "HP:0003281"),  # "Increased circulating ferritin concentration"
+        ("he has mild autistic features", "HP:0000729"),  # "Autistic behavior"
+        ("wide phenotypic variation", "HP:0003812"),  # "Phenotypic variability"
     ],
 )
 def test_long_names_participles_and_generic_heads(knowledge: Knowledge, text: str, term_id: str) -> None:

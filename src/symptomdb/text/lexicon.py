@@ -149,6 +149,7 @@ _LEVEL_RE = re.compile(
     r" (?:level|levels|concentration|concentrations|activity)$",
     re.IGNORECASE,
 )
+_BEHAVIOR_RE = re.compile(r"^(\w+(?:-\w+)?) behaviou?rs?$", re.IGNORECASE)
 _LEVEL_DIRECTIONS = {"increased": "high", "elevated": "high", "high": "high"}
 
 
@@ -176,6 +177,10 @@ def name_variants(name: str) -> list[tuple[str, int]]:
     if m and len(m.group(1).split()) >= 1 and m.group(1).lower() != "mode of":
         variants.append((m.group(1), 1))  # "Autosomal dominant", "X-linked"
         variants.append((m.group(1) + " inherited", 1))
+    m = _BEHAVIOR_RE.match(name)
+    if m:  # "Autistic behavior" → "autistic features", "autistic traits"
+        for noun in ("features", "traits", "tendencies"):
+            variants.append((f"{m.group(1)} {noun}", 1))
     m = _LEVEL_RE.match(name)
     if m:
         direction, substance = m.group(1).lower(), m.group(2)
