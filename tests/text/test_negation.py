@@ -173,3 +173,28 @@ def test_a_negated_suspicion_is_excluded(knowledge: Knowledge) -> None:
     for text in ("seizures were ruled out", "no suspected seizures"):
         [mention] = annotate(knowledge, text)
         assert mention.excluded and not mention.uncertain
+
+
+def test_the_examiner_not_perceiving_a_finding_excludes_it(knowledge: Knowledge) -> None:
+    # "couldn't hear" is the doctor's, not the patient's hearing impairment
+    assert status(knowledge, "the doctor couldn't hear any heart murmur") == {"HP:0030148": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id"),
+    [
+        ("his mother had seizures as a child; he has never had one", SEIZURE),
+        ("mum and grandma both have high blood pressure, mine is normal", "HP:0000822"),
+        ("my brother and my dad both have kidney cysts; my scan was clear", "HP:0000107"),
+    ],
+)
+def test_a_pronoun_for_a_relatives_finding_excludes_it_for_the_patient(
+    knowledge: Knowledge, text: str, term_id: str
+) -> None:
+    assert status(knowledge, text) == {term_id: True}
+
+
+def test_doing_well_is_normal_but_not_doing_well_is_not(knowledge: Knowledge) -> None:
+    assert status(knowledge, "she sleeps well") == {"HP:0100785": True}
+    assert status(knowledge, "she is not sleeping well") == {}
+    assert status(knowledge, "hypotonia as well") == {"HP:0001252": False}

@@ -54,6 +54,7 @@ class _Candidate:
     positions: tuple[int, ...]  # token indexes of the content words
     negated: bool = False  # the window skipped a negator ("joints aren't swollen")
     gaps: int = 0  # words of the window no lexicon phrase uses (they weaken the match)
+    own: bool = False  # said of the patient by a pronoun ("mine is normal"): never family history
 
 
 def annotate(knowledge: Knowledge, text: str, *, include_family: bool = False) -> list[Mention]:
@@ -70,6 +71,8 @@ def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) 
     chosen += _document_abbreviations(lexicon, tokens, chosen)
     chosen += _onsets(lexicon, tokens, chosen)
     chosen += _predicates(lexicon, tokens, chosen)
+    _examiner_negations(tokens, chosen)
+    chosen += _anaphora(tokens, chosen)
     for statement in find_normal_statements(tokens):  # "his hearing is fine"
         for term_id in statement.ids:
             if term_id in lexicon.scope:
@@ -85,6 +88,7 @@ def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) 
         chosen, negated, family, uncertain, strict=True
     ):
         is_negated = is_negated or candidate.negated
+        is_family = is_family and not candidate.own
         if is_family and not include_family:
             continue
         start, end = tokens[candidate.first].start, tokens[candidate.last].end
@@ -502,6 +506,90 @@ def _predicates(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candida
         ids = lexicon.phrases.get(key_of(phrase))
         if ids:
             found.append(_Candidate(i, i, 1, 1, ids, (i,)))
+    return found
+
+
+# "the doctor couldn't hear any murmur", "we did not find any dysmorphic features": the examiner's
+# perception, negating what follows (not the patient's hearing impairment)
+_PERCEPTION = frozenset(
+    {"hear", "see", "feel", "find", "detect", "notice", "palpate", "appreciate", "elicit"}
+)
+_NEGATED_KEYS = frozenset({"not", "cannot", "never"})
+_BEFORE_OBJECT = frozenset({"any", "a", "an", "the", "signs", "sign", "evidence", "of"})
+
+
+def _examiner_negations(tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
+    by_first = {c.first: c for c in chosen}
+    drop: list[_Candidate] = []
+    for candidate in chosen:
+        if tokens[candidate.last].lower not in _PERCEPTION:
+            continue
+        if not any(
+            tokens[k].key in ("not", "cannot", "never") for k in range(candidate.first, candidate.last + 1)
+        ):
+            continue
+        j = candidate.last + 1
+        skipped = 0
+        while j < len(tokens) and tokens[j].lower in _BEFORE_OBJECT:
+            j += 1
+            skipped += 1
+        target = by_first.get(j)
+        if skipped and target is not None:
+            target.negated = True
+            drop.append(candidate)
+    for candidate in drop:
+        chosen.remove(candidate)
+
+
+# "he has never had one", "mine is normal", "my scan was clear": a pronoun for the finding named just
+# before (often a relative's), stated as absent for the patient
+_NEVER_HAD = frozenset({"never", "not"})
+_HAD = frozenset({"had", "have", "has", "got", "get"})
+_PRONOUNS = frozenset({"one", "any", "it", "them"})
+_OWN_WORDS = frozenset({"mine", "hers", "my", "her", "his", "own"})
+_RESULT_WORDS = frozenset({"scan", "scans", "test", "tests", "result", "results", "check", "checkup"})
+_NORMAL_RESULTS = frozenset({"normal", "fine", "clear", "ok", "okay", "negative", "unremarkable"})
+MAX_ANAPHORA_DISTANCE = 40  # tokens back to the finding a pronoun stands for
+
+
+def _anaphor(tokens: Sequence[Token], words: list[int], n: int) -> tuple[int, int] | None:
+    """The token span of a pronoun for an absent finding starting at word ``n``, if any."""
+    lowers = [tokens[w].lower for w in words[n : n + 5]]
+    if tokens[words[n]].key in _NEVER_HAD and len(lowers) >= 3:
+        if lowers[1] in _HAD and lowers[2] in _PRONOUNS:  # "never had one"
+            return words[n + 2], words[n + 2]
+        if lowers[1] == "been" and len(lowers) >= 4 and lowers[2] in _HAD and lowers[3] in _PRONOUNS:
+            return words[n + 3], words[n + 3]
+    if lowers[0] in ("mine", "hers"):  # "mine is normal"
+        subject = 1
+    elif lowers[0] in _OWN_WORDS:  # "my scan was clear", "her own tests came back normal"
+        subject = 1
+        while subject < len(lowers) and lowers[subject] == "own":
+            subject += 1
+        if subject >= len(lowers) or lowers[subject] not in _RESULT_WORDS:
+            return None
+        subject += 1
+    else:
+        return None
+    rest = lowers[subject:]
+    if len(rest) >= 2 and rest[0] in ("is", "was", "are", "were") and rest[1] in _NORMAL_RESULTS:
+        return words[n], words[n + subject - 1]
+    if len(rest) >= 3 and rest[0] == "came" and rest[1] == "back" and rest[2] in _NORMAL_RESULTS:
+        return words[n], words[n + subject - 1]
+    return None
+
+
+def _anaphora(tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+    for n in range(len(words)):
+        span = _anaphor(tokens, words, n)
+        if span is None:
+            continue
+        previous = [c for c in chosen if c.last < span[0] and span[0] - c.last <= MAX_ANAPHORA_DISTANCE]
+        if previous:
+            antecedent = max(previous, key=lambda c: c.last)
+            found.append(_Candidate(span[0], span[1], 0, 99, antecedent.ids, (), negated=True, own=True))
     return found
 
 

@@ -16,7 +16,19 @@ from importlib import resources
 from symptomdb.text.normalise import Token, tokenize
 
 NORMAL_WORDS = frozenset(
-    {"normal", "fine", "intact", "unremarkable", "ok", "okay", "good", "clear", "unaffected", "preserved"}
+    {
+        "normal",
+        "fine",
+        "intact",
+        "unremarkable",
+        "ok",
+        "okay",
+        "good",
+        "clear",
+        "unaffected",
+        "preserved",
+        "well",
+    }
 )
 _BETWEEN = frozenset(
     {
@@ -70,6 +82,8 @@ def find_normal_statements(tokens: Sequence[Token]) -> list[NormalStatement]:
         n = position[i]
         if n > 0 and tokens[words[n - 1]].key in _NOT:
             continue
+        if token.lower == "well" and (n == 0 or tokens[words[n - 1]].lower in ("as", "very", "not")):
+            continue  # "… as well", "not very well"
         # "<subject> is (completely) normal", "hears fine"
         end = n - 1
         gap = 0
@@ -80,7 +94,9 @@ def find_normal_statements(tokens: Sequence[Token]) -> list[NormalStatement]:
             gap += 1
         subject = _subject_ending(tokens, words, end, table, longest, i)
         if subject is not None:
-            found.append(NormalStatement(subject[0], i, subject[1]))
+            before = position[subject[0]] - 1
+            if before < 0 or tokens[words[before]].key not in _NOT:  # not "she is not sleeping well"
+                found.append(NormalStatement(subject[0], i, subject[1]))
             continue
         # "normal <subject> (and <subject>)"
         start = n + 1
