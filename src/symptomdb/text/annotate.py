@@ -582,7 +582,9 @@ def _anaphor(tokens: Sequence[Token], words: list[int], n: int) -> tuple[int, in
 def _anaphora(tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
     found: list[_Candidate] = []
     words = [i for i, t in enumerate(tokens) if t.kind == "word"]
-    for n in range(len(words)):
+    for n, i in enumerate(words):
+        if tokens[i].key not in _NEVER_HAD and tokens[i].lower not in _OWN_WORDS:
+            continue
         span = _anaphor(tokens, words, n)
         if span is None:
             continue
