@@ -1,16 +1,19 @@
 """Find HPO terms in free text: ``annotate(knowledge, text) -> list[Mention]``.
 
 1. Tokenise and normalise the text (``normalise.tokenize``).
-2. Every window of consecutive words inside a clause part (no sentence punctuation or comma inside; stop
-   words and hyphens may sit between words) is looked up by its sorted stems in the lexicon; a window
-   stops growing at the first word no lexicon phrase uses.
-3. Candidates are chosen longest first (most words), then by name priority; a chosen span blocks the
-   candidates overlapping it. A key shared by several terms keeps the most specific one.
-4. Coordinations share their head: "aplastic or hypoplastic nails" also yields "aplastic nails",
-   "short and broad thumbs" yields "short thumb" and "broad thumb".
-5. Abbreviations: HPO's (case-sensitive, "IUGR") and those a document defines ("... palsy (CP)").
+2. Every window of words inside a clause part is looked up by its sorted stems in the lexicon. Stop words
+   (at most 3 in a row), hyphens, degree/side modifiers the phrase does not need ("severely", "right")
+   and one word no lexicon phrase uses may sit between its words; otherwise a window stops growing at
+   the first word no lexicon phrase uses.
+3. Candidates are chosen longest first (most words, gapped windows ranked lower), then by name priority;
+   a chosen span blocks the candidates overlapping it.
+4. Coordinations share their head on either side: "aplastic or hypoplastic nails", "cleft lip and
+   palate", "involvement of the lower limbs, genitalia, and nails".
+5. Abbreviations: HPO's (case-sensitive, "IUGR") and those a document defines ("... palsy (CP)"); onset
+   periods ("in early childhood"), stature said of a person ("he is short"), the examiner's "couldn't
+   hear any murmur", pronouns for a finding just named ("he has never had one", "mine is normal").
 6. Negation, uncertainty and family history (``negation.classify``) mark mentions excluded / uncertain /
-   about a relative.
+   about a relative; statements of normality (``normal``) add excluded findings.
 """
 
 from __future__ import annotations
