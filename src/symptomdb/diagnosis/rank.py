@@ -1,0 +1,525 @@
+"""Vectorised ranking of every condition: a log-linear model over likelihood-ratio style features.
+
+Each feature is a vector over all conditions, computed from a handful of sparse columns per query term
+(no per-condition Python loop). The score of a condition is the weighted sum of its features; the
+weights are learned on published cases (see `train.py`), with hand-set defaults that work without them.
+
+Features (one value per condition):
+
+- ``lr_kb``: ``obs_kb + excl_kb``, the knowledge base's log likelihood ratio.
+- ``obs_kb``: Σ over observed terms of log LR against the knowledge-base annotations, LIRICAL-like:
+  P(t | d) is the frequency of the condition's annotation that implies ``t`` (``t`` or a descendant of
+  it annotated), else a penalised match through a shared ancestor ``a``
+  (``kappa · (bg(t)/bg(a))^gamma``), else a floor; divided by the background frequency bg(t) of the term
+  across conditions.
+- ``excl_kb``: Σ over excluded terms of log(1 − eta · f), f the frequency with which the condition implies it.
+- ``excl_rel``: the number of excluded terms the condition has, but not very frequently (< 80 %). A
+  pertinent negative is usually a feature of a condition that was considered, so in published cases it
+  is evidence *for* conditions that have it sometimes; ``excl_vfreq`` counts the excluded terms that
+  are very frequent or obligate in the condition, and may only count against it.
+- ``neg_obs`` / ``neg_excl``: observed terms contradicting, and excluded terms agreeing with, NOT annotations.
+- ``unrep``: Σ log(1 − zeta · f) over the condition's features that the observed terms do not cover.
+- ``log_nannot``, ``no_kb``: size of the annotation list, and "known only from published cases".
+- ``onset_match``, ``onset_mismatch``, ``sex_mismatch``, ``xlr_female``: optional onset and sex.
+- ``obs_case`` / ``excl_case``: the same likelihood ratios against profiles built from published cases.
+- ``knn_max`` / ``knn_mean`` / ``knn_excl`` / ``knn_conflict``: similarity to individual published cases.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from symptomdb.diagnosis.model import ONSET_CLASSES, DiagnosisModel
+
+FEATURES: tuple[str, ...] = (
+    "lr_kb",
+    "obs_kb",
+    "excl_kb",
+    "excl_rel",
+    "excl_vfreq",
+    "neg_obs",
+    "neg_excl",
+    "unrep",
+    "log_nannot",
+    "no_kb",
+    "onset_match",
+    "onset_mismatch",
+    "sex_mismatch",
+    "xlr_female",
+    "obs_case",
+    "excl_case",
+    "knn_max",
+    "knn_mean",
+    "knn_excl",
+    "knn_conflict",
+    "rank_kb",
+    "rank_case",
+)
+FEATURE_INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+# Hand-set weights: a pure likelihood-ratio model over the knowledge base (used when no learned weights).
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "lr_kb": 1.0,
+    "excl_rel": 1.5,
+    "excl_vfreq": 0.0,
+    "neg_obs": -4.0,
+    "neg_excl": 0.5,
+    "no_kb": -5.0,
+    "onset_match": 0.3,
+    "onset_mismatch": -1.0,
+    "sex_mismatch": -5.0,
+    "xlr_female": -1.0,
+    "obs_case": 1.0,
+    "excl_case": 1.0,
+}
+
+
+# The knowledge-base part of the default weights, for the rank_kb feature (features up to no_kb).
+KB_RANK_WEIGHTS = np.array([DEFAULT_WEIGHTS.get(f, 0.0) for f in FEATURES[: FEATURES.index("no_kb") + 1]])
+# Features that are sums over the query's terms (cached per term); the others depend on the whole query.
+PER_TERM: tuple[str, ...] = (
+    "lr_kb",
+    "obs_kb",
+    "excl_kb",
+    "excl_rel",
+    "excl_vfreq",
+    "neg_obs",
+    "neg_excl",
+    "obs_case",
+    "excl_case",
+)
+KB_QUERY_LEVEL = {f for f in FEATURES[: len(KB_RANK_WEIGHTS)] if f not in PER_TERM and DEFAULT_WEIGHTS.get(f)}
+
+
+VERY_FREQUENT = 0.8  # HPO's "very frequent" (80-99 %) and "obligate"
+
+
+@dataclass(frozen=True)
+class EngineParams:
+    floor: float = 0.01  # LR of an observed term the condition does not account for at all
+    kappa: float = 0.1  # penalty for a match through a shared ancestor (not the term itself)
+    gamma: float = 2.0  # ... scaled by (bg(term) / bg(ancestor)) ** gamma
+    eta: float = 0.95  # an excluded feature of frequency f counts log(1 - eta * f)
+    zeta: float = 0.5  # an unreported feature of frequency f counts log(1 - zeta * f)
+    beta: float = 1.0  # pseudo-cases smoothing a published-case profile towards the background
+    kappa_case: float = 0.1
+    gamma_case: float = 2.0
+    centre: bool = True  # centre the published-case similarities over the conditions that have cases
+
+
+@dataclass(frozen=True)
+class Query:
+    """Term row indices into the model, and the optional patient facts."""
+
+    present: tuple[int, ...]
+    excluded: tuple[int, ...] = ()
+    sex: str | None = None  # "male" / "female"
+    onset: int | None = None  # index into ONSET_CLASSES
+
+
+@dataclass(frozen=True)
+class TermVectors:
+    """A vector over conditions stored as its most common value plus the entries that differ."""
+
+    base: float
+    rows: np.ndarray
+    values: np.ndarray
+    default_base: float
+    default_rows: np.ndarray
+    default_values: np.ndarray
+
+    @classmethod
+    def of(cls, weighted: np.ndarray, default: np.ndarray) -> TermVectors:
+        return cls(*_sparse_around_mode(weighted), *_sparse_around_mode(default))
+
+    @property
+    def nbytes(self) -> int:
+        return sum(a.nbytes for a in (self.rows, self.values, self.default_rows, self.default_values))
+
+
+def _sparse_around_mode(vector: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:
+    """(base, rows, values): vector = base everywhere except vector[rows] = base + values.
+
+    The base is the most common value of a sample of entries (the value of the many conditions the
+    term says nothing about), so that the stored part is small."""
+    single = vector.astype(np.float32)
+    sample = single[:: max(1, len(single) // 97)]
+    values, counts = np.unique(sample, return_counts=True)
+    base = values[np.argmax(counts)] if len(values) else np.float32(0.0)
+    rows = np.flatnonzero(single != base).astype(np.int32)
+    return float(base), rows, (vector[rows] - float(base)).astype(np.float32)
+
+
+class Engine:
+    """Precomputed, parameter-dependent arrays over a DiagnosisModel, and the scoring of a query."""
+
+    def __init__(
+        self,
+        model: DiagnosisModel,
+        params: EngineParams | None = None,
+        weights: Mapping[str, float] | None = None,
+        term_cache_size: int = 1024,
+        vector_cache_size: int = 12000,
+    ) -> None:
+        self.model = model
+        self.params = p = params or EngineParams()
+        self.weights = np.array([float((weights or DEFAULT_WEIGHTS).get(f, 0.0)) for f in FEATURES])
+        n_cond = model.n_conditions
+        known = model.in_knowledge
+        n_known = max(int(known.sum()), 1)
+
+        # knowledge base: implied frequencies (a finding implies its ancestors), background, IC
+        self.implied = propagate(model.anc, model.freq).tocsc()
+        implied_known = self.implied[np.flatnonzero(known)] if not known.all() else self.implied
+        self.bg = (np.asarray(implied_known.sum(axis=0)).ravel() + 1.0) / (n_known + 1.0)
+        self.col_max = _column_max(self.implied)
+        self.negated = model.negated.tocsc()
+        # negated_by_term[t, d] = 1: d has a NOT annotation on t or an ancestor of t (T × D)
+        self.negated_by_term = (model.anc @ model.negated.T).tocsr()
+        self.negated_by_term.data[:] = 1.0
+        freq = model.freq.tocsr()
+        self.freq_csr = freq
+        self.stated_csr = model.freq_stated.tocsr()
+        self.learned = False  # weights learned from cases (scores are then log-odds, softmax = probability)
+        self.description = ""
+        self.unrep = freq.copy()
+        self.unrep.data = np.log1p(-p.zeta * np.minimum(freq.data, 1.0) * 0.999).astype(np.float32)
+        self.unrep_total = np.asarray(self.unrep.sum(axis=1)).ravel()
+        n_annot = np.diff(freq.indptr)
+        self.static = np.zeros((n_cond, 2))
+        self.static[:, 0] = np.log1p(n_annot)
+        self.static[:, 1] = ~known
+
+        # published cases: per-condition counts, background, per-case matrices sorted by condition
+        n_cases = model.case_present.shape[0]
+        self.has_cases = n_cases > 0
+        order = np.argsort(model.case_condition, kind="stable")
+        self.case_present = model.case_present[order].tocsr()
+        self.case_excluded = model.case_excluded[order].tocsr()
+        self.case_condition = model.case_condition[order]
+        starts: np.ndarray = (
+            np.flatnonzero(np.r_[True, self.case_condition[1:] != self.case_condition[:-1]])
+            if n_cases
+            else np.empty(0, dtype=np.int64)
+        )
+        self.case_starts = np.asarray(starts, dtype=np.int64)
+        self.case_rows = self.case_condition[self.case_starts] if n_cases else np.empty(0, dtype=np.int64)
+        self.n_cases = np.bincount(model.case_condition, minlength=n_cond).astype(np.float64)
+        self.with_cases = self.n_cases > 0
+        membership = sp.csr_matrix(
+            (np.ones(n_cases, dtype=np.float32), (model.case_condition, np.arange(n_cases))),
+            shape=(n_cond, n_cases),
+        )
+        absent = (model.case_excluded @ model.anc.T).tocsr()  # an excluded finding excludes its descendants
+        absent.data[:] = 1.0
+        self.case_counts = (membership @ model.case_present).tocsc()
+        self.case_absent = (membership @ absent).tocsc()
+        total = max(n_cases, 1)
+        self.bgc = (np.asarray(model.case_present.sum(axis=0)).ravel() + 1.0) / (total + 2.0)
+        self.bge = (np.asarray(absent.sum(axis=0)).ravel() + 1.0) / (total + 2.0)
+        self.icc = -np.log(self.bgc)
+        self.case_norm = np.sqrt(self.case_present @ self.icc) + 1e-9
+        self.case_n_excluded = np.diff(self.case_excluded.indptr).astype(np.float64)
+        self.inv_cases = np.where(self.with_cases, 1.0 / (self.n_cases + p.beta), 0.0)
+
+        self._term_cache: OrderedDict[tuple[str, int], np.ndarray] = OrderedDict()
+        self._vector_cache: OrderedDict[tuple[str, int], TermVectors] = OrderedDict()
+        self._vector_cache_size = vector_cache_size
+        self._cache_size = term_cache_size
+        self._lock = threading.Lock()
+
+    # --- per-term vectors (cached) -----------------------------------------------------------------
+    def _cached(self, kind: str, term: int, build: object) -> np.ndarray:
+        key = (kind, term)
+        with self._lock:
+            hit = self._term_cache.get(key)
+            if hit is not None:
+                self._term_cache.move_to_end(key)
+                return hit
+        value: np.ndarray = build(term)  # type: ignore[operator]
+        value.setflags(write=False)
+        with self._lock:
+            self._term_cache[key] = value
+            if len(self._term_cache) > self._cache_size:
+                self._term_cache.popitem(last=False)
+        return value
+
+    def obs_kb(self, t: int) -> np.ndarray:
+        """log LR of observing term t, for every condition, against the knowledge-base annotations."""
+        return self._cached("obs_kb", t, self._obs_kb)
+
+    def _obs_kb(self, t: int) -> np.ndarray:
+        p, imp, bg = self.params, self.implied, self.bg
+        v = np.full(self.model.n_conditions, p.floor)
+        for a in self.model.ancestors_of(t):
+            factor = 1.0 / bg[t] if a == t else p.kappa * (bg[t] / bg[a]) ** p.gamma / bg[t]
+            if factor * self.col_max[a] <= p.floor:
+                continue  # a generic ancestor: cannot beat the floor
+            s, e = imp.indptr[a], imp.indptr[a + 1]
+            rows = imp.indices[s:e]
+            v[rows] = np.maximum(v[rows], imp.data[s:e] * factor)
+        return np.log(v).astype(np.float32)
+
+    def obs_case(self, t: int) -> np.ndarray:
+        return self._cached("obs_case", t, self._obs_case)
+
+    def _obs_case(self, t: int) -> np.ndarray:
+        p, cc, bgc, inv = self.params, self.case_counts, self.bgc, self.inv_cases
+        v = p.beta * bgc[t] * inv  # the profile's smoothed estimate where no case had the term
+        for a in self.model.ancestors_of(t):
+            s, e = cc.indptr[a], cc.indptr[a + 1]
+            if s == e:
+                continue
+            rows = cc.indices[s:e]
+            estimate = (cc.data[s:e] + p.beta * bgc[a]) * inv[rows]
+            if a != t:
+                estimate = estimate * (p.kappa_case * (bgc[t] / bgc[a]) ** p.gamma_case)
+            v[rows] = np.maximum(v[rows], estimate)
+        out = np.zeros(self.model.n_conditions, dtype=np.float32)
+        out[self.with_cases] = np.log(v[self.with_cases] / bgc[t])
+        return out
+
+    def excl_case(self, x: int) -> np.ndarray:
+        return self._cached("excl_case", x, self._excl_case)
+
+    def _excl_case(self, x: int) -> np.ndarray:
+        p, ca, bge, inv = self.params, self.case_absent, self.bge, self.inv_cases
+        v = p.beta * bge[x] * inv
+        s, e = ca.indptr[x], ca.indptr[x + 1]
+        rows = ca.indices[s:e]
+        v[rows] = (ca.data[s:e] + p.beta * bge[x]) * inv[rows]
+        out = np.zeros(self.model.n_conditions, dtype=np.float32)
+        out[self.with_cases] = np.log(v[self.with_cases] / bge[x])
+        return out
+
+    def _negated_rows(self, t: int) -> np.ndarray:
+        """Conditions with a NOT annotation on t or one of its ancestors."""
+        m = self.negated_by_term
+        return m.indices[m.indptr[t] : m.indptr[t + 1]]
+
+    def clear_cache(self) -> None:
+        with self._lock:
+            self._term_cache.clear()
+            self._vector_cache.clear()
+
+    def negated_rows_contain(self, t: int, row: int) -> bool:
+        return bool(np.isin(row, self._negated_rows(t)))
+
+    # --- a whole query -----------------------------------------------------------------------------
+    def features(self, query: Query, which: Sequence[str] | None = None) -> np.ndarray:
+        """The (conditions × FEATURES) matrix for a query (used to learn the weights)."""
+        present, excluded = _terms(query)
+        rows = np.zeros((len(FEATURES), self.model.n_conditions))
+        for t in present:
+            self._add_term(rows, "present", t)
+        for x in excluded:
+            self._add_term(rows, "excluded", x)
+        self._add_query_level(rows, query, present, excluded, set(FEATURES if which is None else which))
+        if present:
+            kb_score = KB_RANK_WEIGHTS @ rows[: len(KB_RANK_WEIGHTS)]
+            rows[FEATURE_INDEX["rank_kb"]] = -np.log1p(_ranks(kb_score))
+        return rows.T
+
+    def score(self, query: Query) -> np.ndarray:
+        """One score per condition (higher is better): ``features(query) @ weights``, computed faster:
+        the features that add up over the query's terms come from one cached, weighted vector per term."""
+        present, excluded = _terms(query)
+        n_cond = self.model.n_conditions
+        total = np.zeros(n_cond)
+        kb_default = np.zeros(n_cond)
+        base = 0.0
+        base_default = 0.0
+        for kind, terms in (("present", present), ("excluded", excluded)):
+            for t in terms:
+                v = self._term_vectors(kind, t)
+                base += v.base
+                total[v.rows] += v.values
+                base_default += v.default_base
+                kb_default[v.default_rows] += v.default_values
+        total += base
+        kb_default += base_default
+        wanted = {f for f, w in zip(FEATURES, self.weights, strict=True) if w != 0.0} - set(PER_TERM)
+        wanted |= KB_QUERY_LEVEL
+        rows = np.zeros((len(FEATURES), n_cond))
+        self._add_query_level(rows, query, present, excluded, wanted)
+        total += self.weights @ rows
+        if present and "rank_kb" in wanted:
+            kb_default += KB_RANK_WEIGHTS @ rows[: len(KB_RANK_WEIGHTS)]
+            total += self.weights[FEATURE_INDEX["rank_kb"]] * -np.log1p(_ranks(kb_default))
+        return total
+
+    def _term_vectors(self, kind: str, t: int) -> TermVectors:
+        """The weighted per-term features of one term, and its default knowledge-base score (cached)."""
+        key = ("vectors-" + kind, t)
+        with self._lock:
+            hit = self._vector_cache.get(key)
+            if hit is not None:
+                self._vector_cache.move_to_end(key)
+                return hit
+        value = TermVectors.of(*self._weighted_term(kind, t))
+        with self._lock:
+            self._vector_cache[key] = value
+            if len(self._vector_cache) > self._vector_cache_size:
+                self._vector_cache.popitem(last=False)
+        return value
+
+    def _weighted_term(self, kind: str, t: int) -> tuple[np.ndarray, np.ndarray]:
+        """weights @ (the term's per-term features), and the same with the default KB weights."""
+        w = {f: self.weights[FEATURE_INDEX[f]] for f in PER_TERM}
+        d = {f: DEFAULT_WEIGHTS.get(f, 0.0) for f in PER_TERM}
+        n_cond = self.model.n_conditions
+        if kind == "present":
+            lr = self.obs_kb(t).astype(np.float64)
+            weighted = (w["obs_kb"] + w["lr_kb"]) * lr
+            default = (d["obs_kb"] + d["lr_kb"]) * lr
+            if self.has_cases and w["obs_case"]:
+                weighted += w["obs_case"] * self.obs_case(t)
+            negated = self._negated_rows(t)
+            weighted[negated] += w["neg_obs"]
+            default[negated] += d["neg_obs"]
+            return weighted, default
+        weighted = np.zeros(n_cond)
+        default = np.zeros(n_cond)
+        imp = self.implied
+        s, e = imp.indptr[t], imp.indptr[t + 1]
+        hit, freq = imp.indices[s:e], imp.data[s:e].astype(np.float64)
+        penalty = np.log1p(-self.params.eta * freq)
+        very_frequent = freq >= VERY_FREQUENT
+        for target, c in ((weighted, w), (default, d)):
+            target[hit] += (c["excl_kb"] + c["lr_kb"]) * penalty + np.where(
+                very_frequent, c["excl_vfreq"], c["excl_rel"]
+            )
+            target[self._negated_rows(t)] += c["neg_excl"]
+        if self.has_cases and w["excl_case"]:
+            weighted += w["excl_case"] * self.excl_case(t)
+        return weighted, default
+
+    def _add_term(self, rows: np.ndarray, kind: str, t: int) -> None:
+        """Add one observed ("present") or excluded term's contributions to the per-term features."""
+        col = FEATURE_INDEX
+        if kind == "present":
+            lr = self.obs_kb(t)
+            rows[col["obs_kb"]] += lr
+            rows[col["lr_kb"]] += lr
+            if self.has_cases:
+                rows[col["obs_case"]] += self.obs_case(t)
+            rows[col["neg_obs"]][self._negated_rows(t)] += 1.0
+            return
+        imp = self.implied
+        s, e = imp.indptr[t], imp.indptr[t + 1]
+        hit, freq = imp.indices[s:e], imp.data[s:e]
+        penalty = np.log1p(-self.params.eta * freq)
+        rows[col["excl_kb"]][hit] += penalty
+        rows[col["lr_kb"]][hit] += penalty
+        very_frequent = freq >= VERY_FREQUENT
+        rows[col["excl_rel"]][hit[~very_frequent]] += 1.0
+        rows[col["excl_vfreq"]][hit[very_frequent]] += 1.0
+        rows[col["neg_excl"]][self._negated_rows(t)] += 1.0
+        if self.has_cases:
+            rows[col["excl_case"]] += self.excl_case(t)
+
+    def _add_query_level(
+        self, rows: np.ndarray, query: Query, present: list[int], excluded: list[int], wanted: set[str]
+    ) -> None:
+        """The features that depend on the query as a whole (not a sum over its terms)."""
+        model = self.model
+        f = {name: rows[i] for i, name in enumerate(FEATURES)}
+        covered = np.zeros(model.n_terms, dtype=np.float32)
+        if present:
+            closure = np.unique(np.concatenate([model.ancestors_of(t) for t in present]))
+            covered[closure] = 1.0
+        if "unrep" in wanted:
+            f["unrep"][:] = self.unrep_total - self.unrep @ covered
+        f["log_nannot"][:] = self.static[:, 0]
+        f["no_kb"][:] = self.static[:, 1]
+        if query.onset is not None:
+            bits = model.onset_terms
+            near = 0
+            for k in (query.onset - 1, query.onset, query.onset + 1):
+                if 0 <= k < len(ONSET_CLASSES):
+                    near |= 1 << k
+            f["onset_match"][:] = (bits & (1 << query.onset)) > 0
+            f["onset_mismatch"][:] = (bits != 0) & ((bits & near) == 0)
+        if query.sex in ("male", "female"):
+            only = model.sex_only
+            f["sex_mismatch"][:] = only == (2 if query.sex == "male" else 1)
+            if query.sex == "female":
+                f["xlr_female"][:] = only == 3
+        if not (self.has_cases and len(self.case_rows)):
+            return
+        case_rows, starts = self.case_rows, self.case_starts
+        knn = {"knn_max", "knn_mean", "knn_conflict", "rank_case"}
+        if present and wanted & knn:
+            g = covered * self.icc
+            sim = (self.case_present @ g) / (self.case_norm * np.sqrt(g.sum()) + 1e-9)
+            f["knn_max"][case_rows] = np.maximum.reduceat(sim, starts)
+            counts = np.diff(np.r_[starts, len(sim)])
+            f["knn_mean"][case_rows] = np.add.reduceat(sim, starts) / counts
+            conflict = (self.case_excluded @ covered) / len(present)
+            f["knn_conflict"][case_rows] = np.maximum.reduceat(conflict, starts)
+        if excluded and wanted & {"knn_excl", "rank_case"}:
+            mask = np.zeros(model.n_terms, dtype=np.float32)
+            mask[excluded] = 1.0
+            shared = (self.case_excluded @ mask) / np.sqrt(len(excluded) * (self.case_n_excluded + 1.0))
+            f["knn_excl"][case_rows] = np.maximum.reduceat(shared, starts)
+        if self.params.centre:
+            # centred over the conditions that have cases, so that having cases is no bonus in itself
+            for name in ("knn_max", "knn_mean", "knn_excl", "knn_conflict"):
+                values = f[name][case_rows]
+                f[name][case_rows] = values - values.mean()
+        if "rank_case" in wanted:
+            case_score = f["knn_max"][case_rows] + f["knn_excl"][case_rows]
+            f["rank_case"][:] = -np.log1p(len(case_rows))
+            f["rank_case"][case_rows] = -np.log1p(_ranks(case_score))
+
+
+def _terms(query: Query) -> tuple[list[int], list[int]]:
+    present = list(dict.fromkeys(query.present))
+    seen = set(present)
+    return present, [x for x in dict.fromkeys(query.excluded) if x not in seen]
+
+
+def propagate(anc: sp.csr_matrix, freq: sp.csr_matrix) -> sp.csr_matrix:
+    """implied[d, a] = the largest frequency of an annotation of d on a or on a descendant of a."""
+    coo = freq.tocoo()
+    lengths = np.diff(anc.indptr)[coo.col]
+    total = int(lengths.sum())
+    rows = np.repeat(coo.row, lengths)
+    vals = np.repeat(coo.data, lengths)
+    offsets = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    cols = anc.indices[np.repeat(anc.indptr[coo.col], lengths) + offsets]
+    n_terms = freq.shape[1]
+    key = rows.astype(np.int64) * n_terms + cols
+    order = np.lexsort((-vals, key))
+    key, vals = key[order], vals[order]
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    key, vals = key[first], vals[first]
+    return sp.csr_matrix((vals.astype(np.float32), (key // n_terms, key % n_terms)), shape=freq.shape)
+
+
+def _ranks(scores: np.ndarray) -> np.ndarray:
+    """0 for the best score, then the number of better scores (ties share a rank; scores are compared
+    to 4 decimals, so that float noise does not split a tie)."""
+    rounded = np.round(scores, 4)
+    order = np.argsort(-rounded, kind="stable")
+    in_order = rounded[order]
+    starts = np.r_[True, in_order[1:] != in_order[:-1]]
+    positions = np.arange(len(scores))
+    ranks = np.empty(len(scores))
+    ranks[order] = np.maximum.accumulate(np.where(starts, positions, 0))
+    return ranks
+
+
+def _column_max(matrix: sp.csc_matrix) -> np.ndarray:
+    result = np.zeros(matrix.shape[1])
+    nonempty = np.flatnonzero(np.diff(matrix.indptr))
+    if len(nonempty):
+        result[nonempty] = np.maximum.reduceat(matrix.data, matrix.indptr[nonempty])
+    return result
