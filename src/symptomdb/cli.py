@@ -37,6 +37,7 @@ DOMAIN_COMMANDS = [
     "symptomdb.web.commands",
     "symptomdb.text.commands",
     "symptomdb.editorial.commands",
+    "symptomdb.diagnosis.commands",
 ]
 
 IMPORT_STEPS = 7

@@ -152,7 +152,7 @@ def test_systems_and_releases(client: TestClient) -> None:
 
 
 def test_diagnose(client: TestClient) -> None:
-    response = client.post("/api/v1/diagnose", json={"present": ["HP:0000657", "HP:0001336", "HP:0001251"]})
+    response = client.post("/api/v1/diagnose", json={"present": ["HP:0010543", "HP:0001336", "HP:0001251"]})
     if response.status_code == 503:
         assert_error(response, 503, "unavailable")
         return

@@ -98,6 +98,9 @@ KB_QUERY_LEVEL = {f for f in FEATURES[: len(KB_RANK_WEIGHTS)] if f not in PER_TE
 
 
 VERY_FREQUENT = 0.8  # HPO's "very frequent" (80-99 %) and "obligate"
+# Similarities to single published cases count fully from this many findings on (less for fewer).
+FULL_EVIDENCE_PRESENT = 5
+FULL_EVIDENCE_EXCLUDED = 8
 
 
 @dataclass(frozen=True)
@@ -458,6 +461,7 @@ class Engine:
         if present and wanted & knn:
             g = covered * self.icc
             sim = (self.case_present @ g) / (self.case_norm * np.sqrt(g.sum()) + 1e-9)
+            sim *= min(1.0, len(present) / FULL_EVIDENCE_PRESENT)  # a few findings match many cases
             f["knn_max"][case_rows] = np.maximum.reduceat(sim, starts)
             counts = np.diff(np.r_[starts, len(sim)])
             f["knn_mean"][case_rows] = np.add.reduceat(sim, starts) / counts
@@ -467,6 +471,7 @@ class Engine:
             mask = np.zeros(model.n_terms, dtype=np.float32)
             mask[excluded] = 1.0
             shared = (self.case_excluded @ mask) / np.sqrt(len(excluded) * (self.case_n_excluded + 1.0))
+            shared *= min(1.0, len(excluded) / FULL_EVIDENCE_EXCLUDED)  # one or two absent findings: weak
             f["knn_excl"][case_rows] = np.maximum.reduceat(shared, starts)
         if self.params.centre:
             # centred over the conditions that have cases, so that having cases is no bonus in itself

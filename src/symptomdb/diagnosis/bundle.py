@@ -1,0 +1,126 @@
+"""The files shipped with the ranking model: published cases (profiles) and the learned weights.
+
+`data/cases.jsonl.gz`: one line per published individual (GA4GH phenopacket-store, BSD-3-Clause):
+``{"id", "source", "condition_id", "condition_name", "present", "excluded", "sex", "onset"}``.
+`data/weights.json`: engine parameters, the weights for new publications, and one set per held-out fold.
+Both are written by `benchmarks/diagnosis-train.py`; without them the engine uses the knowledge base
+alone with hand-set weights.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from symptomdb.diagnosis.model import ExtraCase
+from symptomdb.diagnosis.rank import DEFAULT_WEIGHTS, FEATURES, EngineParams
+
+DATA_DIR = Path(__file__).parent / "data"
+CASES_FILE = "cases.jsonl.gz"
+WEIGHTS_FILE = "weights.json"
+WEIGHTS_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Weights:
+    params: EngineParams
+    weights: dict[str, float]
+    fold_weights: tuple[dict[str, float], ...] = ()
+    n_folds: int = 5
+    info: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def learned(self) -> bool:
+        return bool(self.info)
+
+
+def default_weights() -> Weights:
+    return Weights(EngineParams(), dict(DEFAULT_WEIGHTS))
+
+
+@lru_cache(maxsize=4)
+def load_cases(data_dir: Path = DATA_DIR) -> tuple[ExtraCase, ...]:
+    path = data_dir / CASES_FILE
+    if not path.is_file():
+        return ()
+    cases = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                cases.append(case_from_json(json.loads(line)))
+    return tuple(cases)
+
+
+def load_weights(data_dir: Path = DATA_DIR) -> Weights:
+    path = data_dir / WEIGHTS_FILE
+    if not path.is_file():
+        return default_weights()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("format") != WEIGHTS_FORMAT or set(data.get("weights", {})) - set(FEATURES):
+        return default_weights()  # written by another version: fall back rather than mis-rank
+    known = {f.name for f in dataclasses.fields(EngineParams)}
+    params = EngineParams(**{k: v for k, v in data.get("params", {}).items() if k in known})
+    return Weights(
+        params=params,
+        weights=dict(data["weights"]),
+        fold_weights=tuple(dict(w) for w in data.get("fold_weights", [])),
+        n_folds=int(data.get("n_folds", 5)),
+        info=dict(data.get("info", {})),
+    )
+
+
+def case_to_json(case: ExtraCase) -> dict[str, Any]:
+    return {
+        "id": case.id,
+        "source": case.source,
+        "condition_id": case.condition_id,
+        "condition_name": case.condition_name,
+        "present": list(case.present),
+        "excluded": list(case.excluded),
+        "sex": case.sex,
+        "onset": case.onset,
+    }
+
+
+def case_from_json(data: dict[str, Any]) -> ExtraCase:
+    return ExtraCase(
+        condition_id=data["condition_id"],
+        condition_name=data.get("condition_name") or data["condition_id"],
+        source=data.get("source") or "",
+        present=tuple(data.get("present", ())),
+        excluded=tuple(data.get("excluded", ())),
+        sex=data.get("sex"),
+        onset=data.get("onset"),
+        id=data.get("id", ""),
+    )
+
+
+def write_bundle(
+    data_dir: Path,
+    cases: Sequence[ExtraCase],
+    params: EngineParams,
+    weights: dict[str, float],
+    fold_weights: Sequence[dict[str, float]],
+    n_folds: int,
+    info: dict[str, Any],
+) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with gzip.open(data_dir / CASES_FILE, "wt", encoding="utf-8", compresslevel=9) as handle:
+        for case in cases:
+            handle.write(json.dumps(case_to_json(case), ensure_ascii=False, separators=(",", ":")) + "\n")
+    payload = {
+        "format": WEIGHTS_FORMAT,
+        "params": dataclasses.asdict(params),
+        "weights": {k: round(v, 6) for k, v in weights.items()},
+        "fold_weights": [{k: round(v, 6) for k, v in w.items()} for w in fold_weights],
+        "n_folds": n_folds,
+        "info": info,
+    }
+    (data_dir / WEIGHTS_FILE).write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    load_cases.cache_clear()
