@@ -110,3 +110,17 @@ def test_bench_diagnose_reports_engine_and_baseline(few_phenopackets: Path) -> N
         assert 0 <= report[model]["top1"] <= report[model]["top3"] <= report[model]["top10"] <= 1
     assert report["cases_with_errors"] == 1
     assert report["held_out_by_fold"] == 5  # these publications are in the shipped training data
+
+
+def test_diagnose_from_plain_text_uses_present_and_absent_findings() -> None:
+    result = runner.invoke(
+        app,
+        ["diagnose", "--text", "my son's eyes dart around and he jerks, no fever", "--json", "--limit", "10"],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert "HP:0001336" in {t["id"] for t in data["query"]["present"]}
+    assert [t["id"] for t in data["query"]["absent"]] == ["HP:0001945"]
+    assert "ORPHA:1183" in [r["id"] for r in data["results"][:10]]
+    nothing = runner.invoke(app, ["diagnose", "--text", "no fever at all"])
+    assert nothing.exit_code == 1 and "no finding" in nothing.output

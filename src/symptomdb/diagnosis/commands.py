@@ -54,6 +54,10 @@ def diagnose_command(
     jsonl: Annotated[
         bool, typer.Option("--jsonl", help="With --phenopackets: one JSON line per case (the default).")
     ] = False,
+    text: Annotated[
+        str | None,
+        typer.Option("--text", help='Describe the findings in words ("jerks, eyes dart around, no fever").'),
+    ] = None,
 ) -> None:
     """Rank conditions by how well they explain the findings present and absent, with the reasons."""
     from symptomdb.cli import fail, open_db
@@ -66,13 +70,28 @@ def diagnose_command(
         return
     if jsonl:
         fail("--jsonl goes with --phenopackets")
-    if not findings:
+    text_present: list[str] = []
+    text_absent: list[str] = []
+    text_notes: list[str] = []
+    if text is not None:
+        from symptomdb.text.annotate import annotate
+
+        db = open_db(quiet=json_output)
+        for mention in annotate(db.knowledge, text):
+            (text_absent if mention.excluded else text_present).append(mention.hpo_id)
+            state = "absent" if mention.excluded else "present"
+            text_notes.append(f"{mention.text!r} → {mention.label} ({mention.hpo_id}), {state}")
+        if not text_present:
+            fail("no finding the person has was recognised in the text; name them, e.g. 'jerky movements'")
+    if not findings and not text_present:
         fail("give at least one finding the person has (an HPO id or a name), or --phenopackets PATH")
     db = open_db(quiet=json_output)
-    present_ids, present_notes = _resolve_all(db, findings)
+    present_ids, present_notes = _resolve_all(db, findings or [])
     absent_ids, absent_notes = _resolve_all(db, absent or [])
+    present_ids = list(dict.fromkeys([*present_ids, *text_present]))
+    absent_ids = list(dict.fromkeys([*absent_ids, *text_absent]))
     _diagnose_and_print(
-        db, present_ids, absent_ids, sex, onset, limit, json_output, present_notes + absent_notes
+        db, present_ids, absent_ids, sex, onset, limit, json_output, text_notes + present_notes + absent_notes
     )
 
 
