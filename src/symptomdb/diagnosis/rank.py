@@ -168,7 +168,7 @@ class Engine:
         params: EngineParams | None = None,
         weights: Mapping[str, float] | None = None,
         term_cache_size: int = 1024,
-        vector_cache_size: int = 12000,
+        vector_cache_size: int = 8000,
     ) -> None:
         self.model = model
         self.params = p = params or EngineParams()
