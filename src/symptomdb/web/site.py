@@ -152,7 +152,15 @@ class Site:
         key = ("diagnose", tuple(present), tuple(absent), sex, onset, limit, self.version)
 
         def build() -> Any:
-            return diagnose(self.knowledge, present, absent, sex=sex, onset=onset, limit=limit)
+            return diagnose(
+                self.knowledge,
+                present,
+                absent,
+                sex=sex,
+                onset=onset,
+                limit=limit,
+                cache_dir=self.db.settings.cache_dir,
+            )
 
         return self.diagnoses.get_or_build(key, build), None
 
