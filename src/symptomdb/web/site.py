@@ -152,15 +152,7 @@ class Site:
         key = ("diagnose", tuple(present), tuple(absent), sex, onset, limit, self.version)
 
         def build() -> Any:
-            return diagnose(
-                self.knowledge,
-                present,
-                absent,
-                sex=sex,
-                onset=onset,
-                limit=limit,
-                cache_dir=self.db.settings.cache_dir,
-            )
+            return diagnose(self.knowledge, present, absent, sex=sex, onset=onset, limit=limit)
 
         return self.diagnoses.get_or_build(key, build), None
 
