@@ -164,11 +164,28 @@ def create_article(
     canonical = known_condition(clean_text(condition_id, "Condition", max_length=40, required=True))
     if canonical is None:
         raise InvalidInput(f"We know no condition with the id “{condition_id[:40]}”.")
-    title, summary, body, references = _clean_fields(title, summary, body, references)
+    fields = _clean_fields(title, summary, body, references)
+    article = _insert_draft(session, canonical, user.id, fields, user, "Created", "created")
+    session.flush()
+    return article_out(session, article)
+
+
+def _insert_draft(
+    session: Session,
+    condition_id: str,
+    author_id: int,
+    fields: tuple[str, str, str, str],
+    actor: CurrentUser | None,
+    note: str,
+    action: str,
+    article_id: int | None = None,
+) -> Article:
+    """A new draft (version 1) with its first revision and log entry; shared by the editor and imports."""
+    title, summary, body, references = fields
     now = utcnow()
     article = Article(
-        condition_id=canonical,
-        author_id=user.id,
+        condition_id=condition_id,
+        author_id=author_id,
         title=title,
         summary=summary,
         body=body,
@@ -178,12 +195,13 @@ def create_article(
         created_at=now,
         updated_at=now,
     )
+    if article_id is not None:
+        article.id = article_id
     session.add(article)
     session.flush()
-    _add_revision(session, article, user, "Created")
-    _log(session, article, user, "created")
-    session.flush()
-    return article_out(session, article)
+    _add_revision(session, article, actor, note)
+    _log(session, article, actor, action)
+    return article
 
 
 def _add_revision(session: Session, article: Article, user: CurrentUser | None, note: str) -> None:

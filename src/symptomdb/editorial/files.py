@@ -37,7 +37,13 @@ from sqlalchemy.orm import Session
 
 from symptomdb.db.editorial_models import Account, Article
 from symptomdb.editorial import accounts
-from symptomdb.editorial.articles import ConditionLookup, _add_revision, _clean_fields, _log
+from symptomdb.editorial.articles import (
+    ConditionLookup,
+    _add_revision,
+    _clean_fields,
+    _insert_draft,
+    _log,
+)
 from symptomdb.editorial.common import utcnow
 from symptomdb.editorial.errors import InvalidInput
 from symptomdb.editorial.references import citation_problems, parse_references
@@ -276,23 +282,10 @@ def _import_one(
     now = utcnow()
     article = session.get(Article, item.id)
     if article is None:
-        article = Article(
-            id=item.id,
-            condition_id=condition,
-            author_id=author.id,
-            title=title,
-            summary=summary,
-            body=body,
-            references=references,
-            status="draft",
-            version=1,
-            created_at=now,
-            updated_at=now,
+        fields = (title, summary, body, references)
+        article = _insert_draft(
+            session, condition, author.id, fields, None, "Imported from a file", "imported", item.id
         )
-        session.add(article)
-        session.flush()
-        _add_revision(session, article, None, "Imported from a file")
-        _log(session, article, None, "imported")
         report.created.append(item.id)
     else:
         if article.condition_id != condition:
