@@ -33,6 +33,7 @@ from symptomdb.api.schemas import (
 from symptomdb.knowledge.answer import DISCLAIMER, ConditionAnswer
 from symptomdb.knowledge.store import Release, UnknownIdError
 from symptomdb.knowledge.symptoms import SymptomInfo
+from symptomdb.text.annotate import annotate as annotate_text
 from symptomdb.web import checker, services
 from symptomdb.web.responses import API_MAX_AGE, JSON, ApiError, cached
 from symptomdb.web.site import SEARCH_KINDS, Site, condition_path, symptom_path
@@ -304,10 +305,7 @@ def _release(r: Release) -> dict[str, str]:
 
 @router.post(
     "/diagnose",
-    responses={
-        **ERRORS,
-        503: {"model": ErrorBody, "description": "Diagnosis not available in this installation."},
-    },
+    responses=ERRORS,
     summary="Rank conditions by how well they match present and absent features",
 )
 async def diagnose(request: Request, body: DiagnoseRequest) -> Response:
@@ -325,28 +323,17 @@ async def diagnose(request: Request, body: DiagnoseRequest) -> Response:
     onset = checker.onset_id(site.knowledge, body.onset) if body.onset else None
     if body.onset and onset is None:
         raise ApiError(422, "unknown_term", f"not an HPO onset term: {body.onset[:20]!r}")
-    result, unavailable = await run_in_threadpool(site.diagnose, present, absent, body.sex, onset, body.limit)
-    if unavailable:
-        raise ApiError(503, "unavailable", unavailable)
+    result = await run_in_threadpool(site.diagnose, present, absent, body.sex, onset, body.limit)
     return Response(_dump(result), media_type=JSON, headers={"Cache-Control": "no-store"})
 
 
 @router.post(
     "/annotate",
-    responses={
-        **ERRORS,
-        503: {"model": ErrorBody, "description": "Text reading not available in this installation."},
-    },
+    responses=ERRORS,
     summary="Find HPO symptoms mentioned in free text",
 )
 async def annotate(request: Request, body: AnnotateRequest) -> Response:
     site = site_of(request)
-    try:
-        from symptomdb.text.annotate import annotate as annotate_text
-    except ImportError:
-        raise ApiError(
-            503, "unavailable", "Text reading is not available in this installation yet."
-        ) from None
     mentions = await run_in_threadpool(annotate_text, site.knowledge, body.text)
     return Response(_dump(list(mentions)), media_type=JSON, headers={"Cache-Control": "no-store"})
 

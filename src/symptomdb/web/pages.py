@@ -13,6 +13,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from symptomdb.diagnosis.service import DiagnosisResult
 from symptomdb.knowledge.store import UnknownIdError
 from symptomdb.web import checker, presenters, services
 from symptomdb.web.cache import Body
@@ -319,7 +320,7 @@ async def checker_page(
         """After an action (or "update"), go to the clean, shareable address of the new state."""
         return (state.changed or bool(update)) and not state.choices
 
-    def work() -> tuple[checker.CheckerState, Any, str | None]:
+    def work() -> tuple[checker.CheckerState, DiagnosisResult | None]:
         state = checker.apply(
             site.knowledge,
             present,
@@ -330,19 +331,19 @@ async def checker_page(
             remove=remove,
             text=text,
             resolver=lambda name: site.resolve(name, 10, ("symptom",)),
-            annotator=site.annotator(),
+            annotator=site.annotate,
         )
-        result, unavailable = None, None
+        result = None
         if state.present and not state.choices and not (redirects(state) and not state.message):
-            result, unavailable = site.diagnose(
+            result = site.diagnose(
                 [t.id for t in state.present],
                 [t.id for t in state.absent],
                 sex=chosen_sex or None,
                 onset=chosen_onset or None,
             )
-        return state, result, unavailable
+        return state, result
 
-    state, result, unavailable = await run_in_threadpool(work)
+    state, result = await run_in_threadpool(work)
     if redirects(state) and not state.message:
         # Post/redirect/get: a clean, shareable address for the new list.
         about = urlencode([(k, v) for k, v in (("sex", chosen_sex), ("onset", chosen_onset)) if v])
@@ -353,12 +354,10 @@ async def checker_page(
         section="checker",
         state=state,
         result=result,
-        unavailable=unavailable,
         sex=chosen_sex,
         sexes=SEXES,
         onset=chosen_onset,
         onsets=ONSETS,
-        can_read_text=site.annotator() is not None,
         canonical="/checker",
     )
     return Response(html, media_type=HTML, headers={"Cache-Control": "no-store"})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -19,9 +19,11 @@ from markupsafe import Markup
 
 from symptomdb import __version__
 from symptomdb.context import SymptomDB
+from symptomdb.diagnosis.service import DiagnosisResult, diagnose
 from symptomdb.knowledge.answer import DISCLAIMER, ConditionAnswer, answer, slugify
 from symptomdb.knowledge.store import Knowledge, Release
 from symptomdb.knowledge.symptoms import SymptomInfo, symptom_info
+from symptomdb.text.annotate import annotate
 from symptomdb.web.cache import LRU, Body
 from symptomdb.web.services import SYSTEM_LABELS
 
@@ -78,7 +80,7 @@ class Site:
         self.answers: LRU[ConditionAnswer] = LRU(max_entries=512)
         self.symptoms: LRU[SymptomInfo] = LRU(max_entries=512)
         self.searches: LRU[list[Match]] = LRU(max_entries=2048)
-        self.diagnoses: LRU[Any] = LRU(max_entries=256)
+        self.diagnoses: LRU[DiagnosisResult] = LRU(max_entries=256)
         self.search_pages: LRU[tuple[int, str, bytes]] = LRU(
             max_entries=4096, max_bytes=32 * 1024 * 1024, size=lambda outcome: len(outcome[2])
         )
@@ -143,26 +145,26 @@ class Site:
         sex: str | None = None,
         onset: str | None = None,
         limit: int = 20,
-    ) -> tuple[Any, str | None]:
-        """The ranked differential, or (None, reason) when the diagnosis service is not available."""
-        try:
-            from symptomdb.diagnosis.service import diagnose
-        except ImportError:
-            return None, "The differential diagnosis is not available in this installation yet."
+    ) -> DiagnosisResult:
+        """The ranked differential (cached per query and data version)."""
         key = ("diagnose", tuple(present), tuple(absent), sex, onset, limit, self.version)
 
-        def build() -> Any:
-            return diagnose(self.knowledge, present, absent, sex=sex, onset=onset, limit=limit)
+        def build() -> DiagnosisResult:
+            return diagnose(
+                self.knowledge,
+                present,
+                absent,
+                sex=sex,
+                onset=onset,
+                limit=limit,
+                cache_dir=self.db.settings.cache_dir,
+            )
 
-        return self.diagnoses.get_or_build(key, build), None
+        return self.diagnoses.get_or_build(key, build)
 
-    def annotator(self) -> Callable[[str], list[tuple[str, bool]]] | None:
-        """Free text -> (HPO id, excluded) mentions, when the text service is installed."""
-        try:
-            from symptomdb.text.annotate import annotate
-        except ImportError:
-            return None
-        return lambda text: [(m.hpo_id, m.excluded) for m in annotate(self.knowledge, text)]
+    def annotate(self, text: str) -> list[tuple[str, bool]]:
+        """Free text -> (HPO id, excluded) for each finding the text mentions."""
+        return [(m.hpo_id, m.excluded) for m in annotate(self.knowledge, text)]
 
     def cached_body(self, key: tuple[Any, ...], build: Any) -> Body:
         """A rendered body (HTML or JSON bytes) cached per data version."""
