@@ -204,6 +204,16 @@ def test_condition_page_etag_and_304(client: TestClient) -> None:
     assert client.get(OMS, headers={"If-None-Match": '"other"'}).status_code == 200
 
 
+def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
+    for path in (OMS, "/", "/api/v1/conditions/ORPHA:1183", "/no/such/page"):
+        get, head = client.get(path), client.head(path)
+        assert head.status_code == get.status_code, path
+        assert head.content == b"" and get.content, path
+        assert head.headers.get("content-length") == str(len(get.content)), path
+        assert head.headers.get("etag") == get.headers.get("etag"), path
+    assert client.head("/conditions/ORPHA:1183").status_code == 301  # redirects stay redirects
+
+
 def test_unknown_condition_is_a_helpful_404(client: TestClient) -> None:
     response = client.get("/conditions/ORPHA-99999999")
     assert response.status_code == 404

@@ -19,6 +19,7 @@ from starlette.staticfiles import StaticFiles
 
 from symptomdb import __version__
 from symptomdb.context import SymptomDB
+from symptomdb.web.head import HeadAsGetMiddleware
 from symptomdb.web.responses import ERROR_TITLES, HTML, JSON, error_code, error_json, is_api
 from symptomdb.web.security import SecurityMiddleware
 from symptomdb.web.site import STATIC, Site
@@ -130,4 +131,5 @@ def create_app(db: SymptomDB | None = None) -> FastAPI:
     app.include_router(editorial_router())
     app.add_middleware(EditorialFragmentMiddleware)  # published articles on condition pages
     app.mount("/static", CachedStaticFiles(directory=STATIC), name="static")
+    app.add_middleware(HeadAsGetMiddleware)  # outermost: every GET address also answers HEAD
     return app
