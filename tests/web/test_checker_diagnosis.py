@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
 from symptomdb.context import SymptomDB
 from symptomdb.diagnosis.service import DiagnosisResult, diagnose
+from symptomdb.web.site import share
 
 OPSOCLONUS, MYOCLONUS, ATAXIA, FEVER = "HP:0010543", "HP:0001336", "HP:0001251", "HP:0001945"
 NEONATAL = "HP:0003623"
@@ -19,6 +21,10 @@ NEONATAL = "HP:0003623"
 
 def expected(db: SymptomDB, present: list[str], absent: tuple[str, ...] = (), **kw: Any) -> DiagnosisResult:
     return diagnose(db.knowledge, present, absent, cache_dir=db.settings.cache_dir, **kw)
+
+
+def test_share_is_a_readable_percentage() -> None:
+    assert [share(p) for p in (0.0, 0.004, 0.0123, 0.476, 1.0)] == ["< 1 %", "< 1 %", "1 %", "48 %", "100 %"]
 
 
 def differential(html: str) -> str:
@@ -38,6 +44,8 @@ def test_checker_shows_the_services_ranked_explained_differential(
     assert positions == sorted(positions)  # the service's order
     assert 'href="/conditions/ORPHA-1183/opsoclonus-myoclonus-syndrome"' in results
     assert f"Match score {ranked[0].score:.1f}" in results
+    assert ranked[0].probability is not None  # the shipped engine is calibrated on published cases
+    assert f"Share {escape(share(ranked[0].probability))} ·" in results
     assert ranked[0].explanation.summary in results
     assert "Jerking" in results  # matched findings in plain words
 

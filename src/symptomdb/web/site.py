@@ -56,6 +56,14 @@ def json_script(value: Any) -> Markup:
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+def share(probability: float) -> str:
+    """A model probability as a percentage a reader can take in ("< 1 %" rather than "0 %")."""
+    percent = probability * 100
+    if percent < 1:
+        return "< 1 %"
+    return f"{percent:.0f} %"
+
+
 def frequency_class(value: float | None) -> str:
     """A CSS width class in steps of 5% (inline styles are forbidden by the CSP)."""
     if value is None:
@@ -208,6 +216,7 @@ class Site:
             url_id=url_id,
             slug=slugify,
             system_labels=SYSTEM_LABELS,
+            share=share,
         )
         env.filters["json_script"] = json_script
         env.filters["frequency_class"] = frequency_class
