@@ -236,6 +236,11 @@ def test_onset_periods_need_a_preposition(knowledge: Knowledge) -> None:
         ("She was hypotonic at birth.", "HP:0001319"),  # "at birth" = congenital: Neonatal hypotonia
         ("he lost weight", "HP:0001824"),  # lose/lost/losing = loss
         ("she began to lose her ability to walk", "HP:0002505"),  # "Loss of ability to walk"
+        ("cranial meningiomas", "HP:0100009"),  # Intracranial meningioma
+        ("an intrascleral schwannoma", "HP:0100011"),  # Scleral schwannoma
+        ("deglutition disorder", "HP:0002015"),  # deglutition ≈ swallowing: Dysphagia
+        ("swallowing dysfunction", "HP:0002015"),
+        ("abnormally small eyes", "HP:0000568"),  # eyeball ≈ eye: Microphthalmia
     ],
 )
 def test_adjectives_and_variants(knowledge: Knowledge, text: str, term_id: str) -> None:

@@ -90,3 +90,13 @@ def test_lay_phrases_keep_their_content_words() -> None:
         if len(words) > 1 and len([t for t in words if not t.stop]) == 1:
             shrunk.add(entry.phrase)
     assert shrunk <= {"having fits", "very sleepy", "very thirsty", "very shy"}
+
+
+def test_disease_eponyms_are_not_findings(knowledge: Knowledge) -> None:
+    lexicon = get_lexicon(knowledge)
+    assert not lexicon.lookup(key_of("Crouzon syndrome"))  # synonym of Craniofacial dysostosis
+    assert not lexicon.lookup(key_of("Treacher Collins syndrome"))
+    assert "HP:0004439" in lexicon.lookup(key_of("craniofacial dysostosis"))
+    # common words before "syndrome"/"disease" are not eponyms
+    assert "HP:0000217" in lexicon.lookup(key_of("dry mouth syndrome"))  # Xerostomia
+    assert lexicon.lookup(key_of("long QT syndrome"))

@@ -43,6 +43,8 @@ from symptomdb.text.normalise import fold, stem, tokenize
         ("calcification", "calcified"),
         ("retraction", "retracted"),
         ("hyperpigmentation", "hyperpigmented"),
+        ("intracranial", "cranial"),  # "intra-" adds nothing to the location word
+        ("intrascleral", "scleral"),
     ],
 )
 def test_inflections_and_derivations_share_a_stem(variant: str, base: str) -> None:

@@ -193,6 +193,32 @@ def name_variants(name: str) -> list[tuple[str, int]]:
     return variants
 
 
+# A synonym that is the eponym of a disease rather than the name of the finding ("Crouzon syndrome" for
+# Craniofacial dysostosis, "Klippel-Feil syndrome": proper names, words no HPO name uses in lower case).
+# Texts name the disease with these words, not the finding.
+_EPONYM_RE = re.compile(r"^((?:[A-Z][\w'-]*[ -])*[A-Z][\w']*?)(?:'s)? (?:syndrome|disease)$")
+
+
+def names_disease(synonym: str, name: str, common_words: frozenset[str]) -> bool:
+    """True for a synonym that is a disease eponym rather than the name of the term's finding.
+    ``common_words``: the words HPO names and synonyms use in lower case (not proper names)."""
+    m = _EPONYM_RE.match(synonym)
+    if not m:
+        return False
+    words = [fold(w) for w in re.split(r"[ -]", m.group(1)) if w]
+    name_words = {fold(w) for w in re.split(r"[ -]", name)}
+    return not any(w in common_words or w in name_words for w in words)
+
+
+def lower_case_words(knowledge: Knowledge) -> frozenset[str]:
+    """Words HPO names and synonyms write in lower case somewhere (common words, not proper names)."""
+    words: set[str] = set()
+    for term in knowledge.terms.values():
+        for text in [term.name, *(s.text for s in term.synonyms)]:
+            words.update(w for w in re.split(r"[ -]", text)[1:] if w.islower())
+    return frozenset(fold(w) for w in words)
+
+
 def is_abbreviation(text: str) -> bool:
     """A one-word, mostly upper-case form matched case-sensitively ("IUGR", "ADHD")."""
     return (
@@ -208,6 +234,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
     exclusions = read_exclusions()
     scope = frozenset(tid for tid in term_scope(knowledge) if "*" not in exclusions.get(tid, ()))
     phenotypes = knowledge.descendants(PHENOTYPIC_ABNORMALITY)
+    common_words = lower_case_words(knowledge)
     candidates: dict[Key, dict[str, int]] = defaultdict(dict)
     abbreviations: dict[str, dict[str, int]] = defaultdict(dict)
     strict_forms: dict[str, set[str]] = defaultdict(set)
@@ -260,7 +287,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         term = knowledge.terms[term_id]
         forms: list[tuple[str, int]] = [(term.name, PRIORITY_NAME)]
         for synonym in term.synonyms:
-            if synonym.kind == "obsolete_synonym":
+            if synonym.kind == "obsolete_synonym" or names_disease(synonym.text, term.name, common_words):
                 continue
             priority = _SCOPE_PRIORITY.get(synonym.scope, PRIORITY_RELATED)
             if synonym.kind == "layperson" and priority == PRIORITY_EXACT:

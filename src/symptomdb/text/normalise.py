@@ -363,6 +363,10 @@ def stem(word: str) -> str:
     irregular = _IRREGULAR.get(word)
     if irregular is not None:
         return irregular
+    if word.startswith("intra") and len(word) > 9:
+        # "intracranial meningioma" = "cranial meningioma", "intrascleral" = "scleral": the location
+        # word alone says the same
+        return stem(word[5:])
     word = _strip_plural(word)
     word = _strip_inflection(word)
     for suffix, replacement in _DERIVATIONAL:
