@@ -57,6 +57,20 @@ def test_one_match_per_entity_with_the_matched_name(shared_db: SymptomDB) -> Non
     assert all(m.matched_name for m in matches)
 
 
+def test_a_gene_symbol_finds_the_conditions_of_that_gene(shared_db: SymptomDB) -> None:
+    index, knowledge = shared_db.name_index, shared_db.knowledge
+    cftr = resolve(index, "CFTR", limit=5, kinds=("condition",))
+    assert {m.id for m in cftr[:2]} == {"ORPHA:586", "OMIM:219700"}  # cystic fibrosis, named after it
+    assert all(m.matched_name == "CFTR" for m in cftr)
+    assert all("CFTR" in [g for g, _ in knowledge.conditions[m.id].genes] for m in cftr)
+    assert {m.id for m in resolve(index, "VHL", limit=2)} == {"ORPHA:892", "OMIM:193300"}
+    assert resolve(index, "what does the FBN1 gene cause?", limit=1)[0].id in {"OMIM:154700", "ORPHA:558"}
+    # The gene in a name ("... due to NF1 mutation") is not an abbreviation of that name.
+    assert resolve(index, "NF1", limit=1)[0].matched_name == "NF1"
+    # A lower-case word that happens to be a gene symbol ranks after what its letters match.
+    assert resolve(index, "kit", limit=1)[0].matched_name != "KIT"
+
+
 def test_numbers_in_names_must_agree(shared_db: SymptomDB) -> None:
     for query, number in (("neurofibromatosys type 2", "2"), ("neurofibromatosis type one", "1")):
         top = resolve(shared_db.name_index, query.replace("one", "I"), kinds=("condition",))[0]

@@ -137,6 +137,14 @@ def test_search_with_equivalent_ids_still_redirects(client: TestClient) -> None:
         assert response.headers["location"].startswith(("/conditions/ORPHA-586/", "/conditions/OMIM-219700/"))
 
 
+def test_search_by_gene_symbol_lists_its_conditions(client: TestClient) -> None:
+    response = client.get("/search", params={"q": "CFTR"})
+    assert response.status_code == 200  # several conditions: a list, not a redirect
+    assert "Cystic fibrosis" in response.text and "gene CFTR" in response.text
+    api = client.get("/api/v1/resolve", params={"q": "CFTR"}).json()
+    assert api["matches"][0]["matched_by"] == "gene"
+
+
 def test_empty_and_absurd_searches(client: TestClient) -> None:
     empty = client.get("/search")
     assert empty.status_code == 200 and "Type a condition name" in empty.text

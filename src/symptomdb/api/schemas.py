@@ -35,6 +35,9 @@ class SearchHit(BaseModel):
         description="Everyday name (for symptoms, HPO's layperson synonym where there is one)."
     )
     matched_name: str = Field(description="The name or synonym that matched the query.")
+    matched_by: Literal["name", "gene"] = Field(
+        "name", description='"gene" when the query is a gene symbol associated with the condition.'
+    )
     score: float = Field(ge=0, le=100)
     kind: Kind
     url: str = Field(description="The page of this condition or symptom on this site.")

@@ -84,6 +84,7 @@ def _hit(site: Site, match: Any) -> SearchHit:
         name=match.name,
         plain_name=term.plain_name if term else match.name,
         matched_name=match.matched_name,
+        matched_by=match.matched_by,
         score=match.score,
         kind=match.kind,
         url=site.match_url(match),

@@ -24,12 +24,13 @@ from symptomdb.knowledge.store import Knowledge
 from symptomdb.search.normalise import FILLER, acronym, normalise, strip_question, tokens, word_key
 
 Kind = Literal["condition", "symptom"]
-INDEX_FORMAT = 6  # bump when NameIndex changes shape, to invalidate disk caches
+INDEX_FORMAT = 7  # bump when NameIndex changes shape, to invalidate disk caches
 MAX_QUERY_LENGTH = 500
 FUZZY_CANDIDATES = 200
 _ID_QUERY = re.compile(
     r"^\s*(omim|orpha|orphanet|decipher|mondo|hp|mim)\s*[:_\- ]\s*(\d+)\s*$", re.IGNORECASE
 )
+GENE_RANK = 3  # an Entry that is a gene symbol of the condition, not one of its names
 _UPPER_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\b")
 
 
@@ -43,6 +44,7 @@ class Match(BaseModel):
     matched_name: str
     score: float
     kind: Kind
+    matched_by: Literal["name", "gene"] = "name"  # "gene": the query is a gene symbol of the condition
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class Entry:
     entity_id: str
     kind: Kind
     name: str
-    rank: int  # lower is better: 0 preferred name, 1 label/exact synonym, 2 other synonym
+    rank: int  # lower is better: 0 preferred name, 1 label/exact synonym, 2 other synonym, 3 gene symbol
 
 
 class NameIndex:
@@ -68,7 +70,8 @@ class NameIndex:
         self.entries = entries
         self.display = display  # entity id -> display name
         self.weight = weight  # entity id -> tie-break weight (richer records first)
-        self.norms = [normalise(e.name) for e in entries]
+        # Gene symbols are looked up by `candidates_gene` only: they are not names of the condition.
+        self.norms = [normalise(e.name) if e.rank != GENE_RANK else "" for e in entries]
         self.words = [[w for w in dict.fromkeys(n.split()) if w not in FILLER] for n in self.norms]
         document_frequency: dict[str, int] = defaultdict(int)
         for ws in self.words:
@@ -81,19 +84,23 @@ class NameIndex:
         self.exact: dict[str, list[int]] = defaultdict(list)
         self.by_words: dict[str, list[int]] = defaultdict(list)
         self.acronyms: dict[str, list[int]] = defaultdict(list)
+        self.genes: dict[str, list[int]] = defaultdict(list)
         for i, entry in enumerate(entries):
+            if entry.rank == GENE_RANK:
+                self.genes[entry.name.casefold()].append(i)
+                continue
             self.exact[self.norms[i]].append(i)
             self.by_words[word_key(entry.name)].append(i)
         self.ngram_vocab = ngram_vocab
         self.idf = idf
         self.matrix = matrix
-        self.sorted_names = sorted((n, i) for i, n in enumerate(self.norms))
+        self.sorted_names = sorted((n, i) for i, n in enumerate(self.norms) if n)
 
     # --- building -----------------------------------------------------------------------------
     @classmethod
     def build(cls, knowledge: Knowledge) -> NameIndex:
         entries, display, weight = _collect_entries(knowledge)
-        norms = [normalise(e.name) for e in entries]
+        norms = [normalise(e.name) if e.rank != GENE_RANK else "" for e in entries]
         vocab: dict[str, int] = {}
         rows, cols = [], []
         for i, norm in enumerate(norms):
@@ -115,13 +122,21 @@ class NameIndex:
 
     def _add_acronyms(self) -> None:
         derived: dict[str, set[str]] = defaultdict(set)
+        genes_of: dict[str, set[str]] = defaultdict(set)
+        for entry in self.entries:
+            if entry.rank == GENE_RANK:
+                genes_of[entry.entity_id].add(entry.name.casefold())
         for i, entry in enumerate(self.entries):
+            if entry.rank == GENE_RANK:
+                continue
             if entry.kind != "condition":
                 if entry.rank == 1 and entry.name.isupper() and 2 <= len(entry.name) <= 8:
                     self.acronyms[entry.name.lower()].append(i)  # HPO abbreviation synonyms
                 continue
             for found in _UPPER_ACRONYM.findall(entry.name):
-                if not found.isdigit() and not re.fullmatch(r"[IVX]+", found):
+                # "... due to NF1 mutation": the condition's gene, not an abbreviation of its name.
+                is_gene = found.casefold() in genes_of[entry.entity_id]
+                if not found.isdigit() and not re.fullmatch(r"[IVX]+", found) and not is_gene:
                     self.acronyms[found.lower()].append(i)
             derived_acronym = acronym(entry.name)
             if derived_acronym and len(derived_acronym) >= 2:
@@ -146,6 +161,41 @@ class NameIndex:
         score = 96.0 if len(entities) == 1 else 92.0
         # Among several, the general entity ("ALS") before its numbered subtypes ("ALS 4").
         return {i: score - (1.0 if self.numbers[i] else 0.0) for i in hits}
+
+    def candidates_gene(self, query: str) -> dict[int, float]:
+        """Conditions of a gene, when the query is a gene symbol ("CFTR", "NF1", "brca1").
+
+        Below a name or an unambiguous abbreviation. A symbol written in lower case without digits
+        may be an ordinary word ("cat", "kit"), so it ranks low, after what the words themselves match.
+        """
+        text = query.strip()
+        hits = self.genes.get(text.casefold(), []) if " " not in text else []
+        if not hits:
+            return {}
+        looks_like_a_symbol = text.isupper() or any(c.isdigit() for c in text)
+        base = 93.0 if looks_like_a_symbol else 60.0
+        return {i: base + self._named_after(text, self.entries[i].entity_id) for i in hits}
+
+    def _named_after(self, symbol: str, entity_id: str) -> float:
+        """How much a condition's name looks like the gene symbol, as a tie-break among a gene's conditions.
+
+        Symbols often abbreviate the disease ("NF1": neurofibromatosis type 1, "VHL": von Hippel-Lindau);
+        a deletion syndrome or a cancer group that lists the gene among many does not.
+        """
+        name = normalise(self.display[entity_id])
+        letters = "".join(c for c in symbol.casefold() if c.isalpha())
+        digits = "".join(c for c in symbol if c.isdigit())
+        bonus = 0.0
+        if (
+            len(letters) >= 2
+            and name.startswith(letters[0])
+            and letters[1] in name.split(" ")[0][1:] + "".join(w[:1] for w in name.split(" ")[1:2])
+        ):
+            bonus += 0.5
+        numbers = _numbers(name)
+        if digits and numbers:
+            bonus += 0.2 if digits in numbers else -0.2
+        return bonus
 
     def candidates_fuzzy(self, query: str) -> dict[int, float]:
         norm = normalise(query)
@@ -249,6 +299,8 @@ def _collect_entries(knowledge: Knowledge) -> tuple[list[Entry], dict[str, str],
             if key and key not in seen:
                 seen.add(key)
                 entries.append(Entry(record.id, "condition", name.name, 0 if name.kind == "preferred" else 1))
+        for symbol, _ in record.genes:
+            entries.append(Entry(record.id, "condition", symbol, GENE_RANK))
     for term in knowledge.terms.values():
         if term.is_obsolete:
             continue
@@ -263,6 +315,14 @@ def _collect_entries(knowledge: Knowledge) -> tuple[list[Entry], dict[str, str],
                 rank = 1 if synonym.scope == "EXACT" or synonym.kind in {"layperson", "abbreviation"} else 2
                 entries.append(Entry(term.id, "symptom", synonym.text, rank))
     return entries, display, weight
+
+
+def _gene_mentions(text: str) -> list[str]:
+    """Gene symbols named in a longer query ("what does the CFTR gene cause", "NF1 gene")."""
+    words = text.split()
+    if len(words) < 2 or not any(w.strip("?.,;:!").casefold() in {"gene", "genes"} for w in words):
+        return []
+    return _UPPER_ACRONYM.findall(text)
 
 
 def _collect_ids(knowledge: Knowledge) -> dict[str, str]:
@@ -329,6 +389,11 @@ def resolve(
     for word in _UPPER_ACRONYM.findall(text) if " " in text.strip() else []:
         for i, score in index.candidates_acronym(word).items():
             scored[i] = max(scored.get(i, 0.0), score - 2.0)
+    for word in _gene_mentions(text):
+        for i, score in index.candidates_gene(word).items():
+            scored[i] = max(scored.get(i, 0.0), score - 3.0)
+    for i, score in index.candidates_gene(text).items():  # as typed: upper case says "symbol"
+        scored[i] = max(scored.get(i, 0.0), score)
     for variant in _query_variants(text):
         for found in (index.candidates_exact(variant), index.candidates_acronym(variant)):
             for i, score in found.items():
@@ -369,6 +434,7 @@ def _best_per_entity(
             matched_name=index.entries[i].name,
             score=round(max(0.0, min(100.0, score + 0.1 * index.entries[i].rank)), 1),
             kind=index.entries[i].kind,
+            matched_by="gene" if index.entries[i].rank == GENE_RANK else "name",
         )
         for entity, (score, i) in ordered
     ]
