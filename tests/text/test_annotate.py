@@ -153,10 +153,18 @@ def test_an_inverted_name_must_end_its_clause_part(knowledge: Knowledge) -> None
         ("palmar and plantar pits are frequent", {"HP:0010610", "HP:0010612"}),  # head on the right
         ("posterior subcapsular or capsular cataract", {"HP:0007787", "HP:0100017"}),  # two-word conjunct
         ("involvement of the lower limbs, genitalia, and nails", {"HP:0002814", "HP:0000078", "HP:0001597"}),
+        # the last item goes on with its clause ("were repaired", "of the hands")
+        ("cleft lip and palate were repaired early", {"HP:0410030", "HP:0000175"}),
+        ("muscle weakness and wasting of the hands", {"HP:0001324", "HP:0003202"}),
     ],
 )
 def test_coordinations_share_their_head(knowledge: Knowledge, text: str, expected: set[str]) -> None:
     assert expected <= set(found(annotate(knowledge, text)))
+
+
+def test_an_item_whose_own_words_go_on_borrows_no_head(knowledge: Knowledge) -> None:
+    # "scaly like a fish": "scaly" is followed by its own words, not by the rest of the clause
+    assert "HP:0040189" not in found(annotate(knowledge, "her skin is dry and scaly like a fish"))
 
 
 def test_coordinated_findings_that_are_complete_share_nothing(knowledge: Knowledge) -> None:
@@ -212,6 +220,8 @@ def test_a_generic_word_is_no_conjunct(knowledge: Knowledge) -> None:
         ("serum ferritin was elevated", "HP:0003281"),  # "Increased circulating ferritin concentration"
         ("he has mild autistic features", "HP:0000729"),  # "Autistic behavior"
         ("wide phenotypic variation", "HP:0003812"),  # "Phenotypic variability"
+        ("brain stem symptoms", "HP:0002363"),  # compound written in two words: "brainstem"
+        ("thin finger nails", "HP:0012742"),  # "Thin fingernail"
     ],
 )
 def test_long_names_participles_and_generic_heads(knowledge: Knowledge, text: str, term_id: str) -> None:

@@ -420,15 +420,18 @@ def _expand_coordinations(
             if not heads:
                 continue
             for conjunct in chain[i + 1 :]:
-                if (
-                    not 1 <= len(conjunct) <= MAX_CONJUNCT_WORDS
-                    or not _adjacent(tokens, conjunct)
-                    or any(covered[p] for p in conjunct)
-                ):
+                # a bare item, or one that the rest of its clause part follows ("cleft lip and palate
+                # were repaired", "muscle weakness or wasting was the first symptom")
+                item = _leading_run(tokens, conjunct, MAX_CONJUNCT_WORDS)
+                if not item or any(covered[p] for p in item):
                     break
-                for head in heads:  # longest first
-                    if add(head + conjunct):
+                for size in range(len(item), 0, -1):
+                    if size < len(conjunct) and not _before_function_word(tokens, item[size - 1]):
+                        continue  # "dry and scaly like a fish": the item's own words go on
+                    if any(add(head + item[:size]) for head in heads):  # longest head first
                         break
+                if len(item) < len(conjunct):
+                    break
     return extra
 
 
@@ -456,6 +459,12 @@ def _trailing_run(tokens: Sequence[Token], positions: list[int], limit: int) -> 
             break
         run.insert(0, p)
     return run
+
+
+def _before_function_word(tokens: Sequence[Token], position: int) -> bool:
+    """The next word is a function word ("palate were repaired", "wasting of the hands")."""
+    following = next((t for t in tokens[position + 1 :] if t.kind != "soft"), None)
+    return following is not None and following.kind == "word" and following.stop
 
 
 def _ends_before_separator(tokens: Sequence[Token], position: int) -> bool:

@@ -19,10 +19,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 from symptomdb.knowledge.store import Knowledge
-from symptomdb.text.normalise import Token, fold, light_stem, tokenize
+from symptomdb.text.normalise import JOIN_PREFIXES, STOP_WORDS, Token, fold, light_stem, tokenize
 
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 # Besides phenotypic abnormalities, the kinds of terms that phenotype corpora (GSC+) annotate:
@@ -219,6 +220,63 @@ def lower_case_words(knowledge: Knowledge) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
+# Compound words written as one word or two ("brainstem" / "brain stem", "eyelid" / "eye lid"): a word
+# of the HPO vocabulary that splits into two other words of it. Not prefixes ("hypo", "pre": joined when
+# hyphenated, see normalise.JOIN_PREFIXES) nor suffix-like tails ("-ing", "-ion", "-less").
+_NOT_COMPOUND_TAILS = frozenset(
+    {"ing", "ion", "ions", "ed", "less", "like", "able", "age", "ness", "tic", "ring", "red", "bed", "bing"}
+    | {"ration", "mental", "ism", "ist", "ity"}
+)
+# Heads that are prefixes or chance splits ("mal|formation", "man|nose", "lip|edema", "trim|ester").
+_NOT_COMPOUND_HEADS = frozenset(
+    {"mal", "trans", "tetra", "ultra", "super", "mini", "per", "par", "nor", "pas", "pig", "trim", "mode"}
+    | {"clit", "man", "ace", "car", "lip", "gut", "ester", "near", "one", "out", "new", "end", "key", "sing"}
+    | {"sea", "straw", "high", "glucose", "plasma", "polyoma", "papilloma", "herpes", "gamma", "alpha"}
+    | {"sun", "cor", "disc", "carp", "crystal", "cyst", "abnormal"}
+)
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def compound_words(knowledge: Knowledge, scope: frozenset[str]) -> dict[str, str]:
+    """Joined word → its two words ("brainstem" → "brain stem"), from the vocabulary of HPO names."""
+    vocabulary: set[str] = set()
+    for term_id in scope:
+        term = knowledge.terms[term_id]
+        for text in [term.name, *(s.text for s in term.synonyms)]:
+            vocabulary.update(_WORD_RE.findall(fold(text)))
+    words = {w for w in vocabulary if len(w) >= 3 and w not in STOP_WORDS}
+    compounds: dict[str, str] = {}
+    for word in sorted(vocabulary):
+        if len(word) < 7:
+            continue
+        for cut in range(3, len(word) - 2):
+            head, tail = word[:cut], word[cut:]
+            if (
+                head in words
+                and tail in words
+                and head not in JOIN_PREFIXES
+                and head not in _NOT_COMPOUND_HEADS
+                and not head.endswith(("o", "i", "y", "yl"))
+                and tail not in _NOT_COMPOUND_TAILS
+            ):
+                compounds[word] = f"{head} {tail}"
+                break
+    return compounds
+
+
+def compound_variants(text: str, compounds: dict[str, str]) -> list[str]:
+    """A name with its compound words split ("Abnormality of the brain stem") or joined."""
+    folded = fold(text)
+    words = _WORD_RE.findall(folded)
+    variants: list[str] = []
+    if any(w in compounds for w in words):
+        variants.append(_WORD_RE.sub(lambda m: compounds.get(m.group(), m.group()), folded))
+    joined = {f"{a} {b}": a + b for a, b in pairwise(words) if a + b in compounds}
+    for pair, word in joined.items():
+        variants.append(folded.replace(pair, word))
+    return variants
+
+
 def is_abbreviation(text: str) -> bool:
     """A one-word, mostly upper-case form matched case-sensitively ("IUGR", "ADHD")."""
     return (
@@ -235,6 +293,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
     scope = frozenset(tid for tid in term_scope(knowledge) if "*" not in exclusions.get(tid, ()))
     phenotypes = knowledge.descendants(PHENOTYPIC_ABNORMALITY)
     common_words = lower_case_words(knowledge)
+    compounds = compound_words(knowledge, scope)
     candidates: dict[Key, dict[str, int]] = defaultdict(dict)
     abbreviations: dict[str, dict[str, int]] = defaultdict(dict)
     strict_forms: dict[str, set[str]] = defaultdict(set)
@@ -297,6 +356,8 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
             add(text, term_id, priority)
             for variant, penalty in name_variants(text):
                 add(variant, term_id, max(priority, PRIORITY_VARIANT) + penalty - 1, surface=False)
+            for variant in compound_variants(text, compounds):
+                add(variant, term_id, max(priority, PRIORITY_VARIANT), surface=False)
         for variant in compositional_variants(knowledge, term_id, scope):
             add(variant, term_id, PRIORITY_VARIANT + 1, surface=False)
         m = _DOMAIN_QUALIFIER_RE.match(term.name)
