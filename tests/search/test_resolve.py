@@ -71,6 +71,17 @@ def test_a_gene_symbol_finds_the_conditions_of_that_gene(shared_db: SymptomDB) -
     assert resolve(index, "kit", limit=1)[0].matched_name != "KIT"
 
 
+def test_a_symptoms_exact_name_does_not_hide_conditions(shared_db: SymptomDB) -> None:
+    # "Leukemia" is an HPO term; asked for conditions, the leukemias must still be found.
+    matches = resolve(shared_db.name_index, "leukaemia", limit=5, kinds=("condition",))
+    assert matches and all("leukemia" in m.name.lower() for m in matches)
+
+
+def test_a_name_that_only_contains_the_query_ranks_by_how_much_else_it_says(shared_db: SymptomDB) -> None:
+    top = resolve(shared_db.name_index, "diabetes", limit=1, kinds=("condition",))[0]
+    assert top.name.lower().startswith("diabetes")
+
+
 def test_numbers_in_names_must_agree(shared_db: SymptomDB) -> None:
     for query, number in (("neurofibromatosys type 2", "2"), ("neurofibromatosis type one", "1")):
         top = resolve(shared_db.name_index, query.replace("one", "I"), kinds=("condition",))[0]

@@ -213,12 +213,17 @@ class NameIndex:
         # Partial and subset matches only between strings of similar length: otherwise any
         # short name ("N syndrome") is "contained" in a long question; coverage handles those.
         comparable = np.array([len(n) >= 0.6 * len(norm) for n in names])
+        # A name that merely contains the query counts less the more else it says: "diabetes" is
+        # "diabetes mellitus" before "microcephaly, epilepsy, and diabetes syndrome".
+        contained = (
+            0.85 * comparable * (1.0 - 0.012 * np.array([1.0 - min(1.0, len(norm) / len(n)) for n in names]))
+        )
         similarity = np.maximum.reduce(
             [
                 process.cdist([norm], names, scorer=fuzz.ratio, workers=1)[0],
                 process.cdist([norm], names, scorer=fuzz.token_sort_ratio, workers=1)[0],
-                0.85 * comparable * process.cdist([norm], names, scorer=fuzz.token_set_ratio, workers=1)[0],
-                0.85 * comparable * process.cdist([norm], names, scorer=fuzz.partial_ratio, workers=1)[0],
+                contained * process.cdist([norm], names, scorer=fuzz.token_set_ratio, workers=1)[0],
+                contained * process.cdist([norm], names, scorer=fuzz.partial_ratio, workers=1)[0],
                 self._coverage_scores(norm.split(), best),
             ]
         )
@@ -398,7 +403,10 @@ def resolve(
         for found in (index.candidates_exact(variant), index.candidates_acronym(variant)):
             for i, score in found.items():
                 scored[i] = max(scored.get(i, 0.0), score)
-    if not any(s >= 98.0 for s in scored.values()):
+    # Fuzzy matching is skipped only when every kind asked for has an exact name: "leukemia" the
+    # symptom must not stop the search for leukemias among conditions.
+    exact_kinds = {index.entries[i].kind for i, score in scored.items() if score >= 98.0}
+    if not set(kinds) <= exact_kinds:
         # The most question-stripped variant: the coverage score tolerates any words left over.
         for i, score in index.candidates_fuzzy(_query_variants(text)[-1]).items():
             scored[i] = max(scored.get(i, 0.0), score)

@@ -99,7 +99,10 @@ def _search_outcome(site: Site, query: str) -> tuple[int, str, bytes]:
     matches = []
     if query:
         try:
-            matches = site.resolve(query, 20)
+            # Each kind on its own: a symptom with the exact name ("leukemia") must not crowd out
+            # the conditions that carry it in theirs.
+            found = site.resolve(query, 20, ("condition",)) + site.resolve(query, 10, ("symptom",))
+            matches = sorted(found, key=lambda m: -m.score)
         except QueryError as exc:
             error = str(exc)
     if matches and (best := services.confident_match(site.knowledge, matches)) is not None:
