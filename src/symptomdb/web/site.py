@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from symptomdb import __version__
 from symptomdb.context import SymptomDB
-from symptomdb.diagnosis.service import DiagnosisResult, diagnose
+from symptomdb.diagnosis.service import DiagnosisResult, diagnose, get_engine
 from symptomdb.knowledge.answer import DISCLAIMER, ConditionAnswer, answer, slugify
 from symptomdb.knowledge.store import Knowledge, Release
 from symptomdb.knowledge.symptoms import SymptomInfo, symptom_info
@@ -118,6 +118,7 @@ class Site:
         from symptomdb.text.lexicon import get_lexicon
 
         get_lexicon(self.knowledge, cache_dir=self.db.settings.cache_dir)  # the checker's free-text box
+        get_engine(self.knowledge, cache_dir=self.db.settings.cache_dir)  # the checker's differential
 
     def answer(self, condition_id: str) -> ConditionAnswer:
         """The answer for a canonical condition id (UnknownIdError if unknown)."""
