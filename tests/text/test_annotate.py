@@ -251,6 +251,7 @@ def test_onset_periods_need_a_preposition(knowledge: Knowledge) -> None:
         ("deglutition disorder", "HP:0002015"),  # deglutition ≈ swallowing: Dysphagia
         ("swallowing dysfunction", "HP:0002015"),
         ("abnormally small eyes", "HP:0000568"),  # eyeball ≈ eye: Microphthalmia
+        ("new neurologic deficits", "HP:0000707"),  # deficit ≈ abnormality
     ],
 )
 def test_adjectives_and_variants(knowledge: Knowledge, text: str, term_id: str) -> None:
