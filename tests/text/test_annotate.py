@@ -252,6 +252,8 @@ def test_onset_periods_need_a_preposition(knowledge: Knowledge) -> None:
         ("swallowing dysfunction", "HP:0002015"),
         ("abnormally small eyes", "HP:0000568"),  # eyeball ≈ eye: Microphthalmia
         ("new neurologic deficits", "HP:0000707"),  # deficit ≈ abnormality
+        ("poor visual fixation", "HP:0025404"),  # no term for "poor": "Abnormal visual fixation"
+        ("severity of the speech impairment", "HP:0002167"),  # "Abnormal speech pattern"
     ],
 )
 def test_adjectives_and_variants(knowledge: Knowledge, text: str, term_id: str) -> None:

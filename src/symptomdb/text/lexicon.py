@@ -152,6 +152,10 @@ _LEVEL_RE = re.compile(
 )
 _BEHAVIOR_RE = re.compile(r"^(\w+(?:-\w+)?) behaviou?rs?$", re.IGNORECASE)
 _LEVEL_DIRECTIONS = {"increased": "high", "elevated": "high", "high": "high"}
+# "Abnormal visual fixation" is what "poor visual fixation" or "impaired fixation" say when no term names
+# that kind of abnormality: the general term, for words of a worse function.
+_ABNORMAL_RE = re.compile(r"^abnormal (?!.*\bmorphology\b)(.+)$", re.IGNORECASE)
+_IMPAIRED_WORDS = ("poor", "impaired", "defective", "disturbed", "altered")
 
 
 def name_variants(name: str) -> list[tuple[str, int]]:
@@ -182,6 +186,10 @@ def name_variants(name: str) -> list[tuple[str, int]]:
     if m:  # "Autistic behavior" → "autistic features", "autistic traits"
         for noun in ("features", "traits", "tendencies"):
             variants.append((f"{m.group(1)} {noun}", 1))
+    m = _ABNORMAL_RE.match(name)
+    if m:
+        for word in _IMPAIRED_WORDS:
+            variants.append((f"{word} {m.group(1)}", 2))
     m = _LEVEL_RE.match(name)
     if m:
         direction, substance = m.group(1).lower(), m.group(2)
