@@ -12,12 +12,13 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from symptomdb.db import models
-from symptomdb.db.editorial_models import Account, Comment
+from symptomdb.db.editorial_models import Account, AuthorPhoto, Comment
 from symptomdb.db.engine import make_session_factory
-from symptomdb.editorial import accounts, articles, backup, comments, ratings
+from symptomdb.editorial import accounts, articles, backup, comments, photos, ratings
 from symptomdb.editorial.errors import InvalidInput
 from tests.editorial.conftest import ARTICLE_BODY, ARTICLE_REFERENCES, known_condition, make_user
 from tests.editorial.hostile import ALL
+from tests.editorial.test_photos import image_bytes
 
 
 def _populate(sessions: sessionmaker[Session]) -> None:
@@ -59,6 +60,7 @@ def _populate(sessions: sessionmaker[Session]) -> None:
         articles.publish(session, editor, article.id, 1)
         accounts.start_session(session, readers[0])
         accounts.create_api_token(session, author, "token")
+        photos.set_photo(session, author, author.id, image_bytes("PNG", (40, 30)))
     with sessions.begin() as session:
         for i, reader in enumerate(readers):
             ratings.rate_author(session, reader, author.id, 1 + i)
@@ -98,6 +100,8 @@ def test_round_trip_restores_every_row(
         assert (
             session.scalar(select(func.count()).select_from(Comment).where(Comment.body.contains("✓"))) == 3
         )
+    with sessions() as source, target() as copy:  # binary data survives byte for byte
+        assert copy.scalars(select(AuthorPhoto.data)).one() == source.scalars(select(AuthorPhoto.data)).one()
     user = make_user(target)
     assert user.id == 6
 

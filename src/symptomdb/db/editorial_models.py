@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -56,6 +57,22 @@ class AuthorProfile(Base):
     specialty: Mapped[str] = mapped_column(String(120), default="")
     affiliation: Mapped[str] = mapped_column(String(200), default="")
     bio: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The SHA-256 of the author's photo (in author_photo), so bylines can link it without loading it.
+    photo_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+
+
+class AuthorPhoto(Base):
+    """An author's portrait, re-encoded on upload (no camera metadata, bounded size)."""
+
+    __tablename__ = "author_photo"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
+    media_type: Mapped[str] = mapped_column(String(32))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -242,6 +259,7 @@ EDITORIAL_TABLES: tuple[type[Base], ...] = (
     EditorialSetting,
     Account,
     AuthorProfile,
+    AuthorPhoto,
     WebSession,
     ApiToken,
     RateEvent,

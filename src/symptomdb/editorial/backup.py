@@ -16,6 +16,7 @@ is restored or nothing changes.
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import json
@@ -33,6 +34,7 @@ from sqlalchemy import (
     DateTime,
     Engine,
     Integer,
+    LargeBinary,
     String,
     Table,
     event,
@@ -77,6 +79,8 @@ def _open(path: Path, mode: str, compressed: bool | None = None) -> IO[str]:
 
 
 def _encode(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
     if isinstance(value, datetime):
         value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
         return value.isoformat()
@@ -92,6 +96,8 @@ def _decoder(table: Table) -> list[Any]:
             decoders.append(lambda v: None if v is None else datetime.fromisoformat(v))
         elif isinstance(column.type, Date):
             decoders.append(lambda v: None if v is None else date.fromisoformat(v))
+        elif isinstance(column.type, LargeBinary):
+            decoders.append(lambda v: None if v is None else base64.b64decode(v, validate=True))
         else:
             decoders.append(None)
     return decoders

@@ -9,6 +9,7 @@ from symptomdb.db.editorial_models import Account, AuthorProfile
 from symptomdb.editorial.common import as_utc, clean_text, utcnow
 from symptomdb.editorial.errors import NotAllowed, NotFound
 from symptomdb.editorial.markup import render_comment
+from symptomdb.editorial.photos import photo_url
 from symptomdb.editorial.ratings import rating_summary
 from symptomdb.editorial.schemas import AuthorProfileOut, Byline, CurrentUser
 
@@ -33,6 +34,7 @@ def byline_of(account: Account, profile: AuthorProfile | None) -> Byline:
         specialty=profile.specialty,
         affiliation=profile.affiliation,
         is_sample=account.is_sample,
+        photo_url=photo_url(account.id, profile.photo_sha256),
     )
 
 

@@ -97,6 +97,7 @@ class Byline(BaseModel):
     specialty: str = ""
     affiliation: str = ""
     is_sample: bool = False
+    photo_url: str | None = None  # versioned address of the author's photo, if there is one
 
     @property
     def text(self) -> str:

@@ -81,7 +81,10 @@ def create_app(db: SymptomDB | None = None) -> FastAPI:
             return JSON, error_json(code, message)
         return HTML, render_error_page(site, status, message)
 
-    app.add_middleware(SecurityMiddleware, render_error=render_error)
+    from symptomdb.editorial.photos import MAX_UPLOAD_BYTES
+
+    uploads = {"/account/profile/photo": MAX_UPLOAD_BYTES + 64 * 1024}  # the file plus the form around it
+    app.add_middleware(SecurityMiddleware, render_error=render_error, upload_limits=uploads)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

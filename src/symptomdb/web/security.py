@@ -37,10 +37,17 @@ class _BodyTooLarge(Exception):
 class SecurityMiddleware:
     """Adds the security headers, refuses oversized requests (413/414) and turns crashes into a 500 page."""
 
-    def __init__(self, app: ASGIApp, render_error: ErrorRenderer, max_body: int = MAX_BODY_BYTES) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        render_error: ErrorRenderer,
+        max_body: int = MAX_BODY_BYTES,
+        upload_limits: dict[str, int] | None = None,
+    ) -> None:
         self.app = app
         self.render_error = render_error
         self.max_body = max_body
+        self.upload_limits = upload_limits or {}  # path -> larger body limit (file uploads)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -77,11 +84,11 @@ class SecurityMiddleware:
         if len(scope.get("query_string", b"")) > MAX_QUERY_BYTES or len(path.encode()) > MAX_PATH_BYTES:
             await reply(414, "uri_too_long", "The address is too long.")
             return
+        max_body = self.upload_limits.get(path, self.max_body)
+        too_large = f"The request body is larger than {max_body // 1024} KiB."
         declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
-            await reply(
-                413, "payload_too_large", f"The request body is larger than {self.max_body // 1024} KiB."
-            )
+        if declared is not None and (not declared.isdigit() or int(declared) > max_body):
+            await reply(413, "payload_too_large", too_large)
             return
 
         received = 0
@@ -91,7 +98,7 @@ class SecurityMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body:
+                if received > max_body:
                     raise _BodyTooLarge
             return message
 
@@ -99,9 +106,7 @@ class SecurityMiddleware:
             await self.app(scope, limited_receive, send_with_headers)
         except _BodyTooLarge:
             if not started:
-                await reply(
-                    413, "payload_too_large", f"The request body is larger than {self.max_body // 1024} KiB."
-                )
+                await reply(413, "payload_too_large", too_large)
         except Exception:
             logger.exception("unhandled error on %s", path)
             if not started:

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from symptomdb.db.editorial_models import Article
-from symptomdb.editorial import accounts, articles, comments, profiles, ratings
+from symptomdb.editorial import accounts, articles, comments, photos, profiles, ratings
 from symptomdb.editorial.errors import EditConflict, EditorialError, NotAllowed, NotFound, RateLimited
 from symptomdb.editorial.schemas import ArticleOut, CurrentUser
 from symptomdb.editorial.web import fragment
@@ -38,6 +38,8 @@ MESSAGES = {
     "signed-in": "You are signed in.",
     "password": "Your password is changed. Other browsers signed in to your account were signed out.",
     "profile": "Your author profile is saved.",
+    "photo": "Your photo is saved.",
+    "photo-removed": "Your photo is removed.",
     "revoked": "The API token is revoked.",
     "created": "Draft saved. Check the preview, then submit it for review.",
     "saved": "Saved as a new revision.",
@@ -271,7 +273,7 @@ def revoke_token(request: Request, token_id: int, csrf_token: FormText = "") -> 
 
 
 @router.get("/account/profile")
-def profile_page(request: Request) -> Response:
+def profile_page(request: Request, done: Annotated[str, Query(max_length=40)] = "") -> Response:
     viewer = viewer_of(request)
     if viewer.user is None:
         return _sign_in_redirect(request)
@@ -280,7 +282,9 @@ def profile_page(request: Request) -> Response:
             profile = profiles.get_profile(session, viewer.user.id)
     except NotFound:
         return _error(request, viewer, NotFound("Only authors have a profile."))
-    return render(request, viewer, "editorial/profile_edit.html", profile=profile.model_dump())
+    return render(
+        request, viewer, "editorial/profile_edit.html", profile=profile.model_dump(), message=_message(done)
+    )
 
 
 @router.post("/account/profile")
@@ -308,6 +312,56 @@ def save_profile(
         return _redirect("/account", "profile")
 
     return _post(request, csrf_token, work, template="editorial/profile_edit.html", profile=values)
+
+
+def _own_profile(request: Request, user: CurrentUser) -> dict[str, Any]:
+    with sessions_of(request)() as session:
+        return profiles.get_profile(session, user.id).model_dump()
+
+
+@router.post("/account/profile/photo")
+def upload_photo(
+    request: Request, photo: Annotated[UploadFile, File()], csrf_token: FormText = ""
+) -> Response:
+    def work(viewer: Viewer, user: CurrentUser) -> Response:
+        raw = photo.file.read(photos.MAX_UPLOAD_BYTES + 1)
+        try:
+            with sessions_of(request).begin() as session:
+                photos.set_photo(session, user, user.id, raw)
+        except EditorialError as error:
+            profile = _own_profile(request, user)
+            return _error(request, viewer, error, template="editorial/profile_edit.html", profile=profile)
+        fragment.invalidate()
+        return _redirect("/account/profile", "photo")
+
+    return _post(request, csrf_token, work)
+
+
+@router.post("/account/profile/photo/remove")
+def remove_photo(request: Request, csrf_token: FormText = "") -> Response:
+    def work(viewer: Viewer, user: CurrentUser) -> Response:
+        with sessions_of(request).begin() as session:
+            photos.remove_photo(session, user, user.id)
+        fragment.invalidate()
+        return _redirect("/account/profile", "photo-removed")
+
+    return _post(request, csrf_token, work)
+
+
+@router.get("/authors/{author_id}/photo")
+def author_photo(request: Request, author_id: int, v: Annotated[str, Query(max_length=64)] = "") -> Response:
+    try:
+        with sessions_of(request)() as session:
+            found = photos.get_photo(session, author_id)
+    except NotFound as error:
+        return _error(request, viewer_of(request), error)
+    etag = f'"{found.sha256[:32]}"'
+    # The versioned address (from a byline) never changes content; the bare one may.
+    versioned = bool(v) and found.sha256.startswith(v)
+    cache = "public, max-age=31536000, immutable" if versioned else "public, max-age=300"
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers={"ETag": etag, "Cache-Control": cache})
+    return Response(found.data, media_type=found.media_type, headers={"ETag": etag, "Cache-Control": cache})
 
 
 # --- authors and ratings ------------------------------------------------------------------------------
