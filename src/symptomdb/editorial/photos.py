@@ -16,9 +16,10 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-from symptomdb.db.editorial_models import Account, AuthorPhoto, AuthorProfile
+from symptomdb.db.editorial_models import Account, AuthorPhoto
 from symptomdb.editorial.common import utcnow
-from symptomdb.editorial.errors import InvalidInput, NotAllowed, NotFound
+from symptomdb.editorial.errors import InvalidInput, NotFound
+from symptomdb.editorial.profiles import editable_profile
 from symptomdb.editorial.schemas import CurrentUser
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -73,19 +74,9 @@ def prepare_photo(raw: bytes) -> Photo:
     )
 
 
-def _editable_profile(session: Session, user: CurrentUser, account_id: int) -> AuthorProfile:
-    if account_id != user.id and not user.has_role("admin"):
-        raise NotAllowed("You can only change your own author photo.")
-    account = session.get(Account, account_id)
-    profile = session.get(AuthorProfile, account_id)
-    if account is None or profile is None or account.role == "reader":
-        raise NotFound("There is no such author.")
-    return profile
-
-
 def set_photo(session: Session, user: CurrentUser, account_id: int, raw: bytes) -> Photo:
     """Replace the author's photo (authors their own; admins anyone's)."""
-    profile = _editable_profile(session, user, account_id)
+    profile = editable_profile(session, user, account_id)
     photo = prepare_photo(raw)
     row = session.get(AuthorPhoto, account_id)
     if row is None:
@@ -99,7 +90,7 @@ def set_photo(session: Session, user: CurrentUser, account_id: int, raw: bytes) 
 
 
 def remove_photo(session: Session, user: CurrentUser, account_id: int) -> None:
-    profile = _editable_profile(session, user, account_id)
+    profile = editable_profile(session, user, account_id)
     row = session.get(AuthorPhoto, account_id)
     if row is not None:
         session.delete(row)
@@ -115,8 +106,3 @@ def get_photo(session: Session, account_id: int) -> Photo:
     return Photo(
         media_type=row.media_type, data=row.data, sha256=row.sha256, width=row.width, height=row.height
     )
-
-
-def photo_url(account_id: int, sha256: str | None) -> str | None:
-    """The photo's address, versioned by its digest so that it can be cached for good."""
-    return f"/authors/{account_id}/photo?v={sha256[:16]}" if sha256 else None

@@ -9,7 +9,6 @@ from symptomdb.db.editorial_models import Account, AuthorProfile
 from symptomdb.editorial.common import as_utc, clean_text, utcnow
 from symptomdb.editorial.errors import NotAllowed, NotFound
 from symptomdb.editorial.markup import render_comment
-from symptomdb.editorial.photos import photo_url
 from symptomdb.editorial.ratings import rating_summary
 from symptomdb.editorial.schemas import AuthorProfileOut, Byline, CurrentUser
 
@@ -63,6 +62,22 @@ def list_authors(session: Session) -> list[Byline]:
     return [byline_of(a, p) for a, p in rows]
 
 
+def editable_profile(session: Session, user: CurrentUser, account_id: int) -> AuthorProfile:
+    """The profile `user` may change: their own, or anyone's for an admin."""
+    if account_id != user.id and not user.has_role("admin"):
+        raise NotAllowed("You can only change your own author profile.")
+    account = session.get(Account, account_id)
+    profile = session.get(AuthorProfile, account_id)
+    if account is None or profile is None or account.role == "reader":
+        raise NotFound("There is no such author.")
+    return profile
+
+
+def photo_url(account_id: int, sha256: str | None) -> str | None:
+    """The address of an author's photo, versioned by its digest so that it can be cached for good."""
+    return f"/authors/{account_id}/photo?v={sha256[:16]}" if sha256 else None
+
+
 def update_profile(
     session: Session,
     user: CurrentUser,
@@ -75,12 +90,7 @@ def update_profile(
     bio: str = "",
 ) -> AuthorProfileOut:
     """Authors edit their own profile; admins may edit anyone's."""
-    if account_id != user.id and not user.has_role("admin"):
-        raise NotAllowed("You can only edit your own author profile.")
-    account = session.get(Account, account_id)
-    profile = session.get(AuthorProfile, account_id)
-    if account is None or profile is None or account.role == "reader":
-        raise NotFound("There is no such author.")
+    profile = editable_profile(session, user, account_id)
     profile.display_name = clean_text(display_name, "Display name", max_length=120, required=True)
     profile.credentials = clean_text(credentials, "Credentials", max_length=120)
     profile.specialty = clean_text(specialty, "Specialty", max_length=120)
