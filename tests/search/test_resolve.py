@@ -44,6 +44,14 @@ def test_abbreviation_finds_the_condition_among_top_matches(shared_db: SymptomDB
     assert OMS in ids
 
 
+def test_an_ambiguous_abbreviation_prefers_the_condition_people_look_up(shared_db: SymptomDB) -> None:
+    # "OMS" abbreviates opsoclonus-myoclonus and Oliver-McFarlane syndrome alike; the one with a
+    # patient-facing NORD report comes first.
+    index = shared_db.name_index
+    assert resolve(index, "what is OMS?", limit=1, kinds=("condition",))[0].id == OMS
+    assert resolve(index, "ALS", limit=1, kinds=("condition",))[0].name == "Amyotrophic lateral sclerosis"
+
+
 def test_symptoms_by_lay_name_and_id(shared_db: SymptomDB) -> None:
     assert resolve(shared_db.name_index, "jerking", kinds=("symptom",))[0].id == "HP:0001336"
     assert resolve(shared_db.name_index, "HP:0002279")[0].id == "HP:0001250"  # alt id

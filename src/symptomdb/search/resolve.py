@@ -24,7 +24,7 @@ from symptomdb.knowledge.store import Knowledge
 from symptomdb.search.normalise import FILLER, acronym, normalise, strip_question, tokens, word_key
 
 Kind = Literal["condition", "symptom"]
-INDEX_FORMAT = 7  # bump when NameIndex changes shape, to invalidate disk caches
+INDEX_FORMAT = 8  # bump when NameIndex changes shape, to invalidate disk caches
 MAX_QUERY_LENGTH = 500
 FUZZY_CANDIDATES = 200
 _ID_QUERY = re.compile(
@@ -297,7 +297,10 @@ def _collect_entries(knowledge: Knowledge) -> tuple[list[Entry], dict[str, str],
     weight: dict[str, float] = {}
     for record in knowledge.conditions.values():
         display[record.id] = record.name
-        weight[record.id] = float(len(record.annotations))
+        # Tie-break: conditions with a NORD report (written for patients) are the ones people look up,
+        # then richer records. "OMS" is opsoclonus-myoclonus before Oliver-McFarlane.
+        has_nord = any(xref.startswith("NORD:") for xref, _ in record.xrefs)
+        weight[record.id] = 10_000.0 * has_nord + float(len(record.annotations))
         seen: set[str] = set()
         for name in record.names:
             key = normalise(name.name)
@@ -320,6 +323,16 @@ def _collect_entries(knowledge: Knowledge) -> tuple[list[Entry], dict[str, str],
                 rank = 1 if synonym.scope == "EXACT" or synonym.kind in {"layperson", "abbreviation"} else 2
                 entries.append(Entry(term.id, "symptom", synonym.text, rank))
     return entries, display, weight
+
+
+def _as_typed(text: str, variant: str) -> str:
+    """A one-word variant ("nf1" of "what is NF1?") as the user typed it: upper case says "symbol"."""
+    if " " in variant:
+        return text
+    for word in re.findall(r"[\w-]+", text):
+        if word.casefold() == variant:
+            return word
+    return variant
 
 
 def _gene_mentions(text: str) -> list[str]:
@@ -397,7 +410,7 @@ def resolve(
     for word in _gene_mentions(text):
         for i, score in index.candidates_gene(word).items():
             scored[i] = max(scored.get(i, 0.0), score - 3.0)
-    for i, score in index.candidates_gene(text).items():  # as typed: upper case says "symbol"
+    for i, score in index.candidates_gene(_as_typed(text, _query_variants(text)[-1])).items():
         scored[i] = max(scored.get(i, 0.0), score)
     for variant in _query_variants(text):
         for found in (index.candidates_exact(variant), index.candidates_acronym(variant)):
