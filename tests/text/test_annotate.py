@@ -252,6 +252,7 @@ def test_onset_periods_need_a_preposition(knowledge: Knowledge) -> None:
         ("swallowing dysfunction", "HP:0002015"),
         ("abnormally small eyes", "HP:0000568"),  # eyeball ≈ eye: Microphthalmia
         ("new neurologic deficits", "HP:0000707"),  # deficit ≈ abnormality
+        ("the palate is highly arched", "HP:0000218"),  # High palate
         ("poor visual fixation", "HP:0025404"),  # no term for "poor": "Abnormal visual fixation"
         ("severity of the speech impairment", "HP:0002167"),  # "Abnormal speech pattern"
     ],

@@ -335,7 +335,7 @@ def _strip_inflection(word: str) -> str:
         return word[:-4]
     if word.endswith("ment") and len(word) > 7:
         return word[:-4]
-    if word.endswith("ly") and len(word) > 6 and not word.endswith(("aly", "ily", "ely", "tyly", "phaly")):
+    if word.endswith("ly") and len(word) > 5 and not word.endswith(("aly", "ily", "ely", "tyly", "phaly")):
         return word[:-2]
     return word
 
