@@ -17,6 +17,7 @@ from symptomdb.web.app import create_app
 from tests.browser_support import ARTIFACTS, launch_browser, serve
 from tests.editorial.conftest import ARTICLE_BODY, ARTICLE_REFERENCES, PASSWORD, make_user
 from tests.editorial.hostile import ALL
+from tests.editorial.test_photos import image_bytes
 from tests.editorial.test_security import hostile_content
 
 pytestmark = pytest.mark.browser
@@ -100,6 +101,15 @@ def test_author_writes_editor_publishes_reader_rates_and_comments(
     writer.page.get_by_label("Credentials").fill("MD")
     writer.page.get_by_label("Affiliation").fill("Example Children's Hospital")
     writer.page.get_by_role("button", name="Save profile").click()
+    writer.go("/account/profile")
+    portrait = {"name": "me.png", "mimeType": "image/png", "buffer": image_bytes("PNG", (600, 400))}
+    writer.page.get_by_label("A portrait").set_input_files(portrait)
+    writer.page.get_by_role("button", name="Upload photo").click()
+    writer.page.wait_for_url("**/account/profile?done=photo")
+    assert "Your photo is saved." in writer.page.inner_text("main")
+    writer.go(f"/authors/{author.id}")
+    shown = writer.page.locator("img.author-photo")
+    assert shown.evaluate("img => img.complete && img.naturalWidth") == 512  # loaded under the CSP
     writer.go("/articles/new?condition=ORPHA-1183")
     writer.page.get_by_label("Title").fill("Opsoclonus-myoclonus syndrome for families")
     writer.page.get_by_label("Summary").fill("What the main signs are.")
