@@ -47,6 +47,9 @@ from symptomdb.text.normalise import fold, stem, tokenize
         ("intrascleral", "scleral"),
         ("highly", "high"),  # short adverbs ("the palate is highly arched")
         ("slowly", "slow"),
+        ("prominence", "prominent"),  # nouns of state ≈ adjectives
+        ("deficiency", "deficient"),
+        ("protuberance", "protuberant"),
     ],
 )
 def test_inflections_and_derivations_share_a_stem(variant: str, base: str) -> None:

@@ -155,6 +155,15 @@ _LEVEL_DIRECTIONS = {"increased": "high", "elevated": "high", "high": "high"}
 # "Abnormal visual fixation" is what "poor visual fixation" or "impaired fixation" say when no term names
 # that kind of abnormality: the general term, for words of a worse function.
 _ABNORMAL_RE = re.compile(r"^abnormal (?!.*\bmorphology\b)(.+)$", re.IGNORECASE)
+# Direction words clinical writing swaps for one another ("low muscle tone" = "decreased muscle tone").
+_DIRECTION_SWAPS = {
+    "low": ("decreased", "reduced"),
+    "decreased": ("low",),
+    "reduced": ("low",),
+    "high": ("increased", "elevated"),
+    "increased": ("high",),
+    "elevated": ("high",),
+}
 _IMPAIRED_WORDS = ("poor", "impaired", "defective", "disturbed", "altered")
 
 
@@ -186,6 +195,10 @@ def name_variants(name: str) -> list[tuple[str, int]]:
     if m:  # "Autistic behavior" → "autistic features", "autistic traits"
         for noun in ("features", "traits", "tendencies"):
             variants.append((f"{m.group(1)} {noun}", 1))
+    words = name.split()
+    for i, word in enumerate(words):  # "Low muscle tone" → "decreased muscle tone", and back
+        for other in _DIRECTION_SWAPS.get(word.lower(), ()):
+            variants.append((" ".join([*words[:i], other, *words[i + 1 :]]), 2))
     m = _ABNORMAL_RE.match(name)
     if m:
         for word in _IMPAIRED_WORDS:

@@ -263,6 +263,12 @@ _DERIVATIONAL: tuple[tuple[str, str], ...] = (
     ("ification", "if"),
     ("ation", "at"),
     ("ction", "ct"),
+    # nouns of state ≈ adjectives: prominence ≈ prominent, deficiency ≈ deficient, protuberance ≈
+    # protuberant, persistence ≈ persistent
+    ("ence", "ent"),
+    ("ency", "ent"),
+    ("ance", "ant"),
+    ("ancy", "ant"),
     ("itis", "itis"),
     ("itic", "itis"),
     ("ities", "ity"),
