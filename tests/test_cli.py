@@ -78,7 +78,7 @@ def test_resolve_batch_jsonl(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["query"] for line in lines] == ["OMS", "syndrome, marfan", "?!"]
     assert len(lines[0]["matches"]) >= 10
-    assert set(lines[0]["matches"][0]) == {"id", "name", "matched_name", "score", "kind"}
+    assert set(lines[0]["matches"][0]) == {"id", "name", "matched_name", "score", "kind", "matched_by"}
     assert lines[1]["matches"][0]["name"] == "Marfan syndrome"
     assert lines[2]["matches"] == [] and "error" in lines[2]
 
