@@ -194,6 +194,9 @@ _IRREGULAR = {
     "negativism": "negativism",  # not "negative"
     "organism": "organism",  # not "organ"
     "organisms": "organism",
+    "fusion": "fus",  # "fusion of the fingers" = fused fingers
+    "fusions": "fus",
+    "fuse": "fus",
     "lost": "loss",  # "lost weight" = weight loss, "lost the ability to walk"
     "lose": "loss",
     "loses": "loss",
