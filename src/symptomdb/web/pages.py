@@ -195,15 +195,22 @@ async def condition_short(request: Request, condition_id: str) -> RedirectRespon
     return RedirectResponse(site.canonical_path("condition", cid), status_code=301)
 
 
+async def _canonical_page(
+    request: Request, kind: str, entity_id: str, build: Callable[[str], str]
+) -> Response:
+    """The page at its one readable address: other spellings of it redirect there (301)."""
+    canonical = site_of(request).canonical_path(kind, entity_id)
+    if request.scope["path"] != canonical:
+        return RedirectResponse(canonical, status_code=301)
+    return await _page(request, (kind, entity_id), lambda: build(canonical))
+
+
 @router.get("/conditions/{condition_id}/{slug}")
 async def condition(request: Request, condition_id: str, slug: str) -> Response:
     site = site_of(request)
     cid = _canonical_condition(site, condition_id)
-    canonical = site.canonical_path("condition", cid)
-    if request.scope["path"] != canonical:
-        return RedirectResponse(canonical, status_code=301)
 
-    def build() -> str:
+    def build(canonical: str) -> str:
         a = site.answer(cid)
         release = site.knowledge.release("hpo")
         return site.render(
@@ -218,7 +225,7 @@ async def condition(request: Request, condition_id: str, slug: str) -> Response:
             hpo_version=release.version if release else "",
         )
 
-    return await _page(request, ("condition", cid), build)
+    return await _canonical_page(request, "condition", cid, build)
 
 
 @router.get("/symptoms")
@@ -264,11 +271,8 @@ async def symptom_short(request: Request, term_id: str) -> RedirectResponse:
 async def symptom(request: Request, term_id: str, slug: str) -> Response:
     site = site_of(request)
     tid = _canonical_symptom(site, term_id)
-    canonical = site.canonical_path("symptom", tid)
-    if request.scope["path"] != canonical:
-        return RedirectResponse(canonical, status_code=301)
 
-    def build() -> str:
+    def build(canonical: str) -> str:
         info = site.symptom(tid)
         return site.render(
             "symptom.html",
@@ -278,7 +282,7 @@ async def symptom(request: Request, term_id: str, slug: str) -> Response:
             jsonld=presenters.symptom_jsonld(info),
         )
 
-    return await _page(request, ("symptom", tid), build)
+    return await _canonical_page(request, "symptom", tid, build)
 
 
 @router.get("/about")
