@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
+from pydantic import BaseModel
 
 from symptomdb.db.editorial_models import Article
 from symptomdb.editorial import accounts, articles, comments, photos, profiles, ratings
@@ -287,23 +288,23 @@ def profile_page(request: Request, done: Annotated[str, Query(max_length=40)] = 
     )
 
 
+class ProfileForm(BaseModel):
+    """The author-profile form, as posted."""
+
+    display_name: str = ""
+    credentials: str = ""
+    specialty: str = ""
+    affiliation: str = ""
+    bio: str = ""
+    csrf_token: str = ""
+
+    def values(self) -> dict[str, str]:
+        return self.model_dump(exclude={"csrf_token"})
+
+
 @router.post("/account/profile")
-def save_profile(
-    request: Request,
-    display_name: FormText = "",
-    credentials: FormText = "",
-    specialty: FormText = "",
-    affiliation: FormText = "",
-    bio: FormText = "",
-    csrf_token: FormText = "",
-) -> Response:
-    values = {
-        "display_name": display_name,
-        "credentials": credentials,
-        "specialty": specialty,
-        "affiliation": affiliation,
-        "bio": bio,
-    }
+def save_profile(request: Request, form: Annotated[ProfileForm, Form()]) -> Response:
+    values = form.values()
 
     def work(viewer: Viewer, user: CurrentUser) -> Response:
         with sessions_of(request).begin() as session:
@@ -311,7 +312,7 @@ def save_profile(
         fragment.invalidate()
         return _redirect("/account", "profile")
 
-    return _post(request, csrf_token, work, template="editorial/profile_edit.html", profile=values)
+    return _post(request, form.csrf_token, work, template="editorial/profile_edit.html", profile=values)
 
 
 def _own_profile(request: Request, user: CurrentUser) -> dict[str, Any]:
@@ -435,34 +436,40 @@ def new_article_page(request: Request, condition: Annotated[str, Query(max_lengt
     )  # fmt: skip
 
 
+class ArticleForm(BaseModel):
+    """The article editor's fields, as posted (new article: `condition`; edit: `base_version`, `note`)."""
+
+    condition: str = ""
+    base_version: str = ""
+    title: str = ""
+    summary: str = ""
+    body: str = ""
+    references: str = ""
+    note: str = ""
+    csrf_token: str = ""
+
+    def template_values(self) -> dict[str, str]:
+        """What the editor template shows again when the post is refused."""
+        values = self.model_dump(exclude={"csrf_token", "base_version", "references"})
+        return {**values, "references_text": self.references}
+
+
 @router.post("/articles/new")
-def create_article(
-    request: Request,
-    condition: FormText = "",
-    title: FormText = "",
-    summary: FormText = "",
-    body: FormText = "",
-    references: FormText = "",
-    csrf_token: FormText = "",
-) -> Response:
-    form = {
-        "condition": condition,
-        "title": title,
-        "summary": summary,
-        "body": body,
-        "references_text": references,
-    }
+def create_article(request: Request, form: Annotated[ArticleForm, Form()]) -> Response:
     knowledge = site_of(request).knowledge
 
     def work(viewer: Viewer, user: CurrentUser) -> Response:
         with sessions_of(request).begin() as session:
             created = articles.create_article(
-                session, user, condition, title, body, references, summary,
+                session, user, form.condition, form.title, form.body, form.references, form.summary,
                 known_condition=knowledge.normalise_condition_id,
             )  # fmt: skip
         return _redirect(f"/articles/{created.id}/preview", "created")
 
-    return _post(request, csrf_token, work, template="editorial/article_edit.html", form=form, article=None)
+    return _post(
+        request, form.csrf_token, work, template="editorial/article_edit.html", form=form.template_values(),
+        article=None,
+    )  # fmt: skip
 
 
 def _working(request: Request, viewer: Viewer, article_id: int) -> ArticleOut:
@@ -486,29 +493,19 @@ def edit_article_page(request: Request, article_id: int) -> Response:
 
 
 @router.post("/articles/{article_id}/edit")
-def save_article(
-    request: Request,
-    article_id: int,
-    base_version: FormText = "",
-    title: FormText = "",
-    summary: FormText = "",
-    body: FormText = "",
-    references: FormText = "",
-    note: FormText = "",
-    csrf_token: FormText = "",
-) -> Response:
-    form = {"title": title, "summary": summary, "body": body, "references_text": references, "note": note}
+def save_article(request: Request, article_id: int, posted: Annotated[ArticleForm, Form()]) -> Response:
+    form = {key: value for key, value in posted.template_values().items() if key != "condition"}
     viewer = viewer_of(request)
     if viewer.user is None:
         return _sign_in_redirect(request)
     user = viewer.user
     try:
-        check_csrf(request, viewer, csrf_token)
-        version = int(base_version) if base_version.isdigit() else 0
+        check_csrf(request, viewer, posted.csrf_token)
+        version = int(posted.base_version) if posted.base_version.isdigit() else 0
         with sessions_of(request).begin() as session:
             saved = articles.update_article(
-                session, user, article_id, version, title=title, body=body, references=references,
-                summary=summary, note=note,
+                session, user, article_id, version, title=posted.title, body=posted.body,
+                references=posted.references, summary=posted.summary, note=posted.note,
             )  # fmt: skip
     except EditConflict as conflict:
         current = _working(request, viewer, article_id)
