@@ -397,13 +397,15 @@ def _expand_coordinations(
             ]
             if not shapes:
                 continue
+            shared = False  # the head already made a finding with a bare item of this list
             for conjunct in reversed(chain[:j]):
                 item = _trailing_run(tokens, conjunct, MAX_CONJUNCT_WORDS)
                 if not item or any(covered[p] or tokens[p].key == GENERIC_KEY for p in item):
                     break  # a finding of its own, or "this disorder, bifid ribs"
                 bare = len(conjunct) == len(item)
                 for size in range(len(item), 0, -1):
-                    if any(add(item[-size:] + head) for phrase, head in shapes if phrase or bare):
+                    if any(add(item[-size:] + head) for phrase, head in shapes if phrase or bare or shared):
+                        shared = shared or bare
                         break
                 if not bare:
                     break  # a longer clause part starts the list
