@@ -199,6 +199,12 @@ def test_windows_skip_modifiers_and_one_unknown_word(knowledge: Knowledge, text:
     assert term_id in found(annotate(knowledge, text))
 
 
+def test_a_noun_starting_a_longer_finding_is_also_the_head_before_it(knowledge: Knowledge) -> None:
+    ids = found(annotate(knowledge, "a malformed nose with broad bridge"))
+    assert {"HP:0000366", "HP:0000431"} <= set(ids)  # Abnormality of the nose, Wide nasal bridge
+    assert {"HP:0003196", "HP:0000455"} <= set(found(annotate(knowledge, "a short nose with a broad tip")))
+
+
 def test_a_window_with_an_unknown_word_does_not_steal_a_finding(knowledge: Knowledge) -> None:
     # "dysmorphic features include facial" would be "Dysmorphic facial features" across "include"
     ids = found(annotate(knowledge, "Dysmorphic features include facial asymmetry."))

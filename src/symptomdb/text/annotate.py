@@ -69,7 +69,7 @@ def annotate(knowledge: Knowledge, text: str, *, include_family: bool = False) -
 def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) -> list[Mention]:
     tokens = tokenize(text)
     candidates = _find_candidates(lexicon, tokens)
-    chosen = [c for c in _select(candidates, len(tokens)) if not _chromosome_context(tokens, c)]
+    chosen = [c for c in _select(candidates, len(tokens), tokens) if not _chromosome_context(tokens, c)]
     chosen += _new_findings(chosen, _expand_coordinations(lexicon, tokens, chosen))
     chosen += _document_abbreviations(lexicon, tokens, chosen)
     chosen += _onsets(lexicon, tokens, chosen)
@@ -257,19 +257,47 @@ def _ends_clause_part(tokens: Sequence[Token], last: int) -> bool:
     return following is None or following.kind in ("break", "comma") or following.lower in _CONJUNCTIONS
 
 
-def _select(candidates: list[_Candidate], n_tokens: int) -> list[_Candidate]:
+def _select(
+    candidates: list[_Candidate], n_tokens: int, tokens: Sequence[Token] | None = None
+) -> list[_Candidate]:
     """Longest first, then best priority, then leftmost; no two chosen candidates share a token."""
     taken = [False] * n_tokens
     chosen: list[_Candidate] = []
-    for candidate in sorted(
+    ranked = sorted(
         candidates, key=lambda c: (c.gaps - c.words, c.priority, c.gaps, c.last - c.first, c.first)
-    ):
+    )
+    for candidate in ranked:
         if any(taken[candidate.first : candidate.last + 1]):
             continue
         for k in range(candidate.first, candidate.last + 1):
             taken[k] = True
         chosen.append(candidate)
+    # "malformed nose with broad bridge": the noun that a longer finding starts with ("nose with broad
+    # bridge") is also the head of the words before it
+    starts = {c.first: c for c in chosen if c.positions}
+    for candidate in ranked:
+        other = starts.get(candidate.last)
+        if (
+            other is not None
+            and candidate.words >= 2
+            and not candidate.gaps
+            and candidate.ids[0] not in other.ids
+            and len(other.positions) > 1
+            and other.positions[0] == candidate.last
+            and not any(taken[candidate.first : candidate.last])
+            and candidate.first < candidate.last
+            and tokens is not None
+            and _followed_by_with(tokens, other.first)
+        ):
+            for k in range(candidate.first, candidate.last):
+                taken[k] = True
+            chosen.append(candidate)
     return chosen
+
+
+def _followed_by_with(tokens: Sequence[Token], position: int) -> bool:
+    following = next((t for t in tokens[position + 1 :] if t.kind != "soft"), None)
+    return following is not None and following.lower == "with"
 
 
 def _new_findings(chosen: list[_Candidate], extra: list[_Candidate]) -> list[_Candidate]:
