@@ -32,6 +32,8 @@ from symptomdb.text.normalise import fold, stem, tokenize
         ("tumours", "tumor"),
         ("naevus", "nevus"),
         ("aetiology", "etiology"),
+        ("amenorrhoea", "amenorrhea"),
+        ("paraesthesia", "paresthesia"),
         ("generalised", "generalized"),
         ("obese", "obesity"),
         ("dominantly", "dominant"),

@@ -73,6 +73,8 @@ _UK_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"aem"), "em"),  # anaemia, haemorrhage, leukaemia
     (re.compile(r"(?<=[bcdfgklnprstvz])ae(?=[cfgtv])|^ae(?=t)"), "e"),  # naevus, caecum, faeces, aetiology
     (re.compile(r"oe(?=[dsn])"), "e"),  # oedema, oesophagus, oestrogen
+    (re.compile(r"(?<=rh|pn)oe(?=a)"), "e"),  # diarrhoea, amenorrhoea, dyspnoea, apnoea
+    (re.compile(r"(?<=[nor])aes(?=th)"), "es"),  # anaesthesia, hypoaesthesia, paraesthesia
     (re.compile(r"^foet"), "fet"),
     (re.compile(r"paed"), "ped"),
     (re.compile(r"orth?opaed"), "orthoped"),
