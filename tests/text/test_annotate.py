@@ -263,6 +263,7 @@ def test_onset_periods_need_a_preposition(knowledge: Knowledge) -> None:
         ("the palate is highly arched", "HP:0000218"),  # High palate
         ("prominence of the forehead", "HP:0011220"),  # Prominent forehead
         ("fusion of the cervical vertebrae", "HP:0002949"),  # "Fused cervical vertebrae"
+        ("up-slanting palpebral fissures", "HP:0000582"),  # "up-" joined like "down-"
         ("muscle tone was decreased", "HP:0001252"),  # "Low muscle tone": low ≈ decreased in names
         ("poor visual fixation", "HP:0025404"),  # no term for "poor": "Abnormal visual fixation"
         ("severity of the speech impairment", "HP:0002167"),  # "Abnormal speech pattern"

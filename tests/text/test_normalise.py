@@ -34,6 +34,9 @@ from symptomdb.text.normalise import fold, stem, tokenize
         ("aetiology", "etiology"),
         ("amenorrhoea", "amenorrhea"),
         ("paraesthesia", "paresthesia"),
+        ("diseases", "disease"),  # not "-ases" → "-asis" (metastases)
+        ("increases", "increase"),
+        ("metastases", "metastasis"),
         ("generalised", "generalized"),
         ("obese", "obesity"),
         ("dominantly", "dominant"),

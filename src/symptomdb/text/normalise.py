@@ -50,7 +50,7 @@ FILLER_WORDS = _words(
 )
 # Prefixes written with a hyphen or joined ("pre-auricular" = "preauricular"): joined when tokenising.
 JOIN_PREFIXES = _words(
-    "pre post non anti hypo hyper micro macro intra inter sub supra infra peri para retro uni multi poly "
+    "pre post non anti hypo hyper micro macro intra inter sub supra infra peri para retro uni multi poly up "
     "pseudo semi neo oligo mega brachy dolicho hemi extra over under mid co re"
 )
 # After these words a letter or roman numeral is a name part ("type A", "type II"), never a stop word.
@@ -312,7 +312,7 @@ def _strip_plural(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("sses", "shes", "ches", "xes", "zes")):
         return word[:-2]
-    if word.endswith("oses") or (word.endswith("ases") and len(word) > 6):
+    if word.endswith("oses") or (word.endswith("ases") and len(word) > 6 and not word.endswith("eases")):
         return word[:-2] + "is"  # stenoses, diagnoses; metastases
     if word.endswith("ae") and len(word) > 4:
         return word[:-1]  # vertebrae, fistulae
