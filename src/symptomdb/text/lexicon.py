@@ -155,6 +155,11 @@ _LEVEL_DIRECTIONS = {"increased": "high", "elevated": "high", "high": "high"}
 # "Abnormal visual fixation" is what "poor visual fixation" or "impaired fixation" say when no term names
 # that kind of abnormality: the general term, for words of a worse function.
 _ABNORMAL_RE = re.compile(r"^abnormal (?!.*\bmorphology\b)(.+)$", re.IGNORECASE)
+# "Increased serum CK" is also written "elevated CK": the sample may be left out after a direction word.
+_SAMPLE_RE = re.compile(
+    r"^(increased|elevated|high|decreased|reduced|low) (?:serum|plasma|blood|circulating) (.+)$",
+    re.IGNORECASE,
+)
 # Direction words clinical writing swaps for one another ("low muscle tone" = "decreased muscle tone").
 _DIRECTION_SWAPS = {
     "low": ("decreased", "reduced"),
@@ -195,6 +200,9 @@ def name_variants(name: str) -> list[tuple[str, int]]:
     if m:  # "Autistic behavior" → "autistic features", "autistic traits"
         for noun in ("features", "traits", "tendencies"):
             variants.append((f"{m.group(1)} {noun}", 1))
+    m = _SAMPLE_RE.match(name)
+    if m:  # "Increased serum CK" → "increased CK"
+        variants.append((f"{m.group(1)} {m.group(2)}", 1))
     words = name.split()
     for i, word in enumerate(words):  # "Low muscle tone" → "decreased muscle tone", and back
         for other in _DIRECTION_SWAPS.get(word.lower(), ()):
