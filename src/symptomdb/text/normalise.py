@@ -46,7 +46,7 @@ STOP_WORDS = _words(
 FILLER_WORDS = _words(
     "significantly slightly relatively somewhat quite rather really extremely markedly notably "
     "particularly especially already frequently usually mostly generally clearly obviously considerably "
-    "noticeably persistently constantly"
+    "noticeably persistently constantly too"
 )
 # Prefixes written with a hyphen or joined ("pre-auricular" = "preauricular"): joined when tokenising.
 JOIN_PREFIXES = _words(
