@@ -80,7 +80,19 @@ def main() -> None:
         "data": "GA4GH phenopacket-store (github.com/monarch-initiative/phenopacket-store), BSD-3-Clause",
         "top_sources": Counter(c.source for c in cases).most_common(3),
     }
-    bundle.write_bundle(args.out, cases, trained.params, trained.weights, trained.fold_weights, N_FOLDS, info)
+    bundle.write_bundle(
+        args.out,
+        cases,
+        trained.params,
+        trained.weights,
+        trained.fold_weights,
+        N_FOLDS,
+        info,
+        rerank=trained.rerank,
+        rerank_fold=trained.rerank_fold or (),
+        rerank_k=trained.rerank_k,
+        rerank_coverage=trained.rerank_coverage,
+    )
     print(
         f"wrote {args.out} in {time.time() - start:.0f} s; params {dataclasses.asdict(params)}",
         file=sys.stderr,

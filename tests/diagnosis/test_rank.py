@@ -78,3 +78,38 @@ def test_scores_are_the_weighted_features_and_cached_terms_agree(tiny_engine: En
     assert np.allclose(first, tiny_engine.features(query) @ tiny_engine.weights)
     tiny_engine.clear_cache()
     assert np.allclose(first, tiny_engine.score(query))
+
+
+def test_the_second_stage_reorders_only_the_best_candidates(tiny_model: DiagnosisModel) -> None:
+    m = tiny_model
+    first = {"lr_kb": 1.0}
+    # the second stage prefers conditions with few annotations, the opposite of the first
+    engine = Engine(m, weights=first, rerank={"lr_kb": 1.0, "log_nannot": -50.0}, rerank_k=2)
+    one_stage = Engine(m, weights=first)
+    query = Query(rows(m, "HP:0000101", "HP:0000201", "HP:0000202"))
+    plain = one_stage.score(query)
+    scores = engine.score(query)
+    best_two = set(np.argsort(-plain)[:2].tolist())
+    assert set(np.argsort(-scores)[:2].tolist()) == best_two  # the candidates stay on top
+    others = [i for i in range(m.n_conditions) if i not in best_two]
+    assert np.allclose(scores[others], plain[others])
+    # ... in the second stage's order, which is the reverse here (fewer annotations first)
+    a, b = sorted(best_two, key=lambda i: -plain[i])
+    assert scores[b] > scores[a]
+    second = engine.features(query) @ engine.rerank_weights
+    assert np.isclose(scores[b] - scores[a], second[b] - second[a])
+    engine.clear_cache()
+    assert np.allclose(scores, engine.score(query))
+
+
+def test_the_candidates_get_the_probability_they_had_in_training(tiny_model: DiagnosisModel) -> None:
+    m = tiny_model
+    query = Query(rows(m, "HP:0000101", "HP:0000201"))
+    for coverage in (0.999, 0.9999):
+        engine = Engine(
+            m, weights={"lr_kb": 0.1}, rerank={"lr_kb": 0.1}, rerank_k=2, rerank_coverage=coverage
+        )
+        scores = engine.score(query)
+        p = np.exp(scores - scores.max())
+        p /= p.sum()
+        assert np.isclose(np.sort(p)[-2:].sum(), coverage)

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
-from symptomdb.diagnosis.rank import FEATURES, Query
-from symptomdb.diagnosis.train import Example, LabelledQuery, fit_weights, fold_of, short_query
+from symptomdb.diagnosis.rank import FEATURES, EngineParams, Query
+from symptomdb.diagnosis.train import (
+    Example,
+    LabelledQuery,
+    fit_weights,
+    fold_of,
+    short_query,
+    top_candidates,
+)
 
 
 def test_folds_are_stable_and_cover_all_folds() -> None:
@@ -37,3 +46,40 @@ def test_short_queries_keep_a_few_findings() -> None:
         assert 1 <= len(short.query.present) <= 5 and len(short.query.excluded) <= 2
         assert set(short.query.present) <= set(lq.query.present)
         assert short.truth == lq.truth and short.query.sex == "female"
+
+
+def test_second_stage_examples_are_the_first_stages_best_candidates() -> None:
+    lr = FEATURES.index("lr_kb")
+    x = np.zeros((5, len(FEATURES)), dtype=np.float32)
+    x[:, lr] = [5.0, 4.0, 3.0, 2.0, 1.0]
+    near = Example(x, np.array([False, True, False, False, False]))
+    far = Example(x, np.array([False, False, False, False, True]))
+    cut = top_candidates([near, far], {"lr_kb": 1.0}, k=3)
+    assert len(cut) == 1  # the truth of `far` is not among the best three: nothing to learn there
+    assert cut[0].features.shape[0] == 3
+    assert cut[0].truth.tolist() == [False, True, False]
+    assert cut[0].features[:, lr].tolist() == [5.0, 4.0, 3.0]
+
+
+def test_the_bundle_keeps_the_second_stage(tmp_path: Path) -> None:
+    from symptomdb.diagnosis import bundle
+
+    second = [{"lr_kb": 0.5, "knn_max": 1.0}, {"lr_kb": 0.25}]
+    bundle.write_bundle(
+        tmp_path,
+        [],
+        EngineParams(),
+        {"lr_kb": 1.0},
+        [{"lr_kb": 1.0}] * 2,
+        2,
+        {"cases": 0},
+        rerank={"lr_kb": 2.0},
+        rerank_fold=second,
+        rerank_k=30,
+    )
+    loaded = bundle.load_weights(tmp_path)
+    assert loaded.rerank == {"lr_kb": 2.0}
+    assert loaded.rerank_fold == tuple(second)
+    assert loaded.rerank_k == 30
+    bundle.write_bundle(tmp_path, [], EngineParams(), {"lr_kb": 1.0}, [], 2, {"cases": 0})
+    assert bundle.load_weights(tmp_path).rerank is None

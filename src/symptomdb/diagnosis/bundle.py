@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from symptomdb.diagnosis.model import ExtraCase
-from symptomdb.diagnosis.rank import DEFAULT_WEIGHTS, FEATURES, EngineParams
+from symptomdb.diagnosis.rank import DEFAULT_WEIGHTS, FEATURES, RERANK_K, EngineParams
 
 DATA_DIR = Path(__file__).parent / "data"
 CASES_FILE = "cases.jsonl.gz"
@@ -34,6 +34,10 @@ class Weights:
     fold_weights: tuple[dict[str, float], ...] = ()
     n_folds: int = 5
     info: dict[str, Any] = field(default_factory=dict)
+    rerank: dict[str, float] | None = None  # second stage (see `Engine`), and one set per held-out fold
+    rerank_fold: tuple[dict[str, float], ...] = ()
+    rerank_k: int = RERANK_K
+    rerank_coverage: float | None = None  # P(truth among the second stage's candidates), from training
 
     @property
     def learned(self) -> bool:
@@ -62,7 +66,9 @@ def load_weights(data_dir: Path = DATA_DIR) -> Weights:
     if not path.is_file():
         return default_weights()
     data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("format") != WEIGHTS_FORMAT or set(data.get("weights", {})) - set(FEATURES):
+    second = data.get("rerank")
+    names = set(data.get("weights", {})) | set(second or {})
+    if data.get("format") != WEIGHTS_FORMAT or names - set(FEATURES):
         return default_weights()  # written by another version: fall back rather than mis-rank
     known = {f.name for f in dataclasses.fields(EngineParams)}
     params = EngineParams(**{k: v for k, v in data.get("params", {}).items() if k in known})
@@ -72,6 +78,10 @@ def load_weights(data_dir: Path = DATA_DIR) -> Weights:
         fold_weights=tuple(dict(w) for w in data.get("fold_weights", [])),
         n_folds=int(data.get("n_folds", 5)),
         info=dict(data.get("info", {})),
+        rerank=dict(second) if second else None,
+        rerank_fold=tuple(dict(w) for w in data.get("rerank_fold", [])),
+        rerank_k=int(data.get("rerank_k", RERANK_K)),
+        rerank_coverage=data.get("rerank_coverage"),
     )
 
 
@@ -109,6 +119,10 @@ def write_bundle(
     fold_weights: Sequence[dict[str, float]],
     n_folds: int,
     info: dict[str, Any],
+    rerank: dict[str, float] | None = None,
+    rerank_fold: Sequence[dict[str, float]] = (),
+    rerank_k: int = RERANK_K,
+    rerank_coverage: float | None = None,
 ) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     with gzip.open(data_dir / CASES_FILE, "wt", encoding="utf-8", compresslevel=9) as handle:
@@ -122,5 +136,10 @@ def write_bundle(
         "n_folds": n_folds,
         "info": info,
     }
+    if rerank:
+        payload["rerank"] = {k: round(v, 6) for k, v in rerank.items()}
+        payload["rerank_fold"] = [{k: round(v, 6) for k, v in w.items()} for w in rerank_fold]
+        payload["rerank_k"] = rerank_k
+        payload["rerank_coverage"] = rerank_coverage
     (data_dir / WEIGHTS_FILE).write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     load_cases.cache_clear()

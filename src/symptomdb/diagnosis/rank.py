@@ -23,6 +23,18 @@ Features (one value per condition):
 - ``onset_match``, ``onset_mismatch``, ``sex_mismatch``, ``xlr_female``: optional onset and sex.
 - ``obs_case`` / ``excl_case``: the same likelihood ratios against profiles built from published cases.
 - ``knn_max`` / ``knn_mean`` / ``knn_excl`` / ``knn_conflict``: similarity to individual published cases.
+- ``rank_kb`` / ``rank_case``: the rank of the condition under the hand-set knowledge-base score and under
+  the case similarity.
+- ``obs_exact`` / ``obs_rel``: ``obs_kb`` split into the terms the condition has exactly (the term or a
+  descendant annotated) and the others (matched through an ancestor, or not at all); ``n_exact``,
+  ``exact_ic``: the number and summed information content of the exactly matched terms; ``n_floor``: the
+  number of terms the condition does not account for at all; ``ic_match``: Σ over observed terms of the
+  IC of their most informative ancestor the condition has (Resnik, query → condition).
+- ``cov_ic``: the share (by IC) of the condition's annotations that the observed terms cover.
+
+Two stages: the first score (``weights``) ranks every condition; with ``rerank`` weights, its best
+``rerank_k`` conditions are ordered again by a second weighted sum of the same features, fitted on those
+candidates only (the close competitors), and stay above the others.
 """
 
 from __future__ import annotations
@@ -30,7 +42,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
@@ -60,6 +72,13 @@ FEATURES: tuple[str, ...] = (
     "knn_conflict",
     "rank_kb",
     "rank_case",
+    "obs_exact",
+    "obs_rel",
+    "n_exact",
+    "n_floor",
+    "exact_ic",
+    "ic_match",
+    "cov_ic",
 )
 FEATURE_INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -82,6 +101,8 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 
 # The knowledge-base part of the default weights, for the rank_kb feature (features up to no_kb).
 KB_RANK_WEIGHTS = np.array([DEFAULT_WEIGHTS.get(f, 0.0) for f in FEATURES[: FEATURES.index("no_kb") + 1]])
+# Per observed term, how the knowledge base accounts for it (see `Engine.present_detail`).
+PRESENT_DETAIL: tuple[str, ...] = ("obs_exact", "obs_rel", "n_exact", "n_floor", "exact_ic", "ic_match")
 # Features that are sums over the query's terms (cached per term); the others depend on the whole query.
 PER_TERM: tuple[str, ...] = (
     "lr_kb",
@@ -93,9 +114,14 @@ PER_TERM: tuple[str, ...] = (
     "neg_excl",
     "obs_case",
     "excl_case",
+    *PRESENT_DETAIL,
 )
 KB_QUERY_LEVEL = {f for f in FEATURES[: len(KB_RANK_WEIGHTS)] if f not in PER_TERM and DEFAULT_WEIGHTS.get(f)}
 
+
+# The second stage re-orders this many conditions of the first score.
+RERANK_K = 100
+RERANK_MARGIN = 1.0  # the re-ordered conditions stay at least this far above the others
 
 VERY_FREQUENT = 0.8  # HPO's "very frequent" (80-99 %) and "obligate"
 # Similarities to single published cases count fully from this many findings on (less for fewer).
@@ -136,14 +162,19 @@ class TermVectors:
     default_base: float
     default_rows: np.ndarray
     default_values: np.ndarray
+    rerank_base: float = 0.0
+    rerank_rows: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int32))
+    rerank_values: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.float32))
 
     @classmethod
-    def of(cls, weighted: np.ndarray, default: np.ndarray) -> TermVectors:
-        return cls(*_sparse_around_mode(weighted), *_sparse_around_mode(default))
+    def of(cls, weighted: np.ndarray, default: np.ndarray, rerank: np.ndarray | None = None) -> TermVectors:
+        second = _sparse_around_mode(rerank) if rerank is not None else ()
+        return cls(*_sparse_around_mode(weighted), *_sparse_around_mode(default), *second)
 
     @property
     def nbytes(self) -> int:
-        return sum(a.nbytes for a in (self.rows, self.values, self.default_rows, self.default_values))
+        arrays = (self.rows, self.values, self.default_rows, self.default_values, self.rerank_rows)
+        return sum(a.nbytes for a in (*arrays, self.rerank_values))
 
 
 def _sparse_around_mode(vector: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:
@@ -169,10 +200,20 @@ class Engine:
         weights: Mapping[str, float] | None = None,
         term_cache_size: int = 1024,
         vector_cache_size: int = 8000,
+        rerank: Mapping[str, float] | None = None,
+        rerank_k: int = RERANK_K,
+        rerank_coverage: float | None = None,
     ) -> None:
         self.model = model
         self.params = p = params or EngineParams()
         self.weights = np.array([float((weights or DEFAULT_WEIGHTS).get(f, 0.0)) for f in FEATURES])
+        # second stage: the best `rerank_k` conditions of the first score are ordered again by
+        # `rerank` weights, fitted on those candidates only (hard negatives); None: one stage
+        self.rerank_weights = np.array([float(rerank.get(f, 0.0)) for f in FEATURES]) if rerank else None
+        self.rerank_k = rerank_k
+        # the share of training cases whose truth was among the candidates: the probability mass the
+        # candidates get together (the second stage's softmax was fitted given the truth is among them)
+        self.rerank_coverage = rerank_coverage
         n_cond = model.n_conditions
         known = model.in_knowledge
         n_known = max(int(known.sum()), 1)
@@ -182,6 +223,11 @@ class Engine:
         implied_known = self.implied[np.flatnonzero(known)] if not known.all() else self.implied
         self.bg = (np.asarray(implied_known.sum(axis=0)).ravel() + 1.0) / (n_known + 1.0)
         self.col_max = _column_max(self.implied)
+        self.ic = -np.log(self.bg)  # information content of a term, from the annotations
+        ann_ic = model.freq.tocsr(copy=True)
+        ann_ic.data = self.ic[ann_ic.indices].astype(np.float32)
+        self.ann_ic = ann_ic  # (D × T) the IC of each direct annotation
+        self.ann_ic_total = np.asarray(ann_ic.sum(axis=1)).ravel() + 1e-9
         self.negated = model.negated.tocsc()
         # negated_by_term[t, d] = 1: d has a NOT annotation on t or an ancestor of t (T × D)
         self.negated_by_term = (model.anc @ model.negated.T).tocsr()
@@ -269,6 +315,31 @@ class Engine:
             v[rows] = np.maximum(v[rows], imp.data[s:e] * factor)
         return np.log(v).astype(np.float32)
 
+    def present_detail(self, t: int) -> dict[str, np.ndarray]:
+        """How the knowledge base accounts for observed term t, per condition: the log LR split into
+        exact matches (t or a descendant annotated: ``obs_exact``) and the rest (``obs_rel``), the
+        indicators of an exact match (``n_exact``, and its IC ``exact_ic``) and of no match at all
+        (``n_floor``), and the IC of the most informative annotated ancestor of t (``ic_match``)."""
+        imp, ic = self.implied, self.ic
+        n = self.model.n_conditions
+        lr = self.obs_kb(t).astype(np.float64)
+        exact = np.zeros(n)
+        s, e = imp.indptr[t], imp.indptr[t + 1]
+        exact[imp.indices[s:e]] = 1.0
+        ic_match = np.zeros(n)
+        for a in self.model.ancestors_of(t):
+            s, e = imp.indptr[a], imp.indptr[a + 1]
+            rows = imp.indices[s:e]
+            ic_match[rows] = np.maximum(ic_match[rows], ic[a])
+        return {
+            "obs_exact": lr * exact,
+            "obs_rel": lr * (1.0 - exact),
+            "n_exact": exact,
+            "n_floor": (lr <= np.log(self.params.floor) + 1e-6).astype(np.float64),
+            "exact_ic": exact * ic[t],
+            "ic_match": ic_match,
+        }
+
     def obs_case(self, t: int) -> np.ndarray:
         return self._cached("obs_case", t, self._obs_case)
 
@@ -331,13 +402,17 @@ class Engine:
 
     def score(self, query: Query) -> np.ndarray:
         """One score per condition (higher is better): ``features(query) @ weights``, computed faster:
-        the features that add up over the query's terms come from one cached, weighted vector per term."""
+        the features that add up over the query's terms come from one cached, weighted vector per term.
+
+        With second-stage weights, the best `rerank_k` conditions of that score are ordered by
+        ``features(query) @ rerank_weights`` instead (and stay above all the others)."""
         present, excluded = _terms(query)
         n_cond = self.model.n_conditions
+        second = self.rerank_weights
         total = np.zeros(n_cond)
+        total2 = np.zeros(n_cond) if second is not None else None
         kb_default = np.zeros(n_cond)
-        base = 0.0
-        base_default = 0.0
+        base = base2 = base_default = 0.0
         for kind, terms in (("present", present), ("excluded", excluded)):
             for t in terms:
                 v = self._term_vectors(kind, t)
@@ -345,17 +420,47 @@ class Engine:
                 total[v.rows] += v.values
                 base_default += v.default_base
                 kb_default[v.default_rows] += v.default_values
+                if total2 is not None:
+                    base2 += v.rerank_base
+                    total2[v.rerank_rows] += v.rerank_values
         total += base
         kb_default += base_default
-        wanted = {f for f, w in zip(FEATURES, self.weights, strict=True) if w != 0.0} - set(PER_TERM)
+        used = self.weights != 0.0
+        if second is not None:
+            used |= second != 0.0
+        wanted = {f for f, u in zip(FEATURES, used, strict=True) if u} - set(PER_TERM)
         wanted |= KB_QUERY_LEVEL
         rows = np.zeros((len(FEATURES), n_cond))
         self._add_query_level(rows, query, present, excluded, wanted)
         total += self.weights @ rows
+        rank_kb = None
         if present and "rank_kb" in wanted:
             kb_default += KB_RANK_WEIGHTS @ rows[: len(KB_RANK_WEIGHTS)]
-            total += self.weights[FEATURE_INDEX["rank_kb"]] * -np.log1p(_ranks(kb_default))
-        return total
+            rank_kb = -np.log1p(_ranks(kb_default))
+            total += self.weights[FEATURE_INDEX["rank_kb"]] * rank_kb
+        if second is None or total2 is None:
+            return total
+        k = min(self.rerank_k, n_cond)
+        if k <= 0 or k >= n_cond:
+            return total
+        top = np.argpartition(-total, k - 1)[:k]
+        s2 = base2 + total2[top] + second @ rows[:, top]
+        if rank_kb is not None:
+            s2 += second[FEATURE_INDEX["rank_kb"]] * rank_kb[top]
+        rest = total.copy()
+        rest[top] = -np.inf
+        rest_max = float(rest.max())
+        lift = max(0.0, rest_max - float(s2.min()) + RERANK_MARGIN)
+        coverage = self.rerank_coverage
+        if coverage is not None and 0.0 < coverage < 1.0:
+            # P(candidates) = coverage: log Σ_top exp(s2 + c) - log Σ_rest exp(total) = logit(coverage)
+            log_rest = rest_max + float(np.log(np.exp(rest - rest_max).sum()))
+            s2_max = float(s2.max())
+            log_top = s2_max + float(np.log(np.exp(s2 - s2_max).sum()))
+            lift = max(lift, float(np.log(coverage / (1.0 - coverage))) + log_rest - log_top)
+        out = total
+        out[top] = s2 + lift
+        return out
 
     def _term_vectors(self, kind: str, t: int) -> TermVectors:
         """The weighted per-term features of one term, and its default knowledge-base score (cached)."""
@@ -365,16 +470,20 @@ class Engine:
             if hit is not None:
                 self._vector_cache.move_to_end(key)
                 return hit
-        value = TermVectors.of(*self._weighted_term(kind, t))
+        weighted, default = self._weighted_term(kind, t, self.weights)
+        rerank = None
+        if self.rerank_weights is not None:
+            rerank = self._weighted_term(kind, t, self.rerank_weights)[0]
+        value = TermVectors.of(weighted, default, rerank)
         with self._lock:
             self._vector_cache[key] = value
             if len(self._vector_cache) > self._vector_cache_size:
                 self._vector_cache.popitem(last=False)
         return value
 
-    def _weighted_term(self, kind: str, t: int) -> tuple[np.ndarray, np.ndarray]:
+    def _weighted_term(self, kind: str, t: int, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """weights @ (the term's per-term features), and the same with the default KB weights."""
-        w = {f: self.weights[FEATURE_INDEX[f]] for f in PER_TERM}
+        w = {f: weights[FEATURE_INDEX[f]] for f in PER_TERM}
         d = {f: DEFAULT_WEIGHTS.get(f, 0.0) for f in PER_TERM}
         n_cond = self.model.n_conditions
         if kind == "present":
@@ -383,6 +492,9 @@ class Engine:
             default = (d["obs_kb"] + d["lr_kb"]) * lr
             if self.has_cases and w["obs_case"]:
                 weighted += w["obs_case"] * self.obs_case(t)
+            if any(w[f] for f in PRESENT_DETAIL):
+                for name, vector in self.present_detail(t).items():
+                    weighted += w[name] * vector
             negated = self._negated_rows(t)
             weighted[negated] += w["neg_obs"]
             default[negated] += d["neg_obs"]
@@ -413,6 +525,8 @@ class Engine:
             if self.has_cases:
                 rows[col["obs_case"]] += self.obs_case(t)
             rows[col["neg_obs"]][self._negated_rows(t)] += 1.0
+            for name, vector in self.present_detail(t).items():
+                rows[col[name]] += vector
             return
         imp = self.implied
         s, e = imp.indptr[t], imp.indptr[t + 1]
@@ -439,6 +553,8 @@ class Engine:
             covered[closure] = 1.0
         if "unrep" in wanted:
             f["unrep"][:] = self.unrep_total - self.unrep @ covered
+        if "cov_ic" in wanted:  # the share of the condition's annotations (by IC) the findings cover
+            f["cov_ic"][:] = (self.ann_ic @ covered) / self.ann_ic_total
         f["log_nannot"][:] = self.static[:, 0]
         f["no_kb"][:] = self.static[:, 1]
         if query.onset is not None:

@@ -99,11 +99,20 @@ def get_engine(
         if engine is not None:
             return engine
     chosen = weights.weights
+    second = weights.rerank
     if fold_key is not None:
         cases = tuple(c for c in cases if fold_of(c.source, weights.n_folds) != fold_key)
         chosen = weights.fold_weights[fold_key]
+        second = weights.rerank_fold[fold_key] if len(weights.rerank_fold) > fold_key else None
     model = get_model(knowledge, cache_dir, cases, key=f"cases:{len(cases)}:{fold_key}:{_digest(data_dir)}")
-    engine = Engine(model, weights.params, chosen)
+    engine = Engine(
+        model,
+        weights.params,
+        chosen,
+        rerank=second,
+        rerank_k=weights.rerank_k,
+        rerank_coverage=weights.rerank_coverage,
+    )
     engine.learned = weights.learned
     engine.description = _describe(weights, len(cases))
     with _ENGINE_LOCK:

@@ -22,7 +22,7 @@ import numpy as np
 import scipy.optimize
 
 from symptomdb.diagnosis.model import DiagnosisModel, ExtraCase, build_model, onset_class_of
-from symptomdb.diagnosis.rank import DEFAULT_WEIGHTS, FEATURES, Engine, EngineParams, Query
+from symptomdb.diagnosis.rank import DEFAULT_WEIGHTS, FEATURES, RERANK_K, Engine, EngineParams, Query
 
 if TYPE_CHECKING:
     from symptomdb.knowledge.store import Knowledge
@@ -153,6 +153,32 @@ def fit_weights(
     return {f: float(w) for f, w in zip(FEATURES, weights, strict=True) if w != 0.0}
 
 
+def top_candidates(
+    examples: Sequence[Example], weights: dict[str, float], k: int = RERANK_K
+) -> list[Example]:
+    """Each example cut to its `k` best candidates under `weights` (the first stage), for the second
+    stage: examples whose truth is not among them are left out (the second stage cannot help them)."""
+    w = np.array([weights.get(f, 0.0) for f in FEATURES])
+    out = []
+    for e in examples:
+        scores = e.features.astype(np.float64) @ w
+        keep = np.argsort(-scores, kind="stable")[:k]
+        if e.truth[keep].any():
+            out.append(Example(e.features[keep], e.truth[keep]))
+    return out
+
+
+def fit_two_stages(
+    examples: Sequence[Example], l2: float, active: Sequence[str] | None, k: int = RERANK_K
+) -> tuple[dict[str, float], dict[str, float], float]:
+    """First-stage weights over all candidates, then second-stage weights over their best `k`; and the
+    share of examples whose truth is among those `k` (the probability the candidates get together)."""
+    first = fit_weights(examples, l2, active)
+    second = top_candidates(examples, first, k)
+    coverage = len(second) / max(sum(1 for e in examples if e.truth.any()), 1)
+    return first, fit_weights(second, l2, active), coverage
+
+
 def short_query(lq: LabelledQuery, rng: np.random.Generator) -> LabelledQuery:
     """A few of a case's findings, as someone typing them would give: 1-5 present, 0-2 absent."""
     q = lq.query
@@ -171,6 +197,10 @@ class TrainedWeights:
     fold_weights: list[dict[str, float]]  # fold_weights[f]: fitted without fold f (nested)
     n_folds: int
     params: EngineParams
+    rerank: dict[str, float] | None = None  # second stage over the first stage's best `rerank_k`
+    rerank_fold: list[dict[str, float]] | None = None
+    rerank_k: int = RERANK_K
+    rerank_coverage: float | None = None
 
 
 def train(
@@ -184,6 +214,7 @@ def train(
     active: Sequence[str] | None = None,
     augment: int = 1,
     log: Callable[[str], None] = lambda _: None,
+    rerank_k: int | None = RERANK_K,
 ) -> TrainedWeights:
     """Fit the weights with out-of-fold features; with `nested`, also one set per held-out fold."""
     params = params or EngineParams()
@@ -202,24 +233,39 @@ def train(
                     queries += [short_query(lq, rng) for _ in range(augment)]
         return make_examples(engine, queries, seed=target)
 
-    per_fold: dict[tuple[frozenset[int], int], list[Example]] = {}
+    def fit(examples: list[Example]) -> tuple[dict[str, float], dict[str, float] | None, float | None]:
+        if rerank_k is None:
+            return fit_weights(examples, l2, active), None, None
+        return fit_two_stages(examples, l2, active, rerank_k)
+
     fold_weights: list[dict[str, float]] = []
+    rerank_fold: list[dict[str, float]] = []
     if nested:
         for outer in range(n_folds):
             examples: list[Example] = []
             for inner in range(n_folds):
                 if inner != outer:
-                    key = (frozenset({outer}), inner)
-                    per_fold[key] = examples_for(key[0], inner)
-                    examples += per_fold[key]
-            fold_weights.append(fit_weights(examples, l2, active))
+                    examples += examples_for(frozenset({outer}), inner)
+            first, second, _ = fit(examples)
+            fold_weights.append(first)
+            if second is not None:
+                rerank_fold.append(second)
             log(f"fold {outer}: fitted on {len(examples)} cases")
     examples = []
     for target in range(n_folds):
         examples += examples_for(frozenset(), target)
-    weights = fit_weights(examples, l2, active)
+    weights, rerank, coverage = fit(examples)
     log(f"all folds: fitted on {len(examples)} cases")
-    return TrainedWeights(weights, fold_weights, n_folds, params)
+    return TrainedWeights(
+        weights,
+        fold_weights,
+        n_folds,
+        params,
+        rerank=rerank,
+        rerank_fold=rerank_fold if rerank is not None else None,
+        rerank_k=rerank_k or RERANK_K,
+        rerank_coverage=coverage,
+    )
 
 
 # --- cases of the knowledge base ---------------------------------------------------------------------------
