@@ -155,6 +155,8 @@ def test_an_inverted_name_must_end_its_clause_part(knowledge: Knowledge) -> None
         ("involvement of the lower limbs, genitalia, and nails", {"HP:0002814", "HP:0000078", "HP:0001597"}),
         # the head made findings with the bare items, so the first item of the list shares it too
         ("consisting of eye, ear, and craniofacial anomalies", {"HP:0000478", "HP:0000598"}),
+        # the first word qualifies every item
+        ("thin upper and lower lips", {"HP:0000219", "HP:0010282"}),
         # the last item goes on with its clause ("were repaired", "of the hands")
         ("cleft lip and palate were repaired early", {"HP:0410030", "HP:0000175"}),
         ("muscle weakness and wasting of the hands", {"HP:0001324", "HP:0003202"}),

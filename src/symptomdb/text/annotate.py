@@ -434,6 +434,9 @@ def _expand_coordinations(
                 for size in range(len(item), 0, -1):
                     if any(add(item[-size:] + head) for phrase, head in shapes if phrase or bare or shared):
                         shared = shared or bare
+                        if size == 2 and j == len(chain) - 1 and not covered[run[0]]:
+                            # "thin upper and lower lips": the first word qualifies every item
+                            add(item[:1] + run)
                         break
                 if not bare:
                     break  # a longer clause part starts the list
