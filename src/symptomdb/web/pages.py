@@ -99,14 +99,15 @@ def _search_outcome(site: Site, query: str) -> tuple[int, str, bytes]:
     matches = []
     if query:
         try:
-            # Each kind on its own: a symptom with the exact name ("leukemia") must not crowd out
-            # the conditions that carry it in theirs.
-            found = site.resolve(query, 20, ("condition",)) + site.resolve(query, 10, ("symptom",))
-            matches = sorted(found, key=lambda m: -m.score)
+            matches = site.resolve(query, 20)
         except QueryError as exc:
             error = str(exc)
     if matches and (best := services.confident_match(site.knowledge, matches)) is not None:
         return 303, site.match_url(best), b""
+    if matches:
+        # Listed by kind: a symptom with the exact name ("leukemia") must not crowd out the conditions
+        # that carry it in theirs, and symptoms are also read as descriptions ("tummy ache").
+        matches = site.resolve(query, 20, ("condition",)) + site.resolve(query, 10, ("symptom",))
     conditions = [{**m.model_dump(), "url": site.match_url(m)} for m in matches if m.kind == "condition"]
     symptoms = []
     for m in matches:

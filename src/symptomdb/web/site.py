@@ -132,9 +132,15 @@ class Site:
         )
 
     def resolve(self, query: str, limit: int = 10, kinds: Sequence[str] = SEARCH_KINDS) -> list[Match]:
+        """Matches for a search; a search for symptoms alone also reads the query as a description."""
         from symptomdb.search.resolve import resolve
+        from symptomdb.search.symptoms import find_symptoms
 
         key = ("resolve", query, limit, tuple(kinds), self.version)
+        if tuple(kinds) == ("symptom",):
+            return self.searches.get_or_build(
+                key, lambda: find_symptoms(self.knowledge, self.index, query, limit)
+            )
         return self.searches.get_or_build(
             key, lambda: resolve(self.index, query, limit=limit, kinds=tuple(kinds))
         )
