@@ -163,13 +163,12 @@ def _resolve_all(db: SymptomDB, texts: list[str]) -> tuple[list[str], list[str]]
 
 
 def resolve_name(db: SymptomDB, text: str) -> tuple[str, str, float] | None:
-    """The HPO term for a plain name: through the name resolver, else exact names and synonyms."""
+    """The HPO term for a plain name or short description ("tummy ache"), else exact names and synonyms."""
+    from symptomdb.search.resolve import QueryError
+    from symptomdb.search.symptoms import find_symptoms
+
     try:
-        from symptomdb.search.resolve import QueryError, resolve
-    except ImportError:
-        return exact_name(db.knowledge, text)
-    try:
-        matches = resolve(db.name_index, text, limit=3, kinds=("symptom",))
+        matches = find_symptoms(db.knowledge, db.name_index, text, limit=3)
     except QueryError:
         return None
     if matches and matches[0].score >= RESOLVE_MIN_SCORE:
