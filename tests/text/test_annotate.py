@@ -268,6 +268,7 @@ def test_onset_periods_need_a_preposition(knowledge: Knowledge) -> None:
         ("up-slanting palpebral fissures", "HP:0000582"),  # "up-" joined like "down-"
         ("CK was elevated", "HP:0003236"),  # "Increased serum CK" without the sample word
         ("his head is too big", "HP:0000256"),  # "too" is a degree word, big ≈ large: Macrocephaly
+        ("aplasia of the fifth finger", "HP:0009238"),  # fifth ≈ 5th
         ("muscle tone was decreased", "HP:0001252"),  # "Low muscle tone": low ≈ decreased in names
         ("poor visual fixation", "HP:0025404"),  # no term for "poor": "Abnormal visual fixation"
         ("severity of the speech impairment", "HP:0002167"),  # "Abnormal speech pattern"
