@@ -212,12 +212,26 @@ def test_condition_page_etag_and_304(client: TestClient) -> None:
     assert client.get(OMS, headers={"If-None-Match": '"other"'}).status_code == 200
 
 
+def test_pages_are_compressed_for_clients_that_accept_gzip(client: TestClient) -> None:
+    plain = client.get(OMS, headers={"Accept-Encoding": "identity"})
+    packed = client.get(OMS, headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in plain.headers and packed.headers["content-encoding"] == "gzip"
+    assert packed.content == plain.content  # the client unpacks it to the same page
+    assert int(packed.headers["content-length"]) < len(plain.content) / 3
+    assert plain.headers["vary"] == packed.headers["vary"] == "Accept-Encoding"
+    assert plain.headers["etag"] != packed.headers["etag"]  # two representations, two strong ETags
+    again = client.get(OMS, headers={"Accept-Encoding": "gzip", "If-None-Match": packed.headers["etag"]})
+    assert again.status_code == 304
+    api = client.get("/api/v1/conditions/ORPHA:1183", headers={"Accept-Encoding": "gzip"})
+    assert api.headers["content-encoding"] == "gzip" and api.json()["id"] == "ORPHA:1183"
+
+
 def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
     for path in (OMS, "/", "/api/v1/conditions/ORPHA:1183", "/no/such/page"):
         get, head = client.get(path), client.head(path)
         assert head.status_code == get.status_code, path
         assert head.content == b"" and get.content, path
-        assert head.headers.get("content-length") == str(len(get.content)), path
+        assert head.headers.get("content-length") == get.headers.get("content-length"), path
         assert head.headers.get("etag") == get.headers.get("etag"), path
     assert client.head("/conditions/ORPHA:1183").status_code == 301  # redirects stay redirects
 

@@ -5,11 +5,13 @@ Keys always include the data version (`knowledge.checksum`), so a re-import neve
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -25,6 +27,16 @@ class Body:
     @classmethod
     def of(cls, content: bytes) -> Body:
         return cls(content, '"' + hashlib.blake2b(content, digest_size=12).hexdigest() + '"')
+
+    @cached_property
+    def gzipped(self) -> bytes:
+        """The gzip form, made once per cached body (so compression costs nothing per request)."""
+        return gzip.compress(self.content, compresslevel=6, mtime=0)
+
+    @property
+    def gzip_etag(self) -> str:
+        """Another representation, another strong ETag."""
+        return self.etag[:-1] + '-gz"'
 
 
 class LRU(Generic[T]):

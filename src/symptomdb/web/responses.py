@@ -26,6 +26,9 @@ ERROR_TITLES = {
 }
 
 
+GZIP_MIN_BYTES = 1024  # smaller bodies gain nothing from compression
+
+
 def etag_matches(request: Request, etag: str) -> bool:
     header = request.headers.get("if-none-match")
     if not header:
@@ -35,10 +38,16 @@ def etag_matches(request: Request, etag: str) -> bool:
 
 
 def cached(request: Request, body: Body, media_type: str, max_age: int = PAGE_MAX_AGE) -> Response:
-    """A read-only body with a strong ETag; `304 Not Modified` when the client already has it."""
-    headers = {"ETag": body.etag, "Cache-Control": f"public, max-age={max_age}"}
-    if etag_matches(request, body.etag):
+    """A read-only body with a strong ETag, gzip-compressed when the client accepts it; `304 Not Modified`
+    when the client already has it."""
+    compress = len(body.content) >= GZIP_MIN_BYTES and "gzip" in request.headers.get("accept-encoding", "")
+    etag = body.gzip_etag if compress else body.etag
+    headers = {"ETag": etag, "Cache-Control": f"public, max-age={max_age}", "Vary": "Accept-Encoding"}
+    if etag_matches(request, etag):
         return Response(status_code=304, headers=headers)
+    if compress:
+        headers["Content-Encoding"] = "gzip"
+        return Response(body.gzipped, media_type=media_type, headers=headers)
     return Response(body.content, media_type=media_type, headers=headers)
 
 

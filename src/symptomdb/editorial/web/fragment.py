@@ -10,6 +10,7 @@ get their own ETag and `Cache-Control: no-cache`, so that browsers revalidate th
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import re
 import threading
@@ -103,11 +104,16 @@ class EditorialFragmentMiddleware:
         if not fragment:
             await self.app(scope, receive, send)
             return
-        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"if-none-match"]
+        # The page is asked for uncompressed (the marker must be found) and compressed here after splicing.
+        dropped = (b"if-none-match", b"accept-encoding")
+        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() not in dropped]
         client_etags: set[str] = set()
+        accepts_gzip = False
         for key, value in scope.get("headers", []):
             if key.lower() == b"if-none-match":
                 client_etags.update(t.strip().removeprefix("W/") for t in value.decode("latin-1").split(","))
+            elif key.lower() == b"accept-encoding":
+                accepts_gzip = accepts_gzip or b"gzip" in value
         inner_scope = {**scope, "headers": headers}
         start: Message | None = None
         body = bytearray()
@@ -130,14 +136,19 @@ class EditorialFragmentMiddleware:
             and "text/html" in response_headers.get("content-type", "")
         ):
             content = content.replace(MARKER, fragment, 1)
-            etag = '"' + hashlib.blake2b(content, digest_size=12).hexdigest() + '"'
+            digest = hashlib.blake2b(content, digest_size=12).hexdigest()
+            etag = f'"{digest}-gz"' if accepts_gzip else f'"{digest}"'
             response_headers["etag"] = etag
             response_headers["cache-control"] = "no-cache"
+            response_headers["vary"] = "Accept-Encoding"
             if etag in client_etags or "*" in client_etags:
                 del response_headers["content-length"]
                 await send({"type": "http.response.start", "status": 304, "headers": response_headers.raw})
                 await send({"type": "http.response.body", "body": b""})
                 return
+            if accepts_gzip:
+                content = gzip.compress(content, compresslevel=6, mtime=0)
+                response_headers["content-encoding"] = "gzip"
             response_headers["content-length"] = str(len(content))
         await send({**start, "headers": response_headers.raw})
         await send({"type": "http.response.body", "body": content})
