@@ -10,6 +10,7 @@ OMS = "ORPHA:1183"
 
 
 def test_normalisation() -> None:
+    assert tokens("α-Thalassemia, Δ type") == ["alpha", "thalassemia", "delta", "type"]
     assert tokens("Neurofibromatosis, Type II") == ["neurofibromatosis", "type", "2"]
     assert word_key("syndrome, opsoclonus-myoclonus") == word_key("Opsoclonus-myoclonus syndrome")
     assert acronym("Opsoclonus-myoclonus syndrome") == "oms"

@@ -136,8 +136,16 @@ QUESTION_WORDS = frozenset(
 )
 
 
+# Greek letters as disease names spell them ("α-thalassemia" = "alpha-thalassemia"); folding would drop them.
+_GREEK = str.maketrans(
+    {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa", "λ": "lambda",
+     "μ": "mu", "ω": "omega", "Α": "alpha", "Β": "beta", "Γ": "gamma", "Δ": "delta", "Κ": "kappa"}
+)  # fmt: skip
+
+
 def fold(text: str) -> str:
-    """Lowercase ASCII with accents removed."""
+    """Lowercase ASCII with accents removed and Greek letters spelled out."""
+    text = text.translate(_GREEK)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
 
 
