@@ -11,6 +11,8 @@ OMS = "ORPHA:1183"
 
 def test_normalisation() -> None:
     assert tokens("α-Thalassemia, Δ type") == ["alpha", "thalassemia", "delta", "type"]
+    assert tokens("SMA type two") == tokens("SMA type II") == ["sma", "type", "2"]
+    assert tokens("one of two") == ["one", "of", "two"]  # number words only after "type", "class" ...
     assert tokens("Neurofibromatosis, Type II") == ["neurofibromatosis", "type", "2"]
     assert word_key("syndrome, opsoclonus-myoclonus") == word_key("Opsoclonus-myoclonus syndrome")
     assert acronym("Opsoclonus-myoclonus syndrome") == "oms"

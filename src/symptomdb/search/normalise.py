@@ -10,6 +10,10 @@ ROMAN = {
     "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9",
     "x": "10", "xi": "11", "xii": "12", "xiii": "13", "xiv": "14", "xv": "15",
 }  # fmt: skip
+NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+}  # fmt: skip
 # Words that carry no identity in a disease name; ignored when comparing word sets.
 FILLER = frozenset({"the", "of", "and", "with", "or", "to", "in", "type", "due", "form", "s"})
 # Single-letter numerals ("I", "V", "X") are words or letters too ("X-linked", "I have"): they count
@@ -154,8 +158,11 @@ def tokens(text: str) -> list[str]:
     words = _TOKEN.findall(fold(text).replace("'s ", " "))
     result = []
     for position, word in enumerate(words):
-        if word in ROMAN and (len(word) > 1 or (position > 0 and words[position - 1] in NUMERAL_CONTEXT)):
+        after_context = position > 0 and words[position - 1] in NUMERAL_CONTEXT
+        if word in ROMAN and (len(word) > 1 or after_context):
             word = ROMAN[word]
+        elif word in NUMBER_WORDS and after_context:  # "type two" = "type 2" = "type II"
+            word = NUMBER_WORDS[word]
         result.append(word)
     return result
 

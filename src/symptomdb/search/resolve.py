@@ -24,7 +24,7 @@ from symptomdb.knowledge.store import Knowledge
 from symptomdb.search.normalise import FILLER, acronym, normalise, strip_question, tokens, word_key
 
 Kind = Literal["condition", "symptom"]
-INDEX_FORMAT = 9  # bump when NameIndex changes shape, to invalidate disk caches
+INDEX_FORMAT = 10  # bump when NameIndex changes shape, to invalidate disk caches
 MAX_QUERY_LENGTH = 500
 FUZZY_CANDIDATES = 200
 _ID_QUERY = re.compile(
