@@ -27,7 +27,8 @@ Usage::
 
     python scripts/make_resolve_benchmarks.py            # write all files
     python scripts/make_resolve_benchmarks.py --check    # validate all files (ids, format, duplicates)
-    python scripts/make_resolve_benchmarks.py --check-lay
+    python scripts/make_resolve_benchmarks.py --check-lay                 # both lay-text files
+    python scripts/make_resolve_benchmarks.py --check-lay benchmarks/lay-text-2.jsonl
 """
 
 from __future__ import annotations
@@ -1973,6 +1974,10 @@ def check_tsv(path: Path, conditions: dict[str, list[str]]) -> list[str]:
 # Main
 # --------------------------------------------------------------------------------------------------------
 
+# Lay-text files: lay-text.jsonl is written from LAY_TEXT; lay-text-2.jsonl is a held-out set written by hand
+# (before the second round of lexicon work) and only validated here.
+LAY_FILES = ["lay-text.jsonl", "lay-text-2.jsonl"]
+
 TSV_FILES = [
     "resolve-misspellings.tsv",
     "resolve-inversions.tsv",
@@ -1989,15 +1994,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: benchmarks/)")
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
     ap.add_argument("--check", action="store_true", help="validate the existing files, write nothing")
-    ap.add_argument("--check-lay", action="store_true", help="validate lay-text.jsonl only, write nothing")
+    ap.add_argument(
+        "--check-lay",
+        nargs="*",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="validate lay-text files only (default: lay-text.jsonl and lay-text-2.jsonl), write nothing",
+    )
     args = ap.parse_args(argv)
 
     hpo_dir: Path = args.hpo_data or hpo_data_dir()
     out: Path = args.out
     terms = load_hpo_terms(hpo_dir / "hp.obo")
 
-    if args.check_lay:
-        problems = check_lay(out / "lay-text.jsonl", terms)
+    lay_files = [out / name for name in LAY_FILES if (out / name).exists()]
+    if args.check_lay is not None:
+        problems = []
+        for path in args.check_lay or lay_files:
+            problems += check_lay(path, terms)
         for p in problems:
             print("ERROR", p, file=sys.stderr)
         return 1 if problems else 0
@@ -2007,7 +2022,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         problems = []
         for fname in TSV_FILES:
             problems += check_tsv(out / fname, conditions)
-        problems += check_lay(out / "lay-text.jsonl", terms)
+        for path in lay_files:
+            problems += check_lay(path, terms)
         for p in problems:
             print("ERROR", p, file=sys.stderr)
         return 1 if problems else 0
