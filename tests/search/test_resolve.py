@@ -93,6 +93,12 @@ def test_a_name_that_only_contains_the_query_ranks_by_how_much_else_it_says(shar
     assert top.name.lower().startswith("diabetes")
 
 
+def test_a_distinctive_word_finds_a_longer_name(shared_db: SymptomDB) -> None:
+    # "Steinert" is the one rare word of the query, and only one name has it (next to other words).
+    top = resolve(shared_db.name_index, "Steinert disease", limit=1, kinds=("condition",))[0]
+    assert top.id == "ORPHA:273"
+
+
 def test_numbers_in_names_must_agree(shared_db: SymptomDB) -> None:
     for query, number in (("neurofibromatosys type 2", "2"), ("neurofibromatosis type one", "1")):
         top = resolve(shared_db.name_index, query.replace("one", "I"), kinds=("condition",))[0]

@@ -272,7 +272,7 @@ class NameIndex:
         explained = best_per_query.sum(axis=0)
         query_cover = explained / max(float(explained.max()), 1e-9)
         scores = 55.0 + 20.0 * name_cover**2 + 22.0 * query_cover
-        scores[(name_cover <= 0.5) | ~nonempty] = 0.0
+        scores[(name_cover <= 0.4) | ~nonempty] = 0.0
         return np.asarray(scores, dtype=np.float64)
 
 
