@@ -23,6 +23,9 @@ def test_opsoclonus_myoclonus_page_has_procedures_support_links_and_an_honest_tr
     support = {f.detail: f.url for f in result.support.items}
     assert support["GARD:0010009"] == "https://rarediseases.info.nih.gov/diseases/10009/index"
     assert "NORD:1527" in support
+    groups = [f.category for f in result.support.items]
+    assert groups == sorted(groups, key=groups.index)  # each kind of link in one group
+    assert groups[0] == "Patient information and support"
 
 
 def test_conditions_with_maxo_actions_show_them_grouped_with_pmids(knowledge: Knowledge) -> None:

@@ -528,6 +528,9 @@ def _support_section(record: ConditionRecord) -> Section:
             url=f"https://pubmed.ncbi.nlm.nih.gov/?term={query}",
         )
     )
+    # One group per kind of link, the ones written for patients and families first.
+    order = ["Patient information and support", "Reference", "Research"]
+    items.sort(key=lambda item: order.index(item.category) if item.category in order else len(order))
     return Section(
         title="Support and more information",
         items=items,
