@@ -31,8 +31,9 @@ def test_symptom_info(knowledge: Knowledge) -> None:
     assert "HP:0000707" in [c.id for c in info.categories]
     oms = next(c for c in info.frequent_in if c.id == "ORPHA:1183")
     assert oms.frequency is not None and oms.frequency >= 0.3 and oms.via is None
-    frequencies = [c.frequency or 0.0 for c in info.frequent_in]
-    assert frequencies == sorted(frequencies, reverse=True)
+    # Most frequent first; counts ("1 of 1 patients") are ordered by their evidence (next test).
+    stated = [c.frequency or 0.0 for c in info.frequent_in if " of " not in (c.frequency_label or "")]
+    assert stated == sorted(stated, reverse=True) and info.frequent_in[0].frequency == 1.0
 
 
 def test_conditions_with_a_broad_symptom_come_through_more_specific_terms(knowledge: Knowledge) -> None:
@@ -43,6 +44,20 @@ def test_conditions_with_a_broad_symptom_come_through_more_specific_terms(knowle
     assert len({r.id for r in rows}) == len(rows)  # one row per condition
     limited = conditions_with_symptom(knowledge, "HP:0004305", minimum=0.3, limit=3)
     assert [r.id for r in limited] == [r.id for r in rows[:3]]
+
+
+def test_counts_from_more_patients_come_first(knowledge: Knowledge) -> None:
+    import re
+
+    rows = conditions_with_symptom(knowledge, "HP:0001336")  # Myoclonus
+    counted = [
+        (index, int(m.group(2)))
+        for index, row in enumerate(rows)
+        if (m := re.match(r"(\d+) of (\d+) patients", row.frequency_label or "")) and m.group(1) == m.group(2)
+    ]
+    assert len(counted) > 5
+    denominators = [total for _, total in counted]
+    assert denominators == sorted(denominators, reverse=True)  # "37 of 37" before "1 of 1"
 
 
 def test_symptom_info_unknown_and_non_phenotype(knowledge: Knowledge) -> None:

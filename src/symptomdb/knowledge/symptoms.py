@@ -7,6 +7,7 @@ The term -> conditions index is derived from the knowledge snapshot once per dat
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import defaultdict
 from typing import NamedTuple
@@ -127,6 +128,21 @@ def _best_per_condition(knowledge: Knowledge, tid: str, minimum: float | None) -
     return best
 
 
+_COUNT = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+
+
+def _evidence_weighted(item: _Annotated) -> float:
+    """The frequency for ordering: a count from few patients ("1 of 1") is shrunk towards one half
+    (Laplace), so "37 of 37" comes before it; stated frequencies and categories are used as they are."""
+    if item.frequency is None:
+        return -1.0
+    counted = _COUNT.match(item.frequency_raw or "")
+    if counted:
+        seen, total = int(counted.group(1)), int(counted.group(2))
+        return (seen + 1) / (total + 2)
+    return item.frequency
+
+
 def conditions_with_symptom(
     knowledge: Knowledge, term_id: str, minimum: float | None = FREQUENT, limit: int | None = None
 ) -> list[ConditionWithSymptom]:
@@ -136,7 +152,7 @@ def conditions_with_symptom(
     best = _best_per_condition(knowledge, tid, minimum)
 
     def order(item: _Annotated) -> tuple[float, bool, str]:
-        frequency = item.frequency if item.frequency is not None else -1.0
+        frequency = _evidence_weighted(item)
         return (-frequency, item.hpo_id != tid, knowledge.conditions[item.condition_id].name.casefold())
 
     chosen = sorted(best.values(), key=order)
