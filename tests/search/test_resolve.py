@@ -99,6 +99,11 @@ def test_a_distinctive_word_finds_a_longer_name(shared_db: SymptomDB) -> None:
     assert top.id == "ORPHA:273"
 
 
+def test_an_abbreviation_with_a_number_needs_an_entry_with_that_number(shared_db: SymptomDB) -> None:
+    top = resolve(shared_db.name_index, "SMA type 1", limit=1, kinds=("condition",))[0]
+    assert top.id == "OMIM:253300"  # Spinal muscular atrophy, type I (not the general entry)
+
+
 def test_numbers_in_names_must_agree(shared_db: SymptomDB) -> None:
     for query, number in (("neurofibromatosys type 2", "2"), ("neurofibromatosis type one", "1")):
         top = resolve(shared_db.name_index, query.replace("one", "I"), kinds=("condition",))[0]

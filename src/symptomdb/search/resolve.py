@@ -404,9 +404,12 @@ def resolve(
     if by_id := _id_matches(index, text):
         return [m for m in by_id if m.kind in kinds]
     scored: dict[int, float] = {}
+    query_numbers = _numbers(normalise(text))
     for word in _UPPER_ACRONYM.findall(text) if " " in text.strip() else []:
         for i, score in index.candidates_acronym(word).items():
-            scored[i] = max(scored.get(i, 0.0), score - 2.0)
+            # "SMA type 1": the abbreviation's entry must also have the number the query gives.
+            numbers_agree = all(any(_same_number(q, n) for n in index.numbers[i]) for q in query_numbers)
+            scored[i] = max(scored.get(i, 0.0), score - 2.0 - (0.0 if numbers_agree else 15.0))
     for word in _gene_mentions(text):
         for i, score in index.candidates_gene(word).items():
             scored[i] = max(scored.get(i, 0.0), score - 3.0)
