@@ -25,12 +25,6 @@ Features (one value per condition):
 - ``knn_max`` / ``knn_mean`` / ``knn_excl`` / ``knn_conflict``: similarity to individual published cases.
 - ``rank_kb`` / ``rank_case``: the rank of the condition under the hand-set knowledge-base score and under
   the case similarity.
-- ``obs_exact`` / ``obs_rel``: ``obs_kb`` split into the terms the condition has exactly (the term or a
-  descendant annotated) and the others (matched through an ancestor, or not at all); ``n_exact``,
-  ``exact_ic``: the number and summed information content of the exactly matched terms; ``n_floor``: the
-  number of terms the condition does not account for at all; ``ic_match``: Σ over observed terms of the
-  IC of their most informative ancestor the condition has (Resnik, query → condition).
-- ``cov_ic``: the share (by IC) of the condition's annotations that the observed terms cover.
 
 Two stages: the first score (``weights``) ranks every condition; with ``rerank`` weights, its best
 ``rerank_k`` conditions are ordered again by a second weighted sum of the same features, fitted on those
@@ -72,13 +66,6 @@ FEATURES: tuple[str, ...] = (
     "knn_conflict",
     "rank_kb",
     "rank_case",
-    "obs_exact",
-    "obs_rel",
-    "n_exact",
-    "n_floor",
-    "exact_ic",
-    "ic_match",
-    "cov_ic",
 )
 FEATURE_INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -101,8 +88,6 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 
 # The knowledge-base part of the default weights, for the rank_kb feature (features up to no_kb).
 KB_RANK_WEIGHTS = np.array([DEFAULT_WEIGHTS.get(f, 0.0) for f in FEATURES[: FEATURES.index("no_kb") + 1]])
-# Per observed term, how the knowledge base accounts for it (see `Engine.present_detail`).
-PRESENT_DETAIL: tuple[str, ...] = ("obs_exact", "obs_rel", "n_exact", "n_floor", "exact_ic", "ic_match")
 # Features that are sums over the query's terms (cached per term); the others depend on the whole query.
 PER_TERM: tuple[str, ...] = (
     "lr_kb",
@@ -114,7 +99,6 @@ PER_TERM: tuple[str, ...] = (
     "neg_excl",
     "obs_case",
     "excl_case",
-    *PRESENT_DETAIL,
 )
 KB_QUERY_LEVEL = {f for f in FEATURES[: len(KB_RANK_WEIGHTS)] if f not in PER_TERM and DEFAULT_WEIGHTS.get(f)}
 
@@ -223,11 +207,6 @@ class Engine:
         implied_known = self.implied[np.flatnonzero(known)] if not known.all() else self.implied
         self.bg = (np.asarray(implied_known.sum(axis=0)).ravel() + 1.0) / (n_known + 1.0)
         self.col_max = _column_max(self.implied)
-        self.ic = -np.log(self.bg)  # information content of a term, from the annotations
-        ann_ic = model.freq.tocsr(copy=True)
-        ann_ic.data = self.ic[ann_ic.indices].astype(np.float32)
-        self.ann_ic = ann_ic  # (D × T) the IC of each direct annotation
-        self.ann_ic_total = np.asarray(ann_ic.sum(axis=1)).ravel() + 1e-9
         self.negated = model.negated.tocsc()
         # negated_by_term[t, d] = 1: d has a NOT annotation on t or an ancestor of t (T × D)
         self.negated_by_term = (model.anc @ model.negated.T).tocsr()
@@ -314,31 +293,6 @@ class Engine:
             rows = imp.indices[s:e]
             v[rows] = np.maximum(v[rows], imp.data[s:e] * factor)
         return np.log(v).astype(np.float32)
-
-    def present_detail(self, t: int) -> dict[str, np.ndarray]:
-        """How the knowledge base accounts for observed term t, per condition: the log LR split into
-        exact matches (t or a descendant annotated: ``obs_exact``) and the rest (``obs_rel``), the
-        indicators of an exact match (``n_exact``, and its IC ``exact_ic``) and of no match at all
-        (``n_floor``), and the IC of the most informative annotated ancestor of t (``ic_match``)."""
-        imp, ic = self.implied, self.ic
-        n = self.model.n_conditions
-        lr = self.obs_kb(t).astype(np.float64)
-        exact = np.zeros(n)
-        s, e = imp.indptr[t], imp.indptr[t + 1]
-        exact[imp.indices[s:e]] = 1.0
-        ic_match = np.zeros(n)
-        for a in self.model.ancestors_of(t):
-            s, e = imp.indptr[a], imp.indptr[a + 1]
-            rows = imp.indices[s:e]
-            ic_match[rows] = np.maximum(ic_match[rows], ic[a])
-        return {
-            "obs_exact": lr * exact,
-            "obs_rel": lr * (1.0 - exact),
-            "n_exact": exact,
-            "n_floor": (lr <= np.log(self.params.floor) + 1e-6).astype(np.float64),
-            "exact_ic": exact * ic[t],
-            "ic_match": ic_match,
-        }
 
     def obs_case(self, t: int) -> np.ndarray:
         return self._cached("obs_case", t, self._obs_case)
@@ -492,9 +446,6 @@ class Engine:
             default = (d["obs_kb"] + d["lr_kb"]) * lr
             if self.has_cases and w["obs_case"]:
                 weighted += w["obs_case"] * self.obs_case(t)
-            if any(w[f] for f in PRESENT_DETAIL):
-                for name, vector in self.present_detail(t).items():
-                    weighted += w[name] * vector
             negated = self._negated_rows(t)
             weighted[negated] += w["neg_obs"]
             default[negated] += d["neg_obs"]
@@ -525,8 +476,6 @@ class Engine:
             if self.has_cases:
                 rows[col["obs_case"]] += self.obs_case(t)
             rows[col["neg_obs"]][self._negated_rows(t)] += 1.0
-            for name, vector in self.present_detail(t).items():
-                rows[col[name]] += vector
             return
         imp = self.implied
         s, e = imp.indptr[t], imp.indptr[t + 1]
@@ -553,8 +502,6 @@ class Engine:
             covered[closure] = 1.0
         if "unrep" in wanted:
             f["unrep"][:] = self.unrep_total - self.unrep @ covered
-        if "cov_ic" in wanted:  # the share of the condition's annotations (by IC) the findings cover
-            f["cov_ic"][:] = (self.ann_ic @ covered) / self.ann_ic_total
         f["log_nannot"][:] = self.static[:, 0]
         f["no_kb"][:] = self.static[:, 1]
         if query.onset is not None:
