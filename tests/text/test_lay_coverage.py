@@ -56,6 +56,19 @@ def test_lay_word_equivalents(knowledge: Knowledge, text: str, term_id: str) -> 
     assert patient(annotate(knowledge, text)).get(term_id) is False, text
 
 
+@pytest.mark.parametrize(
+    ("text", "term_id"),
+    [
+        ("she struggles to swallow", "HP:0002015"),  # Dysphagia: "difficulty swallowing"
+        ("he finds it hard to climb stairs", "HP:0003551"),  # Difficulty climbing stairs
+        ("my baby arches his back", "HP:0002179"),  # Opisthotonus
+        ("her ribs suck in when she breathes", "HP:0030864"),  # Intercostal retractions
+    ],
+)
+def test_difficulty_phrases_and_infant_signs(knowledge: Knowledge, text: str, term_id: str) -> None:
+    assert patient(annotate(knowledge, text)).get(term_id) is False, text
+
+
 def test_bare_sore_or_painful_is_not_the_finding_pain(knowledge: Knowledge) -> None:
     assert "HP:0012531" not in patient(annotate(knowledge, "a painful, expanding mass"))
     assert "HP:0012531" not in patient(annotate(knowledge, "her knees are swollen and sore"))
