@@ -17,7 +17,7 @@ def patient(mentions: list[Mention]) -> dict[str, bool]:
     ("text", "term_id"),
     [
         ("he is deaf", "HP:0000365"),  # Hearing impairment
-        ("jerky eye movements", "HP:0000639"),  # Nystagmus
+        ("jerky eye movements", "HP:0012547"),  # vague: nystagmus, opsoclonus … share this parent
         ("she feels faint when she stands", "HP:0031972"),  # Presyncope
         ("my son is short-sighted", "HP:0000545"),  # Myopia
         ("he is long sighted", "HP:0000540"),  # Hypermetropia
