@@ -5,7 +5,9 @@
 Reads GA4GH phenopackets (file, directory or ZIP), keeps the cases whose diagnosis is an OMIM (or
 Orphanet) id, and writes `src/symptomdb/diagnosis/data/cases.jsonl.gz` (the cases' terms, for the
 profiles) and `weights.json` (weights for new publications, and nested per-fold weights for the
-held-out benchmark). Uses the knowledge base of the current settings (SYMPTOMDB_DATA_DIR / _DATABASE_URL).
+held-out benchmark), then fits the calibration temperature on the held-out predictions of those fold
+engines (`--calibrate-only`: only that, with the weights already in `--out`). Uses the knowledge base
+of the current settings (SYMPTOMDB_DATA_DIR / _DATABASE_URL).
 """
 
 from __future__ import annotations
@@ -15,10 +17,14 @@ import dataclasses
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from symptomdb.context import SymptomDB
-from symptomdb.diagnosis import bundle
+from symptomdb.diagnosis import bundle, calibrate
 from symptomdb.diagnosis.model import ExtraCase
 from symptomdb.diagnosis.phenopackets import (
     PhenopacketCase,
@@ -29,6 +35,9 @@ from symptomdb.diagnosis.phenopackets import (
 )
 from symptomdb.diagnosis.rank import EngineParams
 from symptomdb.diagnosis.train import N_FOLDS, train_on_cases
+
+if TYPE_CHECKING:
+    from symptomdb.knowledge.store import Knowledge
 
 
 def read_cases(path: Path) -> list[ExtraCase]:
@@ -53,14 +62,63 @@ def read_cases(path: Path) -> list[ExtraCase]:
     return cases
 
 
+def fit_calibration(knowledge: Knowledge, out: Path, log: Callable[[str], None]) -> None:
+    """Fit the temperature on held-out predictions of the bundle's fold engines, into weights.json."""
+    cases = bundle.load_cases(out)
+    n_folds = bundle.load_weights(out).n_folds
+    cache_dir = SymptomDB().settings.cache_dir
+    full = calibrate.out_of_fold_predictions(knowledge, cases, cache_dir, out)
+    log(f"calibration: {len(full.correct):,} held-out predictions")
+    temperature, per_fold = calibrate.fit_nested(full.folds, full.curves, full.correct, n_folds)
+    short = calibrate.out_of_fold_predictions(knowledge, cases, cache_dir, out, shorten=True)
+    log(f"calibration: {len(short.correct):,} shortened queries")
+
+    def figures(p: calibrate.Predictions, temperatures: list[float]) -> dict[str, float]:
+        return {
+            "cases": len(p.correct),
+            "top1_accuracy": round(float(p.correct.mean()), 4),
+            "mean_top1_probability_uncalibrated": round(float(p.curves[:, _unit()].mean()), 4),
+            "mean_top1_probability_calibrated": round(
+                float(calibrate.at_temperatures(p, temperatures).mean()), 4
+            ),
+        }
+
+    info = {
+        "method": "temperature; mean top-1 probability = top-1 accuracy on held-out predictions "
+        "(each fold's temperature fitted on the other folds' cases; unknown diagnoses count as wrong)",
+        "full_cases": figures(full, per_fold),
+        "short_queries": figures(short, per_fold),
+        "reliability_full": [
+            b.model_dump()
+            for b in calibrate.reliability(calibrate.at_temperatures(full, per_fold), full.correct)
+        ],
+    }
+    bundle.write_calibration(out, temperature, per_fold, info)
+    log(f"calibration: temperature {temperature:.3f}, per fold {[round(t, 3) for t in per_fold]}; {info}")
+
+
+def _unit() -> int:
+    return int(np.argmin(np.abs(np.log(calibrate.TEMPERATURE_GRID))))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("phenopackets", type=Path)
     parser.add_argument("--out", type=Path, default=bundle.DATA_DIR)
     parser.add_argument("--no-nested", action="store_true", help="skip the per-fold weights (faster)")
+    parser.add_argument(
+        "--calibrate-only", action="store_true", help="only refit the temperature of the weights in --out"
+    )
     args = parser.parse_args()
     start = time.time()
     knowledge = SymptomDB().knowledge
+
+    def log(message: str) -> None:
+        print(f"[{time.time() - start:6.0f} s] {message}", file=sys.stderr)
+
+    if args.calibrate_only:
+        fit_calibration(knowledge, args.out, log)
+        return
     cases = read_cases(args.phenopackets)
     print(f"{len(cases):,} cases from {len({c.source for c in cases}):,} publications", file=sys.stderr)
     params = EngineParams()
@@ -69,7 +127,7 @@ def main() -> None:
         cases,
         params,
         nested=not args.no_nested,
-        log=lambda m: print(f"[{time.time() - start:6.0f} s] {m}", file=sys.stderr),
+        log=log,
     )
     release = knowledge.release("hpo")
     info = {
@@ -93,6 +151,8 @@ def main() -> None:
         rerank_k=trained.rerank_k,
         rerank_coverage=trained.rerank_coverage,
     )
+    if trained.fold_weights:
+        fit_calibration(knowledge, args.out, log)
     print(
         f"wrote {args.out} in {time.time() - start:.0f} s; params {dataclasses.asdict(params)}",
         file=sys.stderr,

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from symptomdb.diagnosis import bundle
 from symptomdb.diagnosis.baseline import ResnikBaseline
+from symptomdb.diagnosis.calibrate import ReliabilityBin, is_correct, reliability, top1_probability
 from symptomdb.diagnosis.model import DiagnosisModel, get_model, onset_class_of
 from symptomdb.diagnosis.phenopackets import PhenopacketCase, diagnosis_ids, iter_documents, parse_case
 from symptomdb.diagnosis.rank import Engine, Query
@@ -52,6 +53,9 @@ class BenchReport(BaseModel):
     cases_with_errors: int
     held_out_by_fold: int  # cases ranked by a fold model (their publication was in the training data)
     mean_top1_probability: float | None = None  # calibration: compare with top1
+    mean_top1_probability_uncalibrated: float | None = None  # the same at temperature 1
+    temperatures: list[float] = []  # the calibration temperatures used (shipped engine, then each fold's)
+    reliability: list[ReliabilityBin] = []  # cases by the probability of their first condition
     max_rss_mb: float
     protocol: str
 
@@ -103,6 +107,8 @@ def run_benchmark(
     engine_times: list[float] = []
     baseline_times: list[float] = []
     top1_probabilities: list[float] = []
+    raw_top1_probabilities: list[float] = []
+    top1_correct: list[bool] = []
     queries: list[tuple[Engine, Query]] = []
     n_read = n_errors = n_unknown = n_fold = 0
     for document in iter_documents(path):
@@ -131,9 +137,11 @@ def run_benchmark(
         engine_times.append(time.perf_counter() - start)
         engine_ranks.append(group_rank(scores, engine.model.group, truth))
         if engine.learned:
-            shifted = np.exp(scores - scores.max())
-            by_group = np.bincount(engine.model.group, weights=shifted)
-            top1_probabilities.append(float(by_group.max() / by_group.sum()))
+            # the probability shown for the first condition (calibrated: scores are divided by T)
+            group = engine.model.group
+            top1_probabilities.append(top1_probability(scores, group))
+            raw_top1_probabilities.append(top1_probability(scores, group, 1.0 / engine.temperature))
+            top1_correct.append(is_correct(scores, group, truth))
         queries.append((engine, query))
 
         base_query = _query(knowledge, baseline_model, case)
@@ -168,6 +176,11 @@ def run_benchmark(
         cases_with_errors=n_errors,
         held_out_by_fold=n_fold,
         mean_top1_probability=round(float(np.mean(top1_probabilities)), 4) if top1_probabilities else None,
+        mean_top1_probability_uncalibrated=(
+            round(float(np.mean(raw_top1_probabilities)), 4) if raw_top1_probabilities else None
+        ),
+        temperatures=[weights.temperature, *weights.temperature_fold],
+        reliability=reliability(top1_probabilities, top1_correct) if top1_probabilities else [],
         max_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         protocol=(__doc__ or "").split("Held-out protocol: ", 1)[-1].strip().replace("\n", " "),
     )

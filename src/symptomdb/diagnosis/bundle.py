@@ -38,6 +38,10 @@ class Weights:
     rerank_fold: tuple[dict[str, float], ...] = ()
     rerank_k: int = RERANK_K
     rerank_coverage: float | None = None  # P(truth among the second stage's candidates), from training
+    # calibration (see `calibrate.py`): final scores are divided by `temperature`; one per held-out fold
+    temperature: float = 1.0
+    temperature_fold: tuple[float, ...] = ()
+    calibration: dict[str, Any] = field(default_factory=dict)  # how it was fitted, and its figures
 
     @property
     def learned(self) -> bool:
@@ -82,7 +86,25 @@ def load_weights(data_dir: Path = DATA_DIR) -> Weights:
         rerank_fold=tuple(dict(w) for w in data.get("rerank_fold", [])),
         rerank_k=int(data.get("rerank_k", RERANK_K)),
         rerank_coverage=data.get("rerank_coverage"),
+        temperature=float(data.get("temperature", 1.0)),
+        temperature_fold=tuple(float(t) for t in data.get("temperature_fold", [])),
+        calibration=dict(data.get("calibration", {})),
     )
+
+
+def write_calibration(
+    data_dir: Path,
+    temperature: float,
+    temperature_fold: Sequence[float],
+    calibration: dict[str, Any],
+) -> None:
+    """Add (or replace) the calibration temperatures in an existing `weights.json`."""
+    path = data_dir / WEIGHTS_FILE
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    payload["temperature"] = round(float(temperature), 4)
+    payload["temperature_fold"] = [round(float(t), 4) for t in temperature_fold]
+    payload["calibration"] = calibration
+    path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
 
 
 def case_to_json(case: ExtraCase) -> dict[str, Any]:

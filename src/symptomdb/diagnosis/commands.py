@@ -299,4 +299,16 @@ def bench_diagnose_command(
         f"{report.cases_without_known_diagnosis} cases have a diagnosis the engine does not know; "
         f"{report.cases_with_errors} unreadable; peak memory {report.max_rss_mb:.0f} MB."
     )
+    if report.mean_top1_probability is not None:
+        console.print(
+            f"calibration: mean probability of the first condition {report.mean_top1_probability:.3f} "
+            f"(uncalibrated {report.mean_top1_probability_uncalibrated}), top-1 accuracy "
+            f"{report.engine.top1:.3f}; temperatures {report.temperatures}"
+        )
+        bins = Table("probability", "cases", "mean probability", "right")
+        for b in report.reliability:
+            if b.cases:
+                mean, right = f"{b.mean_probability:.3f}", f"{b.accuracy:.3f}"
+                bins.add_row(f"{b.low:.1f}-{b.high:.1f}", str(b.cases), mean, right)
+        console.print(bins)
     console.print(f"[dim]{report.protocol}[/]")

@@ -28,7 +28,8 @@ Features (one value per condition):
 
 Two stages: the first score (``weights``) ranks every condition; with ``rerank`` weights, its best
 ``rerank_k`` conditions are ordered again by a second weighted sum of the same features, fitted on those
-candidates only (the close competitors), and stay above the others.
+candidates only (the close competitors), and stay above the others. The final scores are divided by a
+calibration temperature (`calibrate.py`), so that their softmax is as confident as the engine is right.
 """
 
 from __future__ import annotations
@@ -187,7 +188,10 @@ class Engine:
         rerank: Mapping[str, float] | None = None,
         rerank_k: int = RERANK_K,
         rerank_coverage: float | None = None,
+        temperature: float = 1.0,
     ) -> None:
+        if not temperature > 0.0:
+            raise ValueError(f"temperature must be positive, not {temperature!r}")
         self.model = model
         self.params = p = params or EngineParams()
         self.weights = np.array([float((weights or DEFAULT_WEIGHTS).get(f, 0.0)) for f in FEATURES])
@@ -198,6 +202,9 @@ class Engine:
         # the share of training cases whose truth was among the candidates: the probability mass the
         # candidates get together (the second stage's softmax was fitted given the truth is among them)
         self.rerank_coverage = rerank_coverage
+        # calibration: the final scores are divided by this (fitted on held-out predictions, see
+        # `calibrate.py`), so that the softmax's probabilities match how often the engine is right
+        self.temperature = float(temperature)
         n_cond = model.n_conditions
         known = model.in_knowledge
         n_known = max(int(known.sum()), 1)
@@ -355,7 +362,13 @@ class Engine:
         return rows.T
 
     def score(self, query: Query) -> np.ndarray:
-        """One score per condition (higher is better): ``features(query) @ weights``, computed faster:
+        """One score per condition (higher is better; differences are log-odds): `raw_score` divided by
+        the calibration temperature (monotone: the ranking is the same)."""
+        raw = self.raw_score(query)
+        return raw if self.temperature == 1.0 else raw / self.temperature
+
+    def raw_score(self, query: Query) -> np.ndarray:
+        """One score per condition before calibration: ``features(query) @ weights``, computed faster:
         the features that add up over the query's terms come from one cached, weighted vector per term.
 
         With second-stage weights, the best `rerank_k` conditions of that score are ordered by

@@ -100,10 +100,14 @@ def get_engine(
             return engine
     chosen = weights.weights
     second = weights.rerank
+    temperature = weights.temperature
     if fold_key is not None:
         cases = tuple(c for c in cases if fold_of(c.source, weights.n_folds) != fold_key)
         chosen = weights.fold_weights[fold_key]
         second = weights.rerank_fold[fold_key] if len(weights.rerank_fold) > fold_key else None
+        # fitted without this fold's predictions
+        if len(weights.temperature_fold) > fold_key:
+            temperature = weights.temperature_fold[fold_key]
     model = get_model(knowledge, cache_dir, cases, key=f"cases:{len(cases)}:{fold_key}:{_digest(data_dir)}")
     engine = Engine(
         model,
@@ -112,6 +116,7 @@ def get_engine(
         rerank=second,
         rerank_k=weights.rerank_k,
         rerank_coverage=weights.rerank_coverage,
+        temperature=temperature,
     )
     engine.learned = weights.learned
     engine.description = _describe(weights, len(cases))

@@ -1,0 +1,182 @@
+"""Calibration of the engine's probabilities: one temperature that divides the final scores.
+
+The probability shown for a condition is the softmax of the scores over all conditions (summed over a
+disease's MONDO-equivalent entries). The weights are fitted on candidate lists that contain the truth,
+and the second stage lifts its candidates above all others, so the raw softmax is over-confident. A
+temperature T (score / T, monotone: the ranking does not change) is fitted on held-out predictions so
+that the mean probability of the first condition equals the share of cases where it is right (cases
+whose diagnosis the engine does not know count as wrong: the probability is that of being right, not
+of being right given that the answer is among the conditions).
+
+Held out like the weights: every case's prediction comes from the engine of its fold (profiles and
+weights fitted without its publications); the temperature used for fold f (`temperature_fold[f]`) is
+fitted on the predictions of the other folds' cases, the shipped one on all of them.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from pydantic import BaseModel
+
+from symptomdb.diagnosis import bundle
+from symptomdb.diagnosis.rank import Engine, Query
+
+if TYPE_CHECKING:
+    from symptomdb.diagnosis.model import ExtraCase
+    from symptomdb.knowledge.store import Knowledge
+
+# Temperatures tried (geometric, 6.7 % apart); the fit interpolates between them on log T.
+TEMPERATURE_GRID = np.geomspace(0.25, 16.0, 65)
+RELIABILITY_EDGES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+def top1_probability(scores: np.ndarray, group: np.ndarray, temperature: float = 1.0) -> float:
+    """The probability of the first-ranked disease (its MONDO group), as `service.rank` computes it."""
+    best = int(np.argmax(scores))
+    shifted = np.exp((scores - scores[best]) / temperature)
+    return float(shifted[group == group[best]].sum() / shifted.sum())
+
+
+def top1_curve(scores: np.ndarray, group: np.ndarray, grid: np.ndarray = TEMPERATURE_GRID) -> np.ndarray:
+    """`top1_probability` at every temperature of `grid` (one row of the fit's table)."""
+    best = int(np.argmax(scores))
+    gap = scores - scores[best]
+    keep = gap > -50.0 * float(grid.max())  # the others weigh < e^-50 relative to the best at any T
+    gap, members = gap[keep], group[keep] == group[best]
+    weights = np.exp(gap[None, :] / grid[:, None])
+    return np.asarray(weights[:, members].sum(axis=1) / weights.sum(axis=1))
+
+
+def fit_temperature(curves: np.ndarray, correct: np.ndarray, grid: np.ndarray = TEMPERATURE_GRID) -> float:
+    """The temperature at which the mean top-1 probability equals the top-1 accuracy.
+
+    `curves[i, j]`: case i's top-1 probability at temperature grid[j]; `correct[i]`: its first condition
+    is right. Interpolated on log T between the grid's points; clipped to the grid."""
+    if len(curves) == 0:
+        return 1.0
+    mean = np.asarray(curves).mean(axis=0)
+    target = float(np.mean(correct))
+    if mean[0] <= target:
+        return float(grid[0])
+    if mean[-1] >= target:
+        return float(grid[-1])
+    j = int(np.argmax(mean <= target))  # the first temperature at which the engine is not over-confident
+    x0, x1 = np.log(grid[j - 1]), np.log(grid[j])
+    y0, y1 = mean[j - 1], mean[j]
+    share = (y0 - target) / (y0 - y1) if y0 != y1 else 0.0
+    return float(np.exp(x0 + share * (x1 - x0)))
+
+
+def fit_nested(
+    folds: np.ndarray, curves: np.ndarray, correct: np.ndarray, n_folds: int
+) -> tuple[float, list[float]]:
+    """One temperature on all predictions, and one per fold fitted without that fold's predictions."""
+    per_fold = [fit_temperature(curves[folds != f], correct[folds != f]) for f in range(n_folds)]
+    return fit_temperature(curves, correct), per_fold
+
+
+class ReliabilityBin(BaseModel):
+    low: float
+    high: float
+    cases: int
+    mean_probability: float | None
+    accuracy: float | None
+
+
+def reliability(
+    probabilities: Sequence[float] | np.ndarray,
+    correct: Sequence[bool] | np.ndarray,
+    edges: Sequence[float] = RELIABILITY_EDGES,
+) -> list[ReliabilityBin]:
+    """Cases binned by the probability of their first condition: its mean, and how often it was right."""
+    p = np.asarray(probabilities, dtype=np.float64)
+    c = np.asarray(correct, dtype=bool)
+    out = []
+    for i, (low, high) in enumerate(itertools.pairwise(edges)):
+        last = i == len(edges) - 2
+        inside = (p >= low) & ((p <= high) if last else (p < high))
+        n = int(inside.sum())
+        out.append(
+            ReliabilityBin(
+                low=low,
+                high=high,
+                cases=n,
+                mean_probability=round(float(p[inside].mean()), 4) if n else None,
+                accuracy=round(float(c[inside].mean()), 4) if n else None,
+            )
+        )
+    return out
+
+
+def is_correct(scores: np.ndarray, group: np.ndarray, truth: frozenset[int]) -> bool:
+    """The first-ranked disease is the truth (or a MONDO-equivalent entry of it)."""
+    best = int(np.argmax(scores))
+    return bool(truth) and int(group[best]) in {int(group[r]) for r in truth}
+
+
+@dataclass
+class Predictions:
+    folds: np.ndarray  # (cases,) the fold of each case's publication
+    curves: np.ndarray  # (cases × TEMPERATURE_GRID) top-1 probability at each temperature
+    correct: np.ndarray  # (cases,) bool
+
+
+def out_of_fold_predictions(
+    knowledge: Knowledge,
+    cases: Sequence[ExtraCase],
+    cache_dir: Path | None = None,
+    data_dir: Path = bundle.DATA_DIR,
+    shorten: bool = False,
+    progress: Callable[[int], None] = lambda _: None,
+) -> Predictions:
+    """Every case ranked by the engine of its publication's fold (uncalibrated scores).
+
+    With `shorten`, a shortened copy of each case (1-5 findings, 0-2 absent, as `train.short_query`)
+    instead: the kind of query the symptom checker gets."""
+    from symptomdb.diagnosis.service import get_engine, normalise_sex
+    from symptomdb.diagnosis.train import case_query, fold_of, short_query
+
+    weights = bundle.load_weights(data_dir)
+    folds, curves, correct = [], [], []
+    by_fold: dict[int, list[ExtraCase]] = {}
+    for case in cases:
+        by_fold.setdefault(fold_of(case.source, weights.n_folds), []).append(case)
+    done = 0
+    for fold in sorted(by_fold):
+        engine: Engine = get_engine(knowledge, cache_dir, held_out_fold=fold, data_dir=data_dir)
+        rng = np.random.default_rng(fold)
+        for case in by_fold[fold]:
+            lq = case_query(knowledge, engine.model, case)
+            if shorten:
+                lq = short_query(lq, rng)
+            query = Query(lq.query.present, lq.query.excluded, normalise_sex(lq.query.sex), lq.query.onset)
+            done += 1
+            progress(done)
+            if not query.present:
+                continue
+            raw = engine.raw_score(query)
+            folds.append(fold)
+            curves.append(top1_curve(raw, engine.model.group))
+            correct.append(is_correct(raw, engine.model.group, lq.truth))
+    return Predictions(
+        np.array(folds, dtype=np.int64),
+        np.array(curves).reshape(len(curves), len(TEMPERATURE_GRID)),
+        np.array(correct, dtype=bool),
+    )
+
+
+def at_temperatures(predictions: Predictions, temperatures: Sequence[float]) -> np.ndarray:
+    """Each case's top-1 probability at the temperature of its fold (interpolated on the grid)."""
+    log_grid = np.log(TEMPERATURE_GRID)
+    return np.array(
+        [
+            np.interp(np.log(temperatures[f]), log_grid, curve)
+            for f, curve in zip(predictions.folds, predictions.curves, strict=True)
+        ]
+    )
