@@ -63,38 +63,66 @@ def read_cases(path: Path) -> list[ExtraCase]:
 
 
 def fit_calibration(knowledge: Knowledge, out: Path, log: Callable[[str], None]) -> None:
-    """Fit the temperature on held-out predictions of the bundle's fold engines, into weights.json."""
+    """Fit the temperatures on held-out predictions of the bundle's fold engines, into weights.json:
+    one overall (on the whole cases), and one per number-of-findings bin (on the whole cases and one
+    shortened copy of each, as the symptom checker gets them)."""
     cases = bundle.load_cases(out)
     n_folds = bundle.load_weights(out).n_folds
     cache_dir = SymptomDB().settings.cache_dir
     full = calibrate.out_of_fold_predictions(knowledge, cases, cache_dir, out)
     log(f"calibration: {len(full.correct):,} held-out predictions")
-    temperature, per_fold = calibrate.fit_nested(full.folds, full.curves, full.correct, n_folds)
     short = calibrate.out_of_fold_predictions(knowledge, cases, cache_dir, out, shorten=True)
     log(f"calibration: {len(short.correct):,} shortened queries")
+    temperature, per_fold = calibrate.fit_nested(full.folds, full.curves, full.correct, n_folds)
+    by_bin, by_bin_fold = calibrate.fit_by_findings(full + short, n_folds)
 
-    def figures(p: calibrate.Predictions, temperatures: list[float]) -> dict[str, float]:
+    def figures(p: calibrate.Predictions) -> dict[str, float]:
         return {
             "cases": len(p.correct),
             "top1_accuracy": round(float(p.correct.mean()), 4),
             "mean_top1_probability_uncalibrated": round(float(p.curves[:, _unit()].mean()), 4),
-            "mean_top1_probability_calibrated": round(
-                float(calibrate.at_temperatures(p, temperatures).mean()), 4
+            "mean_top1_probability_one_temperature": round(
+                float(calibrate.at_temperatures(p, per_fold).mean()), 4
+            ),
+            "mean_top1_probability_by_findings": round(
+                float(calibrate.at_temperatures(p, by_bin_fold).mean()), 4
             ),
         }
 
+    pooled = full + short
+    which = calibrate.bin_of(pooled.findings)
+    calibrated = calibrate.at_temperatures(pooled, by_bin_fold)
+    by_findings = []
+    for i, least in enumerate(calibrate.FINDINGS_BINS):
+        inside = which == i
+        by_findings.append(
+            {
+                "findings_from": least,
+                "queries": int(inside.sum()),
+                "top1_accuracy": round(float(pooled.correct[inside].mean()), 4),
+                "mean_top1_probability_uncalibrated": round(float(pooled.curves[inside, _unit()].mean()), 4),
+                "mean_top1_probability_calibrated": round(float(calibrated[inside].mean()), 4),
+                "temperature": round(by_bin[i], 4),
+            }
+        )
     info = {
-        "method": "temperature; mean top-1 probability = top-1 accuracy on held-out predictions "
-        "(each fold's temperature fitted on the other folds' cases; unknown diagnoses count as wrong)",
-        "full_cases": figures(full, per_fold),
-        "short_queries": figures(short, per_fold),
+        "method": "temperature by number of observed findings; in each bin, mean top-1 probability = "
+        "top-1 accuracy on held-out predictions of the whole cases and one shortened copy of each (each "
+        "fold's temperatures fitted on the other folds' cases; unknown diagnoses count as wrong)",
+        "full_cases": figures(full),
+        "short_queries": figures(short),
+        "by_findings": by_findings,
         "reliability_full": [
             b.model_dump()
-            for b in calibrate.reliability(calibrate.at_temperatures(full, per_fold), full.correct)
+            for b in calibrate.reliability(calibrate.at_temperatures(full, by_bin_fold), full.correct)
+        ],
+        "reliability_short": [
+            b.model_dump()
+            for b in calibrate.reliability(calibrate.at_temperatures(short, by_bin_fold), short.correct)
         ],
     }
-    bundle.write_calibration(out, temperature, per_fold, info)
-    log(f"calibration: temperature {temperature:.3f}, per fold {[round(t, 3) for t in per_fold]}; {info}")
+    bundle.write_calibration(out, temperature, per_fold, info, calibrate.FINDINGS_BINS, by_bin, by_bin_fold)
+    log(f"calibration: temperature {temperature:.3f}, by findings {[round(t, 3) for t in by_bin]}; {info}")
 
 
 def _unit() -> int:

@@ -34,6 +34,17 @@ def test_the_temperature_divides_the_scores_and_keeps_the_ranking(tiny_model: Di
         Engine(tiny_model, temperature=0.0)
 
 
+def test_the_temperature_can_depend_on_the_number_of_findings(tiny_model: DiagnosisModel) -> None:
+    m = tiny_model
+    engine = Engine(m, weights={"lr_kb": 1.0}, temperature=9.0, temperature_by_findings=((3, 4.0), (1, 0.5)))
+    one = Query(rows(m, "HP:0000101"))
+    three = Query(rows(m, "HP:0000101", "HP:0000201", "HP:0000202"))
+    assert engine.temperature_for(one) == 0.5
+    assert engine.temperature_for(three) == 4.0
+    assert np.allclose(engine.score(one), engine.raw_score(one) / 0.5)
+    assert np.allclose(engine.score(three), engine.raw_score(three) / 4.0)
+
+
 def test_probabilities_sum_to_at_most_one_and_follow_the_temperature(
     tiny: Knowledge, tiny_model: DiagnosisModel
 ) -> None:
@@ -69,11 +80,18 @@ def test_the_fitted_temperature_matches_confidence_to_accuracy() -> None:
     temperature = calibrate.fit_temperature(c, ok)
     assert temperature > 1.0
     folds = np.arange(len(c)) % 5
-    predictions = calibrate.Predictions(folds, c, ok)
+    predictions = calibrate.Predictions(folds, c, ok, np.full(len(c), 4))
     assert abs(calibrate.at_temperatures(predictions, [temperature] * 5).mean() - ok.mean()) < 0.01
     overall, per_fold = calibrate.fit_nested(folds, c, ok, 5)
     assert overall == pytest.approx(temperature)
     assert len(per_fold) == 5 and all(t > 1.0 for t in per_fold)
+    # by number of findings: short queries (2 findings) right more often than their raw probability says
+    short = calibrate.Predictions(folds, c, np.ones(len(c), dtype=bool), np.full(len(c), 2))
+    by_bin, by_bin_fold = calibrate.fit_by_findings(predictions + short, 5, bins=(1, 3))
+    assert by_bin[1] == pytest.approx(temperature, rel=0.05)
+    assert by_bin[0] < 1.0 and len(by_bin_fold) == 5
+    assert calibrate.at_temperatures(short, by_bin_fold, bins=(1, 3)).mean() > 0.95
+    assert calibrate.bin_of(np.array([0, 1, 2, 3, 40]), (1, 3)).tolist() == [0, 0, 0, 1, 1]
 
 
 def test_reliability_bins_cases_by_probability() -> None:
@@ -89,10 +107,15 @@ def test_the_bundle_keeps_the_temperatures_and_fold_engines_use_theirs(
 ) -> None:
     bundle.write_bundle(tmp_path, [], EngineParams(), {"lr_kb": 1.0}, [{"lr_kb": 1.0}] * 2, 2, {"cases": 0})
     assert bundle.load_weights(tmp_path).temperature == 1.0
-    bundle.write_calibration(tmp_path, 1.7, [1.5, 1.9], {"method": "test"})
+    bundle.write_calibration(
+        tmp_path, 1.7, [1.5, 1.9], {"method": "test"}, (1, 5), (0.8, 1.2), [(0.7, 1.1), (0.9, 1.3)]
+    )
     loaded = bundle.load_weights(tmp_path)
     assert loaded.temperature == 1.7
     assert loaded.temperature_fold == (1.5, 1.9)
     assert loaded.calibration == {"method": "test"}
-    assert get_engine(tiny, tmp_path / "cache", data_dir=tmp_path).temperature == 1.7
-    assert get_engine(tiny, tmp_path / "cache", held_out_fold=1, data_dir=tmp_path).temperature == 1.9
+    assert loaded.temperature_by_findings() == ((1, 0.8), (5, 1.2))
+    shipped = get_engine(tiny, tmp_path / "cache", data_dir=tmp_path)
+    assert shipped.temperature == 1.7 and shipped.temperature_by_findings == ((1, 0.8), (5, 1.2))
+    fold = get_engine(tiny, tmp_path / "cache", held_out_fold=1, data_dir=tmp_path)
+    assert fold.temperature == 1.9 and fold.temperature_by_findings == ((1, 0.9), (5, 1.3))

@@ -54,7 +54,7 @@ class BenchReport(BaseModel):
     held_out_by_fold: int  # cases ranked by a fold model (their publication was in the training data)
     mean_top1_probability: float | None = None  # calibration: compare with top1
     mean_top1_probability_uncalibrated: float | None = None  # the same at temperature 1
-    temperatures: list[float] = []  # the calibration temperatures used (shipped engine, then each fold's)
+    temperatures: list[float] = []  # the shipped engine's calibration temperatures (by number of findings)
     reliability: list[ReliabilityBin] = []  # cases by the probability of their first condition
     max_rss_mb: float
     protocol: str
@@ -140,7 +140,8 @@ def run_benchmark(
             # the probability shown for the first condition (calibrated: scores are divided by T)
             group = engine.model.group
             top1_probabilities.append(top1_probability(scores, group))
-            raw_top1_probabilities.append(top1_probability(scores, group, 1.0 / engine.temperature))
+            inverse = 1.0 / engine.temperature_for(query)  # back to the uncalibrated scores
+            raw_top1_probabilities.append(top1_probability(scores, group, inverse))
             top1_correct.append(is_correct(scores, group, truth))
         queries.append((engine, query))
 
@@ -179,7 +180,7 @@ def run_benchmark(
         mean_top1_probability_uncalibrated=(
             round(float(np.mean(raw_top1_probabilities)), 4) if raw_top1_probabilities else None
         ),
-        temperatures=[weights.temperature, *weights.temperature_fold],
+        temperatures=[t for _, t in weights.temperature_by_findings()] or [weights.temperature],
         reliability=reliability(top1_probabilities, top1_correct) if top1_probabilities else [],
         max_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         protocol=(__doc__ or "").split("Held-out protocol: ", 1)[-1].strip().replace("\n", " "),

@@ -41,7 +41,20 @@ class Weights:
     # calibration (see `calibrate.py`): final scores are divided by `temperature`; one per held-out fold
     temperature: float = 1.0
     temperature_fold: tuple[float, ...] = ()
+    # ... by the number of observed findings: bins from these counts on, one T per bin (and per fold)
+    temperature_bins: tuple[int, ...] = ()
+    temperature_by_bin: tuple[float, ...] = ()
+    temperature_by_bin_fold: tuple[tuple[float, ...], ...] = ()
     calibration: dict[str, Any] = field(default_factory=dict)  # how it was fitted, and its figures
+
+    def temperature_by_findings(self, fold: int | None = None) -> tuple[tuple[int, float], ...]:
+        """(from this many observed findings on, temperature), for the shipped engine or a fold's."""
+        by_bin = self.temperature_by_bin
+        if fold is not None and len(self.temperature_by_bin_fold) > fold:
+            by_bin = self.temperature_by_bin_fold[fold]
+        if len(by_bin) != len(self.temperature_bins):
+            return ()
+        return tuple(zip(self.temperature_bins, by_bin, strict=True))
 
     @property
     def learned(self) -> bool:
@@ -88,6 +101,11 @@ def load_weights(data_dir: Path = DATA_DIR) -> Weights:
         rerank_coverage=data.get("rerank_coverage"),
         temperature=float(data.get("temperature", 1.0)),
         temperature_fold=tuple(float(t) for t in data.get("temperature_fold", [])),
+        temperature_bins=tuple(int(n) for n in data.get("temperature_bins", [])),
+        temperature_by_bin=tuple(float(t) for t in data.get("temperature_by_bin", [])),
+        temperature_by_bin_fold=tuple(
+            tuple(float(t) for t in f) for f in data.get("temperature_by_bin_fold", [])
+        ),
         calibration=dict(data.get("calibration", {})),
     )
 
@@ -97,12 +115,18 @@ def write_calibration(
     temperature: float,
     temperature_fold: Sequence[float],
     calibration: dict[str, Any],
+    bins: Sequence[int] = (),
+    by_bin: Sequence[float] = (),
+    by_bin_fold: Sequence[Sequence[float]] = (),
 ) -> None:
     """Add (or replace) the calibration temperatures in an existing `weights.json`."""
     path = data_dir / WEIGHTS_FILE
     payload = json.loads(path.read_text(encoding="utf-8"))
     payload["temperature"] = round(float(temperature), 4)
     payload["temperature_fold"] = [round(float(t), 4) for t in temperature_fold]
+    payload["temperature_bins"] = [int(n) for n in bins]
+    payload["temperature_by_bin"] = [round(float(t), 4) for t in by_bin]
+    payload["temperature_by_bin_fold"] = [[round(float(t), 4) for t in f] for f in by_bin_fold]
     payload["calibration"] = calibration
     path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
 

@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 # Temperatures tried (geometric, 6.7 % apart); the fit interpolates between them on log T.
 TEMPERATURE_GRID = np.geomspace(0.25, 16.0, 65)
 RELIABILITY_EDGES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+# Queries binned by their number of observed findings (from these counts on), one temperature per bin:
+# a few findings and a whole published case are not over-confident by the same amount.
+FINDINGS_BINS = (1, 3, 6, 11, 21)
+MIN_BIN_CASES = 100  # fewer predictions in a bin: the overall temperature
 
 
 def top1_probability(scores: np.ndarray, group: np.ndarray, temperature: float = 1.0) -> float:
@@ -125,6 +129,39 @@ class Predictions:
     folds: np.ndarray  # (cases,) the fold of each case's publication
     curves: np.ndarray  # (cases × TEMPERATURE_GRID) top-1 probability at each temperature
     correct: np.ndarray  # (cases,) bool
+    findings: np.ndarray  # (cases,) the number of observed findings of the query
+
+    def __add__(self, other: Predictions) -> Predictions:
+        return Predictions(
+            np.r_[self.folds, other.folds],
+            np.vstack([self.curves, other.curves]),
+            np.r_[self.correct, other.correct],
+            np.r_[self.findings, other.findings],
+        )
+
+
+def bin_of(findings: np.ndarray, bins: Sequence[int] = FINDINGS_BINS) -> np.ndarray:
+    """The index of each count's bin (counts below the first bin go to the first)."""
+    return np.maximum(np.searchsorted(np.asarray(bins), findings, side="right") - 1, 0)
+
+
+def fit_by_findings(
+    p: Predictions, n_folds: int, bins: Sequence[int] = FINDINGS_BINS
+) -> tuple[list[float], list[list[float]]]:
+    """One temperature per findings bin on all predictions, and per fold without that fold's."""
+    which = bin_of(p.findings, bins)
+
+    def fit(mask: np.ndarray) -> list[float]:
+        overall = fit_temperature(p.curves[mask], p.correct[mask])
+        out = []
+        for b in range(len(bins)):
+            inside = mask & (which == b)
+            enough = inside.sum() >= MIN_BIN_CASES
+            out.append(fit_temperature(p.curves[inside], p.correct[inside]) if enough else overall)
+        return out
+
+    everything = np.ones(len(p.correct), dtype=bool)
+    return fit(everything), [fit(p.folds != f) for f in range(n_folds)]
 
 
 def out_of_fold_predictions(
@@ -143,7 +180,7 @@ def out_of_fold_predictions(
     from symptomdb.diagnosis.train import case_query, fold_of, short_query
 
     weights = bundle.load_weights(data_dir)
-    folds, curves, correct = [], [], []
+    folds, curves, correct, findings = [], [], [], []
     by_fold: dict[int, list[ExtraCase]] = {}
     for case in cases:
         by_fold.setdefault(fold_of(case.source, weights.n_folds), []).append(case)
@@ -164,19 +201,27 @@ def out_of_fold_predictions(
             folds.append(fold)
             curves.append(top1_curve(raw, engine.model.group))
             correct.append(is_correct(raw, engine.model.group, lq.truth))
+            findings.append(len(set(query.present)))
     return Predictions(
         np.array(folds, dtype=np.int64),
         np.array(curves).reshape(len(curves), len(TEMPERATURE_GRID)),
         np.array(correct, dtype=bool),
+        np.array(findings, dtype=np.int64),
     )
 
 
-def at_temperatures(predictions: Predictions, temperatures: Sequence[float]) -> np.ndarray:
-    """Each case's top-1 probability at the temperature of its fold (interpolated on the grid)."""
+def at_temperatures(
+    predictions: Predictions,
+    temperatures: Sequence[float] | Sequence[Sequence[float]],
+    bins: Sequence[int] = FINDINGS_BINS,
+) -> np.ndarray:
+    """Each case's top-1 probability at the temperature of its fold (temperatures[fold]), or of its
+    fold and findings bin (temperatures[fold][bin]); interpolated on the grid."""
     log_grid = np.log(TEMPERATURE_GRID)
-    return np.array(
-        [
-            np.interp(np.log(temperatures[f]), log_grid, curve)
-            for f, curve in zip(predictions.folds, predictions.curves, strict=True)
-        ]
-    )
+    which = bin_of(predictions.findings, bins)
+    out = []
+    for f, b, curve in zip(predictions.folds, which, predictions.curves, strict=True):
+        t = temperatures[f]
+        value = t if isinstance(t, (int, float)) else t[b]
+        out.append(np.interp(np.log(value), log_grid, curve))
+    return np.array(out)

@@ -189,9 +189,12 @@ class Engine:
         rerank_k: int = RERANK_K,
         rerank_coverage: float | None = None,
         temperature: float = 1.0,
+        temperature_by_findings: Sequence[tuple[int, float]] = (),
     ) -> None:
-        if not temperature > 0.0:
-            raise ValueError(f"temperature must be positive, not {temperature!r}")
+        if not temperature > 0.0 or not all(t > 0.0 for _, t in temperature_by_findings):
+            raise ValueError(
+                f"temperatures must be positive, not {temperature!r}, {temperature_by_findings!r}"
+            )
         self.model = model
         self.params = p = params or EngineParams()
         self.weights = np.array([float((weights or DEFAULT_WEIGHTS).get(f, 0.0)) for f in FEATURES])
@@ -205,6 +208,8 @@ class Engine:
         # calibration: the final scores are divided by this (fitted on held-out predictions, see
         # `calibrate.py`), so that the softmax's probabilities match how often the engine is right
         self.temperature = float(temperature)
+        # ... by the number of observed findings: (from this many on, T), the last that applies wins
+        self.temperature_by_findings = tuple(sorted((int(n), float(t)) for n, t in temperature_by_findings))
         n_cond = model.n_conditions
         known = model.in_knowledge
         n_known = max(int(known.sum()), 1)
@@ -363,9 +368,19 @@ class Engine:
 
     def score(self, query: Query) -> np.ndarray:
         """One score per condition (higher is better; differences are log-odds): `raw_score` divided by
-        the calibration temperature (monotone: the ranking is the same)."""
+        the query's calibration temperature (monotone: the ranking is the same)."""
         raw = self.raw_score(query)
-        return raw if self.temperature == 1.0 else raw / self.temperature
+        temperature = self.temperature_for(query)
+        return raw if temperature == 1.0 else raw / temperature
+
+    def temperature_for(self, query: Query) -> float:
+        """The calibration temperature for a query: by its number of observed findings, if fitted so."""
+        n = len(set(query.present))
+        chosen = self.temperature
+        for least, temperature in self.temperature_by_findings:
+            if n >= least:
+                chosen = temperature
+        return chosen
 
     def raw_score(self, query: Query) -> np.ndarray:
         """One score per condition before calibration: ``features(query) @ weights``, computed faster:

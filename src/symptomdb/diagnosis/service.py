@@ -117,6 +117,7 @@ def get_engine(
         rerank_k=weights.rerank_k,
         rerank_coverage=weights.rerank_coverage,
         temperature=temperature,
+        temperature_by_findings=weights.temperature_by_findings(fold_key),
     )
     engine.learned = weights.learned
     engine.description = _describe(weights, len(cases))
