@@ -23,11 +23,11 @@ from pydantic import BaseModel
 from symptomdb.diagnosis import bundle
 from symptomdb.diagnosis.baseline import ResnikBaseline
 from symptomdb.diagnosis.calibrate import ReliabilityBin, is_correct, reliability, top1_probability
-from symptomdb.diagnosis.model import DiagnosisModel, get_model, onset_class_of
+from symptomdb.diagnosis.model import DiagnosisModel, get_model
 from symptomdb.diagnosis.phenopackets import PhenopacketCase, diagnosis_ids, iter_documents, parse_case
 from symptomdb.diagnosis.rank import Engine, Query
 from symptomdb.diagnosis.service import get_engine, normalise_sex
-from symptomdb.diagnosis.train import fold_of, term_rows, truth_rows
+from symptomdb.diagnosis.train import fold_of, query_of, truth_rows
 
 if TYPE_CHECKING:
     from symptomdb.knowledge.store import Knowledge
@@ -188,15 +188,4 @@ def run_benchmark(
 
 
 def _query(knowledge: Knowledge, model: DiagnosisModel, case: PhenopacketCase) -> Query:
-    onset = None
-    if case.onset:
-        try:
-            onset = onset_class_of(knowledge, case.onset)
-        except ValueError:
-            onset = None
-    return Query(
-        term_rows(knowledge, model, case.present),
-        term_rows(knowledge, model, case.excluded),
-        normalise_sex(case.sex),
-        onset,
-    )
+    return query_of(knowledge, model, case.present, case.excluded, normalise_sex(case.sex), case.onset)

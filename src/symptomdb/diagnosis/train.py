@@ -299,16 +299,28 @@ def truth_rows(knowledge: Knowledge, model: DiagnosisModel, condition_ids: Itera
     return frozenset(rows)
 
 
-def case_query(knowledge: Knowledge, model: DiagnosisModel, case: ExtraCase) -> LabelledQuery:
-    onset = None
-    if case.onset:
+def query_of(
+    knowledge: Knowledge,
+    model: DiagnosisModel,
+    present: Sequence[str],
+    excluded: Sequence[str],
+    sex: str | None,
+    onset: str | None,
+) -> Query:
+    """The engine's query for a published case's findings (an unreadable onset counts as not given)."""
+    onset_class = None
+    if onset:
         try:
-            onset = onset_class_of(knowledge, case.onset)
+            onset_class = onset_class_of(knowledge, onset)
         except ValueError:
-            onset = None
-    query = Query(
-        term_rows(knowledge, model, case.present), term_rows(knowledge, model, case.excluded), case.sex, onset
+            onset_class = None
+    return Query(
+        term_rows(knowledge, model, present), term_rows(knowledge, model, excluded), sex, onset_class
     )
+
+
+def case_query(knowledge: Knowledge, model: DiagnosisModel, case: ExtraCase) -> LabelledQuery:
+    query = query_of(knowledge, model, case.present, case.excluded, case.sex, case.onset)
     return LabelledQuery(query, truth_rows(knowledge, model, [case.condition_id]), case.source)
 
 
