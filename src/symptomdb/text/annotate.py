@@ -28,7 +28,13 @@ from symptomdb.knowledge.store import Knowledge
 from symptomdb.text import negation
 from symptomdb.text.lexicon import Key, Lexicon, get_lexicon, key_of, surface_form
 from symptomdb.text.normal import find_normal_statements
-from symptomdb.text.normalise import FILLER_WORDS, Token, is_mapped_adjective, tokenize
+from symptomdb.text.normalise import (
+    FILLER_WORDS,
+    Token,
+    is_abbreviation_plural,
+    is_mapped_adjective,
+    tokenize,
+)
 
 MAX_STOP_WORDS_IN_WINDOW = 3  # in a row
 _CONJUNCTIONS = frozenset({"and", "or", "and/or", "nor", "&"})
@@ -147,6 +153,8 @@ def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
         if token.kind != "word" or token.stop:
             continue
         ids = abbreviations.get(token.text)
+        if not ids and is_abbreviation_plural(token.text):
+            ids = abbreviations.get(token.text[:-1])  # "VSDs"
         if ids:
             found.append(_Candidate(i, i, 1, 1, ids, (i,)))
             continue

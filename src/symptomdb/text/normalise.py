@@ -455,11 +455,18 @@ def phrase_equivalents() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return table
 
 
+def is_abbreviation_plural(raw: str) -> bool:
+    """An upper-case abbreviation with a plural "s" ("UTIs", "VSDs", "ASDs")."""
+    return len(raw) >= 3 and raw[-1] == "s" and raw[:-1].isupper() and raw[:-1].isalnum()
+
+
 @lru_cache(maxsize=100_000)
 def _word(raw: str) -> tuple[str, str, str]:
     """(folded form, form without possessive, matching key) of one word token."""
     lower = fold(raw)
     bare = lower[:-2] if lower.endswith("'s") and len(lower) > 3 else lower
+    if is_abbreviation_plural(raw):
+        bare = lower[:-1]  # "UTIs" → "uti" (the "-is" of "arthritis" is not a plural ending)
     key = stem(bare)
     return lower, bare, word_equivalents().get(key, key)
 
