@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import multiprocessing
 import sys
 import time
 from collections import Counter
@@ -24,8 +25,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from symptomdb.context import SymptomDB
-from symptomdb.diagnosis import bundle, calibrate
-from symptomdb.diagnosis.model import ExtraCase
+from symptomdb.diagnosis import bundle, calibrate, ranker, train
+from symptomdb.diagnosis.model import ExtraCase, build_model
 from symptomdb.diagnosis.phenopackets import (
     PhenopacketCase,
     diagnosis_ids,
@@ -33,7 +34,7 @@ from symptomdb.diagnosis.phenopackets import (
     iter_documents,
     parse_case,
 )
-from symptomdb.diagnosis.rank import EngineParams
+from symptomdb.diagnosis.rank import RANKER_FEATURES, Engine, EngineParams
 from symptomdb.diagnosis.train import N_FOLDS, train_on_cases
 
 if TYPE_CHECKING:
@@ -125,6 +126,98 @@ def fit_calibration(knowledge: Knowledge, out: Path, log: Callable[[str], None])
     log(f"calibration: temperature {temperature:.3f}, by findings {[round(t, 3) for t in by_bin]}; {info}")
 
 
+def fit_rankers(
+    knowledge: Knowledge,
+    out: Path,
+    log: Callable[[str], None],
+    workers: int = 1,
+    data_dir: Path | None = None,
+    trees: int = ranker.RANKER_TREES,
+    leaves: int = ranker.RANKER_LEAVES,
+) -> None:
+    """The learned second stage (`ranker.py`): for each outer fold f, a lambdarank model on the other
+    folds' cases (each case's candidates = exactly the first-stage best k of an engine built without f
+    and without the case's own fold, with f's first-stage weights, as at query time), and one on all
+    folds (candidates from engines without the case's own fold, with the shipped weights). Each case
+    counts whole and as one shortened copy. `data_dir` keeps the candidate lists between runs."""
+    weights = bundle.load_weights(out)
+    n_folds = weights.n_folds
+    tasks: list[tuple[int, ...]] = [(g,) for g in range(n_folds)]
+    tasks += [(f, g) for f in range(n_folds) for g in range(f + 1, n_folds)]
+    todo = [
+        t for t in tasks if data_dir is None or not all(_cached(data_dir, *p).is_file() for p in _plans(t))
+    ]
+    parts: dict[tuple[int | None, int], train.RankerData] = {}
+    if data_dir is not None:
+        for task in tasks:
+            if task not in todo:
+                parts.update({p: _load_part(data_dir, *p) for p in _plans(task)})
+    _RANKER_JOB.append((knowledge, bundle.load_cases(out), weights))
+    if workers > 1:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            done_parts = list(pool.imap_unordered(_ranker_task, todo))
+    else:
+        done_parts = [_ranker_task(t) for t in todo]
+    _RANKER_JOB.clear()
+    for done in done_parts:
+        for plan, part in done.items():
+            parts[plan] = part
+            if data_dir is not None:
+                _save_part(data_dir, plan, part)
+    log(f"ranker data: {len(parts)} parts, {sum(len(p.groups) for p in parts.values()):,} queries")
+    for target in [*range(n_folds), None]:
+        data = train.RankerData.concatenate(
+            [p for (t, _), p in sorted(parts.items(), key=str) if t == target], target
+        )
+        model = ranker.fit_ranker(data.features, data.labels, data.groups, trees, leaves, threads=workers)
+        model.save(bundle.ranker_path(out, target))
+        log(f"ranker {target}: {len(data.groups):,} queries, {trees} trees of {leaves} leaves")
+
+
+# (knowledge, cases, weights) of the running fit_rankers, for the forked workers
+_RANKER_JOB: list[tuple[Knowledge, tuple[ExtraCase, ...], bundle.Weights]] = []
+
+
+def _plans(held: tuple[int, ...]) -> list[tuple[int | None, int]]:
+    """(target ranker, source fold) pairs one engine without the `held` folds provides: (g,): the shipped
+    ranker's data from fold g; (f, g): fold f's ranker from g's cases, and fold g's from f's."""
+    return [(None, held[0])] if len(held) == 1 else [(held[0], held[1]), (held[1], held[0])]
+
+
+def _ranker_task(held: tuple[int, ...]) -> dict[tuple[int | None, int], train.RankerData]:
+    knowledge, cases, weights = _RANKER_JOB[-1]
+    folds = [train.fold_of(c.source, weights.n_folds) for c in cases]
+    model = build_model(knowledge, [c for c, f in zip(cases, folds, strict=True) if f not in held])
+    out = {}
+    for target, source_fold in _plans(held):
+        chosen = weights.weights if target is None else weights.fold_weights[target]
+        engine = Engine(model, weights.params, chosen)
+        rng = np.random.default_rng(source_fold)
+        queries = []
+        for c, f in zip(cases, folds, strict=True):
+            if f == source_fold:
+                lq = train.case_query(knowledge, model, c)
+                queries += [lq, train.short_query(lq, rng)]
+        out[(target, source_fold)] = train.ranker_data(engine, queries, target)
+    return out
+
+
+def _cached(data_dir: Path, target: int | None, source_fold: int) -> Path:
+    return data_dir / f"ranker-data-t{'all' if target is None else target}-s{source_fold}.npz"
+
+
+def _save_part(data_dir: Path, plan: tuple[int | None, int], part: train.RankerData) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    np.savez(_cached(data_dir, *plan), x=part.features, y=part.labels, g=part.groups)
+
+
+def _load_part(data_dir: Path, target: int | None, source_fold: int) -> train.RankerData:
+    with np.load(_cached(data_dir, target, source_fold)) as z:
+        if z["x"].shape[1] != len(RANKER_FEATURES):
+            raise SystemExit(f"{data_dir}: candidate lists of other features; remove them to recompute")
+        return train.RankerData(target, z["x"], z["y"], z["g"])
+
+
 def _unit() -> int:
     return int(np.argmin(np.abs(np.log(calibrate.TEMPERATURE_GRID))))
 
@@ -137,6 +230,16 @@ def main() -> None:
     parser.add_argument(
         "--calibrate-only", action="store_true", help="only refit the temperature of the weights in --out"
     )
+    parser.add_argument(
+        "--ranker-only",
+        action="store_true",
+        help="only fit the learned second stage (on the weights in --out), then the temperatures",
+    )
+    parser.add_argument("--no-ranker", action="store_true", help="keep the linear second stage")
+    parser.add_argument("--ranker-data", type=Path, help="keep the rankers' candidate lists here (reused)")
+    parser.add_argument("--trees", type=int, default=ranker.RANKER_TREES)
+    parser.add_argument("--leaves", type=int, default=ranker.RANKER_LEAVES)
+    parser.add_argument("--workers", type=int, default=1, help="processes (and LightGBM threads)")
     args = parser.parse_args()
     start = time.time()
     knowledge = SymptomDB().knowledge
@@ -145,6 +248,14 @@ def main() -> None:
         print(f"[{time.time() - start:6.0f} s] {message}", file=sys.stderr)
 
     if args.calibrate_only:
+        fit_calibration(knowledge, args.out, log)
+        return
+
+    def rankers() -> None:
+        fit_rankers(knowledge, args.out, log, args.workers, args.ranker_data, args.trees, args.leaves)
+
+    if args.ranker_only:
+        rankers()
         fit_calibration(knowledge, args.out, log)
         return
     cases = read_cases(args.phenopackets)
@@ -180,6 +291,8 @@ def main() -> None:
         rerank_coverage=trained.rerank_coverage,
     )
     if trained.fold_weights:
+        if not args.no_ranker:
+            rankers()
         fit_calibration(knowledge, args.out, log)
     print(
         f"wrote {args.out} in {time.time() - start:.0f} s; params {dataclasses.asdict(params)}",

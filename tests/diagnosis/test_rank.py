@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-import numpy as np
+from pathlib import Path
 
+import numpy as np
+import pytest
+
+from symptomdb.diagnosis import bundle
 from symptomdb.diagnosis.model import ONSET_CLASSES, DiagnosisModel
-from symptomdb.diagnosis.rank import FEATURES, Engine, Query
+from symptomdb.diagnosis.rank import FEATURES, RANKER_FEATURES, Engine, Query
+from symptomdb.diagnosis.ranker import RANKER_MONOTONE, LightGBMRanker, fit_ranker
+from symptomdb.diagnosis.service import get_engine
+from symptomdb.knowledge.store import Knowledge
 
 
 def rows(m: DiagnosisModel, *ids: str) -> tuple[int, ...]:
@@ -113,3 +120,65 @@ def test_the_candidates_get_the_probability_they_had_in_training(tiny_model: Dia
         p = np.exp(scores - scores.max())
         p /= p.sum()
         assert np.isclose(np.sort(p)[-2:].sum(), coverage)
+
+
+def test_the_learned_stage_only_reorders_the_candidates_and_is_loaded_from_the_bundle(
+    tiny: Knowledge, tiny_model: DiagnosisModel, tmp_path: Path
+) -> None:
+    m = tiny_model
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, len(RANKER_FEATURES)))
+    label = (x[:, FEATURES.index("log_nannot")] < 0).astype(int)  # prefers few annotations
+    fit_ranker(x, label, [3] * 100, trees=5, leaves=4).save(bundle.ranker_path(tmp_path))
+    assert bundle.load_ranker(tmp_path, fold=0) is None
+    loaded = get_engine(tiny, None, data_dir=tmp_path)
+    assert loaded.ranker is not None
+
+    first = {"lr_kb": 1.0}
+    engine = Engine(m, weights=first, rerank_k=3, ranker=loaded.ranker)
+    one_stage = Engine(m, weights=first)
+    query = Query(rows(m, "HP:0000101", "HP:0000201", "HP:0000202"), rows(m, "HP:0000301"))
+    plain, scores = one_stage.score(query), engine.score(query)
+    top, matrix = engine.candidate_features(query)
+    assert set(top.tolist()) == set(np.argsort(-plain)[:3].tolist())
+    assert set(np.argsort(-scores)[:3].tolist()) == set(top.tolist())  # the candidates stay on top
+    others = [i for i in range(m.n_conditions) if i not in set(top.tolist())]
+    assert np.allclose(scores[others], plain[others])
+    # ... in the ranker's order, its features those of the whole query for these conditions
+    predicted = loaded.ranker.predict(matrix)
+    assert np.allclose(scores[top] - scores[top].max(), predicted - predicted.max())
+    assert np.allclose(matrix[:, : len(FEATURES)], engine.features(query)[top], atol=1e-5)
+    assert np.allclose(matrix[:, RANKER_FEATURES.index("stage1")], plain[top])
+
+
+def test_a_ranker_of_other_features_is_refused(tmp_path: Path) -> None:
+    import lightgbm
+
+    x = np.random.default_rng(0).normal(size=(60, 3))
+    params = {"objective": "lambdarank", "min_data_in_leaf": 2, "min_data_in_bin": 1, "verbose": -1}
+    booster = lightgbm.train(
+        params, lightgbm.Dataset(x, label=x[:, 0] > 0, group=[3] * 20), num_boost_round=2
+    )
+    booster.save_model(str(tmp_path / "old.txt"))
+    with pytest.raises(ValueError, match="features"):
+        LightGBMRanker.load(tmp_path / "old.txt")
+
+
+def test_the_ranker_is_monotone_in_the_exclusion_features() -> None:
+    """Fitted on data where excluded very frequent features and a low likelihood ratio go with the
+    truth (the pertinent-negative bias of published cases), it still cannot reward them."""
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(2000, len(RANKER_FEATURES)))
+    col = RANKER_FEATURES.index
+    x[:, col("excl_vfreq")] = rng.integers(0, 3, size=2000)
+    label = ((x[:, col("excl_vfreq")] > 0) | (x[:, col("excl_kb")] < -1)).astype(int)
+    model = fit_ranker(x, label, [20] * 100, trees=20, leaves=8)
+    probe = np.tile(x[:50], (5, 1))
+    probe[:, col("excl_vfreq")] = np.repeat(np.arange(5), 50)
+    by_count = model.predict(probe).reshape(5, 50)
+    assert np.all(np.diff(by_count, axis=0) <= 1e-12)  # more excluded very frequent: never higher
+    for name, sign in RANKER_MONOTONE.items():
+        probe = np.tile(x[:50], (5, 1))
+        probe[:, col(name)] = np.repeat(np.linspace(-3, 3, 5), 50)
+        steps = np.diff(model.predict(probe).reshape(5, 50), axis=0) * sign
+        assert np.all(steps >= -1e-12), name

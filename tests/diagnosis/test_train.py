@@ -6,12 +6,14 @@ from pathlib import Path
 
 import numpy as np
 
-from symptomdb.diagnosis.rank import FEATURES, EngineParams, Query
+from symptomdb.diagnosis.model import DiagnosisModel
+from symptomdb.diagnosis.rank import FEATURES, RANKER_FEATURES, Engine, EngineParams, Query
 from symptomdb.diagnosis.train import (
     Example,
     LabelledQuery,
     fit_weights,
     fold_of,
+    ranker_data,
     short_query,
     top_candidates,
 )
@@ -83,3 +85,28 @@ def test_the_bundle_keeps_the_second_stage(tmp_path: Path) -> None:
     assert loaded.rerank_k == 30
     bundle.write_bundle(tmp_path, [], EngineParams(), {"lr_kb": 1.0}, [], 2, {"cases": 0})
     assert bundle.load_weights(tmp_path).rerank is None
+
+
+def test_ranker_data_are_the_first_stage_candidates_never_the_truth_patched_in(
+    tiny_model: DiagnosisModel,
+) -> None:
+    m = tiny_model
+    engine = Engine(m, weights={"lr_kb": 1.0}, rerank_k=2)
+    query = Query(tuple(m.term_index[t] for t in ("HP:0000101", "HP:0000201", "HP:0000202")))
+    top, matrix = engine.candidate_features(query)
+    assert set(top.tolist()) == set(np.argsort(-engine.score(query))[:2].tolist())
+    outside = next(i for i in range(m.n_conditions) if i not in set(top.tolist()))
+    data = ranker_data(
+        engine,
+        [
+            LabelledQuery(query, frozenset({int(top[0])}), "a"),
+            LabelledQuery(query, frozenset({outside}), "b"),
+        ],
+        target=3,
+        k=2,
+    )
+    assert data.target == 3
+    assert data.groups.tolist() == [2]  # the query whose truth is not a candidate is left out
+    assert data.labels.tolist() == [1, 0]
+    assert data.features.shape == (2, len(RANKER_FEATURES))
+    assert np.allclose(data.features, matrix, atol=1e-4)

@@ -3,8 +3,9 @@
 `data/cases.jsonl.gz`: one line per published individual (GA4GH phenopacket-store, BSD-3-Clause):
 ``{"id", "source", "condition_id", "condition_name", "present", "excluded", "sex", "onset"}``.
 `data/weights.json`: engine parameters, the weights for new publications, and one set per held-out fold.
-Both are written by `benchmarks/diagnosis-train.py`; without them the engine uses the knowledge base
-alone with hand-set weights.
+`data/ranker.txt`, `data/ranker-fold{f}.txt`: the LightGBM second stage (text models), for new publications
+and per held-out fold. All are written by `benchmarks/diagnosis-train.py`; without them the engine uses
+the knowledge base alone with hand-set weights (without the rankers: the linear second stage).
 """
 
 from __future__ import annotations
@@ -20,11 +21,14 @@ from typing import Any
 
 from symptomdb.diagnosis.model import ExtraCase
 from symptomdb.diagnosis.rank import DEFAULT_WEIGHTS, FEATURES, RERANK_K, EngineParams
+from symptomdb.diagnosis.ranker import LightGBMRanker
 
 DATA_DIR = Path(__file__).parent / "data"
 CASES_FILE = "cases.jsonl.gz"
 WEIGHTS_FILE = "weights.json"
 WEIGHTS_FORMAT = 1
+RANKER_FILE = "ranker.txt"  # the gradient-boosted second stage (LightGBM text model), for new publications
+RANKER_FOLD_FILE = "ranker-fold{fold}.txt"  # ... fitted without that fold's publications (nested)
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,16 @@ def load_weights(data_dir: Path = DATA_DIR) -> Weights:
         ),
         calibration=dict(data.get("calibration", {})),
     )
+
+
+def ranker_path(data_dir: Path = DATA_DIR, fold: int | None = None) -> Path:
+    return data_dir / (RANKER_FILE if fold is None else RANKER_FOLD_FILE.format(fold=fold))
+
+
+def load_ranker(data_dir: Path = DATA_DIR, fold: int | None = None) -> LightGBMRanker | None:
+    """The learned second stage of the shipped engine (or of a held-out fold's), None without one."""
+    path = ranker_path(data_dir, fold)
+    return LightGBMRanker.load(path) if path.is_file() else None
 
 
 def write_calibration(

@@ -28,8 +28,11 @@ Features (one value per condition):
 
 Two stages: the first score (``weights``) ranks every condition; with ``rerank`` weights, its best
 ``rerank_k`` conditions are ordered again by a second weighted sum of the same features, fitted on those
-candidates only (the close competitors), and stay above the others. The final scores are divided by a
-calibration temperature (`calibrate.py`), so that their softmax is as confident as the engine is right.
+candidates only (the close competitors), and stay above the others. With a ``ranker`` (a LightGBM
+lambdarank model, `bundle.load_ranker`) the candidates are ordered by it instead, from each candidate's
+FEATURES plus the query's size and the first score (``RANKER_FEATURES``, `candidate_features`). The
+final scores are divided by a calibration temperature (`calibrate.py`), so that their softmax is as
+confident as the engine is right.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 import scipy.sparse as sp
@@ -102,6 +106,24 @@ PER_TERM: tuple[str, ...] = (
     "excl_case",
 )
 KB_QUERY_LEVEL = {f for f in FEATURES[: len(KB_RANK_WEIGHTS)] if f not in PER_TERM and DEFAULT_WEIGHTS.get(f)}
+
+
+# The learned second stage (`ranker`, see `ranker.py`) sees each candidate's FEATURES and these. Not the
+# number of excluded findings: it changes for every candidate when one is added, and through its
+# interactions an absent finding could raise a condition that has it (see `ranker.RANKER_MONOTONE`).
+RANKER_FEATURES: tuple[str, ...] = (
+    *FEATURES,
+    "n_present",
+    "stage1",  # the first stage's score
+    "stage1_gap",  # ... minus the best candidate's
+    "stage1_rank",  # log1p of the rank among the candidates under the first score
+)
+
+
+class Ranker(Protocol):
+    """A learned second stage: one score per candidate from its RANKER_FEATURES row (`ranker.py`)."""
+
+    def predict(self, matrix: np.ndarray) -> np.ndarray: ...
 
 
 # The second stage re-orders this many conditions of the first score.
@@ -190,6 +212,7 @@ class Engine:
         rerank_coverage: float | None = None,
         temperature: float = 1.0,
         temperature_by_findings: Sequence[tuple[int, float]] = (),
+        ranker: Ranker | None = None,
     ) -> None:
         if not temperature > 0.0 or not all(t > 0.0 for _, t in temperature_by_findings):
             raise ValueError(
@@ -200,7 +223,11 @@ class Engine:
         self.weights = np.array([float((weights or DEFAULT_WEIGHTS).get(f, 0.0)) for f in FEATURES])
         # second stage: the best `rerank_k` conditions of the first score are ordered again by
         # `rerank` weights, fitted on those candidates only (hard negatives); None: one stage
-        self.rerank_weights = np.array([float(rerank.get(f, 0.0)) for f in FEATURES]) if rerank else None
+        self.rerank_weights = (
+            np.array([float(rerank.get(f, 0.0)) for f in FEATURES]) if rerank and ranker is None else None
+        )
+        # ... or a learned ranker over RANKER_FEATURES (LightGBM lambdarank), in their place
+        self.ranker = ranker
         self.rerank_k = rerank_k
         # the share of training cases whose truth was among the candidates: the probability mass the
         # candidates get together (the second stage's softmax was fitted given the truth is among them)
@@ -386,9 +413,57 @@ class Engine:
         """One score per condition before calibration: ``features(query) @ weights``, computed faster:
         the features that add up over the query's terms come from one cached, weighted vector per term.
 
-        With second-stage weights, the best `rerank_k` conditions of that score are ordered by
-        ``features(query) @ rerank_weights`` instead (and stay above all the others)."""
+        With a second stage, the best `rerank_k` conditions of that score are ordered again, by
+        ``features(query) @ rerank_weights`` or by the learned ranker, and stay above all the others."""
         present, excluded = _terms(query)
+        n_cond = self.model.n_conditions
+        total, total2, base2, rows, rank_kb = self._first_stage(query, present, excluded)
+        k = min(self.rerank_k, n_cond)
+        if (self.rerank_weights is None and self.ranker is None) or k <= 0 or k >= n_cond:
+            return total
+        top = np.argpartition(-total, k - 1)[:k]
+        if self.ranker is not None:
+            matrix = self._candidate_matrix(present, excluded, rows, rank_kb, total, top)
+            s2 = self.ranker.predict(matrix)
+        else:
+            second = self.rerank_weights
+            assert second is not None and total2 is not None
+            s2 = base2 + total2[top] + second @ rows[:, top]
+            if rank_kb is not None:
+                s2 += second[FEATURE_INDEX["rank_kb"]] * rank_kb[top]
+        total[top] = s2 + self._lift(total, top, s2)
+        return total
+
+    def _lift(self, total: np.ndarray, top: np.ndarray, s2: np.ndarray) -> float:
+        """What the second stage's scores are shifted by: the candidates stay above all the others, and
+        together get the probability `rerank_coverage` (how often the truth was among them in training)."""
+        rest = total.copy()
+        rest[top] = -np.inf
+        rest_max = float(rest.max())
+        lift = max(0.0, rest_max - float(s2.min()) + RERANK_MARGIN)
+        coverage = self.rerank_coverage
+        if coverage is not None and 0.0 < coverage < 1.0:
+            # P(candidates) = coverage: log Σ_top exp(s2 + c) - log Σ_rest exp(total) = logit(coverage)
+            log_rest = rest_max + float(np.log(np.exp(rest - rest_max).sum()))
+            s2_max = float(s2.max())
+            log_top = s2_max + float(np.log(np.exp(s2 - s2_max).sum()))
+            lift = max(lift, float(np.log(coverage / (1.0 - coverage))) + log_rest - log_top)
+        return lift
+
+    def candidate_features(self, query: Query, k: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The first stage's best `k` conditions (`rerank_k`) and their (k × RANKER_FEATURES) matrix:
+        what the gradient-boosted second stage sees, computed as at query time (used to train it)."""
+        present, excluded = _terms(query)
+        total, _, _, rows, rank_kb = self._first_stage(query, present, excluded, every_feature=True)
+        k = min(self.rerank_k if k is None else k, self.model.n_conditions - 1)
+        top = np.argpartition(-total, k - 1)[:k]
+        return top, self._candidate_matrix(present, excluded, rows, rank_kb, total, top)
+
+    def _first_stage(
+        self, query: Query, present: list[int], excluded: list[int], every_feature: bool = False
+    ) -> tuple[np.ndarray, np.ndarray | None, float, np.ndarray, np.ndarray | None]:
+        """The first score of every condition (from the cached per-term vectors), the linear second
+        stage's per-term part, and the query-level feature rows (all of them for the ranker)."""
         n_cond = self.model.n_conditions
         second = self.rerank_weights
         total = np.zeros(n_cond)
@@ -410,6 +485,8 @@ class Engine:
         used = self.weights != 0.0
         if second is not None:
             used |= second != 0.0
+        if every_feature or self.ranker is not None:
+            used |= True
         wanted = {f for f, u in zip(FEATURES, used, strict=True) if u} - set(PER_TERM)
         wanted |= KB_QUERY_LEVEL
         rows = np.zeros((len(FEATURES), n_cond))
@@ -420,29 +497,61 @@ class Engine:
             kb_default += KB_RANK_WEIGHTS @ rows[: len(KB_RANK_WEIGHTS)]
             rank_kb = -np.log1p(_ranks(kb_default))
             total += self.weights[FEATURE_INDEX["rank_kb"]] * rank_kb
-        if second is None or total2 is None:
-            return total
-        k = min(self.rerank_k, n_cond)
-        if k <= 0 or k >= n_cond:
-            return total
-        top = np.argpartition(-total, k - 1)[:k]
-        s2 = base2 + total2[top] + second @ rows[:, top]
+        return total, total2, base2, rows, rank_kb
+
+    def _candidate_matrix(
+        self,
+        present: list[int],
+        excluded: list[int],
+        rows: np.ndarray,
+        rank_kb: np.ndarray | None,
+        total: np.ndarray,
+        top: np.ndarray,
+    ) -> np.ndarray:
+        """(candidates × RANKER_FEATURES): the features of the candidates only (the per-term ones
+        gathered from the cached raw vectors), then the query's size and the first stage's score."""
+        out = np.zeros((len(top), len(RANKER_FEATURES)))
+        features = out[:, : len(FEATURES)]
+        features[:] = rows[:, top].T
         if rank_kb is not None:
-            s2 += second[FEATURE_INDEX["rank_kb"]] * rank_kb[top]
-        rest = total.copy()
-        rest[top] = -np.inf
-        rest_max = float(rest.max())
-        lift = max(0.0, rest_max - float(s2.min()) + RERANK_MARGIN)
-        coverage = self.rerank_coverage
-        if coverage is not None and 0.0 < coverage < 1.0:
-            # P(candidates) = coverage: log Σ_top exp(s2 + c) - log Σ_rest exp(total) = logit(coverage)
-            log_rest = rest_max + float(np.log(np.exp(rest - rest_max).sum()))
-            s2_max = float(s2.max())
-            log_top = s2_max + float(np.log(np.exp(s2 - s2_max).sum()))
-            lift = max(lift, float(np.log(coverage / (1.0 - coverage))) + log_rest - log_top)
-        out = total
-        out[top] = s2 + lift
+            features[:, FEATURE_INDEX["rank_kb"]] = rank_kb[top]
+        self._add_present_features(features, present, top)
+        self._add_excluded_features(features, excluded, top)
+        first = total[top]
+        n = len(FEATURES)
+        out[:, n] = len(present)
+        out[:, n + 1] = first
+        out[:, n + 2] = first - first.max()
+        out[:, n + 3] = np.log1p(_ranks(first))
         return out
+
+    def _add_present_features(self, features: np.ndarray, present: list[int], top: np.ndarray) -> None:
+        col = FEATURE_INDEX
+        for t in present:
+            lr = self.obs_kb(t)[top]
+            features[:, col["obs_kb"]] += lr
+            features[:, col["lr_kb"]] += lr
+            if self.has_cases:
+                features[:, col["obs_case"]] += self.obs_case(t)[top]
+            features[:, col["neg_obs"]] += np.isin(top, self._negated_rows(t))
+
+    def _add_excluded_features(self, features: np.ndarray, excluded: list[int], top: np.ndarray) -> None:
+        col, imp = FEATURE_INDEX, self.implied
+        freq_all = np.empty(self.model.n_conditions, dtype=np.float32)
+        for x in excluded:
+            s, e = imp.indptr[x], imp.indptr[x + 1]
+            freq_all.fill(-1.0)
+            freq_all[imp.indices[s:e]] = imp.data[s:e]
+            freq = freq_all[top]
+            hit = freq >= 0.0
+            penalty = np.where(hit, np.log1p(-self.params.eta * np.maximum(freq, 0.0)), 0.0)
+            features[:, col["excl_kb"]] += penalty
+            features[:, col["lr_kb"]] += penalty
+            features[:, col["excl_rel"]] += hit & (freq < VERY_FREQUENT)
+            features[:, col["excl_vfreq"]] += hit & (freq >= VERY_FREQUENT)
+            features[:, col["neg_excl"]] += np.isin(top, self._negated_rows(x))
+            if self.has_cases:
+                features[:, col["excl_case"]] += self.excl_case(x)[top]
 
     def _term_vectors(self, kind: str, t: int) -> TermVectors:
         """The weighted per-term features of one term, and its default knowledge-base score (cached)."""

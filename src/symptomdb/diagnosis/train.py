@@ -22,7 +22,15 @@ import numpy as np
 import scipy.optimize
 
 from symptomdb.diagnosis.model import DiagnosisModel, ExtraCase, build_model, onset_class_of
-from symptomdb.diagnosis.rank import DEFAULT_WEIGHTS, FEATURES, RERANK_K, Engine, EngineParams, Query
+from symptomdb.diagnosis.rank import (
+    DEFAULT_WEIGHTS,
+    FEATURES,
+    RANKER_FEATURES,
+    RERANK_K,
+    Engine,
+    EngineParams,
+    Query,
+)
 
 if TYPE_CHECKING:
     from symptomdb.knowledge.store import Knowledge
@@ -338,4 +346,57 @@ def train_on_cases(
         params,
         nested=nested,
         log=log,
+    )
+
+
+# --- the learned second stage (`ranker.py`) ---------------------------------------------------------
+
+
+@dataclass
+class RankerData:
+    """Candidate lists (exactly the first stage's best k) of one engine's queries, for one target model."""
+
+    target: int | None  # the outer fold the ranker is for (None: the shipped one)
+    features: np.ndarray  # (Σ candidates × RANKER_FEATURES), float32
+    labels: np.ndarray  # 1 for the truth (and its equivalent entries)
+    groups: np.ndarray  # candidates per query (queries whose truth is not among them are left out)
+
+    @staticmethod
+    def concatenate(parts: Sequence[RankerData], target: int | None) -> RankerData:
+        return RankerData(
+            target,
+            np.vstack([p.features for p in parts]),
+            np.concatenate([p.labels for p in parts]),
+            np.concatenate([p.groups for p in parts]),
+        )
+
+
+def ranker_data(
+    engine: Engine, queries: Sequence[LabelledQuery], target: int | None, k: int = RERANK_K
+) -> RankerData:
+    """Each query's first-stage best `k` and their features, as `Engine.raw_score` computes them.
+
+    The truth is never patched into a list it is not in (a query without it is left out): at query
+    time the candidates are exactly the first stage's best k, and a patched-in truth would be betrayed
+    by its first-stage rank."""
+    from symptomdb.diagnosis.service import normalise_sex
+
+    xs, ys, groups = [], [], []
+    for lq in queries:
+        q = lq.query
+        if not q.present or not lq.truth:
+            continue
+        query = Query(q.present, q.excluded, normalise_sex(q.sex), q.onset)
+        top, matrix = engine.candidate_features(query, k)
+        label = np.isin(top, list(lq.truth))
+        if label.any():
+            xs.append(matrix.astype(np.float32))
+            ys.append(label.astype(np.int32))
+            groups.append(len(top))
+    width = len(RANKER_FEATURES)
+    return RankerData(
+        target,
+        np.vstack(xs) if xs else np.empty((0, width), dtype=np.float32),
+        np.concatenate(ys) if ys else np.empty(0, dtype=np.int32),
+        np.array(groups, dtype=np.int64),
     )

@@ -1,0 +1,118 @@
+"""The learned second stage: a LightGBM lambdarank model that re-orders the first stage's best candidates.
+
+It sees each candidate's `RANKER_FEATURES` (`Engine.candidate_features`) and is trained in `train.py` /
+`benchmarks/diagnosis-train.py`; the shipped text models are `data/ranker.txt` and
+`data/ranker-fold{f}.txt` (`bundle.load_ranker`).
+
+Medical sense is built in, not hoped for (`RANKER_MONOTONE`): published cases report the findings their
+authors looked for, so "absent" in a case is often a finding of the suspected disease, and an
+unconstrained ranker learns that an excluded finding is a reason to suspect the diseases that have it
+(opsoclonus + myoclonus with fever absent put Japanese encephalitis first). Every feature through which
+an excluded finding that a condition has (very) frequently, or an observed finding its NOT annotation
+contradicts, reaches that condition is constrained so that it can only lower it: the model's output is
+monotone (LightGBM: +1 = non-decreasing, -1 = non-increasing in the feature, whatever the others are).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from symptomdb.diagnosis.rank import RANKER_FEATURES
+
+if TYPE_CHECKING:
+    import lightgbm
+
+# +1: the score may only rise with the feature; -1: only fall. With these, adding an excluded finding
+# that a condition has very frequently lowers lr_kb, excl_kb, its first score and rank (and raises
+# excl_vfreq), so it can only lower the condition among the same candidates.
+RANKER_MONOTONE: Mapping[str, int] = {
+    "lr_kb": 1,  # the knowledge base's likelihood ratio (its exclusion part: log(1 - 0.95 f))
+    "excl_kb": 1,  # Σ log(1 - 0.95 f) over the excluded findings the condition has
+    "excl_vfreq": -1,  # excluded findings the condition has very frequently or obligately
+    "neg_obs": -1,  # observed findings its NOT annotations contradict
+    "neg_excl": 1,  # excluded findings its NOT annotations agree with
+    "rank_kb": 1,  # -log(1 + rank) under the knowledge-base score
+    "stage1": 1,  # the first stage's score (itself bounded so: excl_vfreq ≤ 0, lr_kb ≥ 0)
+    "stage1_gap": 1,
+    "stage1_rank": -1,  # log(1 + rank) among the candidates
+}
+
+# Fitted in `train.fit_ranker`; the figures for these choices are in the README.
+RANKER_PARAMS: Mapping[str, object] = {
+    "objective": "lambdarank",
+    "learning_rate": 0.05,
+    "min_data_in_leaf": 50,
+    "feature_fraction": 0.9,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambdarank_truncation_level": 30,
+    "monotone_constraints_method": "intermediate",
+    "verbose": -1,
+    "seed": 0,
+    "deterministic": True,
+}
+RANKER_TREES = 200
+RANKER_LEAVES = 31
+
+
+class LightGBMRanker:
+    """A LightGBM model over `RANKER_FEATURES`, evaluated on one thread (the candidates are few)."""
+
+    def __init__(self, booster: lightgbm.Booster) -> None:
+        names = tuple(booster.feature_name())
+        if names != RANKER_FEATURES:
+            raise ValueError(f"the ranker's features {names} are not the engine's {RANKER_FEATURES}")
+        self.booster = booster
+
+    @classmethod
+    def load(cls, path: Path) -> LightGBMRanker:
+        import lightgbm
+
+        return cls(lightgbm.Booster(model_file=str(path)))
+
+    def save(self, path: Path) -> None:
+        self.booster.save_model(str(path))
+
+    @property
+    def n_trees(self) -> int:
+        return int(self.booster.num_trees())
+
+    def predict(self, matrix: np.ndarray) -> np.ndarray:
+        """One score per row of a (candidates × RANKER_FEATURES) matrix; higher is more likely."""
+        values = self.booster.predict(np.asarray(matrix, dtype=np.float32), num_threads=1)
+        return np.asarray(values, dtype=np.float64)
+
+
+def monotone_constraints() -> list[int]:
+    return [RANKER_MONOTONE.get(name, 0) for name in RANKER_FEATURES]
+
+
+def fit_ranker(
+    features: np.ndarray,
+    labels: np.ndarray,
+    groups: Sequence[int] | np.ndarray,
+    trees: int = RANKER_TREES,
+    leaves: int = RANKER_LEAVES,
+    threads: int = 1,
+) -> LightGBMRanker:
+    """A lambdarank model over candidate lists (`groups`: rows per query, in order), monotone as above."""
+    import lightgbm
+
+    data = lightgbm.Dataset(
+        np.asarray(features, dtype=np.float32),
+        label=np.asarray(labels, dtype=np.int32),
+        group=np.asarray(groups, dtype=np.int64),
+        feature_name=list(RANKER_FEATURES),
+        free_raw_data=True,
+    )
+    params = {
+        **RANKER_PARAMS,
+        "num_leaves": leaves,
+        "num_threads": threads,
+        "monotone_constraints": monotone_constraints(),
+    }
+    return LightGBMRanker(lightgbm.train(params, data, num_boost_round=trees))
