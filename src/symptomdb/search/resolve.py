@@ -21,10 +21,11 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from symptomdb.knowledge.store import Knowledge
+from symptomdb.search.acronyms import CompoundSplitter, combining_forms
 from symptomdb.search.normalise import FILLER, acronym, normalise, strip_question, tokens, word_key
 
 Kind = Literal["condition", "symptom"]
-INDEX_FORMAT = 10  # bump when NameIndex changes shape, to invalidate disk caches
+INDEX_FORMAT = 11  # bump when NameIndex changes shape, to invalidate disk caches
 MAX_QUERY_LENGTH = 500
 FUZZY_CANDIDATES = 200
 _ID_QUERY = re.compile(
@@ -32,6 +33,10 @@ _ID_QUERY = re.compile(
 )
 GENE_RANK = 3  # an Entry that is a gene symbol of the condition, not one of its names
 _UPPER_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\b")
+# A query typed as an abbreviation: "PKU", "A-T", "X-ALD", "NF1" (capitals, digits, inner hyphens).
+_ACRONYM_SHAPED = re.compile(r"^[A-Z0-9]+(?:-[A-Z0-9]+)*$")
+# Fuzzy letter matches below this say nothing about an abbreviation ("PKU" is not "sodoku disease").
+ACRONYM_FUZZY_FLOOR = 80.0
 
 
 class QueryError(ValueError):
@@ -84,6 +89,8 @@ class NameIndex:
         self.exact: dict[str, list[int]] = defaultdict(list)
         self.by_words: dict[str, list[int]] = defaultdict(list)
         self.acronyms: dict[str, list[int]] = defaultdict(list)
+        # Acronyms from the parts of compound words (PKU, ALD, MPS): rank below word-initial ones.
+        self.part_acronyms: dict[str, list[int]] = defaultdict(list)
         self.genes: dict[str, list[int]] = defaultdict(list)
         for i, entry in enumerate(entries):
             if entry.rank == GENE_RANK:
@@ -142,6 +149,21 @@ class NameIndex:
             if derived_acronym and len(derived_acronym) >= 2:
                 derived[derived_acronym].add(entry.entity_id)
                 self.acronyms[derived_acronym].append(i)
+        self._add_part_acronyms()
+
+    def _add_part_acronyms(self) -> None:
+        """Acronyms of conditions' names from their compound words' parts (see `acronyms`).
+
+        More of these collide by chance than word initials do, so they need three letters, or two with a
+        type number ("MPS II" has three; a two-letter one only answers "XY 2").
+        """
+        splitter = CompoundSplitter(combining_forms(), self.word_idf)
+        for i, entry in enumerate(self.entries):
+            if entry.kind != "condition" or entry.rank == GENE_RANK:
+                continue
+            for found in splitter.acronyms(entry.name):
+                if len(found) >= 3 or (len(found) == 2 and self.numbers[i]):
+                    self.part_acronyms[found].append(i)
 
     # --- querying -----------------------------------------------------------------------------
     def candidates_exact(self, query: str) -> dict[int, float]:
@@ -152,15 +174,21 @@ class NameIndex:
             found.setdefault(i, 98.0)
         return found
 
-    def candidates_acronym(self, query: str) -> dict[int, float]:
+    def candidates_acronym(self, query: str, numbered: bool = False) -> dict[int, float]:
+        """Names the query abbreviates; `numbered`: the query also gives a type number ("MPS II")."""
         key = "".join(tokens(query))
         if not (2 <= len(key) <= 8) or " " in query.strip():
             return {}
+        found: dict[int, float] = {}
+        # Word initials (96 alone, 92 shared) before the initials of compound words' parts (90, 88).
         hits = self.acronyms.get(key, [])
-        entities = {self.entries[i].entity_id for i in hits}
-        score = 96.0 if len(entities) == 1 else 92.0
-        # Among several, the general entity ("ALS") before its numbered subtypes ("ALS 4").
-        return {i: score - (1.0 if self.numbers[i] else 0.0) for i in hits}
+        parts = [i for i in self.part_acronyms.get(key, []) if len(key) >= 3 or numbered]
+        for group, alone, shared in ((parts, 90.0, 88.0), (hits, 96.0, 92.0)):
+            entities = {self.entries[i].entity_id for i in group}
+            score = alone if len(entities) == 1 else shared
+            # Among several, the general entity ("ALS") before its numbered subtypes ("ALS 4").
+            found.update({i: score - (1.0 if self.numbers[i] else 0.0) for i in group})
+        return found
 
     def candidates_gene(self, query: str) -> dict[int, float]:
         """Conditions of a gene, when the query is a gene symbol ("CFTR", "NF1", "brca1").
@@ -406,10 +434,16 @@ def resolve(
     scored: dict[int, float] = {}
     query_numbers = _numbers(normalise(text))
     for word in _UPPER_ACRONYM.findall(text) if " " in text.strip() else []:
-        for i, score in index.candidates_acronym(word).items():
-            # "SMA type 1": the abbreviation's entry must also have the number the query gives.
+        for i, score in index.candidates_acronym(word, numbered=bool(query_numbers)).items():
+            # "SMA type 1": the abbreviation's entry must also have the number the query gives,
+            # and "MPS I-H" is Hurler (I-H) before Hurler-Scheie (I-H/S).
             numbers_agree = all(any(_same_number(q, n) for n in index.numbers[i]) for q in query_numbers)
-            scored[i] = max(scored.get(i, 0.0), score - 2.0 - (0.0 if numbers_agree else 15.0))
+            numbers_equal = query_numbers <= index.numbers[i]
+            penalty = (0.0 if numbers_equal else 0.5) if numbers_agree else 15.0
+            scored[i] = max(scored.get(i, 0.0), score - 2.0 - penalty)
+    if _ACRONYM_SHAPED.match(text) and "-" in text:  # "A-T", "X-ALD": the variants below have spaces
+        for i, score in index.candidates_acronym(text.replace("-", "")).items():
+            scored[i] = max(scored.get(i, 0.0), score)
     for word in _gene_mentions(text):
         for i, score in index.candidates_gene(word).items():
             scored[i] = max(scored.get(i, 0.0), score - 3.0)
@@ -424,8 +458,11 @@ def resolve(
     exact_kinds = {index.entries[i].kind for i, score in scored.items() if score >= 98.0}
     if not set(kinds) <= exact_kinds:
         # The most question-stripped variant: the coverage score tolerates any words left over.
+        # An abbreviation matches by its letters only by chance: fewer results beat a wrong one.
+        floor = ACRONYM_FUZZY_FLOOR if _ACRONYM_SHAPED.match(text) else 0.0
         for i, score in index.candidates_fuzzy(_query_variants(text)[-1]).items():
-            scored[i] = max(scored.get(i, 0.0), score)
+            if score >= floor:
+                scored[i] = max(scored.get(i, 0.0), score)
     return _best_per_entity(index, scored, limit, kinds)
 
 

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.context import SymptomDB
+from symptomdb.search.acronyms import CompoundSplitter, combining_forms
+from symptomdb.search.resolve import resolve
+
+PKU = {"OMIM:261600", "ORPHA:716"}
+SODOKU = "DOID:12096"
+
+
+@pytest.fixture(scope="module")
+def splitter() -> CompoundSplitter:
+    return CompoundSplitter(combining_forms(), ["histiocytosis", "dystrophy", "tendinous", "humeral"])
+
+
+def test_combining_forms_are_read_from_the_data_file() -> None:
+    forms = combining_forms()
+    assert {"adreno", "leuko", "phenyl", "keton", "muco", "poly", "facio", "scapulo", "lympho"} <= forms
+    assert all(len(f) >= 3 and f.isalpha() and f.islower() for f in forms)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Phenylketonuria", "pku"),
+        ("Adrenoleukodystrophy", "ald"),
+        ("Metachromatic leukodystrophy", "mld"),
+        ("Hemophagocytic lymphohistiocytosis", "hlh"),
+        ("Facioscapulohumeral muscular dystrophy", "fshmd"),
+        ("Facioscapulohumeral dystrophy", "fshd"),
+        ("Mucopolysaccharidosis, type II", "mps"),
+        ("Alpha-1-antitrypsin deficiency", "aatd"),
+        ("X-linked adrenoleukodystrophy", "xald"),  # "linked" after X may give no letter
+        ("X-linked adrenoleukodystrophy", "xlald"),
+        ("Cerebrotendinous xanthomatosis", "ctx"),  # "cerebro" + a word of the vocabulary
+    ],
+)
+def test_acronyms_from_the_parts_of_compound_words(
+    splitter: CompoundSplitter, name: str, expected: str
+) -> None:
+    assert expected in splitter.acronyms(name)
+
+
+def test_part_acronyms_leave_plain_initials_and_non_compounds_alone(splitter: CompoundSplitter) -> None:
+    assert splitter.acronyms("Marfan syndrome") == set()  # nothing to split; "ms" is the plain acronym
+    assert "ms" not in splitter.acronyms("Metachromatic leukodystrophy")  # every acronym splits a word
+    assert splitter.part_initials("neuritis") == ()  # a suffix is not a second part
+    assert splitter.part_initials("adrenal") == ()  # "al" is too short to be a part
+    long_name = "Hyperphenylalaninemia due to tetrahydrobiopterin deficiency"
+    assert all(len(a) <= 8 for a in splitter.acronyms(long_name))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("PKU", PKU),
+        ("pku", PKU),
+        ("what diet is needed for PKU?", PKU),
+        ("MLD", {"ORPHA:512", "OMIM:250100"}),  # metachromatic leukodystrophy
+        ("A-T", {"OMIM:208900", "ORPHA:100"}),  # ataxia-telangiectasia: hyphenated parts are words
+        ("AATD", {"OMIM:613490", "ORPHA:60"}),  # alpha-1-antitrypsin deficiency
+        ("FSHD", {"ORPHA:269", "OMIM:158900"}),  # facioscapulohumeral dystrophy
+        ("X-ALD", {"ORPHA:43"}),  # X-linked adrenoleukodystrophy
+        ("MPS II", {"OMIM:309900", "ORPHA:580"}),  # mucopolysaccharidosis type II
+        ("MPS 2", {"OMIM:309900", "ORPHA:580"}),
+    ],
+)
+def test_acronyms_of_compound_words_find_the_condition_first(
+    shared_db: SymptomDB, query: str, expected: set[str]
+) -> None:
+    top = resolve(shared_db.name_index, query, limit=3, kinds=("condition",))
+    assert top and top[0].id in expected, top
+
+
+def test_part_acronyms_rank_below_word_initials(shared_db: SymptomDB) -> None:
+    # "ALD" is adenylosuccinate lyase deficiency by its words' initials, adrenoleukodystrophy by its
+    # word's parts: both are found, the word initials first.
+    matches = resolve(shared_db.name_index, "ALD", limit=5, kinds=("condition",))
+    ids = [m.id for m in matches]
+    assert "OMIM:300100" in ids or "ORPHA:43" in ids
+    assert matches[0].name == "Adenylosuccinate lyase deficiency"
+    assert matches[0].score > max(m.score for m in matches if "adrenoleukodystrophy" in m.name.lower())
+
+
+def test_an_abbreviation_does_not_match_unrelated_names_by_letters(shared_db: SymptomDB) -> None:
+    assert SODOKU not in {m.id for m in resolve(shared_db.name_index, "PKU", limit=10)}
+    # Nothing abbreviated "QZXW": better no answer than a name that merely shares letters.
+    assert resolve(shared_db.name_index, "QZXW", limit=10) == []
+    # A name typed in capitals is still a name, and a misspelt one is still found.
+    assert resolve(shared_db.name_index, "MARFAN", limit=1, kinds=("condition",))[0].id in {
+        "OMIM:154700",
+        "ORPHA:558",
+    }
