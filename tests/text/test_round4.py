@@ -21,3 +21,16 @@ def test_plural_abbreviations(knowledge: Knowledge) -> None:
     assert "HP:0001629" in found(annotate(knowledge, "two small VSDs were closed"))  # HPO's "VSD"
     # one infection is not recurrent infections
     assert "HP:0000010" not in found(annotate(knowledge, "she had a UTI last year"))
+
+
+def test_a_pseudo_trigger_that_runs_into_a_finding_still_negates(knowledge: Knowledge) -> None:
+    # "no change" is a pseudo-trigger ("no change in tumour size"), but when "change in hearing" is itself
+    # the finding, "no" negates it
+    assert found(annotate(knowledge, "Most of them had no change in hearing after surgery.")) == {
+        "HP:0000364": True
+    }
+    assert found(annotate(knowledge, "There was no change in his seizures.")).get("HP:0001250") is False
+
+
+def test_de_novo_is_sporadic(knowledge: Knowledge) -> None:
+    assert "HP:0003745" in found(annotate(knowledge, "The variant arose de novo in the proband."))

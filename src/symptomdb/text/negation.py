@@ -187,7 +187,11 @@ def find_triggers(tokens: Sequence[Token], inside_mention: Sequence[bool]) -> li
                         triggers.append(Trigger(kind, first, last))
                         k = end
                         matched = True
-                    break
+                        break
+                    if inside_mention[first]:
+                        break
+                    # the phrase runs into a finding ("no change in hearing": "change in hearing" is the
+                    # finding, not the pseudo-trigger "no change"): try the shorter triggers ("no")
         if not matched:
             relative = _relative_trigger(tokens, words, lowers, k, inside_mention)
             if relative is not None:
