@@ -4,6 +4,7 @@ import pytest
 
 from symptomdb.context import SymptomDB
 from symptomdb.search.acronyms import CompoundSplitter, combining_forms
+from symptomdb.search.normalise import tokens
 from symptomdb.search.resolve import resolve
 
 PKU = {"OMIM:261600", "ORPHA:716"}
@@ -19,6 +20,17 @@ def test_combining_forms_are_read_from_the_data_file() -> None:
     forms = combining_forms()
     assert {"adreno", "leuko", "phenyl", "keton", "muco", "poly", "facio", "scapulo", "lympho"} <= forms
     assert all(len(f) >= 3 and f.isalpha() and f.islower() for f in forms)
+
+
+def test_type_numbers_with_subtype_letters_are_one_token() -> None:
+    assert tokens("MPS I-H")[-1] == tokens("mucopolysaccharidosis Ih")[-1] == tokens("type 1-H")[-1] == "1h"
+    assert (
+        tokens("Mucopolysaccharidosis type IIIA")[-1] == tokens("mucopolysaccharidosis type 3A")[-1] == "3a"
+    )
+    assert tokens("MPS IVA") == ["mps", "4a"] and tokens("type iiib") == ["type", "3b"]
+    assert tokens("mucopolysaccharidosis Ih/s")[-1] == "1hs"  # Hurler-Scheie is not Hurler
+    # Without a word before it, or a lone I before a capital, it is a word or an abbreviation.
+    assert tokens("IVA") == ["iva"] and tokens("ID") == ["id"] and tokens("If it") == ["if", "it"]
 
 
 @pytest.mark.parametrize(
@@ -65,6 +77,8 @@ def test_part_acronyms_leave_plain_initials_and_non_compounds_alone(splitter: Co
         ("X-ALD", {"ORPHA:43"}),  # X-linked adrenoleukodystrophy
         ("MPS II", {"OMIM:309900", "ORPHA:580"}),  # mucopolysaccharidosis type II
         ("MPS 2", {"OMIM:309900", "ORPHA:580"}),
+        ("MPS I-H", {"OMIM:607014", "ORPHA:93473"}),  # Hurler: "mucopolysaccharidosis Ih", not I-H/S
+        ("mucopolysaccharidosis type I-H", {"OMIM:607014", "ORPHA:93473"}),
     ],
 )
 def test_acronyms_of_compound_words_find_the_condition_first(

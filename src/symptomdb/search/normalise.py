@@ -153,8 +153,28 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
 
 
+# A type number with a subtype letter, written so that the case or a hyphen shows it: "I-H", "Ih", "IIIa",
+# "IVB", "1-H", "Ih/s" (Hurler-Scheie), a Roman one only after a word ("IVA" alone is an abbreviation).
+# Becomes one token of digits and letters ("1h", "3a", "1hs"), as "type 3A" already is. A lone capital I, V
+# or X before a capital ("ID", "IC") stays a word.
+_ROMAN_PART = r"(?:IX|IV|V?I{1,3}|V|X{1,2}(?:IX|IV|V?I{0,3}))"
+_SUBTYPE = re.compile(
+    rf"(?:(?<=[\w,] )(?:({_ROMAN_PART})-([A-Ha-h])|({_ROMAN_PART})([a-eh])|([IVX]{{2,}})([A-H]))"
+    r"|\b(\d+)-([A-Ha-h]))(?:/([A-Za-z]))?\b"
+)
+
+
+def _subtype(match: re.Match[str]) -> str:
+    groups = [g for g in match.groups() if g is not None]
+    number = groups[0]
+    if not number.isdigit():
+        number = ROMAN.get(number.lower(), number)
+    return number + "".join(groups[1:]).lower()
+
+
 def tokens(text: str) -> list[str]:
     """Normalised word tokens: folded, punctuation split, Roman numerals as digits."""
+    text = _SUBTYPE.sub(_subtype, text)
     words = _TOKEN.findall(fold(text).replace("'s ", " "))
     result = []
     for position, word in enumerate(words):
@@ -163,6 +183,8 @@ def tokens(text: str) -> list[str]:
             word = ROMAN[word]
         elif word in NUMBER_WORDS and after_context:  # "type two" = "type 2" = "type II"
             word = NUMBER_WORDS[word]
+        elif after_context and word[:-1] in ROMAN and word[-1] in "abcdefgh":  # "type iiia" = "type 3A"
+            word = ROMAN[word[:-1]] + word[-1]
         result.append(word)
     return result
 
