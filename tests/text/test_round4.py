@@ -34,3 +34,15 @@ def test_a_pseudo_trigger_that_runs_into_a_finding_still_negates(knowledge: Know
 
 def test_de_novo_is_sporadic(knowledge: Knowledge) -> None:
     assert "HP:0003745" in found(annotate(knowledge, "The variant arose de novo in the proband."))
+
+
+def test_coordination_past_a_side_word(knowledge: Knowledge) -> None:
+    # the head "flexion contracture" is shared by "knee" and "ankle" although "right" stands between
+    assert {"HP:0006380", "HP:0006466"} <= set(
+        found(annotate(knowledge, "flexion contracture of the right knee and ankle"))
+    )
+
+
+def test_losing_the_ability_to_speak(knowledge: Knowledge) -> None:
+    assert "HP:0002371" in found(annotate(knowledge, "at four she began losing her ability to speak"))
+    assert "HP:0002371" not in found(annotate(knowledge, "she is able to speak in sentences"))

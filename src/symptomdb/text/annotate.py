@@ -408,6 +408,10 @@ def _expand_coordinations(
     def add(positions: list[int]) -> bool:
         words = [tokens[p].key for p in positions]
         key, ids = _lookup(lexicon, words)
+        if not ids:  # "flexion deformity of the right knee and ankle": without the side word
+            positions = [p for p in positions if tokens[p].lower not in MODIFIERS]
+            words = [tokens[p].key for p in positions]
+            key, ids = _lookup(lexicon, words)
         if not ids or len(words) < 2:
             return False
         ordered = sorted(positions)
@@ -477,7 +481,13 @@ def _expand_coordinations(
 
 
 def _is_phrase(lexicon: Lexicon, tokens: Sequence[Token], positions: list[int]) -> bool:
-    return len(positions) > 1 and tuple(sorted(tokens[p].key for p in positions)) in lexicon.phrases
+    """The words are a lexicon phrase, as they are or without the modifiers the phrase does not need."""
+    if len(positions) < 2:
+        return False
+    if tuple(sorted(tokens[p].key for p in positions)) in lexicon.phrases:
+        return True
+    core = [tokens[p].key for p in positions if tokens[p].lower not in MODIFIERS]
+    return len(core) > 1 and len(core) < len(positions) and tuple(sorted(core)) in lexicon.phrases
 
 
 def _leading_run(tokens: Sequence[Token], positions: list[int], limit: int) -> list[int]:
