@@ -75,10 +75,13 @@ def test_part_acronyms_leave_plain_initials_and_non_compounds_alone(splitter: Co
         ("AATD", {"OMIM:613490", "ORPHA:60"}),  # alpha-1-antitrypsin deficiency
         ("FSHD", {"ORPHA:269", "OMIM:158900"}),  # facioscapulohumeral dystrophy
         ("X-ALD", {"ORPHA:43"}),  # X-linked adrenoleukodystrophy
+        ("what is X-ALD?", {"ORPHA:43"}),  # not "ALD" alone
+        ("my son has A-T, will it get worse?", {"OMIM:208900", "ORPHA:100"}),
         ("MPS II", {"OMIM:309900", "ORPHA:580"}),  # mucopolysaccharidosis type II
         ("MPS 2", {"OMIM:309900", "ORPHA:580"}),
         ("MPS I-H", {"OMIM:607014", "ORPHA:93473"}),  # Hurler: "mucopolysaccharidosis Ih", not I-H/S
         ("mucopolysaccharidosis type I-H", {"OMIM:607014", "ORPHA:93473"}),
+        ("what is MPS I-H?", {"OMIM:607014", "ORPHA:93473"}),  # "I-H" is a type, not an abbreviation
     ],
 )
 def test_acronyms_of_compound_words_find_the_condition_first(

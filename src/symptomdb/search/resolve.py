@@ -35,6 +35,8 @@ GENE_RANK = 3  # an Entry that is a gene symbol of the condition, not one of its
 _UPPER_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\b")
 # A query typed as an abbreviation: "PKU", "A-T", "X-ALD", "NF1" (capitals, digits, inner hyphens).
 _ACRONYM_SHAPED = re.compile(r"^[A-Z0-9]+(?:-[A-Z0-9]+)*$")
+_HYPHENATED_ACRONYM = re.compile(r"(?<![\w-])([A-Z0-9]+(?:-[A-Z0-9]+)+)(?![\w-])")
+_TYPE_NUMBER = re.compile(r"^(?:[IVX]+|\d+)-[A-Z]$")  # "I-H", "2-A": a subtype, not an abbreviation
 # Fuzzy letter matches below this say nothing about an abbreviation ("PKU" is not "sodoku disease").
 ACRONYM_FUZZY_FLOOR = 80.0
 
@@ -371,6 +373,14 @@ def _gene_mentions(text: str) -> list[str]:
     return _UPPER_ACRONYM.findall(text)
 
 
+def _acronym_mentions(text: str) -> list[str]:
+    """Abbreviations in a longer query: "PKU" of "diet for PKU?", "X-ALD" (as "XALD", not "ALD") of
+    "what is X-ALD"; a type number ("MPS I-H") is not one."""
+    hyphenated = [w for w in _HYPHENATED_ACRONYM.findall(text) if not _TYPE_NUMBER.match(w)]
+    rest = _HYPHENATED_ACRONYM.sub(" ", text)
+    return list(dict.fromkeys(_UPPER_ACRONYM.findall(rest) + [w.replace("-", "") for w in hyphenated]))
+
+
 def _collect_ids(knowledge: Knowledge) -> dict[str, str]:
     ids = {cid: cid for cid in knowledge.conditions}
     for record in knowledge.conditions.values():
@@ -433,7 +443,7 @@ def resolve(
         return [m for m in by_id if m.kind in kinds]
     scored: dict[int, float] = {}
     query_numbers = _numbers(normalise(text))
-    for word in _UPPER_ACRONYM.findall(text) if " " in text.strip() else []:
+    for word in _acronym_mentions(text) if " " in text.strip() else []:
         for i, score in index.candidates_acronym(word, numbered=bool(query_numbers)).items():
             # "SMA type 1": the abbreviation's entry must also have the number the query gives,
             # and "MPS I-H" is Hurler (I-H) before Hurler-Scheie (I-H/S).
