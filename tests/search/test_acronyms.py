@@ -79,6 +79,8 @@ def test_part_acronyms_leave_plain_initials_and_non_compounds_alone(splitter: Co
         ("my son has A-T, will it get worse?", {"OMIM:208900", "ORPHA:100"}),
         ("MPS II", {"OMIM:309900", "ORPHA:580"}),  # mucopolysaccharidosis type II
         ("MPS 2", {"OMIM:309900", "ORPHA:580"}),
+        ("MPS2", {"OMIM:309900", "ORPHA:580"}),  # the number written onto the letters
+        ("SMA1", {"OMIM:253300"}),  # spinal muscular atrophy type I (word initials, glued number)
         ("MPS I-H", {"OMIM:607014", "ORPHA:93473"}),  # Hurler: "mucopolysaccharidosis Ih", not I-H/S
         ("mucopolysaccharidosis type I-H", {"OMIM:607014", "ORPHA:93473"}),
         ("what is MPS I-H?", {"OMIM:607014", "ORPHA:93473"}),  # "I-H" is a type, not an abbreviation

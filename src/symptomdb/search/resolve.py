@@ -36,6 +36,7 @@ _UPPER_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\b")
 # A query typed as an abbreviation: "PKU", "A-T", "X-ALD", "NF1" (capitals, digits, inner hyphens).
 _ACRONYM_SHAPED = re.compile(r"^[A-Z0-9]+(?:-[A-Z0-9]+)*$")
 _HYPHENATED_ACRONYM = re.compile(r"(?<![\w-])([A-Z0-9]+(?:-[A-Z0-9]+)+)(?![\w-])")
+_GLUED_NUMBER = re.compile(r"^([A-Z]{2,6})(\d{1,2}[A-Z]?)$")  # "MPS2", "SMA1", "LGMD2A"
 _TYPE_NUMBER = re.compile(r"^(?:[IVX]+|\d+)-[A-Z]$")  # "I-H", "2-A": a subtype, not an abbreviation
 # Fuzzy letter matches below this say nothing about an abbreviation ("PKU" is not "sodoku disease").
 ACRONYM_FUZZY_FLOOR = 80.0
@@ -373,6 +374,19 @@ def _gene_mentions(text: str) -> list[str]:
     return _UPPER_ACRONYM.findall(text)
 
 
+def _add_numbered_abbreviation(
+    index: NameIndex, word: str, numbers: frozenset[str], scored: dict[int, float]
+) -> None:
+    """An abbreviation in a longer query, with the query's type numbers ("SMA type 1", "MPS I-H")."""
+    for i, score in index.candidates_acronym(word, numbered=bool(numbers)).items():
+        # The abbreviation's entry must also have the number the query gives, and "MPS I-H" is
+        # Hurler (I-H) before Hurler-Scheie (I-H/S).
+        numbers_agree = all(any(_same_number(q, n) for n in index.numbers[i]) for q in numbers)
+        numbers_equal = numbers <= index.numbers[i]
+        penalty = (0.0 if numbers_equal else 0.5) if numbers_agree else 15.0
+        scored[i] = max(scored.get(i, 0.0), score - 2.0 - penalty)
+
+
 def _acronym_mentions(text: str) -> list[str]:
     """Abbreviations in a longer query: "PKU" of "diet for PKU?", "X-ALD" (as "XALD", not "ALD") of
     "what is X-ALD"; a type number ("MPS I-H") is not one."""
@@ -444,16 +458,13 @@ def resolve(
     scored: dict[int, float] = {}
     query_numbers = _numbers(normalise(text))
     for word in _acronym_mentions(text) if " " in text.strip() else []:
-        for i, score in index.candidates_acronym(word, numbered=bool(query_numbers)).items():
-            # "SMA type 1": the abbreviation's entry must also have the number the query gives,
-            # and "MPS I-H" is Hurler (I-H) before Hurler-Scheie (I-H/S).
-            numbers_agree = all(any(_same_number(q, n) for n in index.numbers[i]) for q in query_numbers)
-            numbers_equal = query_numbers <= index.numbers[i]
-            penalty = (0.0 if numbers_equal else 0.5) if numbers_agree else 15.0
-            scored[i] = max(scored.get(i, 0.0), score - 2.0 - penalty)
+        _add_numbered_abbreviation(index, word, query_numbers, scored)
     if _ACRONYM_SHAPED.match(text) and "-" in text:  # "A-T", "X-ALD": the variants below have spaces
         for i, score in index.candidates_acronym(text.replace("-", "")).items():
             scored[i] = max(scored.get(i, 0.0), score)
+    for word in _acronym_mentions(text) if _ACRONYM_SHAPED.match(text) or " " in text.strip() else []:
+        if glued := _GLUED_NUMBER.match(word):  # "MPS2", "SMA1": the number written onto the letters
+            _add_numbered_abbreviation(index, glued.group(1), frozenset([glued.group(2).lower()]), scored)
     for word in _gene_mentions(text):
         for i, score in index.candidates_gene(word).items():
             scored[i] = max(scored.get(i, 0.0), score - 3.0)
