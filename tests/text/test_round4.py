@@ -46,3 +46,12 @@ def test_coordination_past_a_side_word(knowledge: Knowledge) -> None:
 def test_losing_the_ability_to_speak(knowledge: Knowledge) -> None:
     assert "HP:0002371" in found(annotate(knowledge, "at four she began losing her ability to speak"))
     assert "HP:0002371" not in found(annotate(knowledge, "she is able to speak in sentences"))
+
+
+def test_no_longer_able_is_a_lost_ability(knowledge: Knowledge) -> None:
+    assert "HP:0002505" in found(
+        annotate(knowledge, "by ten he was no longer able to walk")
+    )  # Loss of ambulation
+    assert "HP:0002505" in found(annotate(knowledge, "he lost the ability to walk at ten"))
+    # "no longer" is not a negation here, and "unable" stays an inability, not a loss
+    assert found(annotate(knowledge, "she is unable to walk")) == {"HP:0002540": False}

@@ -40,7 +40,7 @@ STOP_WORDS = _words(
     "a an the of in on at to for from by with into onto within is are was were be been being has have "
     "had having this that these those its his her hers him their theirs them our my your some any both "
     "each which as also very and or than such who whose whom it there here then i me we us you he she "
-    "they do does did so just about affects"
+    "they do does did so just about affects ability abilities"
 )
 # Hedges and intensifiers skipped inside a phrase window ("speech is significantly delayed").
 FILLER_WORDS = _words(
