@@ -60,6 +60,13 @@ def test_part_acronyms_leave_plain_initials_and_non_compounds_alone(splitter: Co
     assert "ms" not in splitter.acronyms("Metachromatic leukodystrophy")  # every acronym splits a word
     assert splitter.part_initials("neuritis") == ()  # a suffix is not a second part
     assert splitter.part_initials("adrenal") == ()  # "al" is too short to be a part
+
+
+def test_an_unlisted_o_form_must_lead_several_words_of_the_vocabulary() -> None:
+    vocabulary = ["cation", "ration", "digital", "nasal", "oculodigital", "oculonasal", "dislocation"]
+    splitter = CompoundSplitter([], vocabulary)
+    assert splitter.part_initials("oculodigital") == ("od",)  # "oculo" leads two words
+    assert splitter.part_initials("dislocation") == ()  # "dislo" leads one: not a form
     long_name = "Hyperphenylalaninemia due to tetrahydrobiopterin deficiency"
     assert all(len(a) <= 8 for a in splitter.acronyms(long_name))
 

@@ -3,8 +3,9 @@
 Medical abbreviations often take the initial of each combining form of a compound word rather than of
 each word: PKU (phenyl|keton|uria), MPS (muco|poly|saccharidosis), FSHD (facio|scapulo|humeral dystrophy),
 HLH (hemophagocytic lympho|histiocytosis). A word is split at the forms listed in
-`data/combining-forms.txt` (longest first), or, for a form the list lacks, where it ends in a linking "o"
-and the rest is a word of the index's own vocabulary ("cerebro|tendinous"). Each word of a name then gives
+`data/combining-forms.txt` (longest first), or, for a form the list lacks, where it ends in a linking "o",
+the rest is a word of the index's own vocabulary ("cerebro|tendinous") and the form leads at least two
+such words. Each word of a name then gives
 either its own initial or the initials of its parts; the plain word-initial acronym is not one of these
 (the index has it already), so every acronym here splits at least one word.
 """
@@ -49,8 +50,21 @@ class CompoundSplitter:
         self.by_start: dict[str, list[str]] = {}
         for form in self.forms:  # longest first within each start
             self.by_start.setdefault(form[:3], []).append(form)
-        self.vocabulary = frozenset(w for w in vocabulary if len(w) >= MIN_VOCABULARY_PART and w.isalpha())
+        words = frozenset(w for w in vocabulary if w.isalpha())
+        self.vocabulary = frozenset(w for w in words if len(w) >= MIN_VOCABULARY_PART)
+        # An unlisted "-o" form counts where it leads at least two words of the vocabulary: "cerebro"
+        # (cerebrotendinous, cerebrofacial, ...), not "dislo" of "dislo|cation" or "deterio|ration".
+        leading: dict[str, int] = {}
+        for word in words:
+            for cut in self._o_cuts(word):
+                leading[word[:cut]] = leading.get(word[:cut], 0) + 1
+        self.o_forms = frozenset(form for form, count in leading.items() if count >= 2)
         self._cache: dict[str, tuple[str, ...]] = {}
+
+    def _o_cuts(self, word: str) -> Iterator[int]:
+        for cut in range(4, len(word) - MIN_VOCABULARY_PART + 1):
+            if word[cut - 1] == "o" and word[cut:] in self.vocabulary:
+                yield cut
 
     def _first_part(self, word: str) -> str | None:
         """The leading form of a word, leaving a plausible second part; None if the word is not a compound."""
@@ -59,8 +73,8 @@ class CompoundSplitter:
             if word.startswith(form) and _plausible_part(rest):
                 return form
         # An unlisted form: a linking "o" before a word the index knows ("cerebro|tendinous").
-        for cut in range(4, len(word) - MIN_VOCABULARY_PART + 1):
-            if word[cut - 1] == "o" and word[cut:] in self.vocabulary:
+        for cut in self._o_cuts(word):
+            if word[:cut] in self.o_forms:
                 return word[:cut]
         return None
 

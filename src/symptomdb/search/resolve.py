@@ -25,7 +25,7 @@ from symptomdb.search.acronyms import CompoundSplitter, combining_forms
 from symptomdb.search.normalise import FILLER, acronym, normalise, strip_question, tokens, word_key
 
 Kind = Literal["condition", "symptom"]
-INDEX_FORMAT = 12  # bump when NameIndex changes shape, to invalidate disk caches
+INDEX_FORMAT = 13  # bump when NameIndex changes shape, to invalidate disk caches
 MAX_QUERY_LENGTH = 500
 FUZZY_CANDIDATES = 200
 _ID_QUERY = re.compile(
