@@ -55,3 +55,11 @@ def test_no_longer_able_is_a_lost_ability(knowledge: Knowledge) -> None:
     assert "HP:0002505" in found(annotate(knowledge, "he lost the ability to walk at ten"))
     # "no longer" is not a negation here, and "unable" stays an inability, not a loss
     assert found(annotate(knowledge, "she is unable to walk")) == {"HP:0002540": False}
+
+
+def test_predicate_adjectives_share_the_subject(knowledge: Knowledge) -> None:
+    # "swollen" alone names nothing for a knee, yet "sore" goes with "knees" as well
+    assert "HP:0030839" in found(annotate(knowledge, "her knees are swollen and sore"))  # Knee pain
+    assert "HP:0030839" in found(annotate(knowledge, "her knees were really swollen and sore"))
+    # not across a verb: "he limps and is sore" has no knee
+    assert "HP:0030839" not in found(annotate(knowledge, "his knees are fine, he feels sore"))

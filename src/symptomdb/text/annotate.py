@@ -477,7 +477,38 @@ def _expand_coordinations(
                         break
                 if len(item) < len(conjunct):
                     break
+        for i in range(len(chain) - 1):
+            # Predicates: "her knees are swollen and sore", "his skin is dry, red and itchy": the subject
+            # of the copula goes with every adjective of the list, whether or not the first is a finding.
+            first = [p for p in chain[i] if tokens[p].lower not in FILLER_WORDS]  # "really swollen"
+            if len(first) < 2 or not _copula_between(tokens, first[-2], first[-1]):
+                continue
+            subject = first[-2]
+            if covered[subject] and covered[first[-1]]:
+                continue  # "legs are weak and stiff": the head-on-left rule above shares it
+            items = [first[-1]]
+            for conjunct in chain[i + 1 :]:
+                if len(conjunct) != 1:
+                    break
+                items.append(conjunct[0])
+            if len(items) < 2:
+                continue
+            for item in items:
+                if not covered[item]:
+                    add([subject, item])
     return extra
+
+
+_COPULA_WORDS = frozenset({"is", "are", "was", "were", "look", "looks", "looked", "feel", "feels", "felt"})
+
+
+def _copula_between(tokens: Sequence[Token], subject: int, predicate: int) -> bool:
+    """Only a copula (and stop or filler words) stands between the two words: "knees are swollen"."""
+    between = [t for t in tokens[subject + 1 : predicate] if t.kind != "soft"]
+    allowed = all(
+        t.kind == "word" and (t.stop or t.lower in FILLER_WORDS or t.lower in _COPULA_WORDS) for t in between
+    )
+    return allowed and any(t.lower in _COPULA_WORDS for t in between)
 
 
 def _is_phrase(lexicon: Lexicon, tokens: Sequence[Token], positions: list[int]) -> bool:
