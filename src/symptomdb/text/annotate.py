@@ -493,9 +493,9 @@ def _expand_coordinations(
                 items.append(conjunct[0])
             if len(items) < 2:
                 continue
-            for item in items:
-                if not covered[item]:
-                    add([subject, item])
+            for predicate in items:
+                if not covered[predicate]:
+                    add([subject, predicate])
     return extra
 
 
