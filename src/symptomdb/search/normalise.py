@@ -163,6 +163,8 @@ _SUBTYPE = re.compile(
     r"|\b(\d+)-([A-Ha-h]))(?:/([A-Za-z]))?\b"
 )
 
+_SUBTYPE_HINT = re.compile(r"[IVX][-A-Ha-h]|\d-[A-Ha-h]")  # cheap test before the full pattern
+
 
 def _subtype(match: re.Match[str]) -> str:
     groups = [g for g in match.groups() if g is not None]
@@ -174,7 +176,8 @@ def _subtype(match: re.Match[str]) -> str:
 
 def tokens(text: str) -> list[str]:
     """Normalised word tokens: folded, punctuation split, Roman numerals as digits."""
-    text = _SUBTYPE.sub(_subtype, text)
+    if _SUBTYPE_HINT.search(text):
+        text = _SUBTYPE.sub(_subtype, text)
     words = _TOKEN.findall(fold(text).replace("'s ", " "))
     result = []
     for position, word in enumerate(words):

@@ -457,12 +457,14 @@ def resolve(
         return [m for m in by_id if m.kind in kinds]
     scored: dict[int, float] = {}
     query_numbers = _numbers(normalise(text))
-    for word in _acronym_mentions(text) if " " in text.strip() else []:
+    spaced, acronym_shaped = " " in text.strip(), bool(_ACRONYM_SHAPED.match(text))
+    mentions = _acronym_mentions(text) if spaced or acronym_shaped else []
+    for word in mentions if spaced else []:
         _add_numbered_abbreviation(index, word, query_numbers, scored)
-    if _ACRONYM_SHAPED.match(text) and "-" in text:  # "A-T", "X-ALD": the variants below have spaces
+    if acronym_shaped and "-" in text:  # "A-T", "X-ALD": the variants below have spaces
         for i, score in index.candidates_acronym(text.replace("-", "")).items():
             scored[i] = max(scored.get(i, 0.0), score)
-    for word in _acronym_mentions(text) if _ACRONYM_SHAPED.match(text) or " " in text.strip() else []:
+    for word in mentions:
         if glued := _GLUED_NUMBER.match(word):  # "MPS2", "SMA1": the number written onto the letters
             _add_numbered_abbreviation(index, glued.group(1), frozenset([glued.group(2).lower()]), scored)
     for word in _gene_mentions(text):
@@ -480,7 +482,7 @@ def resolve(
     if not set(kinds) <= exact_kinds:
         # The most question-stripped variant: the coverage score tolerates any words left over.
         # An abbreviation matches by its letters only by chance: fewer results beat a wrong one.
-        floor = ACRONYM_FUZZY_FLOOR if _ACRONYM_SHAPED.match(text) else 0.0
+        floor = ACRONYM_FUZZY_FLOOR if acronym_shaped else 0.0
         for i, score in index.candidates_fuzzy(_query_variants(text)[-1]).items():
             if score >= floor:
                 scored[i] = max(scored.get(i, 0.0), score)
