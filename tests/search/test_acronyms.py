@@ -111,7 +111,8 @@ def test_part_acronyms_rank_below_word_initials(shared_db: SymptomDB) -> None:
 
 
 def test_an_abbreviation_does_not_match_unrelated_names_by_letters(shared_db: SymptomDB) -> None:
-    assert SODOKU not in {m.id for m in resolve(shared_db.name_index, "PKU", limit=10)}
+    for query in ("PKU", "pku", "what is pku?"):  # in lower case too: no name has "pku" as a word
+        assert SODOKU not in {m.id for m in resolve(shared_db.name_index, query, limit=10)}, query
     # Nothing abbreviated "QZXW": better no answer than a name that merely shares letters.
     assert resolve(shared_db.name_index, "QZXW", limit=10) == []
     # A name typed in capitals is still a name, and a misspelt one is still found.
@@ -119,3 +120,17 @@ def test_an_abbreviation_does_not_match_unrelated_names_by_letters(shared_db: Sy
         "OMIM:154700",
         "ORPHA:558",
     }
+
+
+def test_words_of_a_name_in_capitals_are_not_abbreviations(shared_db: SymptomDB) -> None:
+    # "FANCONI ANEMIA, COMPLEMENTATION GROUP U" is written in capitals; "anemia" does not abbreviate it.
+    top = resolve(shared_db.name_index, "anemia", limit=3, kinds=("condition",))
+    assert all(m.matched_name != "FANCONI ANEMIA, COMPLEMENTATION GROUP U" for m in top), top
+
+
+def test_a_lower_case_word_of_names_is_not_read_as_a_part_acronym(shared_db: SymptomDB) -> None:
+    index = shared_db.name_index
+    word = next(k for k in index.part_acronyms if len(k) >= 4 and k in index.word_idf and k.isalpha())
+    assert index.candidates_acronym(word.upper())  # typed in capitals it is an abbreviation
+    parts = set(index.part_acronyms[word]) - set(index.acronyms.get(word, []))
+    assert not parts & set(index.candidates_acronym(word))

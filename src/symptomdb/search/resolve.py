@@ -25,7 +25,7 @@ from symptomdb.search.acronyms import CompoundSplitter, combining_forms
 from symptomdb.search.normalise import FILLER, acronym, normalise, strip_question, tokens, word_key
 
 Kind = Literal["condition", "symptom"]
-INDEX_FORMAT = 13  # bump when NameIndex changes shape, to invalidate disk caches
+INDEX_FORMAT = 14  # bump when NameIndex changes shape, to invalidate disk caches
 MAX_QUERY_LENGTH = 500
 FUZZY_CANDIDATES = 200
 _ID_QUERY = re.compile(
@@ -143,7 +143,10 @@ class NameIndex:
                 if entry.rank == 1 and entry.name.isupper() and 2 <= len(entry.name) <= 8:
                     self.acronyms[entry.name.lower()].append(i)  # HPO abbreviation synonyms
                 continue
-            for found in _UPPER_ACRONYM.findall(entry.name):
+            # In a name written all in capitals ("FANCONI ANEMIA, COMPLEMENTATION GROUP U") capitals say
+            # nothing: its words are not abbreviations.
+            shouting = " " in entry.name.strip() and not any(c.islower() for c in entry.name)
+            for found in [] if shouting else _UPPER_ACRONYM.findall(entry.name):
                 # "... due to NF1 mutation": the condition's gene, not an abbreviation of its name.
                 is_gene = found.casefold() in genes_of[entry.entity_id]
                 if not found.isdigit() and not re.fullmatch(r"[IVX]+", found) and not is_gene:
@@ -186,6 +189,8 @@ class NameIndex:
         # Word initials (96 alone, 92 shared) before the initials of compound words' parts (90, 88).
         hits = self.acronyms.get(key, [])
         parts = [i for i in self.part_acronyms.get(key, []) if len(key) >= 3 or numbered]
+        if parts and key in self.word_idf and not query.isupper():
+            parts = []  # "deep", "heels", "odd" in lower case are words of names, not abbreviations
         for group, alone, shared in ((parts, 90.0, 88.0), (hits, 96.0, 92.0)):
             entities = {self.entries[i].entity_id for i in group}
             score = alone if len(entities) == 1 else shared
@@ -472,18 +477,24 @@ def resolve(
             scored[i] = max(scored.get(i, 0.0), score - 3.0)
     for i, score in index.candidates_gene(_as_typed(text, _query_variants(text)[-1])).items():
         scored[i] = max(scored.get(i, 0.0), score)
-    for variant in _query_variants(text):
-        for found in (index.candidates_exact(variant), index.candidates_acronym(variant)):
+    variants = _query_variants(text)
+    # Also an abbreviation: a lower-case token that no name has as a word but some name abbreviates ("pku").
+    abbreviation = acronym_shaped
+    for variant in variants:
+        by_acronym = index.candidates_acronym(variant)
+        for found in (index.candidates_exact(variant), by_acronym):
             for i, score in found.items():
                 scored[i] = max(scored.get(i, 0.0), score)
+        if by_acronym and variant == variants[-1] and variant not in index.word_idf:
+            abbreviation = True
     # Fuzzy matching is skipped only when every kind asked for has an exact name: "leukemia" the
     # symptom must not stop the search for leukemias among conditions.
     exact_kinds = {index.entries[i].kind for i, score in scored.items() if score >= 98.0}
     if not set(kinds) <= exact_kinds:
         # The most question-stripped variant: the coverage score tolerates any words left over.
         # An abbreviation matches by its letters only by chance: fewer results beat a wrong one.
-        floor = ACRONYM_FUZZY_FLOOR if acronym_shaped else 0.0
-        for i, score in index.candidates_fuzzy(_query_variants(text)[-1]).items():
+        floor = ACRONYM_FUZZY_FLOOR if abbreviation else 0.0
+        for i, score in index.candidates_fuzzy(variants[-1]).items():
             if score >= floor:
                 scored[i] = max(scored.get(i, 0.0), score)
     return _best_per_entity(index, scored, limit, kinds)
