@@ -63,3 +63,14 @@ def test_predicate_adjectives_share_the_subject(knowledge: Knowledge) -> None:
     assert "HP:0030839" in found(annotate(knowledge, "her knees were really swollen and sore"))
     # not across a verb: "he limps and is sore" has no knee
     assert "HP:0030839" not in found(annotate(knowledge, "his knees are fine, he feels sore"))
+
+
+def test_compounds_of_two_organ_words(knowledge: Knowledge) -> None:
+    # "cardiopulmonary arrest" = cardiac and pulmonary arrest
+    assert "HP:0001695" in found(annotate(knowledge, "she survived a cardiopulmonary arrest"))
+    # "oculocutaneous albinism": the eyes' part is Ocular albinism
+    assert "HP:0001107" in found(annotate(knowledge, "a boy with oculocutaneous albinism"))
+    # the second part must be an organ word as well: "neurogenetic" is not "neural and genetic"
+    assert "HP:0000707" not in found(annotate(knowledge, "a rare neurogenetic disorder"))
+    # words that only look like compounds are left alone
+    assert found(annotate(knowledge, "the echocardiography was done")) == {}

@@ -77,6 +77,7 @@ def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) 
     candidates = _find_candidates(lexicon, tokens)
     chosen = [c for c in _select(candidates, len(tokens), tokens) if not _chromosome_context(tokens, c)]
     chosen += _new_findings(chosen, _expand_coordinations(lexicon, tokens, chosen))
+    chosen += _new_findings(chosen, _combined_organs(lexicon, tokens))
     chosen += _document_abbreviations(lexicon, tokens, chosen)
     chosen += _onsets(lexicon, tokens, chosen)
     chosen += _predicates(lexicon, tokens, chosen)
@@ -509,6 +510,59 @@ def _copula_between(tokens: Sequence[Token], subject: int, predicate: int) -> bo
         t.kind == "word" and (t.stop or t.lower in FILLER_WORDS or t.lower in _COPULA_WORDS) for t in between
     )
     return allowed and any(t.lower in _COPULA_WORDS for t in between)
+
+
+# Greek/Latin combining forms of organs that join two organ words into one adjective ("oculocutaneous",
+# "cardiopulmonary", "neurobehavioural"), with the plain word each stands for.
+COMBINING_FORMS = {
+    "cardio": "heart", "pulmono": "lung", "oculo": "eye", "cranio": "skull", "facio": "face", "oro": "mouth",
+    "naso": "nose", "hepato": "liver", "spleno": "spleen", "reno": "kidney", "neuro": "nervous system",
+    "gastro": "stomach", "entero": "intestine", "musculo": "muscle", "osteo": "bone", "cerebro": "brain",
+    "thoraco": "thorax", "oto": "ear", "dermato": "skin", "broncho": "bronchus", "genito": "genital",
+    "cutaneo": "skin", "vesico": "bladder", "uretero": "ureter", "costo": "rib", "vertebro": "vertebra",
+}  # fmt: skip
+MAX_COMBINED_HEAD_WORDS = 2  # words after the compound that may complete a finding ("arrest")
+
+
+def _combined_organs(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candidate]:
+    """A compound of two organ words that no phrase uses is read as their coordination: "oculocutaneous
+    albinism" = "ocular and cutaneous albinism", "cardiopulmonary arrest" = "cardiac and pulmonary
+    arrest". Each part, with the words after it, counts when it is a lexicon phrase."""
+    vocabulary = lexicon.vocabulary
+    extra: list[_Candidate] = []
+    for i, token in enumerate(tokens):
+        lower = token.lower
+        if token.kind != "word" or token.key in vocabulary or len(lower) < 9 or not lower.isalpha():
+            continue
+        prefix = next((p for p in COMBINING_FORMS if lower.startswith(p) and len(lower) - len(p) >= 4), None)
+        if prefix is None:
+            continue
+        rest = tokenize(lower[len(prefix) :])
+        if len(rest) != 1 or rest[0].key not in vocabulary or not is_mapped_adjective(rest[0].lower):
+            continue  # the second part must be an organ adjective too ("neurogenetic" is no organ pair)
+        organ = [t.key for t in tokenize(COMBINING_FORMS[prefix])]
+        following: list[int] = []
+        for j in range(i + 1, len(tokens)):
+            if len(following) >= MAX_COMBINED_HEAD_WORDS or tokens[j].kind != "word" or tokens[j].stop:
+                break
+            following.append(j)
+        for part in (organ, [rest[0].key]):
+            for size in range(len(following), 0, -1):
+                words = part + [tokens[p].key for p in following[:size]]
+                key, ids = _lookup(lexicon, words)
+                if ids:
+                    extra.append(
+                        _Candidate(
+                            i,
+                            following[size - 1],
+                            len(words),
+                            lexicon.priorities[key],
+                            ids,
+                            (i, *following[:size]),
+                        )
+                    )
+                    break
+    return extra
 
 
 def _is_phrase(lexicon: Lexicon, tokens: Sequence[Token], positions: list[int]) -> bool:
