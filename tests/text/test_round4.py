@@ -74,3 +74,13 @@ def test_compounds_of_two_organ_words(knowledge: Knowledge) -> None:
     assert "HP:0000707" not in found(annotate(knowledge, "a rare neurogenetic disorder"))
     # words that only look like compounds are left alone
     assert found(annotate(knowledge, "the echocardiography was done")) == {}
+
+
+def test_a_syndrome_named_after_its_anomaly(knowledge: Knowledge) -> None:
+    from symptomdb.text.lexicon import eponymous_syndrome
+
+    assert eponymous_syndrome("Duane anomaly", frozenset()) == "Duane syndrome"
+    assert eponymous_syndrome("Anorectal anomaly", frozenset()) is None  # an adjective, not a name
+    assert "HP:0009921" in found(annotate(knowledge, "three relatives had Duane syndrome"))
+    # a disease eponym that no finding is named after stays a disease
+    assert found(annotate(knowledge, "Crouzon syndrome was diagnosed")) == {}

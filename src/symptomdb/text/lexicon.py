@@ -240,6 +240,24 @@ def names_disease(synonym: str, name: str, common_words: frozenset[str]) -> bool
     return not any(w in common_words or w in name_words for w in words)
 
 
+_EPONYMOUS_ANOMALY_RE = re.compile(
+    r"^((?:[A-Z][\w'-]*[ -])*[A-Z][\w']*?)(?:'s)? (?:anomaly|sequence|malformation)$"
+)
+
+
+def eponymous_syndrome(name: str, common_words: frozenset[str]) -> str | None:
+    """'<Eponym> syndrome' for a finding named '<Eponym> anomaly/sequence/malformation' ("Duane anomaly",
+    "Peters anomaly", "Chiari malformation"): the syndrome is named after the finding that defines it,
+    so a text's "Duane syndrome" states the anomaly (unlike "Crouzon syndrome", see ``names_disease``)."""
+    m = _EPONYMOUS_ANOMALY_RE.match(name)
+    if not m:
+        return None
+    words = [fold(w) for w in re.split(r"[ -]", m.group(1)) if w]
+    if any(w in common_words or w.endswith(("al", "ar", "ic", "ous")) for w in words):
+        return None  # "Anorectal anomaly", "Ossicular malformation": not a proper name
+    return f"{m.group(1)} syndrome"
+
+
 def lower_case_words(knowledge: Knowledge) -> frozenset[str]:
     """Words HPO names and synonyms write in lower case somewhere (common words, not proper names)."""
     words: set[str] = set()
@@ -389,6 +407,11 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
                 add(variant, term_id, max(priority, PRIORITY_VARIANT), surface=False)
         for variant in compositional_variants(knowledge, term_id, scope):
             add(variant, term_id, PRIORITY_VARIANT + 1, surface=False)
+        for text, priority in forms:
+            if priority <= PRIORITY_EXACT:
+                syndrome = eponymous_syndrome(text, common_words)
+                if syndrome:  # "Duane anomaly" → "Duane syndrome"
+                    add(syndrome, term_id, PRIORITY_VARIANT + 1, surface=False)
         m = _DOMAIN_QUALIFIER_RE.match(term.name)
         if m and term_id not in phenotypes:  # only the word itself: "variability", not "variables"
             add(m.group(1), term_id, PRIORITY_VARIANT + 1, surface=False, strict=True)
