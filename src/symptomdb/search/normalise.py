@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")  # "22q11.2" stays one token
 ROMAN = {
@@ -176,6 +177,11 @@ def _subtype(match: re.Match[str]) -> str:
 
 def tokens(text: str) -> list[str]:
     """Normalised word tokens: folded, punctuation split, Roman numerals as digits."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)  # a query is tokenised several times over (variants, keys, acronyms)
+def _tokens(text: str) -> tuple[str, ...]:
     if _SUBTYPE_HINT.search(text):
         text = _SUBTYPE.sub(_subtype, text)
     words = _TOKEN.findall(fold(text).replace("'s ", " "))
@@ -189,7 +195,7 @@ def tokens(text: str) -> list[str]:
         elif after_context and word[:-1] in ROMAN and word[-1] in "abcdefgh":  # "type iiia" = "type 3A"
             word = ROMAN[word[:-1]] + word[-1]
         result.append(word)
-    return result
+    return tuple(result)
 
 
 def normalise(text: str) -> str:

@@ -395,6 +395,8 @@ def _add_numbered_abbreviation(
 def _acronym_mentions(text: str) -> list[str]:
     """Abbreviations in a longer query: "PKU" of "diet for PKU?", "X-ALD" (as "XALD", not "ALD") of
     "what is X-ALD"; a type number ("MPS I-H") is not one."""
+    if "-" not in text:
+        return list(dict.fromkeys(_UPPER_ACRONYM.findall(text)))
     hyphenated = [w for w in _HYPHENATED_ACRONYM.findall(text) if not _TYPE_NUMBER.match(w)]
     rest = _HYPHENATED_ACRONYM.sub(" ", text)
     return list(dict.fromkeys(_UPPER_ACRONYM.findall(rest) + [w.replace("-", "") for w in hyphenated]))
