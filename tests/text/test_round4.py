@@ -84,3 +84,18 @@ def test_a_syndrome_named_after_its_anomaly(knowledge: Knowledge) -> None:
     assert "HP:0009921" in found(annotate(knowledge, "three relatives had Duane syndrome"))
     # a disease eponym that no finding is named after stays a disease
     assert found(annotate(knowledge, "Crouzon syndrome was diagnosed")) == {}
+
+
+def test_adjectives_of_greek_nouns() -> None:
+    def key(word: str) -> str:
+        return tokenize(word)[0].key
+
+    assert key("edematous") == key("oedematous") == key("edema")
+    assert key("erythematous") == key("erythema")
+    assert key("ptotic") == key("ptosis")
+    assert key("choreic") == key("chorea") and key("athetoid") == key("athetosis")
+    assert key("hemangiomatous") != key("hemangioma")  # describes a look, not the tumour
+
+
+def test_ptotic_eyelids(knowledge: Knowledge) -> None:
+    assert "HP:0000508" in found(annotate(knowledge, "both eyelids were ptotic"))  # Ptosis

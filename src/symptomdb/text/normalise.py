@@ -235,11 +235,20 @@ _IRREGULAR = {
     "haven't": "not",
     "hadn't": "not",
     "shouldn't": "not",
+    # adjectives of short or irregular nouns: "ptotic eyelids", "choreic/athetoid movements"
+    "ptotic": "ptosis",
+    "edematous": "edema",
+    "choreic": "chorea",
+    "choreiform": "chorea",
+    "athetoid": "athetos",
 }
 
 # Derivational families, as (suffix, replacement), first match wins; applied after plural stripping.
 _DERIVATIONAL: tuple[tuple[str, str], ...] = (
     ("cephalic", "cephal"),
+    # adjectives of Greek nouns in -ema: edematous ≈ edema, erythematous ≈ erythema, emphysematous ≈
+    # emphysema (not -omatous: "hemangiomatous" describes a look, not a hemangioma)
+    ("ematous", "ema"),
     ("cephaly", "cephal"),
     ("cephalus", "cephal"),
     ("cephalies", "cephal"),
