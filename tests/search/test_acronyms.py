@@ -91,6 +91,7 @@ def test_an_unlisted_o_form_must_lead_several_words_of_the_vocabulary() -> None:
         ("MPS I-H", {"OMIM:607014", "ORPHA:93473"}),  # Hurler: "mucopolysaccharidosis Ih", not I-H/S
         ("mucopolysaccharidosis type I-H", {"OMIM:607014", "ORPHA:93473"}),
         ("what is MPS I-H?", {"OMIM:607014", "ORPHA:93473"}),  # "I-H" is a type, not an abbreviation
+        ("MPS IIIA", {"OMIM:252900"}),  # nor "IIIA" (of "Usher syndrome, type IIIA")
     ],
 )
 def test_acronyms_of_compound_words_find_the_condition_first(
@@ -112,7 +113,12 @@ def test_part_acronyms_rank_below_word_initials(shared_db: SymptomDB) -> None:
 
 def test_an_abbreviation_does_not_match_unrelated_names_by_letters(shared_db: SymptomDB) -> None:
     for query in ("PKU", "pku", "what is pku?"):  # in lower case too: no name has "pku" as a word
-        assert SODOKU not in {m.id for m in resolve(shared_db.name_index, query, limit=10)}, query
+        names = {m.id: m.name for m in resolve(shared_db.name_index, query, limit=10)}
+        assert SODOKU not in names, query
+        assert not any("Anti-Ku" in name for name in names.values()), query  # "ku" is not "pku"
+    # Not a piece of a word ("progressiva"), nor a type written after a name ("Mucopolysaccharidosis IVA").
+    iva = {m.name for m in resolve(shared_db.name_index, "IVA", limit=10, kinds=("condition",))}
+    assert not {"Mucopolysaccharidosis IVA", "Fibrodysplasia ossificans progressiva"} & iva, iva
     # Nothing abbreviated "QZXW": better no answer than a name that merely shares letters.
     assert resolve(shared_db.name_index, "QZXW", limit=10) == []
     # A name typed in capitals is still a name, and a misspelt one is still found.

@@ -25,7 +25,7 @@ from symptomdb.search.acronyms import CompoundSplitter, combining_forms
 from symptomdb.search.normalise import FILLER, acronym, normalise, strip_question, tokens, word_key
 
 Kind = Literal["condition", "symptom"]
-INDEX_FORMAT = 14  # bump when NameIndex changes shape, to invalidate disk caches
+INDEX_FORMAT = 15  # bump when NameIndex changes shape, to invalidate disk caches
 MAX_QUERY_LENGTH = 500
 FUZZY_CANDIDATES = 200
 _ID_QUERY = re.compile(
@@ -37,8 +37,9 @@ _UPPER_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\b")
 _ACRONYM_SHAPED = re.compile(r"^[A-Z0-9]+(?:-[A-Z0-9]+)*$")
 _HYPHENATED_ACRONYM = re.compile(r"(?<![\w-])([A-Z0-9]+(?:-[A-Z0-9]+)+)(?![\w-])")
 _GLUED_NUMBER = re.compile(r"^([A-Z]{2,6})(\d{1,2}[A-Z]?)$")  # "MPS2", "SMA1", "LGMD2A"
+_ROMAN_TYPE = re.compile(r"[IVX]+[A-H]?")  # "IIIA", "IVB", "IA": a type designation after a name or acronym
 _TYPE_NUMBER = re.compile(r"^(?:[IVX]+|\d+)-[A-Z]$")  # "I-H", "2-A": a subtype, not an abbreviation
-# Fuzzy letter matches below this say nothing about an abbreviation ("PKU" is not "sodoku disease").
+# An abbreviation fuzzy-matches a name only through a word this alike ("PKU" is not "sodoku disease").
 ACRONYM_FUZZY_FLOOR = 80.0
 
 
@@ -146,10 +147,13 @@ class NameIndex:
             # In a name written all in capitals ("FANCONI ANEMIA, COMPLEMENTATION GROUP U") capitals say
             # nothing: its words are not abbreviations.
             shouting = " " in entry.name.strip() and not any(c.islower() for c in entry.name)
-            for found in [] if shouting else _UPPER_ACRONYM.findall(entry.name):
+            for match in [] if shouting else _UPPER_ACRONYM.finditer(entry.name):
+                found = match.group(1)
                 # "... due to NF1 mutation": the condition's gene, not an abbreviation of its name.
                 is_gene = found.casefold() in genes_of[entry.entity_id]
-                if not found.isdigit() and not re.fullmatch(r"[IVX]+", found) and not is_gene:
+                # "Mucopolysaccharidosis IVA", "type IIIA": a type after the name, not an abbreviation of it.
+                is_type = match.start() > 0 and _ROMAN_TYPE.fullmatch(found)
+                if not found.isdigit() and not re.fullmatch(r"[IVX]+", found) and not is_gene and not is_type:
                     self.acronyms[found.lower()].append(i)
             derived_acronym = acronym(entry.name)
             if derived_acronym and len(derived_acronym) >= 2:
@@ -392,14 +396,38 @@ def _add_numbered_abbreviation(
         scored[i] = max(scored.get(i, 0.0), score - 2.0 - penalty)
 
 
+def _is_a_word_of(index: NameIndex, i: int, word: str) -> bool:
+    """The name has this word, or one alike if both are long enough for a typo ("pku" is not "ku")."""
+    return any(
+        w == word or (min(len(w), len(word)) >= 4 and fuzz.ratio(word, w) >= ACRONYM_FUZZY_FLOOR)
+        for w in index.words[i]
+    )
+
+
 def _acronym_mentions(text: str) -> list[str]:
     """Abbreviations in a longer query: "PKU" of "diet for PKU?", "X-ALD" (as "XALD", not "ALD") of
-    "what is X-ALD"; a type number ("MPS I-H") is not one."""
+    "what is X-ALD"; a type number ("MPS I-H", "MPS IIIA", "GSD IA") is not one."""
     if "-" not in text:
-        return list(dict.fromkeys(_UPPER_ACRONYM.findall(text)))
+        return _without_types(_UPPER_ACRONYM.finditer(text))
     hyphenated = [w for w in _HYPHENATED_ACRONYM.findall(text) if not _TYPE_NUMBER.match(w)]
     rest = _HYPHENATED_ACRONYM.sub(" ", text)
-    return list(dict.fromkeys(_UPPER_ACRONYM.findall(rest) + [w.replace("-", "") for w in hyphenated]))
+    return list(
+        dict.fromkeys(
+            _without_types(_UPPER_ACRONYM.finditer(rest)) + [w.replace("-", "") for w in hyphenated]
+        )
+    )
+
+
+def _without_types(found: Iterable[re.Match[str]]) -> list[str]:
+    """Capitalised words, less a Roman type ("IIIA") right after another of them ("MPS IIIA")."""
+    words: list[str] = []
+    previous_end = -10
+    for match in found:
+        is_type = _ROMAN_TYPE.fullmatch(match.group(1)) and match.start() == previous_end + 1
+        if not is_type:
+            words.append(match.group(1))
+        previous_end = match.end()
+    return list(dict.fromkeys(words))
 
 
 def _collect_ids(knowledge: Knowledge) -> dict[str, str]:
@@ -494,10 +522,11 @@ def resolve(
     exact_kinds = {index.entries[i].kind for i, score in scored.items() if score >= 98.0}
     if not set(kinds) <= exact_kinds:
         # The most question-stripped variant: the coverage score tolerates any words left over.
-        # An abbreviation matches by its letters only by chance: fewer results beat a wrong one.
-        floor = ACRONYM_FUZZY_FLOOR if abbreviation else 0.0
+        # An abbreviation matches by its letters only by chance: fewer results beat a wrong one. It may
+        # still be a name's word typed in capitals or misspelt ("MARFAN"), never a piece of one ("IVA"
+        # of "progressiva").
         for i, score in index.candidates_fuzzy(variants[-1]).items():
-            if score >= floor:
+            if not abbreviation or _is_a_word_of(index, i, variants[-1]):
                 scored[i] = max(scored.get(i, 0.0), score)
     return _best_per_entity(index, scored, limit, kinds)
 
