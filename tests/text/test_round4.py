@@ -99,3 +99,11 @@ def test_adjectives_of_greek_nouns() -> None:
 
 def test_ptotic_eyelids(knowledge: Knowledge) -> None:
     assert "HP:0000508" in found(annotate(knowledge, "both eyelids were ptotic"))  # Ptosis
+
+
+def test_onset_written_into_a_finding(knowledge: Knowledge) -> None:
+    # "postnatal-onset microcephaly" = "postnatal microcephaly" (Secondary microcephaly)
+    assert "HP:0005484" in found(annotate(knowledge, "she has postnatal-onset microcephaly"))
+    # a coordination does not make a finding of the head alone: "later onset and bilateral X"
+    mentions = found(annotate(knowledge, "one with later onset and bilateral vestibular schwannomas"))
+    assert "HP:0009589" in mentions and "HP:0009588" not in mentions

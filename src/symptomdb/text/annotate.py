@@ -133,7 +133,7 @@ MODIFIERS = frozenset(
         "marked", "significant", "slight", "subtle", "minimal", "minor", "major", "diffuse", "diffusely",
         "bilateral", "bilaterally", "unilateral", "unilaterally", "right", "left", "partial", "partially",
         "complete", "completely", "total", "totally", "always", "very", "affecting", "involving", "affected",
-        "involved", "prominent", "obvious", "apparent", "evident", "noticeable", "single",
+        "involved", "prominent", "obvious", "apparent", "evident", "noticeable", "single", "onset",
     }
 )  # fmt: skip
 MAX_UNKNOWN_WORDS_IN_WINDOW = 1  # words no lexicon phrase uses ("bicornuate unicollis uterus")
@@ -409,8 +409,11 @@ def _expand_coordinations(
     def add(positions: list[int]) -> bool:
         words = [tokens[p].key for p in positions]
         key, ids = _lookup(lexicon, words)
-        if not ids:  # "flexion deformity of the right knee and ankle": without the side word
-            positions = [p for p in positions if tokens[p].lower not in MODIFIERS]
+        if not ids:  # "flexion deformity of the right knee and ankle": without the side word inside
+            ordered = sorted(positions)
+            positions = [
+                p for p in ordered if p in ordered[:: len(ordered) - 1] or tokens[p].lower not in MODIFIERS
+            ]
             words = [tokens[p].key for p in positions]
             key, ids = _lookup(lexicon, words)
         if not ids or len(words) < 2:
