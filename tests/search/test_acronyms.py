@@ -78,6 +78,8 @@ def test_an_unlisted_o_form_must_lead_several_words_of_the_vocabulary() -> None:
         ("pku", PKU),
         ("what diet is needed for PKU?", PKU),
         ("MLD", {"ORPHA:512", "OMIM:250100"}),  # metachromatic leukodystrophy
+        ("CTX", {"ORPHA:909", "OMIM:213700"}),  # cerebro|tendinous xanthomatosis
+        ("ctx", {"ORPHA:909", "OMIM:213700"}),  # names have "CTx", never the word "ctx"
         ("A-T", {"OMIM:208900", "ORPHA:100"}),  # ataxia-telangiectasia: hyphenated parts are words
         ("AATD", {"OMIM:613490", "ORPHA:60"}),  # alpha-1-antitrypsin deficiency
         ("FSHD", {"ORPHA:269", "OMIM:158900"}),  # facioscapulohumeral dystrophy

@@ -25,7 +25,7 @@ from symptomdb.search.acronyms import CompoundSplitter, combining_forms
 from symptomdb.search.normalise import FILLER, acronym, normalise, strip_question, tokens, word_key
 
 Kind = Literal["condition", "symptom"]
-INDEX_FORMAT = 15  # bump when NameIndex changes shape, to invalidate disk caches
+INDEX_FORMAT = 16  # bump when NameIndex changes shape, to invalidate disk caches
 MAX_QUERY_LENGTH = 500
 FUZZY_CANDIDATES = 200
 _ID_QUERY = re.compile(
@@ -37,6 +37,7 @@ _UPPER_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\b")
 _ACRONYM_SHAPED = re.compile(r"^[A-Z0-9]+(?:-[A-Z0-9]+)*$")
 _HYPHENATED_ACRONYM = re.compile(r"(?<![\w-])([A-Z0-9]+(?:-[A-Z0-9]+)+)(?![\w-])")
 _GLUED_NUMBER = re.compile(r"^([A-Z]{2,6})(\d{1,2}[A-Z]?)$")  # "MPS2", "SMA1", "LGMD2A"
+_WORD = re.compile(r"[A-Za-z]+")
 _ROMAN_TYPE = re.compile(r"[IVX]+[A-H]?")  # "IIIA", "IVB", "IA": a type designation after a name or acronym
 _TYPE_NUMBER = re.compile(r"^(?:[IVX]+|\d+)-[A-Z]$")  # "I-H", "2-A": a subtype, not an abbreviation
 # An abbreviation fuzzy-matches a name only through a word this alike ("PKU" is not "sodoku disease").
@@ -95,6 +96,7 @@ class NameIndex:
         self.acronyms: dict[str, list[int]] = defaultdict(list)
         # Acronyms from the parts of compound words (PKU, ALD, MPS): rank below word-initial ones.
         self.part_acronyms: dict[str, list[int]] = defaultdict(list)
+        self.plain_words: frozenset[str] = frozenset()
         self.genes: dict[str, list[int]] = defaultdict(list)
         for i, entry in enumerate(entries):
             if entry.rank == GENE_RANK:
@@ -168,6 +170,10 @@ class NameIndex:
         type number ("MPS II" has three; a two-letter one only answers "XY 2").
         """
         splitter = CompoundSplitter(combining_forms(), self.word_idf)
+        # Words that names write in lower case ("deep", "Heels"), not as abbreviations ("HCM", "CTx").
+        self.plain_words = frozenset(
+            word.lower() for e in self.entries for word in _WORD.findall(e.name) if word[1:].islower()
+        )
         for i, entry in enumerate(self.entries):
             if entry.kind != "condition" or entry.rank == GENE_RANK:
                 continue
@@ -193,7 +199,7 @@ class NameIndex:
         # Word initials (96 alone, 92 shared) before the initials of compound words' parts (90, 88).
         hits = self.acronyms.get(key, [])
         parts = [i for i in self.part_acronyms.get(key, []) if len(key) >= 3 or numbered]
-        if parts and key in self.word_idf and not query.isupper():
+        if parts and key in self.plain_words and not query.isupper():
             parts = []  # "deep", "heels", "odd" in lower case are words of names, not abbreviations
         for group, alone, shared in ((parts, 90.0, 88.0), (hits, 96.0, 92.0)):
             entities = {self.entries[i].entity_id for i in group}
@@ -511,11 +517,11 @@ def resolve(
     # Also an abbreviation: a lower-case token that no name has as a word but some name abbreviates ("pku").
     abbreviation = acronym_shaped
     for variant in variants:
-        by_acronym = index.candidates_acronym(variant)
+        by_acronym = index.candidates_acronym(_as_typed(text, variant))  # "CTX" typed, not "ctx"
         for found in (index.candidates_exact(variant), by_acronym):
             for i, score in found.items():
                 scored[i] = max(scored.get(i, 0.0), score)
-        if by_acronym and variant == variants[-1] and variant not in index.word_idf:
+        if by_acronym and variant == variants[-1] and variant not in index.plain_words:
             abbreviation = True
     # Fuzzy matching is skipped only when every kind asked for has an exact name: "leukemia" the
     # symptom must not stop the search for leukemias among conditions.
