@@ -138,7 +138,7 @@ def test_words_of_a_name_in_capitals_are_not_abbreviations(shared_db: SymptomDB)
 
 def test_a_lower_case_word_of_names_is_not_read_as_a_part_acronym(shared_db: SymptomDB) -> None:
     index = shared_db.name_index
-    word = next(k for k in index.part_acronyms if len(k) >= 4 and k in index.word_idf and k.isalpha())
+    word = next(k for k in index.part_acronyms if len(k) >= 4 and k in index.plain_words and k.isalpha())
     assert index.candidates_acronym(word.upper())  # typed in capitals it is an abbreviation
     parts = set(index.part_acronyms[word]) - set(index.acronyms.get(word, []))
     assert not parts & set(index.candidates_acronym(word))
