@@ -107,3 +107,9 @@ def test_onset_written_into_a_finding(knowledge: Knowledge) -> None:
     # a coordination does not make a finding of the head alone: "later onset and bilateral X"
     mentions = found(annotate(knowledge, "one with later onset and bilateral vestibular schwannomas"))
     assert "HP:0009589" in mentions and "HP:0009588" not in mentions
+
+
+def test_inheritance_is_read_next_to_cytogenetic_words(knowledge: Knowledge) -> None:
+    # "de novo deletions": the cytogenetic context ("deletions") does not hide a sporadic case
+    assert "HP:0003745" in found(annotate(knowledge, "most cases carry large de novo deletions of 15q"))
+    assert found(annotate(knowledge, "a deletion of the short arm of chromosome 4")) == {}

@@ -75,7 +75,11 @@ def annotate(knowledge: Knowledge, text: str, *, include_family: bool = False) -
 def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) -> list[Mention]:
     tokens = tokenize(text)
     candidates = _find_candidates(lexicon, tokens)
-    chosen = [c for c in _select(candidates, len(tokens), tokens) if not _chromosome_context(tokens, c)]
+    chosen = [
+        c
+        for c in _select(candidates, len(tokens), tokens)
+        if c.ids[0] in lexicon.inheritance or not _chromosome_context(tokens, c)
+    ]  # "short arm of chromosome 4" is no finding, but "de novo deletions" is still a sporadic case
     chosen += _new_findings(chosen, _expand_coordinations(lexicon, tokens, chosen))
     chosen += _new_findings(chosen, _combined_organs(lexicon, tokens))
     chosen += _document_abbreviations(lexicon, tokens, chosen)

@@ -26,6 +26,7 @@ from symptomdb.knowledge.store import Knowledge
 from symptomdb.text.normalise import JOIN_PREFIXES, STOP_WORDS, Token, fold, light_stem, tokenize
 
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
+MODE_OF_INHERITANCE = "HP:0000005"
 # Besides phenotypic abnormalities, the kinds of terms that phenotype corpora (GSC+) annotate:
 # modes of inheritance (with qualifiers such as incomplete penetrance), onset, phenotypic variability.
 EXTRA_ROOTS = ("HP:0000005", "HP:0003674", "HP:0003812", "HP:0003680")
@@ -91,6 +92,9 @@ class Lexicon:
     max_words: int
     scope: frozenset[str] = field(default_factory=frozenset)
     onset_periods: dict[str, str] = field(default_factory=dict)  # "childhood" → Childhood onset
+    inheritance: frozenset[str] = field(
+        default_factory=frozenset
+    )  # modes of inheritance ("de novo" → Sporadic)
     # keys named only by lay phrases with "can't"/"doesn't" (verb phrases: "can't sit still" ≠ "still
     # can't sit") → the word orders the lay lexicon wrote them in
     ordered: dict[Key, frozenset[Key]] = field(default_factory=dict)
@@ -462,6 +466,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         max_words=max((len(k) for k in phrases), default=0),
         scope=scope,
         onset_periods=onset_periods(knowledge, scope),
+        inheritance=frozenset(knowledge.descendants(MODE_OF_INHERITANCE)) & scope,
         ordered={k: frozenset(v) for k, v in lay_orders.items() if k not in non_lay_keys},
     )
 
@@ -550,7 +555,7 @@ def _resolve(
     return tuple(kept), best
 
 
-LEXICON_FORMAT = 5
+LEXICON_FORMAT = 6
 _cache: dict[str, Lexicon] = {}
 _cache_lock = threading.Lock()
 
