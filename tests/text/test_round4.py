@@ -113,3 +113,13 @@ def test_inheritance_is_read_next_to_cytogenetic_words(knowledge: Knowledge) -> 
     # "de novo deletions": the cytogenetic context ("deletions") does not hide a sporadic case
     assert "HP:0003745" in found(annotate(knowledge, "most cases carry large de novo deletions of 15q"))
     assert found(annotate(knowledge, "a deletion of the short arm of chromosome 4")) == {}
+
+
+def test_scope_and_origin_words_inside_a_phrase(knowledge: Knowledge) -> None:
+    # "restricted to", "human", "derived" may stand inside a finding's words
+    assert "HP:0002817" in found(annotate(knowledge, "anomalies restricted to the upper limbs"))
+    assert "HP:0004375" in found(annotate(knowledge, "rare tumors of the human nervous system"))
+    assert "HP:0100008" in found(annotate(knowledge, "Schwann cell derived tumors were removed"))
+    # names that contain the word still match as written
+    assert "HP:0020114" in found(annotate(knowledge, "persistent human papillomavirus infection"))
+    assert "HP:0025748" in found(annotate(knowledge, "restricted tongue movement"))

@@ -138,6 +138,9 @@ MODIFIERS = frozenset(
         "bilateral", "bilaterally", "unilateral", "unilaterally", "right", "left", "partial", "partially",
         "complete", "completely", "total", "totally", "always", "very", "affecting", "involving", "affected",
         "involved", "prominent", "obvious", "apparent", "evident", "noticeable", "single", "onset",
+        # scope and origin words of scientific writing ("malformations restricted to the upper limbs",
+        # "tumours of the human nervous system", "Schwann cell derived tumours")
+        "restricted", "confined", "human", "derived",
     }
 )  # fmt: skip
 MAX_UNKNOWN_WORDS_IN_WINDOW = 1  # words no lexicon phrase uses ("bicornuate unicollis uterus")
