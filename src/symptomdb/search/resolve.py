@@ -402,12 +402,19 @@ def _add_numbered_abbreviation(
         scored[i] = max(scored.get(i, 0.0), score - 2.0 - penalty)
 
 
-def _is_a_word_of(index: NameIndex, i: int, word: str) -> bool:
-    """The name has this word, or one alike if both are long enough for a typo ("pku" is not "ku")."""
-    return any(
-        w == word or (min(len(w), len(word)) >= 4 and fuzz.ratio(word, w) >= ACRONYM_FUZZY_FLOOR)
-        for w in index.words[i]
-    )
+def _having_the_word(index: NameIndex, candidates: Iterable[int], word: str) -> set[int]:
+    """The candidates whose names have this word, or one alike if both are long enough for a typo
+    ("MARFN" of "Marfan syndrome"; "pku" is not "ku")."""
+    candidates = list(candidates)
+    alike = {word}
+    if len(word) >= 4:
+        vocab = list({w for i in candidates for w in index.words[i] if len(w) >= 4})
+        if vocab:
+            similarity = process.cdist(
+                [word], vocab, scorer=fuzz.ratio, score_cutoff=ACRONYM_FUZZY_FLOOR, workers=1
+            )
+            alike.update(w for w, score in zip(vocab, similarity[0].tolist(), strict=True) if score)
+    return {i for i in candidates if any(w in alike for w in index.words[i])}
 
 
 def _acronym_mentions(text: str) -> list[str]:
@@ -531,9 +538,10 @@ def resolve(
         # An abbreviation matches by its letters only by chance: fewer results beat a wrong one. It may
         # still be a name's word typed in capitals or misspelt ("MARFAN"), never a piece of one ("IVA"
         # of "progressiva").
-        for i, score in index.candidates_fuzzy(variants[-1]).items():
-            if not abbreviation or _is_a_word_of(index, i, variants[-1]):
-                scored[i] = max(scored.get(i, 0.0), score)
+        fuzzy = index.candidates_fuzzy(variants[-1])
+        allowed = _having_the_word(index, fuzzy, variants[-1]) if abbreviation else fuzzy.keys()
+        for i in allowed:
+            scored[i] = max(scored.get(i, 0.0), fuzzy[i])
     return _best_per_entity(index, scored, limit, kinds)
 
 
