@@ -123,3 +123,11 @@ def test_scope_and_origin_words_inside_a_phrase(knowledge: Knowledge) -> None:
     # names that contain the word still match as written
     assert "HP:0020114" in found(annotate(knowledge, "persistent human papillomavirus infection"))
     assert "HP:0025748" in found(annotate(knowledge, "restricted tongue movement"))
+
+
+def test_an_age_word_before_a_finding_picks_the_age_specific_term(knowledge: Knowledge) -> None:
+    mentions = annotate(knowledge, "She had neonatal feeding difficulties.")
+    assert [(m.hpo_id, m.text) for m in mentions] == [("HP:0008872", "neonatal feeding difficulties")]
+    assert "HP:0001319" in found(annotate(knowledge, "newborn hypotonia was noted"))  # Neonatal hypotonia
+    # a baby as the subject of the sentence is left alone (either reading fits)
+    assert "HP:0011968" in found(annotate(knowledge, "the baby has feeding difficulties"))

@@ -82,6 +82,7 @@ def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) 
     ]  # "short arm of chromosome 4" is no finding, but "de novo deletions" is still a sporadic case
     chosen += _new_findings(chosen, _expand_coordinations(lexicon, tokens, chosen))
     chosen += _new_findings(chosen, _combined_organs(lexicon, tokens))
+    _ages(lexicon, tokens, chosen)
     chosen += _document_abbreviations(lexicon, tokens, chosen)
     chosen += _onsets(lexicon, tokens, chosen)
     chosen += _predicates(lexicon, tokens, chosen)
@@ -573,6 +574,46 @@ def _combined_organs(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
                     )
                     break
     return extra
+
+
+# Age words right before a finding ("neonatal feeding difficulties", "infantile hypotonia") → the ages of
+# HPO's age-specific children to try, in order (a newborn is an infant too; an infant need not be a newborn).
+_AGE_WORDS = {
+    "infant": ("infant",), "infantile": ("infant",), "newborn": ("neonatal", "infant"),
+    "neonatal": ("neonatal", "infant"),
+}  # fmt: skip
+MAX_AGE_DISTANCE = 0  # words between the age word and the finding: it qualifies the finding itself (a
+# baby as the subject, "the baby has no trouble feeding", reads either way and is left alone)
+
+
+def _ages(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
+    """A finding qualified by an age word is its age-specific child term when HPO has one ("neonatal
+    feeding difficulties" → *Feeding difficulties in infancy*, "newborn hypotonia" → *Neonatal hypotonia*)."""
+    children = lexicon.age_children
+    if not children:
+        return
+    for candidate in chosen:
+        by_age = children.get(candidate.ids[0])
+        if by_age is None:
+            continue
+        words = 0
+        for j in range(candidate.first - 1, -1, -1):
+            token = tokens[j]
+            if token.kind == "break":
+                break
+            if token.kind != "word":
+                continue
+            ages = _AGE_WORDS.get(token.lower)
+            if ages is not None:
+                term_id = next((by_age[a] for a in ages if a in by_age), None)
+                if term_id is not None:
+                    candidate.ids = (term_id,)
+                    if not any(c.first <= j <= c.last for c in chosen):
+                        candidate.first, candidate.positions = j, (j, *candidate.positions)
+                break
+            words += 1
+            if words > MAX_AGE_DISTANCE:
+                break
 
 
 def _is_phrase(lexicon: Lexicon, tokens: Sequence[Token], positions: list[int]) -> bool:

@@ -92,9 +92,10 @@ class Lexicon:
     max_words: int
     scope: frozenset[str] = field(default_factory=frozenset)
     onset_periods: dict[str, str] = field(default_factory=dict)  # "childhood" → Childhood onset
-    inheritance: frozenset[str] = field(
-        default_factory=frozenset
-    )  # modes of inheritance ("de novo" → Sporadic)
+    # modes of inheritance ("de novo" → Sporadic)
+    inheritance: frozenset[str] = field(default_factory=frozenset)
+    # term → {"infant"/"neonatal": its child named for that age} ("Feeding difficulties in infancy")
+    age_children: dict[str, dict[str, str]] = field(default_factory=dict)
     # keys named only by lay phrases with "can't"/"doesn't" (verb phrases: "can't sit still" ≠ "still
     # can't sit") → the word orders the lay lexicon wrote them in
     ordered: dict[Key, frozenset[Key]] = field(default_factory=dict)
@@ -467,8 +468,45 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         scope=scope,
         onset_periods=onset_periods(knowledge, scope),
         inheritance=frozenset(knowledge.descendants(MODE_OF_INHERITANCE)) & scope,
+        age_children=age_children(knowledge, scope),
         ordered={k: frozenset(v) for k, v in lay_orders.items() if k not in non_lay_keys},
     )
+
+
+# Age words in HPO names (stems): "in infancy"/"Infantile" and "Neonatal".
+_AGE_STEMS = {"infant": "infant", "infantil": "infant", "neonatal": "neonatal"}
+_AGE_NOISE = frozenset({"muscular", "muscl", "muscle"})  # "Hypotonia" → "Infantile muscular hypotonia"
+
+
+def age_children(knowledge: Knowledge, scope: frozenset[str]) -> dict[str, dict[str, str]]:
+    """Term → age ("infant", "neonatal") → the child term named as the term plus that age word ("Feeding
+    difficulties" → "Feeding difficulties in infancy", "Hypotonia" → "Neonatal hypotonia"); an age with
+    two such children is left out."""
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for child_id in scope:
+        child = knowledge.terms[child_id]
+        child_key = set(key_of(child.name))
+        ages = {_AGE_STEMS[w] for w in child_key if w in _AGE_STEMS}
+        if len(ages) != 1:
+            continue
+        for parent_id in child.parents:
+            parent = knowledge.terms.get(parent_id)
+            if parent is None or parent_id not in scope:
+                continue
+            for text in [parent.name, *(s.text for s in parent.synonyms if s.scope == "EXACT")]:
+                parent_key = set(key_of(text))
+                extra = child_key - parent_key
+                if (
+                    parent_key <= child_key
+                    and extra
+                    and all(w in _AGE_STEMS or w in _AGE_NOISE for w in extra)
+                ):
+                    found[parent_id][next(iter(ages))].add(child_id)
+                    break
+    return {
+        parent: {age: next(iter(ids)) for age, ids in by_age.items() if len(ids) == 1}
+        for parent, by_age in found.items()
+    }
 
 
 ONSET = "HP:0003674"
@@ -555,7 +593,7 @@ def _resolve(
     return tuple(kept), best
 
 
-LEXICON_FORMAT = 6
+LEXICON_FORMAT = 7
 _cache: dict[str, Lexicon] = {}
 _cache_lock = threading.Lock()
 
