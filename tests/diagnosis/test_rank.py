@@ -9,7 +9,7 @@ import pytest
 
 from symptomdb.diagnosis import bundle
 from symptomdb.diagnosis.model import ONSET_CLASSES, DiagnosisModel
-from symptomdb.diagnosis.rank import FEATURES, RANKER_FEATURES, Engine, Query
+from symptomdb.diagnosis.rank import FEATURES, RANKER_FEATURES, Engine, Query, hold_back
 from symptomdb.diagnosis.ranker import RANKER_MONOTONE, LightGBMRanker, fit_ranker
 from symptomdb.diagnosis.service import get_engine
 from symptomdb.knowledge.store import Knowledge
@@ -182,3 +182,17 @@ def test_the_ranker_is_monotone_in_the_exclusion_features() -> None:
         probe[:, col(name)] = np.repeat(np.linspace(-3, 3, 5), 50)
         steps = np.diff(model.predict(probe).reshape(5, 50), axis=0) * sign
         assert np.all(steps >= -1e-12), name
+
+
+def test_hold_back_keeps_a_candidate_the_query_speaks_against_at_or_below_its_first_stage_position() -> None:
+    scores = np.array([5.0, 1.0, 9.0, 3.0, 0.5])
+    first = np.array([4.0, 3.0, 2.0, 1.0, 0.0])  # first-stage order: 0, 1, 2, 3, 4 (row 2 third)
+    held = np.array([False, False, True, False, True])
+    out = hold_back(scores, first, held, np.arange(5))
+    assert np.argsort(-out).tolist() == [0, 3, 2, 1, 4]  # row 2 third at best; row 4 already last
+    assert np.array_equal(out[[0, 1, 3, 4]], scores[[0, 1, 3, 4]])  # the others are not touched
+    assert out[2] < 3.0
+    assert hold_back(scores, first, np.zeros(5, dtype=bool), np.arange(5)) is scores
+    # equivalent entries count once: rows 0 and 1 are one condition, so row 2 may be second
+    paired = hold_back(scores, first, held, np.array([7, 7, 8, 9, 10]))
+    assert np.argsort(-paired).tolist()[:2] == [0, 2] and paired[2] < 5.0

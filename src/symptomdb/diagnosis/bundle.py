@@ -3,9 +3,10 @@
 `data/cases.jsonl.gz`: one line per published individual (GA4GH phenopacket-store, BSD-3-Clause):
 ``{"id", "source", "condition_id", "condition_name", "present", "excluded", "sex", "onset"}``.
 `data/weights.json`: engine parameters, the weights for new publications, and one set per held-out fold.
-`data/ranker.txt`, `data/ranker-fold{f}.txt`: the LightGBM second stage (text models), for new publications
-and per held-out fold. All are written by `benchmarks/diagnosis-train.py`; without them the engine uses
-the knowledge base alone with hand-set weights (without the rankers: the linear second stage).
+`data/ranker.txt.gz`, `data/ranker-fold{f}.txt.gz`: the learned second stage (gzipped LightGBM text
+models), for new publications and per held-out fold. All are written by `benchmarks/diagnosis-train.py`;
+without them the engine uses the knowledge base alone with hand-set weights (without the rankers: the
+linear second stage).
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ DATA_DIR = Path(__file__).parent / "data"
 CASES_FILE = "cases.jsonl.gz"
 WEIGHTS_FILE = "weights.json"
 WEIGHTS_FORMAT = 1
-RANKER_FILE = "ranker.txt"  # the gradient-boosted second stage (LightGBM text model), for new publications
-RANKER_FOLD_FILE = "ranker-fold{fold}.txt"  # ... fitted without that fold's publications (nested)
+RANKER_FILE = "ranker.txt.gz"  # the learned second stage (LightGBM text model), for new publications
+RANKER_FOLD_FILE = "ranker-fold{fold}.txt.gz"  # ... fitted without that fold's publications (nested)
 
 
 @dataclass(frozen=True)

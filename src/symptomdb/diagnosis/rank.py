@@ -29,10 +29,11 @@ Features (one value per condition):
 Two stages: the first score (``weights``) ranks every condition; with ``rerank`` weights, its best
 ``rerank_k`` conditions are ordered again by a second weighted sum of the same features, fitted on those
 candidates only (the close competitors), and stay above the others. With a ``ranker`` (a LightGBM
-lambdarank model, `bundle.load_ranker`) the candidates are ordered by it instead, from each candidate's
-FEATURES plus the query's size and the first score (``RANKER_FEATURES``, `candidate_features`). The
-final scores are divided by a calibration temperature (`calibrate.py`), so that their softmax is as
-confident as the engine is right.
+lambdarank model, `ranker.py`) the candidates are ordered by it instead, from each candidate's FEATURES
+plus the query's size and the first score (``RANKER_FEATURES``, `candidate_features`); a candidate the
+query speaks against (an excluded finding it has very frequently, a contradicted NOT annotation) is
+kept at or below its first-stage position among them (`hold_back`). The final scores are divided by a
+calibration temperature (`calibrate.py`), so that their softmax is as confident as the engine is right.
 """
 
 from __future__ import annotations
@@ -131,6 +132,7 @@ RERANK_K = 100
 RERANK_MARGIN = 1.0  # the re-ordered conditions stay at least this far above the others
 
 VERY_FREQUENT = 0.8  # HPO's "very frequent" (80-99 %) and "obligate"
+HOLD_BACK_MARGIN = 1e-3  # a held-back candidate's score below the lowest one above it (`hold_back`)
 # Similarities to single published cases count fully from this many findings on (less for fewer).
 FULL_EVIDENCE_PRESENT = 5
 FULL_EVIDENCE_EXCLUDED = 8
@@ -424,7 +426,8 @@ class Engine:
         top = np.argpartition(-total, k - 1)[:k]
         if self.ranker is not None:
             matrix = self._candidate_matrix(present, excluded, rows, rank_kb, total, top)
-            s2 = self.ranker.predict(matrix)
+            held = self._spoken_against(present, excluded, top)
+            s2 = hold_back(self.ranker.predict(matrix), total[top], held, self.model.group[top])
         else:
             second = self.rerank_weights
             assert second is not None and total2 is not None
@@ -433,6 +436,26 @@ class Engine:
                 s2 += second[FEATURE_INDEX["rank_kb"]] * rank_kb[top]
         total[top] = s2 + self._lift(total, top, s2)
         return total
+
+    def first_score(self, query: Query) -> np.ndarray:
+        """The first stage's score of every condition (what the second stage's candidates come from)."""
+        present, excluded = _terms(query)
+        return self._first_stage(query, present, excluded)[0]
+
+    def _spoken_against(self, present: list[int], excluded: list[int], top: np.ndarray) -> np.ndarray:
+        """Candidates the query speaks against, which the learned stage may not lift (`hold_back`): the
+        condition, or an equivalent entry of it (OMIM and Orphanet may give other frequencies), has an
+        excluded finding very frequently or obligately, or a NOT annotation that an observed finding
+        contradicts."""
+        imp = self.implied
+        rows = [self._negated_rows(t) for t in present]
+        for x in excluded:
+            s, e = imp.indptr[x], imp.indptr[x + 1]
+            rows.append(imp.indices[s:e][imp.data[s:e] >= VERY_FREQUENT])
+        if not rows:
+            return np.zeros(len(top), dtype=bool)
+        group = self.model.group
+        return np.isin(group[top], group[np.concatenate(rows)])
 
     def _lift(self, total: np.ndarray, top: np.ndarray, s2: np.ndarray) -> float:
         """What the second stage's scores are shifted by: the candidates stay above all the others, and
@@ -682,6 +705,33 @@ class Engine:
             case_score = f["knn_max"][case_rows] + f["knn_excl"][case_rows]
             f["rank_case"][:] = -np.log1p(len(case_rows))
             f["rank_case"][case_rows] = -np.log1p(_ranks(case_score))
+
+
+def hold_back(scores: np.ndarray, first: np.ndarray, held: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """The candidates marked `held` may not move up: each keeps at least as many other conditions
+    (equivalence `groups`, ranked once) above it as the first stage (`first`) put there. The learned
+    stage (`scores`) may move them down, never up."""
+    if not held.any():
+        return scores
+    out = scores.copy()
+    _, group = np.unique(groups, return_inverse=True)
+    marked = [int(j) for j in np.argsort(-first, kind="stable") if held[j]]
+    for _ in range(len(marked)):  # lowering one held candidate may free a place above another
+        moved = False
+        for j in marked:
+            other = group != group[j]
+            above = len(np.unique(group[other & (first > first[j])]))
+            if above == 0:
+                continue
+            best = np.full(group.max() + 1, -np.inf)
+            np.maximum.at(best, group[other], out[other])
+            bound = float(np.sort(best)[-above])  # the `above`-th best other condition: j stays below it
+            if out[j] >= bound:
+                out[j] = bound - HOLD_BACK_MARGIN
+                moved = True
+        if not moved:
+            break
+    return out
 
 
 def _terms(query: Query) -> tuple[list[int], list[int]]:

@@ -11,10 +11,13 @@ unconstrained ranker learns that an excluded finding is a reason to suspect the 
 an excluded finding that a condition has (very) frequently, or an observed finding its NOT annotation
 contradicts, reaches that condition is constrained so that it can only lower it: the model's output is
 monotone (LightGBM: +1 = non-decreasing, -1 = non-increasing in the feature, whatever the others are).
+Paths the constraints cannot close (the published-case features, the other candidates' scores) are closed
+after the ranker by `rank.hold_back`: such a candidate stays below those the first stage put above it.
 """
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,12 +73,21 @@ class LightGBMRanker:
 
     @classmethod
     def load(cls, path: Path) -> LightGBMRanker:
+        """From a LightGBM text model, gzipped if its name ends in .gz."""
         import lightgbm
 
+        if path.suffix == ".gz":
+            with gzip.open(path, "rt", encoding="utf-8") as f:
+                return cls(lightgbm.Booster(model_str=f.read()))
         return cls(lightgbm.Booster(model_file=str(path)))
 
     def save(self, path: Path) -> None:
-        self.booster.save_model(str(path))
+        text = self.booster.model_to_string()
+        if path.suffix == ".gz":
+            with gzip.GzipFile(path, "wb", mtime=0) as f:
+                f.write(text.encode("utf-8"))
+        else:
+            path.write_text(text, encoding="utf-8")
 
     @property
     def n_trees(self) -> int:

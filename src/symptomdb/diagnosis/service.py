@@ -121,7 +121,7 @@ def get_engine(
         ranker=bundle.load_ranker(data_dir, fold_key),
     )
     engine.learned = weights.learned
-    engine.description = _describe(weights, len(cases))
+    engine.description = _describe(weights, len(cases), engine.ranker is not None)
     with _ENGINE_LOCK:
         return _ENGINES.setdefault(key, engine)
 
@@ -134,14 +134,20 @@ def _digest(data_dir: Path) -> str:
     return "_".join(parts)
 
 
-def _describe(weights: bundle.Weights, n_cases: int) -> str:
+def _describe(weights: bundle.Weights, n_cases: int, ranker: bool = False) -> str:
     if not weights.learned:
         return "Likelihood ratios against the knowledge base's annotations (hand-set weights)."
     info = weights.info
+    learned = (
+        "; the best candidates re-ordered by a gradient-boosted ranker that cannot count a finding "
+        "stated absent for a condition that has it very frequently"
+        if ranker
+        else ""
+    )
     return (
         "Likelihood ratios against the knowledge base's annotations and against profiles of "
         f"{n_cases:,} published cases (GA4GH phenopacket-store), combined with weights learned on "
-        f"{info.get('cases', n_cases):,} cases from {info.get('sources', '?')} publications."
+        f"{info.get('cases', n_cases):,} cases from {info.get('sources', '?')} publications{learned}."
     )
 
 
