@@ -42,6 +42,8 @@ _ROMAN_TYPE = re.compile(r"[IVX]+[A-H]?")  # "IIIA", "IVB", "IA": a type designa
 _TYPE_NUMBER = re.compile(r"^(?:[IVX]+|\d+)-[A-Z]$")  # "I-H", "2-A": a subtype, not an abbreviation
 # An abbreviation fuzzy-matches a name only through a word this alike ("PKU" is not "sodoku disease").
 ACRONYM_FUZZY_FLOOR = 80.0
+# An abbreviation that only shares letters with a name ("PKU", "sodoku disease"): far below real matches.
+LETTERS_ONLY_FACTOR = 0.4
 
 
 class QueryError(ValueError):
@@ -535,13 +537,14 @@ def resolve(
     exact_kinds = {index.entries[i].kind for i, score in scored.items() if score >= 98.0}
     if not set(kinds) <= exact_kinds:
         # The most question-stripped variant: the coverage score tolerates any words left over.
-        # An abbreviation matches by its letters only by chance: fewer results beat a wrong one. It may
-        # still be a name's word typed in capitals or misspelt ("MARFAN"), never a piece of one ("IVA"
-        # of "progressiva").
+        # An abbreviation matches by its letters only by chance: such matches rank below every other
+        # (they only fill the list). It may still be a name's word typed in capitals or misspelt
+        # ("MARFAN"), never a piece of one ("IVA" of "progressiva", "ku" of "PKU").
         fuzzy = index.candidates_fuzzy(variants[-1])
-        allowed = _having_the_word(index, fuzzy, variants[-1]) if abbreviation else fuzzy.keys()
-        for i in allowed:
-            scored[i] = max(scored.get(i, 0.0), fuzzy[i])
+        by_word = _having_the_word(index, fuzzy, variants[-1]) if abbreviation else fuzzy.keys()
+        for i, score in fuzzy.items():
+            score = score if i in by_word else score * LETTERS_ONLY_FACTOR
+            scored[i] = max(scored.get(i, 0.0), score)
     return _best_per_entity(index, scored, limit, kinds)
 
 
