@@ -715,19 +715,26 @@ def hold_back(scores: np.ndarray, first: np.ndarray, held: np.ndarray, groups: n
         return scores
     out = scores.copy()
     _, group = np.unique(groups, return_inverse=True)
+    n_groups = int(group.max()) + 1
+    best = np.full(n_groups, -np.inf)  # each condition's best score (updated as scores are lowered)
+    np.maximum.at(best, group, out)
+    best_first = np.full(n_groups, -np.inf)
+    np.maximum.at(best_first, group, first)
     marked = [int(j) for j in np.argsort(-first, kind="stable") if held[j]]
+    # other conditions the first stage put above each marked candidate
+    above = {j: int((best_first > first[j]).sum() - (best_first[group[j]] > first[j])) for j in marked}
     for _ in range(len(marked)):  # lowering one held candidate may free a place above another
         moved = False
         for j in marked:
-            other = group != group[j]
-            above = len(np.unique(group[other & (first > first[j])]))
-            if above == 0:
+            if above[j] == 0:
                 continue
-            best = np.full(group.max() + 1, -np.inf)
-            np.maximum.at(best, group[other], out[other])
-            bound = float(np.sort(best)[-above])  # the `above`-th best other condition: j stays below it
+            others = best.copy()
+            others[group[j]] = -np.inf
+            # the above[j]-th best other condition: j stays below it
+            bound = float(np.partition(others, n_groups - above[j])[n_groups - above[j]])
             if out[j] >= bound:
                 out[j] = bound - HOLD_BACK_MARGIN
+                best[group[j]] = out[group == group[j]].max()
                 moved = True
         if not moved:
             break
