@@ -124,6 +124,18 @@ def test_a_distinguishing_absent_finding_raises_the_right_answer(real: tuple[Kno
     assert [f.id for f in against] == [brisk_reflexes] and against[0].weight < 0
 
 
+def test_an_absent_feature_of_the_leader_lifts_the_right_answer(real: tuple[Knowledge, SymptomDB]) -> None:
+    knowledge, _ = real
+    sca20 = "OMIM:608687"  # spinocerebellar ataxia 20: saccades, myoclonus and ataxia, but no opsoclonus
+    assert OPSOCLONUS not in {a.hpo_id for a in knowledge.conditions[sca20].annotations}
+    present = ["HP:0000570", MYOCLONUS, ATAXIA]
+    before = [r.id for r in run(real, present, limit=50).results]
+    after = [r.id for r in run(real, present, (OPSOCLONUS,), limit=50).results]
+    assert before.index(OMS) < before.index(sca20)  # OMS leads while opsoclonus is not ruled out
+    assert after.index(sca20) < before.index(sca20)  # "no opsoclonus": SCA20 strictly rises
+    assert after.index(OMS) > after.index(sca20)
+
+
 def test_real_alt_and_obsolete_ids(real: tuple[Knowledge, SymptomDB]) -> None:
     knowledge, _ = real
     alt, primary = next(
