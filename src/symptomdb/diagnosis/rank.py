@@ -770,7 +770,7 @@ def _ranks(scores: np.ndarray) -> np.ndarray:
     """0 for the best score, then the number of better scores (ties share a rank; scores are compared
     to 4 decimals, so that float noise does not split a tie)."""
     rounded = np.round(scores, 4)
-    order = np.argsort(-rounded, kind="stable")
+    order = np.argsort(-rounded)  # equal scores end up adjacent with any sort; quicksort is 2-3x faster
     in_order = rounded[order]
     starts = np.r_[True, in_order[1:] != in_order[:-1]]
     positions = np.arange(len(scores))
