@@ -455,7 +455,7 @@ class Engine:
         if not rows:
             return np.zeros(len(top), dtype=bool)
         group = self.model.group
-        return np.isin(group[top], group[np.concatenate(rows)])
+        return _among(group[top], group[np.concatenate(rows)], int(group.max()) + 1)
 
     def _lift(self, total: np.ndarray, top: np.ndarray, s2: np.ndarray) -> float:
         """What the second stage's scores are shifted by: the candidates stay above all the others, and
@@ -556,7 +556,7 @@ class Engine:
             features[:, col["lr_kb"]] += lr
             if self.has_cases:
                 features[:, col["obs_case"]] += self.obs_case(t)[top]
-            features[:, col["neg_obs"]] += np.isin(top, self._negated_rows(t))
+            features[:, col["neg_obs"]] += _among(top, self._negated_rows(t), self.model.n_conditions)
 
     def _add_excluded_features(self, features: np.ndarray, excluded: list[int], top: np.ndarray) -> None:
         col, imp = FEATURE_INDEX, self.implied
@@ -572,7 +572,7 @@ class Engine:
             features[:, col["lr_kb"]] += penalty
             features[:, col["excl_rel"]] += hit & (freq < VERY_FREQUENT)
             features[:, col["excl_vfreq"]] += hit & (freq >= VERY_FREQUENT)
-            features[:, col["neg_excl"]] += np.isin(top, self._negated_rows(x))
+            features[:, col["neg_excl"]] += _among(top, self._negated_rows(x), self.model.n_conditions)
             if self.has_cases:
                 features[:, col["excl_case"]] += self.excl_case(x)[top]
 
@@ -764,6 +764,15 @@ def propagate(anc: sp.csr_matrix, freq: sp.csr_matrix) -> sp.csr_matrix:
     first[1:] = key[1:] != key[:-1]
     key, vals = key[first], vals[first]
     return sp.csr_matrix((vals.astype(np.float32), (key // n_terms, key % n_terms)), shape=freq.shape)
+
+
+def _among(values: np.ndarray, members: np.ndarray, size: int) -> np.ndarray:
+    """np.isin for small non-negative ints below `size`, without its sorting (called per term per query)."""
+    if len(members) == 0:
+        return np.zeros(len(values), dtype=bool)
+    mask = np.zeros(size, dtype=bool)
+    mask[members] = True
+    return mask[values]
 
 
 def _ranks(scores: np.ndarray) -> np.ndarray:
