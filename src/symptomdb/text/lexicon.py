@@ -175,6 +175,14 @@ _DIRECTION_SWAPS = {
     "elevated": ("high",),
 }
 _IMPAIRED_WORDS = ("poor", "impaired", "defective", "disturbed", "altered")
+# "Hyperintensity of cerebral white matter on MRI", "Hypsarrhythmia by EEG": the test that shows a finding
+# is not part of the finding, and reports name it without ("white matter hyperintensity was seen").
+_MODALITY_RE = re.compile(
+    r"^(.+?)\s+(?:as\s+)?(?:seen\s+|shown\s+|detected\s+)?(?:on|by|in)\s+(?:brain\s+|fetal\s+|muscle\s+)?"
+    r"(?:MRI|MRS|MR\s+spectroscopy|CT|EEG|EKG|ECG|EMG|imaging|ultrasound|ultrasonography|sonography|x-ray"
+    r"|biopsy)$",
+    re.IGNORECASE,
+)
 
 
 def name_variants(name: str) -> list[tuple[str, int]]:
@@ -216,7 +224,19 @@ def name_variants(name: str) -> list[tuple[str, int]]:
     if m:
         for word in _IMPAIRED_WORDS:
             variants.append((f"{word} {m.group(1)}", 2))
-    m = _LEVEL_RE.match(name)
+    m = _MODALITY_RE.match(name)
+    finding = m.group(1) if m and len(m.group(1).split()) >= 2 else name
+    if finding != name:  # "Hyperintensity of cerebral white matter on MRI" → "… of cerebral white matter"
+        variants.append((finding, 1))
+    if re.search(r"\bcerebral white matter\b", finding, re.IGNORECASE):
+        # HPO's own synonyms say "white matter" for the cerebral white matter ("White matter agenesis",
+        # "Deep white matter hypodensities"): the brain's is what "white matter" means unqualified
+        variants.append((re.sub(r"\bcerebral (?=white matter\b)", "", finding, flags=re.IGNORECASE), 1))
+    if re.search(r"\bflexion contractures?\b", finding, re.IGNORECASE):
+        # a joint held flexed: "flexion deformity" in orthopaedic writing, as HPO's own synonyms of the knee,
+        # elbow and wrist terms say ("Knee flexion deformity")
+        variants.append((re.sub(r"\bcontracture", "deformity", finding, flags=re.IGNORECASE), 1))
+    m = _LEVEL_RE.match(finding)
     if m:
         direction, substance = m.group(1).lower(), m.group(2)
         plain = _LEVEL_DIRECTIONS.get(direction, "low")
