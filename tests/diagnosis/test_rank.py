@@ -6,10 +6,20 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 
 from symptomdb.diagnosis import bundle
 from symptomdb.diagnosis.model import ONSET_CLASSES, DiagnosisModel
-from symptomdb.diagnosis.rank import FEATURES, RANKER_FEATURES, Engine, Query, hold_back
+from symptomdb.diagnosis.rank import (
+    FEATURES,
+    RANKER_FEATURES,
+    Engine,
+    Query,
+    SparseVector,
+    _column_sums,
+    _sum_sparse,
+    hold_back,
+)
 from symptomdb.diagnosis.ranker import RANKER_MONOTONE, LightGBMRanker, fit_ranker
 from symptomdb.diagnosis.service import get_engine
 from symptomdb.knowledge.store import Knowledge
@@ -196,3 +206,38 @@ def test_hold_back_keeps_a_candidate_the_query_speaks_against_at_or_below_its_fi
     # equivalent entries count once: rows 0 and 1 are one condition, so row 2 may be second
     paired = hold_back(scores, first, held, np.array([7, 7, 8, 9, 10]))
     assert np.argsort(-paired).tolist()[:2] == [0, 2] and paired[2] < 5.0
+
+
+def test_hold_back_places_a_condition_by_its_best_entry_and_cascades() -> None:
+    # rows 1 and 4 are one held condition, second under the first stage (through row 1); the ranker
+    # likes row 4 best: the condition may be second, not first, and keeps row 4's order among its rows
+    scores = np.array([5.0, 1.0, 3.0, 2.0, 9.0])
+    first = np.array([4.0, 3.0, 2.0, 1.0, 0.0])
+    held = np.array([False, True, False, False, True])
+    out = hold_back(scores, first, held, np.array([0, 1, 2, 3, 1]))
+    assert np.argsort(-out).tolist()[:2] == [0, 4] and out[4] < 5.0 and out[1] == 1.0
+    # two held conditions the ranker puts first: each goes back to (no higher than) its own position
+    scores = np.array([1.0, 2.0, 3.0, 8.0, 9.0])
+    held = np.array([False, False, False, True, True])
+    out = hold_back(scores, first, held, np.arange(5))
+    assert np.argsort(-out).tolist() == [2, 1, 0, 3, 4]
+    assert np.array_equal(out[:3], scores[:3])
+
+
+def test_sparse_vectors_and_column_sums_agree_with_dense_arithmetic() -> None:
+    rng = np.random.default_rng(0)
+    dense = np.where(rng.random(50) < 0.2, rng.normal(size=50), -4.6).astype(np.float32)
+    vector = SparseVector.of(dense)
+    assert vector.base == np.float32(-4.6) and len(vector.rows) < 25
+    assert np.array_equal(vector.dense(50), dense)
+    positions = rng.permutation(50)[:17]
+    assert np.array_equal(vector.take(positions), dense[positions])
+    matrix = sp.random(30, 40, density=0.1, random_state=1, format="csc", dtype=np.float64)
+    columns = np.array([2, 5, 6, 31])
+    weights = rng.random(4)
+    x = np.zeros(40)
+    x[columns] = weights
+    assert np.allclose(_column_sums(matrix, columns, weights), matrix @ x)
+    assert np.allclose(_column_sums(matrix, np.array([], dtype=np.int64)), 0.0)
+    parts = [(np.array([1, 3]), np.array([0.5, 1.0], dtype=np.float32)), (np.array([3]), np.array([2.0]))]
+    assert _sum_sparse(5, parts).tolist() == [0.0, 0.5, 0.0, 3.0, 0.0]

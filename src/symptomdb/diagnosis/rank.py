@@ -199,6 +199,43 @@ def _sparse_around_mode(vector: np.ndarray) -> tuple[float, np.ndarray, np.ndarr
     return float(base), rows, (vector[rows] - float(base)).astype(np.float32)
 
 
+@dataclass(frozen=True)
+class SparseVector:
+    """A float32 vector over conditions: `base` everywhere except `values` (exact) at `rows`."""
+
+    base: np.float32
+    rows: np.ndarray
+    values: np.ndarray
+
+    @classmethod
+    def of(cls, vector: np.ndarray) -> SparseVector:
+        single = np.asarray(vector, dtype=np.float32)
+        base, rows, _ = _sparse_around_mode(single)
+        values = single[rows]
+        values.setflags(write=False)
+        return cls(np.float32(base), rows, values)
+
+    def dense(self, size: int) -> np.ndarray:
+        out = np.full(size, self.base, dtype=np.float32)
+        out[self.rows] = self.values
+        out.setflags(write=False)
+        return out
+
+    def take(self, positions: np.ndarray) -> np.ndarray:
+        """The entries at `positions` (as `dense(...)[positions]`, without building the whole vector)."""
+        return _lookup(self.rows, self.values, positions, self.base)
+
+
+def _lookup(rows: np.ndarray, values: np.ndarray, positions: np.ndarray, default: np.float32) -> np.ndarray:
+    """values[i] where rows[i] (sorted, unique) is a position, else `default`, for each position."""
+    out = np.full(len(positions), default, dtype=np.float32)
+    if len(rows):
+        where = np.minimum(np.searchsorted(rows, positions), len(rows) - 1)
+        found = rows[where] == positions
+        out[found] = values[where[found]]
+    return out
+
+
 class Engine:
     """Precomputed, parameter-dependent arrays over a DiagnosisModel, and the scoring of a query."""
 
@@ -207,7 +244,7 @@ class Engine:
         model: DiagnosisModel,
         params: EngineParams | None = None,
         weights: Mapping[str, float] | None = None,
-        term_cache_size: int = 1024,
+        term_cache_size: int = 8000,
         vector_cache_size: int = 8000,
         rerank: Mapping[str, float] | None = None,
         rerank_k: int = RERANK_K,
@@ -260,6 +297,7 @@ class Engine:
         self.unrep = freq.copy()
         self.unrep.data = np.log1p(-p.zeta * np.minimum(freq.data, 1.0) * 0.999).astype(np.float32)
         self.unrep_total = np.asarray(self.unrep.sum(axis=1)).ravel()
+        self.unrep_by_term = self.unrep.tocsc()
         n_annot = np.diff(freq.indptr)
         self.static = np.zeros((n_cond, 2))
         self.static[:, 0] = np.log1p(n_annot)
@@ -271,6 +309,8 @@ class Engine:
         order = np.argsort(model.case_condition, kind="stable")
         self.case_present = model.case_present[order].tocsr()
         self.case_excluded = model.case_excluded[order].tocsr()
+        self.case_present_by_term = self.case_present.tocsc()
+        self.case_excluded_by_term = self.case_excluded.tocsc()
         self.case_condition = model.case_condition[order]
         starts: np.ndarray = (
             np.flatnonzero(np.r_[True, self.case_condition[1:] != self.case_condition[:-1]])
@@ -297,7 +337,7 @@ class Engine:
         self.case_n_excluded = np.diff(self.case_excluded.indptr).astype(np.float64)
         self.inv_cases = np.where(self.with_cases, 1.0 / (self.n_cases + p.beta), 0.0)
 
-        self._term_cache: OrderedDict[tuple[str, int], np.ndarray] = OrderedDict()
+        self._term_cache: OrderedDict[tuple[str, int], SparseVector] = OrderedDict()
         self._vector_cache: OrderedDict[tuple[str, int], TermVectors] = OrderedDict()
         self._vector_cache_size = vector_cache_size
         self._cache_size = term_cache_size
@@ -305,14 +345,19 @@ class Engine:
 
     # --- per-term vectors (cached) -----------------------------------------------------------------
     def _cached(self, kind: str, term: int, build: object) -> np.ndarray:
+        """A per-term vector over all conditions (dense; cached sparsely, see `_cached_sparse`)."""
+        return self._cached_sparse(kind, term, build).dense(self.model.n_conditions)
+
+    def _cached_sparse(self, kind: str, term: int, build: object) -> SparseVector:
+        """A per-term vector as its common value plus the entries that differ: most conditions share
+        one value (the term says nothing about them), so a cache of thousands of terms stays small."""
         key = (kind, term)
         with self._lock:
             hit = self._term_cache.get(key)
             if hit is not None:
                 self._term_cache.move_to_end(key)
                 return hit
-        value: np.ndarray = build(term)  # type: ignore[operator]
-        value.setflags(write=False)
+        value = SparseVector.of(build(term))  # type: ignore[operator]
         with self._lock:
             self._term_cache[key] = value
             if len(self._term_cache) > self._cache_size:
@@ -489,22 +534,21 @@ class Engine:
         stage's per-term part, and the query-level feature rows (all of them for the ranker)."""
         n_cond = self.model.n_conditions
         second = self.rerank_weights
-        total = np.zeros(n_cond)
-        total2 = np.zeros(n_cond) if second is not None else None
-        kb_default = np.zeros(n_cond)
-        base = base2 = base_default = 0.0
-        for kind, terms in (("present", present), ("excluded", excluded)):
-            for t in terms:
-                v = self._term_vectors(kind, t)
-                base += v.base
-                total[v.rows] += v.values
-                base_default += v.default_base
-                kb_default[v.default_rows] += v.default_values
-                if total2 is not None:
-                    base2 += v.rerank_base
-                    total2[v.rerank_rows] += v.rerank_values
-        total += base
-        kb_default += base_default
+        vectors = [
+            self._term_vectors(kind, t)
+            for kind, terms in (("present", present), ("excluded", excluded))
+            for t in terms
+        ]
+        # one bincount over all terms' entries adds them in the same order as one term after another
+        total = _sum_sparse(n_cond, [(v.rows, v.values) for v in vectors])
+        total += sum(v.base for v in vectors)
+        kb_default = _sum_sparse(n_cond, [(v.default_rows, v.default_values) for v in vectors])
+        kb_default += sum(v.default_base for v in vectors)
+        total2 = None
+        base2 = 0.0
+        if second is not None:
+            total2 = _sum_sparse(n_cond, [(v.rerank_rows, v.rerank_values) for v in vectors])
+            base2 = sum(v.rerank_base for v in vectors)
         used = self.weights != 0.0
         if second is not None:
             used |= second != 0.0
@@ -551,21 +595,18 @@ class Engine:
     def _add_present_features(self, features: np.ndarray, present: list[int], top: np.ndarray) -> None:
         col = FEATURE_INDEX
         for t in present:
-            lr = self.obs_kb(t)[top]
+            lr = self._cached_sparse("obs_kb", t, self._obs_kb).take(top)
             features[:, col["obs_kb"]] += lr
             features[:, col["lr_kb"]] += lr
             if self.has_cases:
-                features[:, col["obs_case"]] += self.obs_case(t)[top]
+                features[:, col["obs_case"]] += self._cached_sparse("obs_case", t, self._obs_case).take(top)
             features[:, col["neg_obs"]] += _among(top, self._negated_rows(t), self.model.n_conditions)
 
     def _add_excluded_features(self, features: np.ndarray, excluded: list[int], top: np.ndarray) -> None:
         col, imp = FEATURE_INDEX, self.implied
-        freq_all = np.empty(self.model.n_conditions, dtype=np.float32)
         for x in excluded:
             s, e = imp.indptr[x], imp.indptr[x + 1]
-            freq_all.fill(-1.0)
-            freq_all[imp.indices[s:e]] = imp.data[s:e]
-            freq = freq_all[top]
+            freq = _lookup(imp.indices[s:e], imp.data[s:e], top, np.float32(-1.0))
             hit = freq >= 0.0
             penalty = np.where(hit, np.log1p(-self.params.eta * np.maximum(freq, 0.0)), 0.0)
             features[:, col["excl_kb"]] += penalty
@@ -574,7 +615,9 @@ class Engine:
             features[:, col["excl_vfreq"]] += hit & (freq >= VERY_FREQUENT)
             features[:, col["neg_excl"]] += _among(top, self._negated_rows(x), self.model.n_conditions)
             if self.has_cases:
-                features[:, col["excl_case"]] += self.excl_case(x)[top]
+                features[:, col["excl_case"]] += self._cached_sparse("excl_case", x, self._excl_case).take(
+                    top
+                )
 
     def _term_vectors(self, kind: str, t: int) -> TermVectors:
         """The weighted per-term features of one term, and its default knowledge-base score (cached)."""
@@ -656,12 +699,11 @@ class Engine:
         """The features that depend on the query as a whole (not a sum over its terms)."""
         model = self.model
         f = {name: rows[i] for i, name in enumerate(FEATURES)}
-        covered = np.zeros(model.n_terms, dtype=np.float32)
+        closure = np.empty(0, dtype=np.int64)
         if present:
             closure = np.unique(np.concatenate([model.ancestors_of(t) for t in present]))
-            covered[closure] = 1.0
         if "unrep" in wanted:
-            f["unrep"][:] = self.unrep_total - self.unrep @ covered
+            f["unrep"][:] = self.unrep_total - _column_sums(self.unrep_by_term, closure)
         f["log_nannot"][:] = self.static[:, 0]
         f["no_kb"][:] = self.static[:, 1]
         if query.onset is not None:
@@ -682,18 +724,19 @@ class Engine:
         case_rows, starts = self.case_rows, self.case_starts
         knn = {"knn_max", "knn_mean", "knn_conflict", "rank_case"}
         if present and wanted & knn:
-            g = covered * self.icc
-            sim = (self.case_present @ g) / (self.case_norm * np.sqrt(g.sum()) + 1e-9)
+            g = self.icc[closure]
+            sim = _column_sums(self.case_present_by_term, closure, g) / (
+                self.case_norm * np.sqrt(g.sum()) + 1e-9
+            )
             sim *= min(1.0, len(present) / FULL_EVIDENCE_PRESENT)  # a few findings match many cases
             f["knn_max"][case_rows] = np.maximum.reduceat(sim, starts)
             counts = np.diff(np.r_[starts, len(sim)])
             f["knn_mean"][case_rows] = np.add.reduceat(sim, starts) / counts
-            conflict = (self.case_excluded @ covered) / len(present)
+            conflict = _column_sums(self.case_excluded_by_term, closure) / len(present)
             f["knn_conflict"][case_rows] = np.maximum.reduceat(conflict, starts)
         if excluded and wanted & {"knn_excl", "rank_case"}:
-            mask = np.zeros(model.n_terms, dtype=np.float32)
-            mask[excluded] = 1.0
-            shared = (self.case_excluded @ mask) / np.sqrt(len(excluded) * (self.case_n_excluded + 1.0))
+            shared = _column_sums(self.case_excluded_by_term, np.unique(excluded))
+            shared /= np.sqrt(len(excluded) * (self.case_n_excluded + 1.0))
             shared *= min(1.0, len(excluded) / FULL_EVIDENCE_EXCLUDED)  # one or two absent findings: weak
             f["knn_excl"][case_rows] = np.maximum.reduceat(shared, starts)
         if self.params.centre:
@@ -710,35 +753,47 @@ class Engine:
 def hold_back(scores: np.ndarray, first: np.ndarray, held: np.ndarray, groups: np.ndarray) -> np.ndarray:
     """The candidates marked `held` may not move up: each keeps at least as many other conditions
     (equivalence `groups`, ranked once) above it as the first stage (`first`) put there. The learned
-    stage (`scores`) may move them down, never up."""
+    stage (`scores`) may move them down, never up; the other candidates keep their scores.
+
+    The conditions are placed best first by `scores`; a held one waits until as many others as the
+    first stage put above it are placed, and its score goes just below the one placed before it."""
     if not held.any():
         return scores
-    out = scores.copy()
     _, group = np.unique(groups, return_inverse=True)
     n_groups = int(group.max()) + 1
-    best = np.full(n_groups, -np.inf)  # each condition's best score (updated as scores are lowered)
-    np.maximum.at(best, group, out)
+    best = np.full(n_groups, -np.inf)
+    np.maximum.at(best, group, scores)
     best_first = np.full(n_groups, -np.inf)
     np.maximum.at(best_first, group, first)
-    marked = [int(j) for j in np.argsort(-first, kind="stable") if held[j]]
-    # other conditions the first stage put above each marked candidate
-    above = {j: int((best_first > first[j]).sum() - (best_first[group[j]] > first[j])) for j in marked}
-    for _ in range(len(marked)):  # lowering one held candidate may free a place above another
-        moved = False
-        for j in marked:
-            if above[j] == 0:
-                continue
-            others = best.copy()
-            others[group[j]] = -np.inf
-            # the above[j]-th best other condition: j stays below it
-            bound = float(np.partition(others, n_groups - above[j])[n_groups - above[j]])
-            if out[j] >= bound:
-                out[j] = bound - HOLD_BACK_MARGIN
-                best[group[j]] = out[group == group[j]].max()
-                moved = True
-        if not moved:
-            break
-    return out
+    held_group = np.zeros(n_groups, dtype=bool)
+    held_group[group[held]] = True
+    # other conditions the first stage put above each condition
+    above = (best_first[None, :] > best_first[:, None]).sum(axis=1).tolist()
+    new = best.copy()
+    order: list[int] = []  # the conditions as placed, best first
+    waiting: list[int] = []  # held conditions not yet allowed, best score first
+
+    def place_ready() -> None:
+        while (ready := next((w for w in waiting if above[w] <= len(order)), None)) is not None:
+            waiting.remove(ready)
+            order.append(ready)
+
+    for g in np.argsort(-best, kind="stable").tolist():
+        place_ready()
+        if held_group[g] and above[g] > len(order):
+            waiting.append(g)
+        else:
+            order.append(g)
+    place_ready()  # all others are placed: the first stage put none of them below these
+    order += waiting  # (not reached: the one of them first under `first` is always ready)
+    # scores in the order placed: a condition placed below one with a lower score goes just below it
+    previous = np.inf
+    for g in order:
+        new[g] = previous = min(best[g], previous - HOLD_BACK_MARGIN) if best[g] >= previous else best[g]
+    lowered = new < best
+    if not lowered.any():
+        return scores
+    return np.where(lowered[group], np.minimum(scores, new[group]), scores)
 
 
 def _terms(query: Query) -> tuple[list[int], list[int]]:
@@ -764,6 +819,28 @@ def propagate(anc: sp.csr_matrix, freq: sp.csr_matrix) -> sp.csr_matrix:
     first[1:] = key[1:] != key[:-1]
     key, vals = key[first], vals[first]
     return sp.csr_matrix((vals.astype(np.float32), (key // n_terms, key % n_terms)), shape=freq.shape)
+
+
+def _sum_sparse(size: int, parts: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """Σ of vectors given as (rows, values), as float64, adding in the order given."""
+    if not parts:
+        return np.zeros(size)
+    rows = np.concatenate([r for r, _ in parts])
+    values = np.concatenate([v for _, v in parts]).astype(np.float64)
+    return np.bincount(rows, weights=values, minlength=size).astype(np.float64, copy=False)
+
+
+def _column_sums(matrix: sp.csc_matrix, columns: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+    """``matrix @ x`` for an x that is `weights` (or 1) on `columns` (sorted) and 0 elsewhere, from those
+    columns only: a query covers a few hundred of the ~19,000 terms."""
+    starts = matrix.indptr[columns]
+    lengths = matrix.indptr[columns + 1] - starts
+    at = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+    values = matrix.data[at].astype(np.float64)
+    if weights is not None:
+        values *= np.repeat(weights, lengths)
+    sums = np.bincount(matrix.indices[at], weights=values, minlength=matrix.shape[0])
+    return sums.astype(np.float64, copy=False)  # (int64 when no column has an entry)
 
 
 def _among(values: np.ndarray, members: np.ndarray, size: int) -> np.ndarray:
