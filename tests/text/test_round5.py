@@ -33,3 +33,29 @@ def test_flexion_deformity_is_a_flexion_contracture(knowledge: Knowledge) -> Non
     assert {"HP:0006380", "HP:0006466"} <= set(ankle_and_knee)
     # a deformity that is not a flexion is no contracture
     assert "HP:0006380" not in found(annotate(knowledge, "a valgus deformity of the knee"))
+
+
+def test_born_is_birth(knowledge: Knowledge) -> None:
+    # the verb for the noun, as HPO's own "Born with teeth" = "Teeth present at birth"
+    assert "HP:0001622" in found(annotate(knowledge, "She was born preterm."))
+    assert "HP:0001622" in found(annotate(knowledge, "He was born prematurely at 31 weeks."))
+    assert "HP:0001622" not in found(annotate(knowledge, "She was born at term after an easy pregnancy."))
+    assert "HP:0007875" in found(annotate(knowledge, "he was born blind"))  # lay rows keep working
+
+
+def test_tone_on_examination_is_muscle_tone(knowledge: Knowledge) -> None:
+    assert "HP:0001252" in found(annotate(knowledge, "On examination he had decreased tone."))
+    assert "HP:0001276" in found(annotate(knowledge, "There was increased tone in both legs."))
+    assert "HP:0008936" in found(annotate(knowledge, "low tone in the trunk"))
+
+
+def test_hyperactive_and_hypoactive_functions(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "hyperactive reflexes in the legs")) == {"HP:0001347": False}
+    assert "HP:0001265" in found(annotate(knowledge, "hypoactive reflexes"))
+    assert found(annotate(knowledge, "He is hyperactive.")) == {"HP:0000752": False}  # the behaviour
+
+
+def test_failure_to_is_poor(knowledge: Knowledge) -> None:
+    # "failure to gain weight" is poor weight gain, not weight gain
+    assert found(annotate(knowledge, "There was failure to gain weight.")) == {"HP:0001508": False}
+    assert "HP:0001508" in found(annotate(knowledge, "failure to thrive since infancy"))

@@ -166,14 +166,17 @@ _SAMPLE_RE = re.compile(
     re.IGNORECASE,
 )
 # Direction words clinical writing swaps for one another ("low muscle tone" = "decreased muscle tone").
+# "Hyperactive"/"hypoactive" say the same of a function ("hyperactive reflexes" = increased reflexes), one
+# way only: "hyperactive" alone is the behaviour.
 _DIRECTION_SWAPS = {
     "low": ("decreased", "reduced"),
-    "decreased": ("low",),
-    "reduced": ("low",),
+    "decreased": ("low", "hypoactive"),
+    "reduced": ("low", "hypoactive"),
     "high": ("increased", "elevated"),
-    "increased": ("high",),
+    "increased": ("high", "hyperactive"),
     "elevated": ("high",),
 }
+_MUSCLE_TONE_RE = re.compile(r"\bmuscle (?=tone\b)", re.IGNORECASE)
 _IMPAIRED_WORDS = ("poor", "impaired", "defective", "disturbed", "altered")
 # "Hyperintensity of cerebral white matter on MRI", "Hypsarrhythmia by EEG": the test that shows a finding
 # is not part of the finding, and reports name it without ("white matter hyperintensity was seen").
@@ -245,6 +248,12 @@ def name_variants(name: str) -> list[tuple[str, int]]:
             variants.append((f"{word} {substance}", 2))
             variants.append((f"{word} serum {substance}", 2))
             variants.append((f"{word} blood {substance}", 2))
+    # on examination "tone" is the muscles' ("low tone", "decreased tone in the legs")
+    variants.extend(
+        (_MUSCLE_TONE_RE.sub("", text), penalty if text != name else 1)
+        for text, penalty in [(name, 1), *variants]
+        if _MUSCLE_TONE_RE.search(text)
+    )
     return variants
 
 
