@@ -59,3 +59,21 @@ def test_failure_to_is_poor(knowledge: Knowledge) -> None:
     # "failure to gain weight" is poor weight gain, not weight gain
     assert found(annotate(knowledge, "There was failure to gain weight.")) == {"HP:0001508": False}
     assert "HP:0001508" in found(annotate(knowledge, "failure to thrive since infancy"))
+
+
+def test_since_birth_is_congenital(knowledge: Knowledge) -> None:
+    # as HPO's own lay synonyms: "Night blindness since birth", "Dislocated hip since birth"
+    assert "HP:0008527" in found(annotate(knowledge, "my son has been deaf since birth"))
+    assert "HP:0007875" in found(annotate(knowledge, "she has been blind from birth"))
+
+
+def test_getting_worse_is_progressive(knowledge: Knowledge) -> None:
+    assert "HP:0002073" in found(annotate(knowledge, "He has worsening ataxia."))
+    assert "HP:0000529" in found(annotate(knowledge, "my eyesight keeps getting worse"))
+
+
+def test_a_modified_child_takes_the_parents_lay_phrases(knowledge: Knowledge) -> None:
+    # "Multiple cafe-au-lait spots" = "multiple" + the parent's name: the parent's lay phrase combines too
+    mentions = found(annotate(knowledge, "he has lots of light brown birthmarks on his back"))
+    assert mentions == {"HP:0007565": False}
+    assert "HP:0000957" in found(annotate(knowledge, "a light brown birthmark on her arm"))

@@ -423,6 +423,10 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         if current is None or priority < current:
             candidates[key][term_id] = priority
 
+    lay_entries = lay_entries if lay_entries is not None else read_lay_lexicon()
+    lay_phrases: dict[str, list[str]] = defaultdict(list)
+    for entry in lay_entries:
+        lay_phrases[knowledge.alt_ids.get(entry.hpo_id, entry.hpo_id)].append(entry.phrase)
     for term_id in scope:
         term = knowledge.terms[term_id]
         forms: list[tuple[str, int]] = [(term.name, PRIORITY_NAME)]
@@ -439,7 +443,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
                 add(variant, term_id, max(priority, PRIORITY_VARIANT) + penalty - 1, surface=False)
             for variant in compound_variants(text, compounds):
                 add(variant, term_id, max(priority, PRIORITY_VARIANT), surface=False)
-        for variant in compositional_variants(knowledge, term_id, scope):
+        for variant in compositional_variants(knowledge, term_id, scope, lay_phrases):
             add(variant, term_id, PRIORITY_VARIANT + 1, surface=False)
         for text, priority in forms:
             if priority <= PRIORITY_EXACT:
@@ -458,7 +462,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
                 add(text, term.replaced_by, PRIORITY_RELATED)
 
     lay_orders: dict[Key, set[Key]] = defaultdict(set)
-    for entry in lay_entries if lay_entries is not None else read_lay_lexicon():
+    for entry in lay_entries:
         term_id = knowledge.alt_ids.get(entry.hpo_id, entry.hpo_id)
         if term_id in scope:
             add(entry.phrase, term_id, PRIORITY_LAY)
@@ -572,9 +576,13 @@ def _content_tokens(text: str) -> tuple[Token, ...]:
     return tuple(t for t in tokenize(text) if t.kind == "word" and not t.stop and t.key)
 
 
-def compositional_variants(knowledge: Knowledge, term_id: str, scope: frozenset[str]) -> list[str]:
+def compositional_variants(
+    knowledge: Knowledge, term_id: str, scope: frozenset[str], lay: dict[str, list[str]] | None = None
+) -> list[str]:
     """'Bilateral cryptorchidism' (child of 'Cryptorchidism', synonym 'Undescended testes') →
-    'Bilateral undescended testes': a child named '<modifier> <parent name>' takes the parent's synonyms."""
+    'Bilateral undescended testes': a child named '<modifier> <parent name>' takes the parent's synonyms,
+    and the parent's reviewed lay phrases (``lay``: term → phrases; "lots of light brown birthmarks" is
+    *Multiple cafe-au-lait spots*)."""
     term = knowledge.terms[term_id]
     name_tokens = _content_tokens(term.name)
     variants: list[str] = []
@@ -590,6 +598,7 @@ def compositional_variants(knowledge: Knowledge, term_id: str, scope: frozenset[
         for synonym in parent.synonyms:
             if synonym.scope == "EXACT" and synonym.kind in (None, "layperson", "plural_form", "uk_spelling"):
                 variants.append(f"{modifier} {synonym.text}")
+        variants.extend(f"{modifier} {phrase}" for phrase in (lay or {}).get(parent_id, ()))
     return variants
 
 
