@@ -29,8 +29,9 @@ def test_white_matter_unqualified_is_the_brains(knowledge: Knowledge) -> None:
 
 def test_flexion_deformity_is_a_flexion_contracture(knowledge: Knowledge) -> None:
     assert "HP:0012785" in found(annotate(knowledge, "She has a flexion deformity of the fingers."))
-    ankle_and_knee = found(annotate(knowledge, "fixed flexion deformity of the left knee and ankle"))
-    assert {"HP:0006380", "HP:0006466"} <= set(ankle_and_knee)
+    elbow_and_ankle = found(annotate(knowledge, "There is a flexion deformity of the elbow and ankle."))
+    assert {"HP:0002987", "HP:0006466"} <= set(elbow_and_ankle)
+    assert "HP:0005830" in found(annotate(knowledge, "flexion deformities of the toes"))
     # a deformity that is not a flexion is no contracture
     assert "HP:0006380" not in found(annotate(knowledge, "a valgus deformity of the knee"))
 
@@ -74,6 +75,10 @@ def test_getting_worse_is_progressive(knowledge: Knowledge) -> None:
 
 def test_a_modified_child_takes_the_parents_lay_phrases(knowledge: Knowledge) -> None:
     # "Multiple cafe-au-lait spots" = "multiple" + the parent's name: the parent's lay phrase combines too
-    mentions = found(annotate(knowledge, "he has lots of light brown birthmarks on his back"))
+    mentions = found(annotate(knowledge, "he has lots of coffee-coloured spots on his back"))
     assert mentions == {"HP:0007565": False}
-    assert "HP:0000957" in found(annotate(knowledge, "a light brown birthmark on her arm"))
+    assert "HP:0000957" in found(annotate(knowledge, "a coffee-coloured spot on her arm"))
+
+
+def test_side_to_side_is_horizontal(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "nystagmus from side to side")) == {"HP:0000666": False}

@@ -581,7 +581,7 @@ def compositional_variants(
 ) -> list[str]:
     """'Bilateral cryptorchidism' (child of 'Cryptorchidism', synonym 'Undescended testes') →
     'Bilateral undescended testes': a child named '<modifier> <parent name>' takes the parent's synonyms,
-    and the parent's reviewed lay phrases (``lay``: term → phrases; "lots of light brown birthmarks" is
+    and the parent's reviewed lay phrases (``lay``: term → phrases; "lots of coffee-coloured spots" is
     *Multiple cafe-au-lait spots*)."""
     term = knowledge.terms[term_id]
     name_tokens = _content_tokens(term.name)
