@@ -82,3 +82,10 @@ def test_a_modified_child_takes_the_parents_lay_phrases(knowledge: Knowledge) ->
 
 def test_side_to_side_is_horizontal(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "nystagmus from side to side")) == {"HP:0000666": False}
+
+
+def test_a_levels_direction_in_any_of_its_words(knowledge: Knowledge) -> None:
+    # HPO names Hyperammonemia "High blood ammonia levels" only; "elevated"/"raised" say the same
+    assert "HP:0001987" in found(annotate(knowledge, "Ammonia was mildly raised."))
+    assert "HP:0001987" in found(annotate(knowledge, "elevated ammonia on two occasions"))
+    assert "HP:0001943" in found(annotate(knowledge, "decreased blood sugar"))

@@ -243,7 +243,8 @@ def name_variants(name: str) -> list[tuple[str, int]]:
     if m:
         direction, substance = m.group(1).lower(), m.group(2)
         plain = _LEVEL_DIRECTIONS.get(direction, "low")
-        for word in {direction, plain}:
+        # a level's direction in any of its words ("High blood ammonia levels" = "elevated ammonia")
+        for word in {direction, plain, *(("increased",) if plain == "high" else ("decreased", "reduced"))}:
             variants.append((f"{word} {substance} level", 1))
             variants.append((f"{word} {substance}", 2))
             variants.append((f"{word} serum {substance}", 2))
