@@ -89,3 +89,22 @@ def test_a_levels_direction_in_any_of_its_words(knowledge: Knowledge) -> None:
     assert "HP:0001987" in found(annotate(knowledge, "Ammonia was mildly raised."))
     assert "HP:0001987" in found(annotate(knowledge, "elevated ammonia on two occasions"))
     assert "HP:0001943" in found(annotate(knowledge, "decreased blood sugar"))
+
+
+def test_not_observed_after_a_copula_negates_backwards(knowledge: Knowledge) -> None:
+    # "was not" must not read as a trigger of what follows when the sentence ends "was not observed"
+    assert found(annotate(knowledge, "Nystagmus was not observed.")) == {"HP:0000639": True}
+    assert found(annotate(knowledge, "Scoliosis has not been noted.")) == {"HP:0002650": True}
+    assert found(annotate(knowledge, "ptosis and tremor were not present")) == {
+        "HP:0000508": True,
+        "HP:0001337": True,
+    }
+    # the subject is what was not seen ("this link"), not the finding named after the trigger
+    assert found(annotate(knowledge, "This link was not present for glaucoma.")) == {"HP:0000501": False}
+
+
+def test_a_gene_named_after_a_finding_is_what_a_post_trigger_negates(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "The brachydactyly gene was not found in this family.")) == {
+        "HP:0001156": False
+    }
+    assert found(annotate(knowledge, "Brachydactyly was not found in this family.")) == {"HP:0001156": True}

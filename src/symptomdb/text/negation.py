@@ -102,6 +102,27 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# "Hypotonia was not observed", "reflexes could not be elicited": the copula and "not" belong to the
+# post-trigger (else "was not" would read as a trigger of what follows, and negate nothing).
+_NOT_SEEN_VERBS = sorted(
+    _words(
+        "present seen observed noted found detected identified evident appreciated demonstrated visualized "
+        "visualised elicited elicitable"
+    )
+)
+_POST_NEGATION += " | " + " | ".join(
+    [f"{copula} not {verb}" for copula in ("is", "are", "was", "were") for verb in _NOT_SEEN_VERBS]
+    + [f"{aux} not been {verb}" for aux in ("has", "have", "had") for verb in _NOT_SEEN_VERBS]
+    + [f"{modal} be {verb}" for modal in ("could not", "cannot") for verb in _NOT_SEEN_VERBS]
+)
+
+# Head nouns that make a finding's name a modifier of something genetic ("the epilepsy gene", "the
+# ataxia locus"): a post-trigger after them is about the gene, not the finding.
+_GENETIC_HEADS = _words(
+    "gene genes locus loci mutation mutations variant variants allele alleles protein proteins marker "
+    "markers linkage"
+)
+
 RELATIVES = _words(
     "mother father mom mum dad mommy mummy daddy parent parents brother brothers sister sisters sibling "
     "siblings sib sibs aunt aunts uncle uncles cousin cousins grandmother grandfather grandparent "
@@ -371,6 +392,8 @@ def _backward_scope(
             continue
         if i in terminators and not inside[i]:
             break
+        if not found and not inside[i] and token.lower in _GENETIC_HEADS:
+            break  # "the brachydactyly gene was not found": the gene is what was not found
         if i in ends:
             found.extend(ends[i])
         if token.kind == "word":
