@@ -108,3 +108,9 @@ def test_a_gene_named_after_a_finding_is_what_a_post_trigger_negates(knowledge: 
         "HP:0001156": False
     }
     assert found(annotate(knowledge, "Brachydactyly was not found in this family.")) == {"HP:0001156": True}
+
+
+def test_an_impaired_function_is_a_difficulty(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "she has difficulty hearing")) == {"HP:0000365": False}
+    assert "HP:0002172" in found(annotate(knowledge, "He has trouble with balance."))
+    assert found(annotate(knowledge, "no difficulty hearing")) == {"HP:0000365": True}

@@ -176,6 +176,8 @@ _DIRECTION_SWAPS = {
     "increased": ("high", "hyperactive"),
     "elevated": ("high",),
 }
+# An impaired function is what lay and clinical writing call a difficulty with it.
+_IMPAIRMENT_RE = re.compile(r"^(?:(\w+) impairment|impaired (\w+))$", re.IGNORECASE)
 _MUSCLE_TONE_RE = re.compile(r"\bmuscle (?=tone\b)", re.IGNORECASE)
 _IMPAIRED_WORDS = ("poor", "impaired", "defective", "disturbed", "altered")
 # "Hyperintensity of cerebral white matter on MRI", "Hypsarrhythmia by EEG": the test that shows a finding
@@ -223,6 +225,9 @@ def name_variants(name: str) -> list[tuple[str, int]]:
     for i, word in enumerate(words):  # "Low muscle tone" → "decreased muscle tone", and back
         for other in _DIRECTION_SWAPS.get(word.lower(), ()):
             variants.append((" ".join([*words[:i], other, *words[i + 1 :]]), 2))
+    m = _IMPAIRMENT_RE.match(name)
+    if m:  # "Hearing impairment" → "difficulty hearing", "Impaired balance" → "difficulty with balance"
+        variants.append((f"difficulty {m.group(1) or m.group(2)}", 2))
     m = _ABNORMAL_RE.match(name)
     if m:
         for word in _IMPAIRED_WORDS:
