@@ -114,3 +114,11 @@ def test_an_impaired_function_is_a_difficulty(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "she has difficulty hearing")) == {"HP:0000365": False}
     assert "HP:0002172" in found(annotate(knowledge, "He has trouble with balance."))
     assert found(annotate(knowledge, "no difficulty hearing")) == {"HP:0000365": True}
+
+
+def test_delayed_x_development_is_x_delay(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "He has fine and gross motor delay.")) == {
+        "HP:0010862": False,
+        "HP:0002194": False,
+    }
+    assert "HP:0000823" in found(annotate(knowledge, "pubertal delay was noted at 15"))

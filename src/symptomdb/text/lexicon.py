@@ -176,6 +176,8 @@ _DIRECTION_SWAPS = {
     "increased": ("high", "hyperactive"),
     "elevated": ("high",),
 }
+# "Delayed X development" is written "X delay" ("fine motor delay", "pubertal delay").
+_DELAYED_DEVELOPMENT_RE = re.compile(r"^delayed (.+) development$", re.IGNORECASE)
 # An impaired function is what lay and clinical writing call a difficulty with it.
 _IMPAIRMENT_RE = re.compile(r"^(?:(\w+) impairment|impaired (\w+))$", re.IGNORECASE)
 _MUSCLE_TONE_RE = re.compile(r"\bmuscle (?=tone\b)", re.IGNORECASE)
@@ -225,6 +227,9 @@ def name_variants(name: str) -> list[tuple[str, int]]:
     for i, word in enumerate(words):  # "Low muscle tone" → "decreased muscle tone", and back
         for other in _DIRECTION_SWAPS.get(word.lower(), ()):
             variants.append((" ".join([*words[:i], other, *words[i + 1 :]]), 2))
+    m = _DELAYED_DEVELOPMENT_RE.match(name)
+    if m:  # "Delayed fine motor development" → "fine motor delay", "Delayed pubertal development"
+        variants.append((f"{m.group(1)} delay", 1))
     m = _IMPAIRMENT_RE.match(name)
     if m:  # "Hearing impairment" → "difficulty hearing", "Impaired balance" → "difficulty with balance"
         variants.append((f"difficulty {m.group(1) or m.group(2)}", 2))
