@@ -14,7 +14,7 @@ import pytest
 
 from symptomdb.context import SymptomDB
 from symptomdb.diagnosis.bench import group_rank
-from symptomdb.diagnosis.rank import RANKER_FEATURES, VERY_FREQUENT, Engine, Query
+from symptomdb.diagnosis.rank import FEATURES, RANKER_FEATURES, VERY_FREQUENT, Engine, Query
 from symptomdb.diagnosis.ranker import RANKER_MONOTONE
 from symptomdb.diagnosis.service import diagnose, get_engine
 from symptomdb.diagnosis.train import term_rows
@@ -79,6 +79,46 @@ def test_the_learned_stage_never_lifts_a_condition_past_the_first_stage_for_an_a
                     assert final_rank >= _rank(scores, model.group, d), probe
                 checked += 1
     assert checked >= 60
+
+
+def test_published_cases_never_count_an_absent_very_frequent_feature_for_the_condition(
+    shared_db: SymptomDB, engine: Engine
+) -> None:
+    """Published cases report absent the findings their authors looked for; the features learned from
+    them (`excl_case`, `knn_excl`) may still never count a very frequent feature stated absent *for* the
+    condition that has it, and neither may any other exclusion feature."""
+    knowledge, model = shared_db.knowledge, engine.model
+    col = FEATURES.index
+    checked = 0
+    for present_ids, sex in QUERIES:
+        present = term_rows(knowledge, model, present_ids)
+        before = Query(present, (), sex)
+        for d in _leading(engine.score(before), model.group):
+            row_before = engine.features(before)[d]
+            for x in _very_frequent_features(engine, d, exclude=present):
+                row_after = engine.features(Query(present, (x,), sex))[d]
+                change = row_after - row_before
+                probe = (present_ids, model.condition_ids[d], model.term_ids[x])
+                for name in ("excl_case", "knn_excl", "excl_kb", "lr_kb"):
+                    assert change[col(name)] <= 1e-9, (probe, name)
+                assert change[col("excl_rel")] == 0 and change[col("excl_vfreq")] == 1, probe
+                checked += 1
+    assert checked >= 60
+
+
+def test_hydronephrosis_stated_absent_does_not_raise_wolfram_syndrome(
+    shared_db: SymptomDB, engine: Engine
+) -> None:
+    # its published cases often report hydronephrosis absent; before the published-case features
+    # were bounded, stating it absent took Wolfram syndrome 1 from 0.06 to 0.29 and to first place
+    knowledge, present = shared_db.knowledge, ["HP:0000365", "HP:0000639"]  # hearing impairment, nystagmus
+    before = {r.id: r for r in diagnose(knowledge, present, limit=20, engine=engine).results}
+    after = {r.id: r for r in diagnose(knowledge, present, ["HP:0000126"], limit=20, engine=engine).results}
+    wolfram = "OMIM:222300"
+    assert wolfram in before and wolfram in after
+    assert after[wolfram].rank >= before[wolfram].rank
+    assert after[wolfram].probability is not None and before[wolfram].probability is not None
+    assert after[wolfram].probability <= before[wolfram].probability
 
 
 def test_the_shipped_ranker_cannot_reward_what_the_query_speaks_against(

@@ -410,7 +410,18 @@ class Engine:
         v[rows] = (ca.data[s:e] + p.beta * bge[x]) * inv[rows]
         out = np.zeros(self.model.n_conditions, dtype=np.float32)
         out[self.with_cases] = np.log(v[self.with_cases] / bge[x])
+        # a finding the condition has very frequently, stated absent, never counts for it, however
+        # often its published cases report it absent (their authors looked for it)
+        against = self._very_frequent_rows(x)
+        out[against] = np.minimum(out[against], 0.0)
         return out
+
+    def _very_frequent_rows(self, x: int) -> np.ndarray:
+        """Conditions that have finding x (or a descendant of it) very frequently or obligately (an
+        OMIM entry and its Orphanet equivalent share their annotations, see `model._pool`)."""
+        imp = self.implied
+        s, e = imp.indptr[x], imp.indptr[x + 1]
+        return imp.indices[s:e][imp.data[s:e] >= VERY_FREQUENT]
 
     def _negated_rows(self, t: int) -> np.ndarray:
         """Conditions with a NOT annotation on t or one of its ancestors."""
@@ -492,11 +503,8 @@ class Engine:
         condition, or an equivalent entry of it (OMIM and Orphanet may give other frequencies), has an
         excluded finding very frequently or obligately, or a NOT annotation that an observed finding
         contradicts."""
-        imp = self.implied
         rows = [self._negated_rows(t) for t in present]
-        for x in excluded:
-            s, e = imp.indptr[x], imp.indptr[x + 1]
-            rows.append(imp.indices[s:e][imp.data[s:e] >= VERY_FREQUENT])
+        rows += [self._very_frequent_rows(x) for x in excluded]
         if not rows:
             return np.zeros(len(top), dtype=bool)
         group = self.model.group
@@ -744,6 +752,9 @@ class Engine:
             for name in ("knn_max", "knn_mean", "knn_excl", "knn_conflict"):
                 values = f[name][case_rows]
                 f[name][case_rows] = values - values.mean()
+        if excluded:  # as in `_excl_case`: sharing an absent very frequent feature is no evidence for
+            against = np.concatenate([self._very_frequent_rows(x) for x in excluded])
+            f["knn_excl"][against] = np.minimum(f["knn_excl"][against], 0.0)
         if "rank_case" in wanted:
             case_score = f["knn_max"][case_rows] + f["knn_excl"][case_rows]
             f["rank_case"][:] = -np.log1p(len(case_rows))
