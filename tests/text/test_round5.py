@@ -122,3 +122,11 @@ def test_delayed_x_development_is_x_delay(knowledge: Knowledge) -> None:
         "HP:0002194": False,
     }
     assert "HP:0000823" in found(annotate(knowledge, "pubertal delay was noted at 15"))
+
+
+def test_a_prominent_fluid_space_of_the_brain_is_enlarged(knowledge: Knowledge) -> None:
+    # the radiology idiom: "prominent ventricles" are (mildly) enlarged ventricles
+    assert found(annotate(knowledge, "MRI showed prominent lateral ventricles.")) == {"HP:0006956": False}
+    assert "HP:0012704" in found(annotate(knowledge, "The subarachnoid spaces were prominent."))
+    # not outside the nervous system
+    assert found(annotate(knowledge, "a prominent ventricular septum")) == {}

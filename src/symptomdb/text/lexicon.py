@@ -27,6 +27,7 @@ from symptomdb.text.normalise import JOIN_PREFIXES, STOP_WORDS, Token, fold, lig
 
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 MODE_OF_INHERITANCE = "HP:0000005"
+NERVOUS_SYSTEM = "HP:0000707"
 # Besides phenotypic abnormalities, the kinds of terms that phenotype corpora (GSC+) annotate:
 # modes of inheritance (with qualifiers such as incomplete penetrance), onset, phenotypic variability.
 EXTRA_ROOTS = ("HP:0000005", "HP:0003674", "HP:0003812", "HP:0003680")
@@ -176,6 +177,9 @@ _DIRECTION_SWAPS = {
     "increased": ("high", "hyperactive"),
     "elevated": ("high",),
 }
+# The brain's fluid spaces, and the words that say one is enlarged.
+_FLUID_SPACE_RE = re.compile(r"\b(?:ventricles?|subarachnoid|cisterna|cisterns?|sulci|sulcus)\b", re.I)
+_ENLARGED_RE = re.compile(r"\b(?:enlarged|dilated|widened)\b", re.IGNORECASE)
 # "Delayed X development" is written "X delay" ("fine motor delay", "pubertal delay").
 _DELAYED_DEVELOPMENT_RE = re.compile(r"^delayed (.+) development$", re.IGNORECASE)
 # An impaired function is what lay and clinical writing call a difficulty with it.
@@ -384,6 +388,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
     exclusions = read_exclusions()
     scope = frozenset(tid for tid in term_scope(knowledge) if "*" not in exclusions.get(tid, ()))
     phenotypes = knowledge.descendants(PHENOTYPIC_ABNORMALITY)
+    nervous = knowledge.descendants(NERVOUS_SYSTEM)
     common_words = lower_case_words(knowledge)
     compounds = compound_words(knowledge, scope)
     candidates: dict[Key, dict[str, int]] = defaultdict(dict)
@@ -454,6 +459,11 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
                 add(variant, term_id, max(priority, PRIORITY_VARIANT) + penalty - 1, surface=False)
             for variant in compound_variants(text, compounds):
                 add(variant, term_id, max(priority, PRIORITY_VARIANT), surface=False)
+        if term_id in nervous:
+            # radiology calls an enlarged fluid space of the brain "prominent" ("prominent ventricles")
+            for text, priority in forms:
+                if priority <= PRIORITY_EXACT and _FLUID_SPACE_RE.search(text) and _ENLARGED_RE.search(text):
+                    add(_ENLARGED_RE.sub("prominent", text), term_id, PRIORITY_VARIANT + 1, surface=False)
         for variant in compositional_variants(knowledge, term_id, scope, lay_phrases):
             add(variant, term_id, PRIORITY_VARIANT + 1, surface=False)
         for text, priority in forms:
