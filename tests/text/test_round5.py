@@ -130,3 +130,11 @@ def test_a_prominent_fluid_space_of_the_brain_is_enlarged(knowledge: Knowledge) 
     assert "HP:0012704" in found(annotate(knowledge, "The subarachnoid spaces were prominent."))
     # not outside the nervous system
     assert found(annotate(knowledge, "a prominent ventricular septum")) == {}
+
+
+def test_a_coordinated_combination_that_is_a_name_as_written(knowledge: Knowledge) -> None:
+    # "cerebral atrophy" is HPO's Cerebral atrophy; only "cerebral" ≈ brain made it Brain atrophy
+    assert found(annotate(knowledge, "MRI showed cerebral and cerebellar atrophy.")) == {
+        "HP:0002059": False,
+        "HP:0001272": False,
+    }

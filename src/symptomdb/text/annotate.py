@@ -426,9 +426,14 @@ def _expand_coordinations(
             key, ids = _lookup(lexicon, words)
         if not ids or len(words) < 2:
             return False
+        # the combination read in its own order may be a name as written ("cerebral and cerebellar
+        # atrophy": "cerebral atrophy" is Cerebral atrophy, not the Brain atrophy of "cerebral" ≈ brain)
+        exact_ids = lexicon.exact.get(tuple(surface_form(tokens[p].lower) for p in positions))
         ordered = sorted(positions)
         extra.append(
-            _Candidate(ordered[0], ordered[-1], len(words), lexicon.priorities[key], ids, tuple(ordered))
+            _Candidate(
+                ordered[0], ordered[-1], len(words), lexicon.priorities[key], exact_ids or ids, tuple(ordered)
+            )
         )
         return True
 
