@@ -138,3 +138,8 @@ def test_a_coordinated_combination_that_is_a_name_as_written(knowledge: Knowledg
         "HP:0002059": False,
         "HP:0001272": False,
     }
+
+
+def test_mri_signal_intensity_names_without_the_test(knowledge: Knowledge) -> None:
+    assert "HP:0012751" in found(annotate(knowledge, "There was abnormal signal in the basal ganglia."))
+    assert "HP:0012747" in found(annotate(knowledge, "abnormal signal intensity in the brainstem"))
