@@ -143,3 +143,8 @@ def test_a_coordinated_combination_that_is_a_name_as_written(knowledge: Knowledg
 def test_mri_signal_intensity_names_without_the_test(knowledge: Knowledge) -> None:
     assert "HP:0012751" in found(annotate(knowledge, "There was abnormal signal in the basal ganglia."))
     assert "HP:0012747" in found(annotate(knowledge, "abnormal signal intensity in the brainstem"))
+
+
+def test_myelination_words_are_the_central_nervous_systems(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "MRI showed hypomyelination.")) == {"HP:0003429": False}
+    assert "HP:0007182" in found(annotate(knowledge, "peripheral hypomyelination on nerve biopsy"))

@@ -180,6 +180,7 @@ _DIRECTION_SWAPS = {
 # The brain's fluid spaces, and the words that say one is enlarged.
 _FLUID_SPACE_RE = re.compile(r"\b(?:ventricles?|subarachnoid|cisterna|cisterns?|sulci|sulcus)\b", re.I)
 _ENLARGED_RE = re.compile(r"\b(?:enlarged|dilated|widened)\b", re.IGNORECASE)
+_CNS_MYELIN_RE = re.compile(r"^CNS (\w+myelination)$", re.IGNORECASE)
 _MRI_SIGNAL_RE = re.compile(r"\bMRI signal intensity\b", re.IGNORECASE)
 # "Delayed X development" is written "X delay" ("fine motor delay", "pubertal delay").
 _DELAYED_DEVELOPMENT_RE = re.compile(r"^delayed (.+) development$", re.IGNORECASE)
@@ -246,6 +247,9 @@ def name_variants(name: str) -> list[tuple[str, int]]:
     finding = m.group(1) if m and len(m.group(1).split()) >= 2 else name
     if finding != name:  # "Hyperintensity of cerebral white matter on MRI" → "… of cerebral white matter"
         variants.append((finding, 1))
+    m = _CNS_MYELIN_RE.match(name)
+    if m:  # "CNS hypomyelination" → "hypomyelination": the peripheral kind is the one said with its organ
+        variants.append((m.group(1), 1))
     if _MRI_SIGNAL_RE.search(finding):  # "Abnormal thalamic MRI signal intensity" → "… thalamic signal"
         variants.append((_MRI_SIGNAL_RE.sub("signal", finding), 1))
         variants.append((_MRI_SIGNAL_RE.sub("signal intensity", finding), 1))
