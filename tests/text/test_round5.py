@@ -148,3 +148,10 @@ def test_mri_signal_intensity_names_without_the_test(knowledge: Knowledge) -> No
 def test_myelination_words_are_the_central_nervous_systems(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "MRI showed hypomyelination.")) == {"HP:0003429": False}
     assert "HP:0007182" in found(annotate(knowledge, "peripheral hypomyelination on nerve biopsy"))
+
+
+def test_never_walked_and_stopped_walking(knowledge: Knowledge) -> None:
+    # the negating word is part of the finding, as in "can't walk"
+    assert found(annotate(knowledge, "my son has never walked")) == {"HP:0002540": False}
+    assert found(annotate(knowledge, "she stopped walking at four")) == {"HP:0002505": False}
+    assert found(annotate(knowledge, "he has never had seizures")) == {"HP:0001250": True}
