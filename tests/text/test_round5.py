@@ -155,3 +155,8 @@ def test_never_walked_and_stopped_walking(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "my son has never walked")) == {"HP:0002540": False}
     assert found(annotate(knowledge, "she stopped walking at four")) == {"HP:0002505": False}
     assert found(annotate(knowledge, "he has never had seizures")) == {"HP:0001250": True}
+
+
+def test_compositional_forms_go_through_a_chain_of_modifiers(knowledge: Knowledge) -> None:
+    # Posterior capsular cataract ← Capsular cataract ← Cataract ("lens opacity")
+    assert found(annotate(knowledge, "posterior capsular lens opacities")) == {"HP:0100020": False}

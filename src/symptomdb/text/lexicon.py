@@ -606,12 +606,18 @@ def _content_tokens(text: str) -> tuple[Token, ...]:
 
 
 def compositional_variants(
-    knowledge: Knowledge, term_id: str, scope: frozenset[str], lay: dict[str, list[str]] | None = None
+    knowledge: Knowledge,
+    term_id: str,
+    scope: frozenset[str],
+    lay: dict[str, list[str]] | None = None,
+    depth: int = 2,
 ) -> list[str]:
     """'Bilateral cryptorchidism' (child of 'Cryptorchidism', synonym 'Undescended testes') →
     'Bilateral undescended testes': a child named '<modifier> <parent name>' takes the parent's synonyms,
     and the parent's reviewed lay phrases (``lay``: term → phrases; "lots of coffee-coloured spots" is
-    *Multiple cafe-au-lait spots*)."""
+    *Multiple cafe-au-lait spots*), and (``depth``) the parent's own compositional forms ("Posterior
+    capsular cataract" → "posterior capsular lens opacity" through "Capsular cataract" → "capsular lens
+    opacity")."""
     term = knowledge.terms[term_id]
     name_tokens = _content_tokens(term.name)
     variants: list[str] = []
@@ -628,6 +634,9 @@ def compositional_variants(
             if synonym.scope == "EXACT" and synonym.kind in (None, "layperson", "plural_form", "uk_spelling"):
                 variants.append(f"{modifier} {synonym.text}")
         variants.extend(f"{modifier} {phrase}" for phrase in (lay or {}).get(parent_id, ()))
+        if depth > 1:
+            inherited = compositional_variants(knowledge, parent_id, scope, lay, depth - 1)
+            variants.extend(f"{modifier} {form}" for form in inherited)
     return variants
 
 
