@@ -615,9 +615,8 @@ def compositional_variants(
     """'Bilateral cryptorchidism' (child of 'Cryptorchidism', synonym 'Undescended testes') →
     'Bilateral undescended testes': a child named '<modifier> <parent name>' takes the parent's synonyms,
     and the parent's reviewed lay phrases (``lay``: term → phrases; "lots of coffee-coloured spots" is
-    *Multiple cafe-au-lait spots*), and (``depth``) the parent's own compositional forms ("Posterior
-    capsular cataract" → "posterior capsular lens opacity" through "Capsular cataract" → "capsular lens
-    opacity")."""
+    *Multiple cafe-au-lait spots*), and (``depth``) the parent's own compositional forms ("Anterior
+    polar cataract" → "anterior polar lens opacity" through "Polar cataract" → "polar lens opacity")."""
     term = knowledge.terms[term_id]
     name_tokens = _content_tokens(term.name)
     variants: list[str] = []
