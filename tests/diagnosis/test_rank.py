@@ -161,6 +161,24 @@ def test_the_learned_stage_only_reorders_the_candidates_and_is_loaded_from_the_b
     assert np.allclose(matrix[:, RANKER_FEATURES.index("stage1")], plain[top])
 
 
+def test_the_ranker_sees_how_the_findings_spread_over_each_candidate(tiny_engine: Engine) -> None:
+    m = tiny_engine.model
+    present = rows(m, "HP:0000101", "HP:0000201", "HP:0000202")
+    top, matrix = tiny_engine.candidate_features(Query(present), k=4)
+    per_term = np.array([tiny_engine.obs_kb(t)[top] for t in present])  # findings × candidates
+    ic = -np.log(tiny_engine.bg[list(present)])
+    column = {name: matrix[:, RANKER_FEATURES.index(name)] for name in RANKER_FEATURES}
+    assert np.array_equal(column["n_explained"], (per_term > 0).sum(axis=0))
+    floor = np.log(np.float32(tiny_engine.params.floor))
+    assert np.array_equal(column["n_unexplained"], (per_term <= floor + 1e-6).sum(axis=0))
+    assert np.allclose(column["min_obs_kb"], per_term.min(axis=0))
+    assert np.allclose(column["ic_explained"], (ic[:, None] * (per_term > 0)).sum(axis=0) / ic.sum())
+    # the condition annotated with all three findings explains them all, with none at the floor
+    best = list(top).index(m.condition_index["OMIM:100001"])
+    assert column["n_explained"][best] == 3 and column["n_unexplained"][best] == 0
+    assert column["ic_explained"][best] == pytest.approx(1.0)
+
+
 def test_a_ranker_of_other_features_is_refused(tmp_path: Path) -> None:
     import lightgbm
 

@@ -118,7 +118,16 @@ RANKER_FEATURES: tuple[str, ...] = (
     "stage1",  # the first stage's score
     "stage1_gap",  # ... minus the best candidate's
     "stage1_rank",  # log1p of the rank among the candidates under the first score
+    # how the observed findings are spread over the candidate (a sum hides one badly missed finding)
+    "n_explained",  # observed findings it accounts for better than the background (log LR > 0)
+    "n_unexplained",  # ... it does not account for at all (at the floor)
+    "min_obs_kb",  # the worst-explained finding's log LR
+    "ic_explained",  # the information content of the findings it accounts for, as a share of all
+    "n_case_seen",  # observed findings its published cases make likelier than the background
 )
+
+
+RANKER_INDEX = {name: i for i, name in enumerate(RANKER_FEATURES)}
 
 
 class Ranker(Protocol):
@@ -590,25 +599,41 @@ class Engine:
         features[:] = rows[:, top].T
         if rank_kb is not None:
             features[:, FEATURE_INDEX["rank_kb"]] = rank_kb[top]
-        self._add_present_features(features, present, top)
+        self._add_present_features(out, present, top)
         self._add_excluded_features(features, excluded, top)
         first = total[top]
-        n = len(FEATURES)
-        out[:, n] = len(present)
-        out[:, n + 1] = first
-        out[:, n + 2] = first - first.max()
-        out[:, n + 3] = np.log1p(_ranks(first))
+        col = RANKER_INDEX
+        out[:, col["n_present"]] = len(present)
+        out[:, col["stage1"]] = first
+        out[:, col["stage1_gap"]] = first - first.max()
+        out[:, col["stage1_rank"]] = np.log1p(_ranks(first))
         return out
 
-    def _add_present_features(self, features: np.ndarray, present: list[int], top: np.ndarray) -> None:
-        col = FEATURE_INDEX
-        for t in present:
+    def _add_present_features(self, out: np.ndarray, present: list[int], top: np.ndarray) -> None:
+        """The observed findings' per-term features of the candidates, and how they spread (`out`:
+        candidates × RANKER_FEATURES)."""
+        col = RANKER_INDEX
+        floor = float(np.log(np.float32(self.params.floor))) + 1e-6
+        worst = np.zeros(len(top))
+        ic_all = 0.0
+        for i, t in enumerate(present):
             lr = self._cached_sparse("obs_kb", t, self._obs_kb).take(top)
-            features[:, col["obs_kb"]] += lr
-            features[:, col["lr_kb"]] += lr
+            out[:, col["obs_kb"]] += lr
+            out[:, col["lr_kb"]] += lr
             if self.has_cases:
-                features[:, col["obs_case"]] += self._cached_sparse("obs_case", t, self._obs_case).take(top)
-            features[:, col["neg_obs"]] += _among(top, self._negated_rows(t), self.model.n_conditions)
+                case = self._cached_sparse("obs_case", t, self._obs_case).take(top)
+                out[:, col["obs_case"]] += case
+                out[:, col["n_case_seen"]] += case > 0.0
+            out[:, col["neg_obs"]] += _among(top, self._negated_rows(t), self.model.n_conditions)
+            out[:, col["n_explained"]] += lr > 0.0
+            out[:, col["n_unexplained"]] += lr <= floor
+            ic = -float(np.log(self.bg[t]))
+            out[:, col["ic_explained"]] += ic * (lr > 0.0)
+            ic_all += ic
+            worst = lr if i == 0 else np.minimum(worst, lr)
+        out[:, col["min_obs_kb"]] = worst
+        if ic_all > 0.0:
+            out[:, col["ic_explained"]] /= ic_all
 
     def _add_excluded_features(self, features: np.ndarray, excluded: list[int], top: np.ndarray) -> None:
         col, imp = FEATURE_INDEX, self.implied
