@@ -17,6 +17,7 @@ from symptomdb.diagnosis.rank import (
     Query,
     SparseVector,
     _column_sums,
+    _gather,
     _sum_sparse,
     hold_back,
 )
@@ -249,7 +250,12 @@ def test_sparse_vectors_and_column_sums_agree_with_dense_arithmetic() -> None:
     assert vector.base == np.float32(-4.6) and len(vector.rows) < 25
     assert np.array_equal(vector.dense(50), dense)
     positions = rng.permutation(50)[:17]
-    assert np.array_equal(vector.take(positions), dense[positions])
+    slot = np.full(50, -1)
+    slot[positions] = np.arange(17)
+    other = SparseVector.of(np.where(np.arange(50) % 7 == 0, 1.5, 0.0))
+    gathered = _gather([vector.part, other.part], slot, 17)
+    assert np.array_equal(gathered[0], dense[positions])
+    assert np.array_equal(gathered[1], np.where(positions % 7 == 0, 1.5, 0.0))
     matrix = sp.random(30, 40, density=0.1, random_state=1, format="csc", dtype=np.float64)
     columns = np.array([2, 5, 6, 31])
     weights = rng.random(4)

@@ -230,18 +230,25 @@ class SparseVector:
         out.setflags(write=False)
         return out
 
-    def take(self, positions: np.ndarray) -> np.ndarray:
-        """The entries at `positions` (as `dense(...)[positions]`, without building the whole vector)."""
-        return _lookup(self.rows, self.values, positions, self.base)
+    @property
+    def part(self) -> tuple[np.ndarray, np.ndarray, np.float32]:
+        """(rows, values, base), as `_gather` takes it."""
+        return self.rows, self.values, self.base
 
 
-def _lookup(rows: np.ndarray, values: np.ndarray, positions: np.ndarray, default: np.float32) -> np.ndarray:
-    """values[i] where rows[i] (sorted, unique) is a position, else `default`, for each position."""
-    out = np.full(len(positions), default, dtype=np.float32)
-    if len(rows):
-        where = np.minimum(np.searchsorted(rows, positions), len(rows) - 1)
-        found = rows[where] == positions
-        out[found] = values[where[found]]
+def _gather(
+    parts: Sequence[tuple[np.ndarray, np.ndarray, np.float32]], slot: np.ndarray, k: int
+) -> np.ndarray:
+    """(len(parts) × k) float32: part i's value at each of k candidates, where a part is a vector over
+    conditions given as (rows, values, base) and slot[condition] is its candidate position (or -1)."""
+    out = np.empty((len(parts), k), dtype=np.float32)
+    out[:] = np.array([base for _, _, base in parts], dtype=np.float32)[:, None]
+    rows = np.concatenate([r for r, _, _ in parts])
+    values = np.concatenate([v for _, v, _ in parts])
+    which = np.repeat(np.arange(len(parts)), [len(r) for r, _, _ in parts])
+    position = slot[rows]
+    inside = position >= 0
+    out[which[inside], position[inside]] = values[inside]
     return out
 
 
@@ -611,46 +618,62 @@ class Engine:
 
     def _add_present_features(self, out: np.ndarray, present: list[int], top: np.ndarray) -> None:
         """The observed findings' per-term features of the candidates, and how they spread (`out`:
-        candidates × RANKER_FEATURES)."""
-        col = RANKER_INDEX
-        floor = float(np.log(np.float32(self.params.floor))) + 1e-6
-        worst = np.zeros(len(top))
-        ic_all = 0.0
-        for i, t in enumerate(present):
-            lr = self._cached_sparse("obs_kb", t, self._obs_kb).take(top)
-            out[:, col["obs_kb"]] += lr
-            out[:, col["lr_kb"]] += lr
-            if self.has_cases:
-                case = self._cached_sparse("obs_case", t, self._obs_case).take(top)
-                out[:, col["obs_case"]] += case
-                out[:, col["n_case_seen"]] += case > 0.0
-            out[:, col["neg_obs"]] += _among(top, self._negated_rows(t), self.model.n_conditions)
-            out[:, col["n_explained"]] += lr > 0.0
-            out[:, col["n_unexplained"]] += lr <= floor
-            ic = -float(np.log(self.bg[t]))
-            out[:, col["ic_explained"]] += ic * (lr > 0.0)
-            ic_all += ic
-            worst = lr if i == 0 else np.minimum(worst, lr)
-        out[:, col["min_obs_kb"]] = worst
-        if ic_all > 0.0:
-            out[:, col["ic_explained"]] /= ic_all
+        candidates × RANKER_FEATURES), from one (findings × candidates) matrix per kind."""
+        if not present:
+            return
+        col, slot = RANKER_INDEX, self._slots(top)
+        lr = _gather([self._cached_sparse("obs_kb", t, self._obs_kb).part for t in present], slot, len(top))
+        total = lr.sum(axis=0, dtype=np.float64)
+        out[:, col["obs_kb"]] += total
+        out[:, col["lr_kb"]] += total
+        if self.has_cases:
+            parts = [self._cached_sparse("obs_case", t, self._obs_case).part for t in present]
+            case = _gather(parts, slot, len(top))
+            out[:, col["obs_case"]] += case.sum(axis=0, dtype=np.float64)
+            out[:, col["n_case_seen"]] += (case > 0.0).sum(axis=0)
+        out[:, col["neg_obs"]] += self._negated_counts(present)[top]
+        explained = lr > 0.0
+        out[:, col["n_explained"]] += explained.sum(axis=0)
+        out[:, col["n_unexplained"]] += (lr <= float(np.log(np.float32(self.params.floor))) + 1e-6).sum(
+            axis=0
+        )
+        ic = -np.log(self.bg[present])
+        if ic.sum() > 0.0:
+            out[:, col["ic_explained"]] += (ic[:, None] * explained).sum(axis=0) / ic.sum()
+        out[:, col["min_obs_kb"]] = lr.min(axis=0)
 
     def _add_excluded_features(self, features: np.ndarray, excluded: list[int], top: np.ndarray) -> None:
-        col, imp = FEATURE_INDEX, self.implied
-        for x in excluded:
-            s, e = imp.indptr[x], imp.indptr[x + 1]
-            freq = _lookup(imp.indices[s:e], imp.data[s:e], top, np.float32(-1.0))
-            hit = freq >= 0.0
-            penalty = np.where(hit, np.log1p(-self.params.eta * np.maximum(freq, 0.0)), 0.0)
-            features[:, col["excl_kb"]] += penalty
-            features[:, col["lr_kb"]] += penalty
-            features[:, col["excl_rel"]] += hit & (freq < VERY_FREQUENT)
-            features[:, col["excl_vfreq"]] += hit & (freq >= VERY_FREQUENT)
-            features[:, col["neg_excl"]] += _among(top, self._negated_rows(x), self.model.n_conditions)
-            if self.has_cases:
-                features[:, col["excl_case"]] += self._cached_sparse("excl_case", x, self._excl_case).take(
-                    top
-                )
+        if not excluded:
+            return
+        col, imp, slot = FEATURE_INDEX, self.implied, self._slots(top)
+        columns = [
+            (imp.indices[imp.indptr[x] : imp.indptr[x + 1]], imp.data[imp.indptr[x] : imp.indptr[x + 1]])
+            for x in excluded
+        ]
+        freq = _gather([(rows, values, np.float32(-1.0)) for rows, values in columns], slot, len(top))
+        hit = freq >= 0.0
+        penalty = np.where(hit, np.log1p(-self.params.eta * np.maximum(freq, 0.0)), 0.0).sum(
+            axis=0, dtype=np.float64
+        )
+        features[:, col["excl_kb"]] += penalty
+        features[:, col["lr_kb"]] += penalty
+        features[:, col["excl_rel"]] += (hit & (freq < VERY_FREQUENT)).sum(axis=0)
+        features[:, col["excl_vfreq"]] += (hit & (freq >= VERY_FREQUENT)).sum(axis=0)
+        features[:, col["neg_excl"]] += self._negated_counts(excluded)[top]
+        if self.has_cases:
+            parts = [self._cached_sparse("excl_case", x, self._excl_case).part for x in excluded]
+            features[:, col["excl_case"]] += _gather(parts, slot, len(top)).sum(axis=0, dtype=np.float64)
+
+    def _slots(self, top: np.ndarray) -> np.ndarray:
+        """Each condition's position among the candidates `top`, -1 for the others."""
+        slot = np.full(self.model.n_conditions, -1, dtype=np.int64)
+        slot[top] = np.arange(len(top))
+        return slot
+
+    def _negated_counts(self, terms: list[int]) -> np.ndarray:
+        """For each condition, how many of the terms its NOT annotations cover."""
+        rows = [self._negated_rows(t) for t in terms]
+        return np.bincount(np.concatenate(rows), minlength=self.model.n_conditions)
 
     def _term_vectors(self, kind: str, t: int) -> TermVectors:
         """The weighted per-term features of one term, and its default knowledge-base score (cached)."""
