@@ -201,11 +201,15 @@ def _sparse_around_mode(vector: np.ndarray) -> tuple[float, np.ndarray, np.ndarr
     The base is the most common value of a sample of entries (the value of the many conditions the
     term says nothing about), so that the stored part is small."""
     single = vector.astype(np.float32)
-    sample = single[:: max(1, len(single) // 97)]
-    values, counts = np.unique(sample, return_counts=True)
-    base = values[np.argmax(counts)] if len(values) else np.float32(0.0)
+    base = _common_value(single)
     rows = np.flatnonzero(single != base).astype(np.int32)
     return float(base), rows, (vector[rows] - float(base)).astype(np.float32)
+
+
+def _common_value(single: np.ndarray) -> np.float32:
+    """The most common value of a sample of about 100 entries (the smallest of equally common ones)."""
+    values, counts = np.unique(single[:: max(1, len(single) // 97)], return_counts=True)
+    return np.float32(values[np.argmax(counts)]) if len(values) else np.float32(0.0)
 
 
 @dataclass(frozen=True)
@@ -219,10 +223,11 @@ class SparseVector:
     @classmethod
     def of(cls, vector: np.ndarray) -> SparseVector:
         single = np.asarray(vector, dtype=np.float32)
-        base, rows, _ = _sparse_around_mode(single)
+        base = _common_value(single)
+        rows = np.flatnonzero(single != base).astype(np.int32)
         values = single[rows]
         values.setflags(write=False)
-        return cls(np.float32(base), rows, values)
+        return cls(base, rows, values)
 
     def dense(self, size: int) -> np.ndarray:
         out = np.full(size, self.base, dtype=np.float32)
