@@ -611,8 +611,9 @@ class Engine:
         features[:] = rows[:, top].T
         if rank_kb is not None:
             features[:, FEATURE_INDEX["rank_kb"]] = rank_kb[top]
-        self._add_present_features(out, present, top)
-        self._add_excluded_features(features, excluded, top)
+        slot = self._slots(top)  # each condition's position among the candidates
+        self._add_present_features(out, present, top, slot)
+        self._add_excluded_features(features, excluded, top, slot)
         first = total[top]
         col = RANKER_INDEX
         out[:, col["n_present"]] = len(present)
@@ -621,12 +622,14 @@ class Engine:
         out[:, col["stage1_rank"]] = np.log1p(_ranks(first))
         return out
 
-    def _add_present_features(self, out: np.ndarray, present: list[int], top: np.ndarray) -> None:
+    def _add_present_features(
+        self, out: np.ndarray, present: list[int], top: np.ndarray, slot: np.ndarray
+    ) -> None:
         """The observed findings' per-term features of the candidates, and how they spread (`out`:
         candidates × RANKER_FEATURES), from one (findings × candidates) matrix per kind."""
         if not present:
             return
-        col, slot = RANKER_INDEX, self._slots(top)
+        col = RANKER_INDEX
         lr = _gather([self._cached_sparse("obs_kb", t, self._obs_kb).part for t in present], slot, len(top))
         total = lr.sum(axis=0, dtype=np.float64)
         out[:, col["obs_kb"]] += total
@@ -647,10 +650,12 @@ class Engine:
             out[:, col["ic_explained"]] += (ic[:, None] * explained).sum(axis=0) / ic.sum()
         out[:, col["min_obs_kb"]] = lr.min(axis=0)
 
-    def _add_excluded_features(self, features: np.ndarray, excluded: list[int], top: np.ndarray) -> None:
+    def _add_excluded_features(
+        self, features: np.ndarray, excluded: list[int], top: np.ndarray, slot: np.ndarray
+    ) -> None:
         if not excluded:
             return
-        col, imp, slot = FEATURE_INDEX, self.implied, self._slots(top)
+        col, imp = FEATURE_INDEX, self.implied
         columns = [
             (imp.indices[imp.indptr[x] : imp.indptr[x + 1]], imp.data[imp.indptr[x] : imp.indptr[x + 1]])
             for x in excluded
