@@ -13,9 +13,10 @@ import numpy as np
 import pytest
 
 from symptomdb.context import SymptomDB
+from symptomdb.diagnosis import bundle
 from symptomdb.diagnosis.bench import group_rank
 from symptomdb.diagnosis.rank import FEATURES, RANKER_FEATURES, VERY_FREQUENT, Engine, Query
-from symptomdb.diagnosis.ranker import RANKER_MONOTONE
+from symptomdb.diagnosis.ranker import RANKER_MONOTONE, CompiledRanker, load_ranker
 from symptomdb.diagnosis.service import diagnose, get_engine
 from symptomdb.diagnosis.train import term_rows
 
@@ -147,6 +148,16 @@ def test_the_shipped_ranker_cannot_reward_what_the_query_speaks_against(
             moved = matrix.copy()
             moved[:, col(name)] -= sign * 2.0
             assert np.all(engine.ranker.predict(moved) <= base + 1e-9), (present_ids, name)
+
+
+def test_the_shipped_ranker_runs_compiled_with_lightgbms_scores(shared_db: SymptomDB, engine: Engine) -> None:
+    """The safety checks above run on the compiled model the site uses; LightGBM scores it the same."""
+    assert isinstance(engine.ranker, CompiledRanker)
+    plain = load_ranker(bundle.ranker_path(), compiled=False)
+    for present_ids, sex in QUERIES:
+        query = Query(term_rows(shared_db.knowledge, engine.model, present_ids), (), sex)
+        _, matrix = engine.candidate_features(query)
+        assert np.allclose(engine.ranker.predict(matrix), plain.predict(matrix), rtol=0, atol=1e-9)
 
 
 def _leading(scores: np.ndarray, group: np.ndarray) -> list[int]:

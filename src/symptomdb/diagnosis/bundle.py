@@ -20,9 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from symptomdb.diagnosis import ranker
 from symptomdb.diagnosis.model import ExtraCase
-from symptomdb.diagnosis.rank import DEFAULT_WEIGHTS, FEATURES, RERANK_K, EngineParams
-from symptomdb.diagnosis.ranker import LightGBMRanker
+from symptomdb.diagnosis.rank import DEFAULT_WEIGHTS, FEATURES, RERANK_K, EngineParams, Ranker
 
 DATA_DIR = Path(__file__).parent / "data"
 CASES_FILE = "cases.jsonl.gz"
@@ -119,10 +119,13 @@ def ranker_path(data_dir: Path = DATA_DIR, fold: int | None = None) -> Path:
     return data_dir / (RANKER_FILE if fold is None else RANKER_FOLD_FILE.format(fold=fold))
 
 
-def load_ranker(data_dir: Path = DATA_DIR, fold: int | None = None) -> LightGBMRanker | None:
-    """The learned second stage of the shipped engine (or of a held-out fold's), None without one."""
+def load_ranker(
+    data_dir: Path = DATA_DIR, fold: int | None = None, cache_dir: Path | None = None
+) -> Ranker | None:
+    """The learned second stage of the shipped engine (or of a held-out fold's), None without one;
+    compiled to machine code (kept in `cache_dir`) where lleaves can (`ranker.load_ranker`)."""
     path = ranker_path(data_dir, fold)
-    return LightGBMRanker.load(path) if path.is_file() else None
+    return ranker.load_ranker(path, cache_dir) if path.is_file() else None
 
 
 def write_calibration(

@@ -118,7 +118,7 @@ def get_engine(
         rerank_coverage=weights.rerank_coverage,
         temperature=temperature,
         temperature_by_findings=weights.temperature_by_findings(fold_key),
-        ranker=bundle.load_ranker(data_dir, fold_key),
+        ranker=bundle.load_ranker(data_dir, fold_key, cache_dir),
     )
     engine.learned = weights.learned
     engine.description = _describe(weights, len(cases), engine.ranker is not None)
