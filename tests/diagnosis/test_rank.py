@@ -9,8 +9,9 @@ import pytest
 import scipy.sparse as sp
 
 from symptomdb.diagnosis import bundle
-from symptomdb.diagnosis.model import ONSET_CLASSES, DiagnosisModel
+from symptomdb.diagnosis.model import ONSET_CLASSES, DiagnosisModel, ExtraCase, build_model
 from symptomdb.diagnosis.rank import (
+    DEFAULT_WEIGHTS,
     FEATURES,
     RANKER_FEATURES,
     Engine,
@@ -22,7 +23,7 @@ from symptomdb.diagnosis.rank import (
     hold_back,
 )
 from symptomdb.diagnosis.ranker import RANKER_MONOTONE, LightGBMRanker, fit_ranker
-from symptomdb.diagnosis.service import get_engine
+from symptomdb.diagnosis.service import _frequent_terms, get_engine
 from symptomdb.knowledge.store import Knowledge
 
 
@@ -265,3 +266,24 @@ def test_sparse_vectors_and_column_sums_agree_with_dense_arithmetic() -> None:
     assert np.allclose(_column_sums(matrix, np.array([], dtype=np.int64)), 0.0)
     parts = [(np.array([1, 3]), np.array([0.5, 1.0], dtype=np.float32)), (np.array([3]), np.array([2.0]))]
     assert _sum_sparse(5, parts).tolist() == [0.0, 0.5, 0.0, 3.0, 0.0]
+
+
+def test_warming_builds_the_frequent_terms_vectors_and_changes_no_score(tiny: Knowledge) -> None:
+    cases = [
+        ExtraCase("OMIM:999999", "New syndrome", "PMID:1", ("HP:0000102", "HP:0000301"), ("HP:0000201",)),
+        ExtraCase("OMIM:999999", "New syndrome", "PMID:2", ("HP:0000102", "HP:0000102"), ("HP:0000201",)),
+        ExtraCase("OMIM:100001", "Other", "PMID:3", ("HP:0000301",)),
+    ]
+    m = build_model(tiny, cases)
+    present, excluded = _frequent_terms(m, cases)
+    # given by two cases or more (a term repeated within one case counts once)
+    assert sorted(present) == sorted([m.term_index["HP:0000102"], m.term_index["HP:0000301"]])
+    assert excluded == [m.term_index["HP:0000201"]]
+    warmed, cold = Engine(m, weights=DEFAULT_WEIGHTS), Engine(m, weights=DEFAULT_WEIGHTS)
+    warmed.warm(present, excluded)
+    assert {("vectors-present", t) for t in present} | {("vectors-excluded", excluded[0])} == set(
+        warmed._vector_cache
+    )
+    assert ("excl_case", excluded[0]) in warmed._term_cache
+    query = Query(rows(m, "HP:0000102", "HP:0000202"), rows(m, "HP:0000201"))
+    assert np.array_equal(warmed.score(query), cold.score(query))

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -265,7 +265,7 @@ class Engine:
         model: DiagnosisModel,
         params: EngineParams | None = None,
         weights: Mapping[str, float] | None = None,
-        term_cache_size: int = 8000,
+        term_cache_size: int = 12000,
         vector_cache_size: int = 8000,
         rerank: Mapping[str, float] | None = None,
         rerank_k: int = RERANK_K,
@@ -448,6 +448,18 @@ class Engine:
         """Conditions with a NOT annotation on t or one of its ancestors."""
         m = self.negated_by_term
         return m.indices[m.indptr[t] : m.indptr[t + 1]]
+
+    def warm(self, present: Iterable[int], excluded: Iterable[int] = ()) -> None:
+        """Build the per-term vectors of these terms now (at start-up: a term met for the first time
+        costs about a millisecond), so that queries using them find them cached."""
+        for t in present:
+            self._term_vectors("present", int(t))
+            if self.has_cases:  # the candidates' features read it whatever the first stage's weights
+                self._cached_sparse("obs_case", int(t), self._obs_case)
+        for x in excluded:
+            self._term_vectors("excluded", int(x))
+            if self.has_cases:
+                self._cached_sparse("excl_case", int(x), self._excl_case)
 
     def clear_cache(self) -> None:
         with self._lock:

@@ -10,6 +10,7 @@ the same) are ranked once, under the best-scoring entry, with the others in `equ
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -19,7 +20,7 @@ from pydantic import BaseModel, Field
 
 from symptomdb.diagnosis import bundle
 from symptomdb.diagnosis.explain import Explanation, explain
-from symptomdb.diagnosis.model import ONSET_CLASSES, ExtraCase, get_model, onset_class_of
+from symptomdb.diagnosis.model import ONSET_CLASSES, DiagnosisModel, ExtraCase, get_model, onset_class_of
 from symptomdb.diagnosis.rank import Engine, Query
 from symptomdb.diagnosis.train import fold_of
 from symptomdb.knowledge.store import UnknownIdError
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 MAX_TERMS = 200
 MAX_LIMIT = 1000
+# findings given by at least this many published cases are built when an engine loads (`_frequent_terms`)
+WARM_MIN_CASES = 2
 
 
 class QueryTerm(BaseModel):
@@ -84,8 +87,10 @@ def get_engine(
     cache_dir: Path | None = None,
     held_out_fold: int | None = None,
     data_dir: Path = bundle.DATA_DIR,
+    warm: bool = True,
 ) -> Engine:
-    """The ranking engine for this knowledge base (built once per process; the model cached on disk).
+    """The ranking engine for this knowledge base (built once per process; the model cached on disk),
+    with the per-term vectors of the findings published cases use most already built (`warm`).
 
     With `held_out_fold`, published cases of that fold's publications are left out of the profiles, and
     the weights fitted without them are used: that is how the benchmark scores a case it was trained on.
@@ -120,10 +125,26 @@ def get_engine(
         temperature_by_findings=weights.temperature_by_findings(fold_key),
         ranker=bundle.load_ranker(data_dir, fold_key, cache_dir),
     )
+    if warm:
+        engine.warm(*_frequent_terms(model, cases))
     engine.learned = weights.learned
     engine.description = _describe(weights, len(cases), engine.ranker is not None)
     with _ENGINE_LOCK:
         return _ENGINES.setdefault(key, engine)
+
+
+def _frequent_terms(model: DiagnosisModel, cases: Sequence[ExtraCase]) -> tuple[list[int], list[int]]:
+    """The findings (present, excluded) that at least WARM_MIN_CASES published cases give: the terms
+    queries use most, built at start-up (the engine's own cases only: a held-out fold's engine warms
+    with the other folds' terms)."""
+    present = Counter(t for c in cases for t in set(c.present))
+    excluded = Counter(t for c in cases for t in set(c.excluded))
+
+    def rows(counts: Counter[str]) -> list[int]:
+        frequent = [t for t, n in counts.most_common() if n >= WARM_MIN_CASES]
+        return [model.term_index[t] for t in frequent if t in model.term_index]
+
+    return rows(present), rows(excluded)
 
 
 def _digest(data_dir: Path) -> str:
