@@ -4,7 +4,8 @@
 
 For each of ten everyday queries and each of its 12 leading conditions, its four most specific very
 frequent (≥ 80 %) features are stated absent in turn. Prints each probe in which the condition's rank
-rises under the first stage or under the whole engine, and the counts. A rise can be legitimate (the
+rises under the first stage or under the whole engine, or its probability (as shown, calibrated) rises,
+and the counts. A rise can be legitimate (the
 conditions above it have the finding more often and fall further); the condition's own first-stage
 score never rises (`tests/diagnosis/test_medical_sense.py`).
 """
@@ -40,7 +41,7 @@ def main() -> None:
     engine = get_engine(db.knowledge, db.settings.cache_dir)
     model = engine.model
     by_condition = engine.implied.tocsr()
-    probes = first_rises = final_rises = 0
+    probes = first_rises = final_rises = probability_rises = 0
     for ids, sex in QUERIES:
         present = term_rows(db.knowledge, model, ids)
         before = Query(present, (), sex)
@@ -58,8 +59,15 @@ def main() -> None:
                         print(f"{name} rank rises {rank_before} -> {rank_after}: {probe}")
                         first_rises += name == "first stage"
                         final_rises += name == "engine"
+                p_before, p_after = _probability(engine, scores, d), _probability(engine, new, d)
+                if p_after > p_before + 1e-4:
+                    print(f"probability rises {p_before:.4f} -> {p_after:.4f}: {probe}")
+                    probability_rises += 1
                 probes += 1
-    print(f"{probes} probes; rank rises: first stage {first_rises}, engine {final_rises}")
+    print(
+        f"{probes} probes; rank rises: first stage {first_rises}, engine {final_rises}; "
+        f"probability rises: {probability_rises}"
+    )
 
 
 def _leading(engine: Engine, scores: np.ndarray) -> list[int]:
@@ -75,6 +83,12 @@ def _specific_very_frequent(engine: Engine, implied: sp.csr_matrix, present: tup
     """The condition's (`implied`: its row of implied frequencies) rarest very frequent features."""
     terms = [int(t) for t, f in zip(implied.indices, implied.data, strict=True) if f >= VERY_FREQUENT]
     return sorted((t for t in terms if t not in present), key=lambda t: engine.bg[t])[:FEATURES_EACH]
+
+
+def _probability(engine: Engine, scores: np.ndarray, d: int) -> float:
+    """The probability shown for condition d: the softmax summed over its MONDO-equivalent entries."""
+    weights = np.exp(scores - scores.max())
+    return float(weights[engine.model.group == engine.model.group[d]].sum() / weights.sum())
 
 
 def _rank(engine: Engine, scores: np.ndarray, d: int) -> int:

@@ -65,8 +65,8 @@ def read_cases(path: Path) -> list[ExtraCase]:
 
 def fit_calibration(knowledge: Knowledge, out: Path, log: Callable[[str], None]) -> None:
     """Fit the temperatures on held-out predictions of the bundle's fold engines, into weights.json:
-    one overall (on the whole cases), and one per number-of-findings bin (on the whole cases and one
-    shortened copy of each, as the symptom checker gets them)."""
+    one overall (on the whole cases), and per number-of-findings bin a temperature and its slope in the
+    raw confidence (on the whole cases and one shortened copy of each, as the symptom checker gets them)."""
     cases = bundle.load_cases(out)
     n_folds = bundle.load_weights(out).n_folds
     cache_dir = SymptomDB().settings.cache_dir
@@ -74,25 +74,34 @@ def fit_calibration(knowledge: Knowledge, out: Path, log: Callable[[str], None])
     log(f"calibration: {len(full.correct):,} held-out predictions")
     short = calibrate.out_of_fold_predictions(knowledge, cases, cache_dir, out, shorten=True)
     log(f"calibration: {len(short.correct):,} shortened queries")
+    pooled = full + short
     temperature, per_fold = calibrate.fit_nested(full.folds, full.curves, full.correct, n_folds)
-    by_bin, by_bin_fold = calibrate.fit_by_findings(full + short, n_folds)
+    _, by_bin_only_fold = calibrate.fit_by_findings(pooled, n_folds)
+    pairs, pairs_fold = calibrate.fit_confidence_by_findings(pooled, n_folds)
 
     def figures(p: calibrate.Predictions) -> dict[str, float]:
+        shipped = calibrate.at_temperatures(p, pairs_fold)
+        by_findings_only = calibrate.at_temperatures(p, by_bin_only_fold)
         return {
             "cases": len(p.correct),
             "top1_accuracy": round(float(p.correct.mean()), 4),
-            "mean_top1_probability_uncalibrated": round(float(p.curves[:, _unit()].mean()), 4),
+            "mean_top1_probability_uncalibrated": round(float(calibrate.raw_top1(p.curves).mean()), 4),
             "mean_top1_probability_one_temperature": round(
                 float(calibrate.at_temperatures(p, per_fold).mean()), 4
             ),
-            "mean_top1_probability_by_findings": round(
-                float(calibrate.at_temperatures(p, by_bin_fold).mean()), 4
+            "mean_top1_probability_by_findings": round(float(by_findings_only.mean()), 4),
+            "mean_top1_probability_calibrated": round(float(shipped.mean()), 4),
+            "calibration_error_uncalibrated": round(
+                calibrate.calibration_error(calibrate.raw_top1(p.curves), p.correct), 4
             ),
+            "calibration_error_by_findings": round(
+                calibrate.calibration_error(by_findings_only, p.correct), 4
+            ),
+            "calibration_error_calibrated": round(calibrate.calibration_error(shipped, p.correct), 4),
         }
 
-    pooled = full + short
     which = calibrate.bin_of(pooled.findings)
-    calibrated = calibrate.at_temperatures(pooled, by_bin_fold)
+    calibrated = calibrate.at_temperatures(pooled, pairs_fold)
     by_findings = []
     for i, least in enumerate(calibrate.FINDINGS_BINS):
         inside = which == i
@@ -101,29 +110,43 @@ def fit_calibration(knowledge: Knowledge, out: Path, log: Callable[[str], None])
                 "findings_from": least,
                 "queries": int(inside.sum()),
                 "top1_accuracy": round(float(pooled.correct[inside].mean()), 4),
-                "mean_top1_probability_uncalibrated": round(float(pooled.curves[inside, _unit()].mean()), 4),
+                "mean_top1_probability_uncalibrated": round(
+                    float(calibrate.raw_top1(pooled.curves[inside]).mean()), 4
+                ),
                 "mean_top1_probability_calibrated": round(float(calibrated[inside].mean()), 4),
-                "temperature": round(by_bin[i], 4),
+                "temperature": round(pairs[i][0], 4),
+                "confidence_slope": round(pairs[i][1], 4),
             }
         )
     info = {
-        "method": "temperature by number of observed findings; in each bin, mean top-1 probability = "
-        "top-1 accuracy on held-out predictions of the whole cases and one shortened copy of each (each "
-        "fold's temperatures fitted on the other folds' cases; unknown diagnoses count as wrong)",
+        "method": "temperature by number of observed findings and raw confidence: in each bin, log T = "
+        "log T0 + slope * logit(raw top-1 probability), fitted by the log loss of the top-1 probability on "
+        "held-out predictions of the whole cases and one shortened copy of each (each fold's fitted on the "
+        "other folds' cases; unknown diagnoses count as wrong)",
         "full_cases": figures(full),
         "short_queries": figures(short),
         "by_findings": by_findings,
         "reliability_full": [
             b.model_dump()
-            for b in calibrate.reliability(calibrate.at_temperatures(full, by_bin_fold), full.correct)
+            for b in calibrate.reliability(calibrate.at_temperatures(full, pairs_fold), full.correct)
         ],
         "reliability_short": [
             b.model_dump()
-            for b in calibrate.reliability(calibrate.at_temperatures(short, by_bin_fold), short.correct)
+            for b in calibrate.reliability(calibrate.at_temperatures(short, pairs_fold), short.correct)
         ],
     }
-    bundle.write_calibration(out, temperature, per_fold, info, calibrate.FINDINGS_BINS, by_bin, by_bin_fold)
-    log(f"calibration: temperature {temperature:.3f}, by findings {[round(t, 3) for t in by_bin]}; {info}")
+    bundle.write_calibration(
+        out,
+        temperature,
+        per_fold,
+        info,
+        calibrate.FINDINGS_BINS,
+        [t for t, _ in pairs],
+        [[t for t, _ in fold] for fold in pairs_fold],
+        [s for _, s in pairs],
+        [[s for _, s in fold] for fold in pairs_fold],
+    )
+    log(f"calibration: temperature {temperature:.3f}, by findings and confidence {pairs}; {info}")
 
 
 def fit_rankers(
@@ -216,10 +239,6 @@ def _load_part(data_dir: Path, target: int | None, source_fold: int) -> train.Ra
         if z["x"].shape[1] != len(RANKER_FEATURES):
             raise SystemExit(f"{data_dir}: candidate lists of other features; remove them to recompute")
         return train.RankerData(target, z["x"], z["y"], z["g"])
-
-
-def _unit() -> int:
-    return int(np.argmin(np.abs(np.log(calibrate.TEMPERATURE_GRID))))
 
 
 def main() -> None:

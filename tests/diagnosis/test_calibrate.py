@@ -1,4 +1,4 @@
-"""Calibration: a temperature dividing the final scores, fitted on held-out predictions."""
+"""Calibration: a temperature per query dividing the final scores, fitted on held-out predictions."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from symptomdb.diagnosis import bundle, calibrate
 from symptomdb.diagnosis.model import DiagnosisModel
-from symptomdb.diagnosis.rank import Engine, EngineParams, Query
+from symptomdb.diagnosis.rank import Engine, EngineParams, Query, confidence_temperature, top1_probability
 from symptomdb.diagnosis.service import diagnose, get_engine, rank
 from symptomdb.knowledge.store import Knowledge
 
@@ -39,8 +39,8 @@ def test_the_temperature_can_depend_on_the_number_of_findings(tiny_model: Diagno
     engine = Engine(m, weights={"lr_kb": 1.0}, temperature=9.0, temperature_by_findings=((3, 4.0), (1, 0.5)))
     one = Query(rows(m, "HP:0000101"))
     three = Query(rows(m, "HP:0000101", "HP:0000201", "HP:0000202"))
-    assert engine.temperature_for(one) == 0.5
-    assert engine.temperature_for(three) == 4.0
+    assert engine.temperature_for(one, engine.raw_score(one)) == 0.5
+    assert engine.temperature_for(three, engine.raw_score(three)) == 4.0
     assert np.allclose(engine.score(one), engine.raw_score(one) / 0.5)
     assert np.allclose(engine.score(three), engine.raw_score(three) / 4.0)
 
@@ -57,7 +57,7 @@ def test_probabilities_sum_to_at_most_one_and_follow_the_temperature(
     assert all(0.0 <= p <= 1.0 for p in p_plain + p_hot)
     # a higher temperature spreads the probability: the first condition gets less
     assert p_hot[0] < p_plain[0]
-    assert np.isclose(p_hot[0], calibrate.top1_probability(plain.score(query), tiny_model.group, 3.0))
+    assert np.isclose(p_hot[0], top1_probability(plain.score(query), tiny_model.group, 3.0))
     # the service shows the calibrated probability
     hot.learned = True
     result = diagnose(tiny, ["HP:0000101", "HP:0000201"], engine=hot)
@@ -114,8 +114,69 @@ def test_the_bundle_keeps_the_temperatures_and_fold_engines_use_theirs(
     assert loaded.temperature == 1.7
     assert loaded.temperature_fold == (1.5, 1.9)
     assert loaded.calibration == {"method": "test"}
-    assert loaded.temperature_by_findings() == ((1, 0.8), (5, 1.2))
+    assert loaded.temperature_by_findings() == ((1, 0.8, 0.0), (5, 1.2, 0.0))  # no slopes: 0
     shipped = get_engine(tiny, tmp_path / "cache", data_dir=tmp_path)
-    assert shipped.temperature == 1.7 and shipped.temperature_by_findings == ((1, 0.8), (5, 1.2))
+    assert shipped.temperature == 1.7 and shipped.temperature_by_findings == ((1, 0.8, 0.0), (5, 1.2, 0.0))
     fold = get_engine(tiny, tmp_path / "cache", held_out_fold=1, data_dir=tmp_path)
-    assert fold.temperature == 1.9 and fold.temperature_by_findings == ((1, 0.9), (5, 1.3))
+    assert fold.temperature == 1.9 and fold.temperature_by_findings == ((1, 0.9, 0.0), (5, 1.3, 0.0))
+    # with confidence slopes, per bin and per fold
+    bundle.write_calibration(
+        tmp_path,
+        1.7,
+        [1.5, 1.9],
+        {},
+        (1, 5),
+        (0.8, 1.2),
+        [(0.7, 1.1), (0.9, 1.3)],
+        (-0.1, -0.2),
+        [(0, 0), (-0.3, -0.4)],
+    )
+    loaded = bundle.load_weights(tmp_path)
+    assert loaded.temperature_by_findings() == ((1, 0.8, -0.1), (5, 1.2, -0.2))
+    assert loaded.temperature_by_findings(1) == ((1, 0.9, -0.3), (5, 1.3, -0.4))
+
+
+def test_a_confident_query_is_sharpened_and_an_unsure_one_flattened(tiny_model: DiagnosisModel) -> None:
+    m = tiny_model
+    assert confidence_temperature(2.0, 0.0, np.array([0.01, 0.5, 0.99])).tolist() == [2.0, 2.0, 2.0]
+    t = confidence_temperature(1.0, -0.2, np.array([0.05, 0.5, 0.95, 1.0]))
+    assert t[0] > 1.0 and t[1] == pytest.approx(1.0) and t[2] < 1.0
+    assert t[3] == pytest.approx(np.exp(-0.2 * 8.0))  # the logit is bounded
+    engine = Engine(m, weights={"lr_kb": 1.0}, temperature_by_findings=((1, 1.5, -0.3),))
+    for ids in (("HP:0000101",), ("HP:0000101", "HP:0000201", "HP:0000202")):
+        query = Query(rows(m, *ids))
+        raw = engine.raw_score(query)
+        expected = 1.5 * np.exp(
+            -0.3 * np.log(top1_probability(raw, m.group) / (1 - top1_probability(raw, m.group)))
+        )
+        scores, temperature = engine.scores_and_temperature(query)
+        assert temperature == pytest.approx(expected)
+        assert np.allclose(scores, raw / expected) and np.allclose(engine.score(query), scores)
+
+
+def test_the_confidence_fit_mends_what_one_temperature_cannot() -> None:
+    """Cases whose raw first condition is clear are right more often than it says, unclear ones less:
+    one temperature per bin cannot fit both; a temperature that follows the confidence can."""
+    rng = np.random.default_rng(2)
+    group = np.arange(40)
+    curves, correct = [], []
+    for i in range(1200):
+        scores = rng.normal(0, 1, 40)
+        clear = i % 2 == 0
+        scores[0] += 5.0 if clear else 1.5
+        curves.append(calibrate.top1_curve(scores, group))
+        correct.append(rng.random() < (0.99 if clear else 0.05))
+    c, ok = np.array(curves), np.array(correct)
+    folds = np.arange(len(c)) % 5
+    p = calibrate.Predictions(folds, c, ok, np.full(len(c), 4))
+    single = calibrate.at_temperatures(p, [calibrate.fit_temperature(c, ok)] * 5)
+    t0, slope = calibrate.fit_confidence(c, ok)
+    assert slope < 0
+    pairs, pairs_fold = calibrate.fit_confidence_by_findings(p, 5, bins=(1,))
+    assert pairs[0] == pytest.approx((t0, slope), rel=1e-3) and len(pairs_fold) == 5
+    fitted = calibrate.at_temperatures(p, pairs_fold, bins=(1,))
+    assert calibrate.calibration_error(fitted, ok) < 0.5 * calibrate.calibration_error(single, ok)
+    assert abs(fitted.mean() - ok.mean()) < 0.03
+    assert calibrate.calibration_error(np.array([0.95, 0.95, 0.05, 0.05]), [True, True, False, False]) == (
+        pytest.approx(0.05)
+    )

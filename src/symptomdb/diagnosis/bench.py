@@ -22,10 +22,10 @@ from pydantic import BaseModel
 
 from symptomdb.diagnosis import bundle
 from symptomdb.diagnosis.baseline import ResnikBaseline
-from symptomdb.diagnosis.calibrate import ReliabilityBin, is_correct, reliability, top1_probability
+from symptomdb.diagnosis.calibrate import ReliabilityBin, calibration_error, is_correct, reliability
 from symptomdb.diagnosis.model import DiagnosisModel, get_model
 from symptomdb.diagnosis.phenopackets import PhenopacketCase, diagnosis_ids, iter_documents, parse_case
-from symptomdb.diagnosis.rank import Engine, Query
+from symptomdb.diagnosis.rank import Engine, Query, top1_probability
 from symptomdb.diagnosis.service import get_engine, normalise_sex
 from symptomdb.diagnosis.train import fold_of, query_of, truth_rows
 
@@ -55,7 +55,9 @@ class BenchReport(BaseModel):
     held_out_by_fold: int  # cases ranked by a fold model (their publication was in the training data)
     mean_top1_probability: float | None = None  # calibration: compare with top1
     mean_top1_probability_uncalibrated: float | None = None  # the same at temperature 1
+    calibration_error: float | None = None  # expected calibration error of that probability (10 bands)
     temperatures: list[float] = []  # the shipped engine's calibration temperatures (by number of findings)
+    confidence_slopes: list[float] = []  # ... and how each follows the raw confidence
     reliability: list[ReliabilityBin] = []  # cases by the probability of their first condition
     max_rss_mb: float
     protocol: str
@@ -131,20 +133,20 @@ def run_benchmark(
         if not truth:
             n_unknown += 1
 
-        scores, seconds = _timed_ranking(engine.score, query)
+        (scores, temperature), seconds = _timed_ranking(engine.scores_and_temperature, query)
         engine_times.append(seconds)
         engine_ranks.append(group_rank(scores, engine.model.group, truth))
         if engine.learned:
             # the probability shown for the first condition (calibrated: scores are divided by T)
             group = engine.model.group
             top1_probabilities.append(top1_probability(scores, group))
-            inverse = 1.0 / engine.temperature_for(query)  # back to the uncalibrated scores
-            raw_top1_probabilities.append(top1_probability(scores, group, inverse))
+            # back to the uncalibrated scores
+            raw_top1_probabilities.append(top1_probability(scores, group, 1.0 / temperature))
             top1_correct.append(is_correct(scores, group, truth))
         queries.append((engine, query))
 
         base_query = _query(knowledge, baseline_model, case)
-        base_scores, seconds = _timed_ranking(baseline.score, base_query.present)
+        (base_scores, _), seconds = _timed_ranking(lambda q: (baseline.score(q), 1.0), base_query.present)
         baseline_times.append(seconds)
         baseline_ranks.append(
             group_rank(base_scores, baseline_model.group, truth_rows(knowledge, baseline_model, truth_ids))
@@ -152,12 +154,12 @@ def run_benchmark(
 
     warm = uncached = None
     if uncached_timing and queries:
-        times = [_timed_ranking(engine.score, query)[1] for engine, query in queries]
+        times = [_timed_ranking(engine.scores_and_temperature, query)[1] for engine, query in queries]
         warm = round(float(np.percentile(np.array(times) * 1000, 50)), 3)
         times = []
         for engine, query in queries:
             engine.clear_cache()
-            times.append(_timed_ranking(engine.score, query)[1])
+            times.append(_timed_ranking(engine.scores_and_temperature, query)[1])
         uncached = round(float(np.percentile(np.array(times) * 1000, 50)), 3)
 
     engine_metrics = _metrics(engine_ranks, engine_times)
@@ -176,21 +178,27 @@ def run_benchmark(
         mean_top1_probability_uncalibrated=(
             round(float(np.mean(raw_top1_probabilities)), 4) if raw_top1_probabilities else None
         ),
-        temperatures=[t for _, t in weights.temperature_by_findings()] or [weights.temperature],
+        calibration_error=(
+            round(calibration_error(top1_probabilities, top1_correct), 4) if top1_probabilities else None
+        ),
+        temperatures=[b[1] for b in weights.temperature_by_findings()] or [weights.temperature],
+        confidence_slopes=[b[2] for b in weights.temperature_by_findings()],
         reliability=reliability(top1_probabilities, top1_correct) if top1_probabilities else [],
         max_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         protocol=(__doc__ or "").split("Held-out protocol: ", 1)[-1].strip().replace("\n", " "),
     )
 
 
-def _timed_ranking(score: Callable[[Any], np.ndarray], query: Any) -> tuple[np.ndarray, float]:
-    """Scores of every condition and the seconds taken to compute them and order the best 50 (what
-    `diagnose --jsonl` does per case)."""
+def _timed_ranking(
+    score: Callable[[Any], tuple[np.ndarray, float]], query: Any
+) -> tuple[tuple[np.ndarray, float], float]:
+    """Scores of every condition (and the calibration temperature that divided them), and the seconds
+    taken to compute them and order the best 50 (what `diagnose --jsonl` does per case)."""
     start = time.perf_counter()
-    scores = score(query)
+    scores, temperature = score(query)
     order = np.argpartition(-scores, 50)[:50]
     order[np.argsort(-scores[order], kind="stable")]
-    return scores, time.perf_counter() - start
+    return (scores, temperature), time.perf_counter() - start
 
 
 def _query(knowledge: Knowledge, model: DiagnosisModel, case: PhenopacketCase) -> Query:

@@ -50,16 +50,23 @@ class Weights:
     temperature_bins: tuple[int, ...] = ()
     temperature_by_bin: tuple[float, ...] = ()
     temperature_by_bin_fold: tuple[tuple[float, ...], ...] = ()
+    # ... each T following the raw confidence with this slope (`rank.confidence_temperature`; 0: not)
+    temperature_slope_by_bin: tuple[float, ...] = ()
+    temperature_slope_by_bin_fold: tuple[tuple[float, ...], ...] = ()
     calibration: dict[str, Any] = field(default_factory=dict)  # how it was fitted, and its figures
 
-    def temperature_by_findings(self, fold: int | None = None) -> tuple[tuple[int, float], ...]:
-        """(from this many observed findings on, temperature), for the shipped engine or a fold's."""
-        by_bin = self.temperature_by_bin
+    def temperature_by_findings(self, fold: int | None = None) -> tuple[tuple[int, float, float], ...]:
+        """(from this many observed findings on, temperature, confidence slope), for the shipped engine
+        or a fold's."""
+        by_bin, slopes = self.temperature_by_bin, self.temperature_slope_by_bin
         if fold is not None and len(self.temperature_by_bin_fold) > fold:
             by_bin = self.temperature_by_bin_fold[fold]
+            slopes = self.temperature_slope_by_bin_fold[fold] if self.temperature_slope_by_bin_fold else ()
         if len(by_bin) != len(self.temperature_bins):
             return ()
-        return tuple(zip(self.temperature_bins, by_bin, strict=True))
+        if len(slopes) != len(by_bin):
+            slopes = (0.0,) * len(by_bin)
+        return tuple(zip(self.temperature_bins, by_bin, slopes, strict=True))
 
     @property
     def learned(self) -> bool:
@@ -111,6 +118,10 @@ def load_weights(data_dir: Path = DATA_DIR) -> Weights:
         temperature_by_bin_fold=tuple(
             tuple(float(t) for t in f) for f in data.get("temperature_by_bin_fold", [])
         ),
+        temperature_slope_by_bin=tuple(float(t) for t in data.get("temperature_slope_by_bin", [])),
+        temperature_slope_by_bin_fold=tuple(
+            tuple(float(t) for t in f) for f in data.get("temperature_slope_by_bin_fold", [])
+        ),
         calibration=dict(data.get("calibration", {})),
     )
 
@@ -136,6 +147,8 @@ def write_calibration(
     bins: Sequence[int] = (),
     by_bin: Sequence[float] = (),
     by_bin_fold: Sequence[Sequence[float]] = (),
+    slope_by_bin: Sequence[float] = (),
+    slope_by_bin_fold: Sequence[Sequence[float]] = (),
 ) -> None:
     """Add (or replace) the calibration temperatures in an existing `weights.json`."""
     path = data_dir / WEIGHTS_FILE
@@ -145,6 +158,8 @@ def write_calibration(
     payload["temperature_bins"] = [int(n) for n in bins]
     payload["temperature_by_bin"] = [round(float(t), 4) for t in by_bin]
     payload["temperature_by_bin_fold"] = [[round(float(t), 4) for t in f] for f in by_bin_fold]
+    payload["temperature_slope_by_bin"] = [round(float(t), 4) for t in slope_by_bin]
+    payload["temperature_slope_by_bin_fold"] = [[round(float(t), 4) for t in f] for f in slope_by_bin_fold]
     payload["calibration"] = calibration
     path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
 

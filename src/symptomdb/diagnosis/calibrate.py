@@ -1,4 +1,4 @@
-"""Calibration of the engine's probabilities: one temperature that divides the final scores.
+"""Calibration of the engine's probabilities: one temperature per query that divides the final scores.
 
 The probability shown for a condition is the softmax of the scores over all conditions (summed over a
 disease's MONDO-equivalent entries). The weights are fitted on candidate lists that contain the truth,
@@ -7,6 +7,12 @@ temperature T (score / T, monotone: the ranking does not change) is fitted on he
 that the mean probability of the first condition equals the share of cases where it is right (cases
 whose diagnosis the engine does not know count as wrong: the probability is that of being right, not
 of being right given that the answer is among the conditions).
+
+One temperature for all queries is not enough: by number of findings, and within that by how confident
+the raw scores are (`fit_confidence`: log T = log T0 + slope · logit of the raw top-1 probability, fitted
+by log loss), since with one temperature per bin the engine was under-confident where its raw first
+condition was clear (0.75 shown, right 0.89 of the time) and over-confident where it was not (0.15 shown,
+right 0.07).
 
 Held out like the weights: every case's prediction comes from the engine of its fold (profiles and
 weights fitted without its publications); the temperature used for fold f (`temperature_fold[f]`) is
@@ -25,7 +31,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from symptomdb.diagnosis import bundle
-from symptomdb.diagnosis.rank import Engine, Query
+from symptomdb.diagnosis.rank import Engine, Query, confidence_temperature
 
 if TYPE_CHECKING:
     from symptomdb.diagnosis.model import ExtraCase
@@ -38,13 +44,6 @@ RELIABILITY_EDGES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 # a few findings and a whole published case are not over-confident by the same amount.
 FINDINGS_BINS = (1, 3, 6, 11, 21)
 MIN_BIN_CASES = 100  # fewer predictions in a bin: the overall temperature
-
-
-def top1_probability(scores: np.ndarray, group: np.ndarray, temperature: float = 1.0) -> float:
-    """The probability of the first-ranked disease (its MONDO group), as `service.rank` computes it."""
-    best = int(np.argmax(scores))
-    shifted = np.exp((scores - scores[best]) / temperature)
-    return float(shifted[group == group[best]].sum() / shifted.sum())
 
 
 def top1_curve(scores: np.ndarray, group: np.ndarray, grid: np.ndarray = TEMPERATURE_GRID) -> np.ndarray:
@@ -75,6 +74,42 @@ def fit_temperature(curves: np.ndarray, correct: np.ndarray, grid: np.ndarray = 
     y0, y1 = mean[j - 1], mean[j]
     share = (y0 - target) / (y0 - y1) if y0 != y1 else 0.0
     return float(np.exp(x0 + share * (x1 - x0)))
+
+
+def raw_top1(curves: np.ndarray, grid: np.ndarray = TEMPERATURE_GRID) -> np.ndarray:
+    """Each case's top-1 probability at temperature 1 (interpolated on the grid)."""
+    return _at(curves, np.zeros(len(curves)), grid)
+
+
+def _at(curves: np.ndarray, log_t: np.ndarray, grid: np.ndarray = TEMPERATURE_GRID) -> np.ndarray:
+    """Each row's curve at its own log temperature (linear on log T, clipped to the grid)."""
+    log_grid = np.log(grid)
+    x = np.clip(log_t, log_grid[0], log_grid[-1])
+    j = np.clip(np.searchsorted(log_grid, x), 1, len(log_grid) - 1)
+    rows = np.arange(len(curves))
+    y0, y1 = curves[rows, j - 1], curves[rows, j]
+    return np.asarray(y0 + (x - log_grid[j - 1]) / (log_grid[j] - log_grid[j - 1]) * (y1 - y0))
+
+
+def fit_confidence(curves: np.ndarray, correct: np.ndarray) -> tuple[float, float]:
+    """(T0, slope) of `rank.confidence_temperature` minimising the log loss of the top-1 probability
+    against whether the first condition was right; starts from the single temperature of
+    `fit_temperature` (slope 0)."""
+    from scipy.optimize import minimize
+
+    if len(curves) == 0:
+        return 1.0, 0.0
+    raw = raw_top1(curves)
+    right = np.asarray(correct, dtype=np.float64)
+
+    def log_loss(v: np.ndarray) -> float:
+        t = confidence_temperature(float(np.exp(v[0])), float(v[1]), raw)
+        p = np.clip(_at(curves, np.log(t)), 1e-9, 1.0 - 1e-9)
+        return float(-np.mean(right * np.log(p) + (1.0 - right) * np.log1p(-p)))
+
+    start = np.array([np.log(fit_temperature(curves, correct)), 0.0])
+    found = minimize(log_loss, start, method="Nelder-Mead", options={"xatol": 1e-4, "fatol": 1e-8})
+    return float(np.exp(found.x[0])), float(found.x[1])
 
 
 def fit_nested(
@@ -164,6 +199,25 @@ def fit_by_findings(
     return fit(everything), [fit(p.folds != f) for f in range(n_folds)]
 
 
+def fit_confidence_by_findings(
+    p: Predictions, n_folds: int, bins: Sequence[int] = FINDINGS_BINS
+) -> tuple[list[tuple[float, float]], list[list[tuple[float, float]]]]:
+    """`fit_confidence` per findings bin on all predictions, and per fold without that fold's."""
+    which = bin_of(p.findings, bins)
+
+    def fit(mask: np.ndarray) -> list[tuple[float, float]]:
+        overall = fit_confidence(p.curves[mask], p.correct[mask])
+        out = []
+        for b in range(len(bins)):
+            inside = mask & (which == b)
+            enough = inside.sum() >= MIN_BIN_CASES
+            out.append(fit_confidence(p.curves[inside], p.correct[inside]) if enough else overall)
+        return out
+
+    everything = np.ones(len(p.correct), dtype=bool)
+    return fit(everything), [fit(p.folds != f) for f in range(n_folds)]
+
+
 def out_of_fold_predictions(
     knowledge: Knowledge,
     cases: Sequence[ExtraCase],
@@ -212,16 +266,33 @@ def out_of_fold_predictions(
 
 def at_temperatures(
     predictions: Predictions,
-    temperatures: Sequence[float] | Sequence[Sequence[float]],
+    temperatures: Sequence[float] | Sequence[Sequence[float]] | Sequence[Sequence[tuple[float, float]]],
     bins: Sequence[int] = FINDINGS_BINS,
 ) -> np.ndarray:
     """Each case's top-1 probability at the temperature of its fold (temperatures[fold]), or of its
-    fold and findings bin (temperatures[fold][bin]); interpolated on the grid."""
-    log_grid = np.log(TEMPERATURE_GRID)
+    fold and findings bin (temperatures[fold][bin]: T, or (T0, slope) of `confidence_temperature`);
+    interpolated on the grid."""
     which = bin_of(predictions.findings, bins)
-    out = []
-    for f, b, curve in zip(predictions.folds, which, predictions.curves, strict=True):
+    raw = raw_top1(predictions.curves)
+    log_t = np.zeros(len(raw))
+    for i, (f, b) in enumerate(zip(predictions.folds, which, strict=True)):
         t = temperatures[f]
         value = t if isinstance(t, (int, float)) else t[b]
-        out.append(np.interp(np.log(value), log_grid, curve))
-    return np.array(out)
+        if isinstance(value, tuple):
+            value = float(confidence_temperature(value[0], value[1], raw[i]))
+        log_t[i] = np.log(value)
+    return _at(predictions.curves, log_t)
+
+
+def calibration_error(
+    probabilities: Sequence[float] | np.ndarray,
+    correct: Sequence[bool] | np.ndarray,
+    edges: Sequence[float] = RELIABILITY_EDGES,
+) -> float:
+    """Expected calibration error: over the probability bands, the case-weighted mean gap between the
+    mean top-1 probability and the share of cases where the first condition was right."""
+    p = np.asarray(probabilities, dtype=np.float64)
+    c = np.asarray(correct, dtype=np.float64)
+    band = np.clip(np.searchsorted(np.asarray(edges), p, side="right") - 1, 0, len(edges) - 2)
+    gaps = [abs(p[band == b].mean() - c[band == b].mean()) * (band == b).sum() for b in np.unique(band)]
+    return float(sum(gaps) / max(len(p), 1))

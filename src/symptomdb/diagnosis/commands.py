@@ -304,7 +304,8 @@ def bench_diagnose_command(
         console.print(
             f"calibration: mean probability of the first condition {report.mean_top1_probability:.3f} "
             f"(uncalibrated {report.mean_top1_probability_uncalibrated}), top-1 accuracy "
-            f"{report.engine.top1:.3f}; temperatures {report.temperatures}"
+            f"{report.engine.top1:.3f}; calibration error {report.calibration_error}; temperatures "
+            f"{report.temperatures}, confidence slopes {report.confidence_slopes}"
         )
         bins = Table("probability", "cases", "mean probability", "right")
         for b in report.reliability:

@@ -136,6 +136,9 @@ class Ranker(Protocol):
     def predict(self, matrix: np.ndarray) -> np.ndarray: ...
 
 
+# Calibration by confidence: the raw top-1 probability's logit is bounded to ± this.
+CONFIDENCE_LOGIT_BOUND = 8.0
+
 # The second stage re-orders this many conditions of the first score.
 RERANK_K = 100
 RERANK_MARGIN = 1.0  # the re-ordered conditions stay at least this far above the others
@@ -271,10 +274,10 @@ class Engine:
         rerank_k: int = RERANK_K,
         rerank_coverage: float | None = None,
         temperature: float = 1.0,
-        temperature_by_findings: Sequence[tuple[int, float]] = (),
+        temperature_by_findings: Sequence[tuple[int, float] | tuple[int, float, float]] = (),
         ranker: Ranker | None = None,
     ) -> None:
-        if not temperature > 0.0 or not all(t > 0.0 for _, t in temperature_by_findings):
+        if not temperature > 0.0 or not all(b[1] > 0.0 for b in temperature_by_findings):
             raise ValueError(
                 f"temperatures must be positive, not {temperature!r}, {temperature_by_findings!r}"
             )
@@ -295,8 +298,13 @@ class Engine:
         # calibration: the final scores are divided by this (fitted on held-out predictions, see
         # `calibrate.py`), so that the softmax's probabilities match how often the engine is right
         self.temperature = float(temperature)
-        # ... by the number of observed findings: (from this many on, T), the last that applies wins
-        self.temperature_by_findings = tuple(sorted((int(n), float(t)) for n, t in temperature_by_findings))
+        # ... by the number of observed findings: (from this many on, T, slope), the last that applies
+        # wins; with a slope, T also follows the raw confidence (`confidence_temperature`)
+        self.temperature_by_findings = tuple(
+            sorted(
+                (int(b[0]), float(b[1]), float(b[2]) if len(b) > 2 else 0.0) for b in temperature_by_findings
+            )
+        )
         n_cond = model.n_conditions
         known = model.in_knowledge
         n_known = max(int(known.sum()), 1)
@@ -487,18 +495,25 @@ class Engine:
     def score(self, query: Query) -> np.ndarray:
         """One score per condition (higher is better; differences are log-odds): `raw_score` divided by
         the query's calibration temperature (monotone: the ranking is the same)."""
-        raw = self.raw_score(query)
-        temperature = self.temperature_for(query)
-        return raw if temperature == 1.0 else raw / temperature
+        return self.scores_and_temperature(query)[0]
 
-    def temperature_for(self, query: Query) -> float:
-        """The calibration temperature for a query: by its number of observed findings, if fitted so."""
+    def scores_and_temperature(self, query: Query) -> tuple[np.ndarray, float]:
+        """`score(query)`, and the temperature that divided the raw scores."""
+        raw = self.raw_score(query)
+        temperature = self.temperature_for(query, raw)
+        return (raw if temperature == 1.0 else raw / temperature), temperature
+
+    def temperature_for(self, query: Query, raw: np.ndarray) -> float:
+        """The calibration temperature for a query: by its number of observed findings and, where fitted
+        so, by how confident its raw scores are (`confidence_temperature`)."""
         n = len(set(query.present))
-        chosen = self.temperature
-        for least, temperature in self.temperature_by_findings:
+        chosen, slope = self.temperature, 0.0
+        for least, temperature, confidence_slope in self.temperature_by_findings:
             if n >= least:
-                chosen = temperature
-        return chosen
+                chosen, slope = temperature, confidence_slope
+        if slope == 0.0:
+            return chosen
+        return float(confidence_temperature(chosen, slope, np.array(top1_probability(raw, self.model.group))))
 
     def raw_score(self, query: Query) -> np.ndarray:
         """One score per condition before calibration: ``features(query) @ weights``, computed faster:
@@ -829,6 +844,23 @@ class Engine:
             case_score = f["knn_max"][case_rows] + f["knn_excl"][case_rows]
             f["rank_case"][:] = -np.log1p(len(case_rows))
             f["rank_case"][case_rows] = -np.log1p(_ranks(case_score))
+
+
+def top1_probability(scores: np.ndarray, group: np.ndarray, temperature: float = 1.0) -> float:
+    """The probability of the first-ranked disease (its MONDO group), as `service.rank` computes it."""
+    best = int(np.argmax(scores))
+    shifted = np.exp((scores - scores[best]) / temperature)
+    return float(shifted[group == group[best]].sum() / shifted.sum())
+
+
+def confidence_temperature(base: float, slope: float, raw_top1: np.ndarray) -> np.ndarray:
+    """T = base · exp(slope · logit(p)), p the raw probability of the first condition (bounded). With a
+    negative slope a confident query is sharpened and an unsure one flattened: a temperature by number of
+    findings alone left the engine under-confident where it was sure and over-confident where it was not
+    (fitted in `calibrate.fit_confidence`)."""
+    p = np.clip(np.asarray(raw_top1, dtype=np.float64), 1e-12, 1.0 - 1e-12)
+    z = np.clip(np.log(p) - np.log1p(-p), -CONFIDENCE_LOGIT_BOUND, CONFIDENCE_LOGIT_BOUND)
+    return np.asarray(base * np.exp(slope * z))
 
 
 def hold_back(scores: np.ndarray, first: np.ndarray, held: np.ndarray, groups: np.ndarray) -> np.ndarray:
