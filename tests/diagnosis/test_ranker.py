@@ -78,3 +78,14 @@ def test_a_compiled_ranker_of_other_features_is_refused(tmp_path: Path) -> None:
     booster.save_model(str(tmp_path / "old.txt"))
     with pytest.raises(ValueError, match="features"):
         load_ranker(tmp_path / "old.txt", tmp_path)
+
+
+def test_an_unwritable_cache_still_gives_a_compiled_ranker(
+    model_file: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    not_a_directory = tmp_path / "cache"
+    not_a_directory.write_text("a file where the cache directory should be")
+    ranker = load_ranker(model_file, not_a_directory)
+    assert isinstance(ranker, CompiledRanker)
+    assert np.allclose(ranker.predict(_rows(20)), load_ranker(model_file, compiled=False).predict(_rows(20)))
+    assert "could not keep the compiled ranker" in caplog.text

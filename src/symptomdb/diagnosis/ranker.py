@@ -120,25 +120,32 @@ class CompiledRanker:
             source = Path(tmp) / "ranker.txt"
             source.write_text(text, encoding="utf-8")
             model = lleaves.Model(model_file=str(source))
-            if cache_dir is None:
-                model.compile()
+            binary = None if cache_dir is None else cache_dir / f"ranker-{_compile_key(text)}.o"
+            if binary is not None and binary.is_file():
+                model.compile(cache=str(binary))  # loads the object code, compiles nothing
                 return cls(model)
-            binary = cache_dir / f"ranker-{_compile_key(text)}.o"
-            if not binary.is_file():
-                # compiled beside it, then renamed: a concurrent reader never sees half a file
-                partial = Path(tmp) / binary.name
-                lleaves.Model(model_file=str(source)).compile(cache=str(partial))
-                cache_dir.mkdir(parents=True, exist_ok=True)
-                staged = binary.with_suffix(f".{os.getpid()}.tmp")
-                staged.write_bytes(partial.read_bytes())
-                staged.replace(binary)
-            model.compile(cache=str(binary))
+            compiled = Path(tmp) / "ranker.o"
+            model.compile(cache=str(compiled))  # compiles, writes the object code, loads it
+            if binary is not None:
+                _keep(compiled, binary)
         return cls(model)
 
     def predict(self, matrix: np.ndarray) -> np.ndarray:
         """As `LightGBMRanker.predict`: the rows rounded to float32 first, as the model was trained."""
         rows = np.asarray(matrix, dtype=np.float32).astype(np.float64)
         return np.asarray(self.model.predict(rows, n_jobs=1), dtype=np.float64)
+
+
+def _keep(compiled: Path, binary: Path) -> None:
+    """Copy the object code into the cache (renamed into place: a concurrent reader never sees half a
+    file); a read-only cache only costs the next start the compilation."""
+    try:
+        binary.parent.mkdir(parents=True, exist_ok=True)
+        staged = binary.with_suffix(f".{os.getpid()}.tmp")
+        staged.write_bytes(compiled.read_bytes())
+        staged.replace(binary)
+    except OSError as error:
+        log.warning("could not keep the compiled ranker in %s: %s", binary.parent, error)
 
 
 def _compile_key(text: str) -> str:
