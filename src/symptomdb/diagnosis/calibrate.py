@@ -25,7 +25,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 from pydantic import BaseModel
@@ -44,6 +44,7 @@ RELIABILITY_EDGES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 # a few findings and a whole published case are not over-confident by the same amount.
 FINDINGS_BINS = (1, 3, 6, 11, 21)
 MIN_BIN_CASES = 100  # fewer predictions in a bin: the overall temperature
+Fitted = TypeVar("Fitted")
 
 
 def top1_curve(scores: np.ndarray, group: np.ndarray, grid: np.ndarray = TEMPERATURE_GRID) -> np.ndarray:
@@ -184,38 +185,33 @@ def fit_by_findings(
     p: Predictions, n_folds: int, bins: Sequence[int] = FINDINGS_BINS
 ) -> tuple[list[float], list[list[float]]]:
     """One temperature per findings bin on all predictions, and per fold without that fold's."""
-    which = bin_of(p.findings, bins)
-
-    def fit(mask: np.ndarray) -> list[float]:
-        overall = fit_temperature(p.curves[mask], p.correct[mask])
-        out = []
-        for b in range(len(bins)):
-            inside = mask & (which == b)
-            enough = inside.sum() >= MIN_BIN_CASES
-            out.append(fit_temperature(p.curves[inside], p.correct[inside]) if enough else overall)
-        return out
-
-    everything = np.ones(len(p.correct), dtype=bool)
-    return fit(everything), [fit(p.folds != f) for f in range(n_folds)]
+    return _fit_per_bin(p, n_folds, bins, fit_temperature)
 
 
 def fit_confidence_by_findings(
     p: Predictions, n_folds: int, bins: Sequence[int] = FINDINGS_BINS
 ) -> tuple[list[tuple[float, float]], list[list[tuple[float, float]]]]:
     """`fit_confidence` per findings bin on all predictions, and per fold without that fold's."""
+    return _fit_per_bin(p, n_folds, bins, fit_confidence)
+
+
+def _fit_per_bin(
+    p: Predictions, n_folds: int, bins: Sequence[int], fit: Callable[[np.ndarray, np.ndarray], Fitted]
+) -> tuple[list[Fitted], list[list[Fitted]]]:
+    """`fit` per findings bin (a bin with too few predictions gets the fit over all of them), on all
+    predictions and, per fold, on the other folds' predictions."""
     which = bin_of(p.findings, bins)
 
-    def fit(mask: np.ndarray) -> list[tuple[float, float]]:
-        overall = fit_confidence(p.curves[mask], p.correct[mask])
+    def per_bin(mask: np.ndarray) -> list[Fitted]:
+        overall = fit(p.curves[mask], p.correct[mask])
         out = []
         for b in range(len(bins)):
             inside = mask & (which == b)
-            enough = inside.sum() >= MIN_BIN_CASES
-            out.append(fit_confidence(p.curves[inside], p.correct[inside]) if enough else overall)
+            out.append(fit(p.curves[inside], p.correct[inside]) if inside.sum() >= MIN_BIN_CASES else overall)
         return out
 
     everything = np.ones(len(p.correct), dtype=bool)
-    return fit(everything), [fit(p.folds != f) for f in range(n_folds)]
+    return per_bin(everything), [per_bin(p.folds != f) for f in range(n_folds)]
 
 
 def out_of_fold_predictions(
