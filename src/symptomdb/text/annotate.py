@@ -256,6 +256,8 @@ def _lookup_window(
         return None  # a lay verb phrase in another order: "still unable to sit" is not "can't sit still"
     if len(words) > 1 and _modifies_next_word(tokens, positions[-1]):
         return None  # "poor visual | fixation" is not "poor vision", "enlarged cardiac | silhouette"
+    if len(words) == 1 and ids[0] in lexicon.behavioural and _modifies_body_noun(lexicon, tokens, last):
+        return None  # "hyperactive | gag reflex", "depressed | skull fracture": not the behaviour
     exact_ids = lexicon.exact.get(tuple(surface_form(tokens[p].lower) for p in positions))
     return _Candidate(first, last, len(words), lexicon.priorities[key], exact_ids or ids, tuple(positions))
 
@@ -267,6 +269,25 @@ def _modifies_next_word(tokens: Sequence[Token], position: int) -> bool:
         return False
     nxt = next((t for t in tokens[position + 1 :] if t.kind != "soft"), None)
     return nxt is not None and nxt.kind == "word" and not nxt.stop and nxt.lower.isalpha()
+
+
+MAX_BODY_NOUN_DISTANCE = 2  # content words after the adjective, up to the body noun ("gag reflex")
+
+
+def _modifies_body_noun(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> bool:
+    """A behaviour word directly before a noun phrase about a body part or function ("hyperactive gag
+    reflex", "hyperactive thyroid", "depressed skull fracture") qualifies that part, not the person."""
+    nouns = lexicon.body_nouns
+    seen = 0
+    for token in tokens[position + 1 :]:
+        if token.kind == "soft":
+            continue
+        if token.kind != "word" or token.stop or seen >= MAX_BODY_NOUN_DISTANCE:
+            return False
+        if token.key in nouns:
+            return True
+        seen += 1
+    return False
 
 
 def _ends_clause_part(tokens: Sequence[Token], last: int) -> bool:

@@ -28,6 +28,7 @@ from symptomdb.text.normalise import JOIN_PREFIXES, STOP_WORDS, Token, fold, lig
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 MODE_OF_INHERITANCE = "HP:0000005"
 NERVOUS_SYSTEM = "HP:0000707"
+MENTAL_FUNCTION = "HP:0011446"  # behaviour, mood, cognition
 # Besides phenotypic abnormalities, the kinds of terms that phenotype corpora (GSC+) annotate:
 # modes of inheritance (with qualifiers such as incomplete penetrance), onset, phenotypic variability.
 EXTRA_ROOTS = ("HP:0000005", "HP:0003674", "HP:0003812", "HP:0003680")
@@ -100,6 +101,11 @@ class Lexicon:
     # keys named only by lay phrases with "can't"/"doesn't" (verb phrases: "can't sit still" ≠ "still
     # can't sit") → the word orders the lay lexicon wrote them in
     ordered: dict[Key, frozenset[Key]] = field(default_factory=dict)
+    # terms of mental function, behaviour and mood ("Hyperactivity", "Depression") and the nouns of body
+    # parts and functions HPO names as "Abnormal X" / "Abnormality of the X" ("thyroid", "reflex",
+    # "knee"): "hyperactive gag reflex" is no behaviour
+    behavioural: frozenset[str] = field(default_factory=frozenset)
+    body_nouns: frozenset[str] = field(default_factory=frozenset)
 
     def lookup(self, key: Key) -> tuple[str, ...]:
         return self.phrases.get(key, ())
@@ -532,7 +538,32 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         inheritance=frozenset(knowledge.descendants(MODE_OF_INHERITANCE)) & scope,
         age_children=age_children(knowledge, scope),
         ordered={k: frozenset(v) for k, v in lay_orders.items() if k not in non_lay_keys},
+        behavioural=frozenset(knowledge.descendants(MENTAL_FUNCTION)) & scope,
+        body_nouns=body_nouns(knowledge, scope),
     )
+
+
+_ABNORMAL_PART_RE = re.compile(
+    r"^Abnormal(?:ity)?(?: of(?: the)?)? (.+?)(?: (?:morphology|physiology|shape|structure))?$", re.IGNORECASE
+)
+
+
+def body_nouns(knowledge: Knowledge, scope: frozenset[str]) -> frozenset[str]:
+    """Stems of the nouns of body parts and functions: the last word of X in the names "Abnormal X",
+    "Abnormality of the X", "Abnormal X morphology/physiology" outside mental function ("thyroid",
+    "reflex", "bladder", "knee"), less those of mental function's own such names ("behavior", "mood")."""
+    mental = knowledge.descendants(MENTAL_FUNCTION)
+    nouns: set[str] = set()
+    mental_nouns: set[str] = set()
+    for term_id in scope:
+        term = knowledge.terms[term_id]
+        for text in [term.name, *(s.text for s in term.synonyms if s.scope == "EXACT")]:
+            m = _ABNORMAL_PART_RE.match(text)
+            if m:
+                words = _content_tokens(m.group(1))
+                if words and words[-1].key.isalpha() and len(words[-1].key) > 2:
+                    (mental_nouns if term_id in mental else nouns).add(words[-1].key)
+    return frozenset(nouns - mental_nouns)
 
 
 # Age words in HPO names (stems): "in infancy"/"Infantile" and "Neonatal".
@@ -668,7 +699,7 @@ def _resolve(
     return tuple(kept), best
 
 
-LEXICON_FORMAT = 7
+LEXICON_FORMAT = 8
 _cache: dict[str, Lexicon] = {}
 _cache_lock = threading.Lock()
 

@@ -1,0 +1,47 @@
+"""Round 6 of the annotator (issue #7): general mechanisms, asserted on made-up sentences."""
+
+from __future__ import annotations
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text.annotate import Mention, annotate
+from symptomdb.text.lexicon import Lexicon, get_lexicon
+
+HYPERACTIVITY = "HP:0000752"
+DEPRESSION = "HP:0000716"
+ARRHYTHMIA = "HP:0011675"
+
+
+def found(mentions: list[Mention]) -> dict[str, bool]:
+    """hpo_id → excluded, for the mentions about the patient."""
+    return {m.hpo_id: m.excluded for m in mentions if not m.family}
+
+
+def test_body_nouns_come_from_hpo_names(knowledge: Knowledge) -> None:
+    lexicon: Lexicon = get_lexicon(knowledge)
+    assert {"thyroid", "reflex", "knee", "skull"} <= lexicon.body_nouns
+    assert "behavior" not in lexicon.body_nouns  # a word of mental function's own "Abnormal X" names
+    assert {HYPERACTIVITY, DEPRESSION} <= lexicon.behavioural
+
+
+def test_a_mental_word_before_a_body_part_is_not_the_behaviour(knowledge: Knowledge) -> None:
+    # "hyperactive" qualifies the organ or the function that follows it, not the person
+    assert HYPERACTIVITY not in found(annotate(knowledge, "Examination found hyperactive knee jerks."))
+    assert HYPERACTIVITY not in found(annotate(knowledge, "an overly hyperactive thyroid gland"))
+    assert DEPRESSION not in found(annotate(knowledge, "X-rays showed a depressed skull fracture."))
+    # said of a person, or alone, it is still the behaviour
+    assert HYPERACTIVITY in found(annotate(knowledge, "She is a hyperactive toddler."))
+    assert HYPERACTIVITY in found(annotate(knowledge, "He is hyperactive and fidgety at nursery."))
+    assert DEPRESSION in found(annotate(knowledge, "His father says he seems depressed lately."))
+
+
+def test_dysrhythmia_of_the_heart_is_an_arrhythmia(knowledge: Knowledge) -> None:
+    assert ARRHYTHMIA in found(annotate(knowledge, "A cardiac dysrhythmia was recorded on Holter."))
+    assert "HP:0004308" in found(annotate(knowledge, "recurrent ventricular dysrhythmias"))
+    # alone the word is also an EEG finding: it names the heart's only with its organ
+    assert ARRHYTHMIA not in found(annotate(knowledge, "Her EEG tracing had a diffuse dysrhythmia."))
+    assert ARRHYTHMIA in found(annotate(knowledge, "Arrhythmias occurred during sleep."))
+
+
+def test_neuroregression_is_developmental_regression(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Neuroregression began at twenty months.")) == {"HP:0002376": False}
+    assert found(annotate(knowledge, "There was no neuro-regression.")) == {"HP:0002376": True}
