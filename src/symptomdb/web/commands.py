@@ -23,7 +23,7 @@ def serve_command(
     from symptomdb.web.app import create_app
 
     db = open_db()
-    with console.status("Loading the knowledge base and search index…"):
+    with console.status("Loading the knowledge base, search index and diagnosis engine…"):
         app = create_app(db)
         app.state.site.warm_up()
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
