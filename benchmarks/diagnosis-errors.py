@@ -1,0 +1,101 @@
+"""Where the differential's held-out top-1 errors are.
+
+    python benchmarks/diagnosis-errors.py [PHENOPACKETS] [--every N]
+
+Every N-th published case (default 4) is ranked by the engine of its publication's fold (as in
+`symptomdb bench diagnose`) and sorted into: right at rank 1; diagnosis unknown to every bundled source;
+the truth's rank 2-3, 4-10, 11-100 or beyond the 100 candidates the second stage sees. Errors at ranks
+2-10 are split by whether the first condition shares a causal gene with the truth (HPO's gene links) or
+its numbered family name ("Kabuki syndrome 1" / "Kabuki syndrome 2"): subtypes a phenotype alone rarely
+tells apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from symptomdb.context import SymptomDB
+from symptomdb.diagnosis import bundle
+from symptomdb.diagnosis.bench import _query, diagnosis_ids, group_rank, truth_rows
+from symptomdb.diagnosis.phenopackets import PhenopacketCase, iter_documents, parse_case
+from symptomdb.diagnosis.service import get_engine
+from symptomdb.diagnosis.train import fold_of
+from symptomdb.knowledge.store import Knowledge
+
+ORDER = (
+    "cases",
+    "right",
+    "diagnosis unknown",
+    "rank 2-3",
+    "rank 4-10",
+    "rank 2-10, first shares a gene or family name",
+    "rank 11-100",
+    "rank > 100",
+)
+DEFAULT = Path(__file__).parents[2] / "shared/data/phenopacket-store/phenopackets-public.zip"
+
+
+def family(name: str) -> str:
+    """A disease name without its subtype numbers, letters and 'type' words."""
+    words = re.sub(r"\b(type|types)\b", " ", name.lower().replace(",", " "))
+    words = re.sub(r"\b(\d+[a-z]*|[ivx]+|[a-z])\b", " ", words)
+    return " ".join(words.split()[:4])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("phenopackets", type=Path, nargs="?", default=DEFAULT)
+    parser.add_argument("--every", type=int, default=4)
+    args = parser.parse_args()
+    db = SymptomDB()
+    knowledge, weights = db.knowledge, bundle.load_weights()
+    trained = {c.source for c in bundle.load_cases()}
+    counts: Counter[str] = Counter()
+    for i, document in enumerate(iter_documents(args.phenopackets)):
+        case = parse_case(document)
+        if i % args.every or not isinstance(case, PhenopacketCase):
+            continue
+        fold = fold_of(case.source, weights.n_folds) if case.source in trained else None
+        engine = get_engine(knowledge, db.settings.cache_dir, held_out_fold=fold)
+        model = engine.model
+        truth = truth_rows(knowledge, model, diagnosis_ids(document))
+        counts["cases"] += 1
+        if not truth:
+            counts["diagnosis unknown"] += 1
+            continue
+        scores = engine.score(_query(knowledge, model, case))
+        rank = group_rank(scores, model.group, truth)
+        if rank == 1:
+            counts["right"] += 1
+        elif rank is None or rank > 100:
+            counts["rank > 100"] += 1
+        elif rank > 10:
+            counts["rank 11-100"] += 1
+        else:
+            counts["rank 2-3" if rank <= 3 else "rank 4-10"] += 1
+            first = model.condition_ids[int(np.argmax(scores))]
+            genes = {g for r in truth for g, _ in _genes(knowledge, model.condition_ids[r])}
+            same_gene = bool(genes & {g for g, _ in _genes(knowledge, first)})
+            same_family = any(
+                family(model.condition_names[r]) == family(knowledge.conditions[first].name)
+                for r in truth
+                if first in knowledge.conditions
+            )
+            counts["rank 2-10, first shares a gene or family name"] += same_gene or same_family
+    n = counts["cases"]
+    for key in ORDER:
+        print(f"{key:48s} {counts[key]:6d}  {counts[key] / n:.3f}")
+
+
+def _genes(knowledge: Knowledge, condition_id: str) -> list[tuple[str, str | None]]:
+    condition = knowledge.conditions.get(condition_id)
+    return list(condition.genes) if condition is not None else []
+
+
+if __name__ == "__main__":
+    main()
