@@ -45,3 +45,9 @@ def test_dysrhythmia_of_the_heart_is_an_arrhythmia(knowledge: Knowledge) -> None
 def test_neuroregression_is_developmental_regression(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "Neuroregression began at twenty months.")) == {"HP:0002376": False}
     assert found(annotate(knowledge, "There was no neuro-regression.")) == {"HP:0002376": True}
+
+
+def test_a_prominent_ventricular_system_is_enlarged(knowledge: Knowledge) -> None:
+    # HPO's "Enlarged ventricular system" (Ventriculomegaly) in radiology's word, as "prominent ventricles"
+    assert "HP:0002119" in found(annotate(knowledge, "On CT the ventricular system appeared prominent."))
+    assert "HP:0002119" not in found(annotate(knowledge, "a prominent interventricular septum"))

@@ -184,7 +184,9 @@ _DIRECTION_SWAPS = {
     "elevated": ("high",),
 }
 # The brain's fluid spaces, and the words that say one is enlarged.
-_FLUID_SPACE_RE = re.compile(r"\b(?:ventricles?|subarachnoid|cisterna|cisterns?|sulci|sulcus)\b", re.I)
+_FLUID_SPACE_RE = re.compile(
+    r"\b(?:ventricles?|ventricular system|subarachnoid|cisterna|cisterns?|sulci|sulcus)\b", re.IGNORECASE
+)
 _ENLARGED_RE = re.compile(r"\b(?:enlarged|dilated|widened)\b", re.IGNORECASE)
 _CNS_MYELIN_RE = re.compile(r"^CNS (\w+myelination)$", re.IGNORECASE)
 _MRI_SIGNAL_RE = re.compile(r"\bMRI signal intensity\b", re.IGNORECASE)
