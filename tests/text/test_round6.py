@@ -51,3 +51,11 @@ def test_a_prominent_ventricular_system_is_enlarged(knowledge: Knowledge) -> Non
     # HPO's "Enlarged ventricular system" (Ventriculomegaly) in radiology's word, as "prominent ventricles"
     assert "HP:0002119" in found(annotate(knowledge, "On CT the ventricular system appeared prominent."))
     assert "HP:0002119" not in found(annotate(knowledge, "a prominent interventricular septum"))
+
+
+def test_a_premature_newborn_was_born_preterm(knowledge: Knowledge) -> None:
+    premature_birth = "HP:0001622"
+    assert premature_birth in found(annotate(knowledge, "Our daughter was a premature baby."))
+    assert premature_birth in found(annotate(knowledge, "He was a preterm neonate of 31 weeks."))
+    assert premature_birth in found(annotate(knowledge, "the twins were born early"))
+    assert premature_birth not in found(annotate(knowledge, "The infant was born at term."))
