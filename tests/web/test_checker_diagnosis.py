@@ -92,3 +92,16 @@ def test_api_diagnose_returns_what_the_service_ranks(client: TestClient, shared_
     assert body["results"][0]["explanation"]["summary"] == service.results[0].explanation.summary
     wrong_onset = client.post("/api/v1/diagnose", json={"present": [MYOCLONUS], "onset": MYOCLONUS})
     assert wrong_onset.status_code == 422 and wrong_onset.json()["error"]["code"] == "unknown_term"
+
+
+def test_checker_and_api_point_out_numbered_forms_of_one_condition(
+    client: TestClient, shared_db: SymptomDB
+) -> None:
+    present = ["HP:0001657", "HP:0001279"]  # prolonged QT interval, fainting
+    service = expected(shared_db, present)
+    assert service.look_alikes, "several numbered forms of long QT syndrome rank high"
+    html = client.get("/checker", params={"present": present}).text
+    for group in service.look_alikes:
+        assert f'<p class="note look-alike">{escape(group.note)}</p>' in html
+    body = client.post("/api/v1/diagnose", json={"present": present}).json()
+    assert body["look_alikes"] == [g.model_dump(mode="json") for g in service.look_alikes]

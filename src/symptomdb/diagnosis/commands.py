@@ -138,6 +138,8 @@ def _diagnose_and_print(
             str(r.rank), f"{r.score:.1f}", probability, f"{r.name}\n[dim]{r.id}[/]", r.explanation.summary
         )
     console.print(table)
+    for group in result.look_alikes:
+        console.print(f"[yellow]{group.note}[/]")
     console.print(f"[dim]{result.model.description} HPO {result.model.hpo_version}. Not medical advice.[/]")
 
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 
 from symptomdb.diagnosis import bundle
 from symptomdb.diagnosis.explain import Explanation, explain
+from symptomdb.diagnosis.families import LookAlikeGroup, look_alike_groups
 from symptomdb.diagnosis.model import ONSET_CLASSES, DiagnosisModel, ExtraCase, get_model, onset_class_of
 from symptomdb.diagnosis.rank import Engine, Query
 from symptomdb.diagnosis.train import fold_of
@@ -32,6 +33,7 @@ MAX_TERMS = 200
 MAX_LIMIT = 1000
 # findings given by at least this many published cases are built when an engine loads (`_frequent_terms`)
 WARM_MIN_CASES = 2
+LOOK_ALIKE_RANKS = 10  # numbered forms of one condition are pointed out among this many first results
 
 
 class QueryTerm(BaseModel):
@@ -74,6 +76,8 @@ class DiagnosisResult(BaseModel):
     query: DiagnosisQuery
     results: list[RankedCondition]
     model: ModelInfo
+    # numbered forms of one condition among the first results (`families.py`), with their HPO genes
+    look_alikes: list[LookAlikeGroup] = Field(default_factory=list)
 
 
 # --- engines (one per data version, and per held-out fold for benchmarks) ---------------------------------
@@ -224,7 +228,14 @@ def diagnose(
                 explanation=explain(knowledge, engine, row, query),
             )
         )
-    return DiagnosisResult(query=dquery, results=results, model=info)
+    first = [(r.rank, r.id, r.name) for r in results[:LOOK_ALIKE_RANKS]]
+    look_alikes = look_alike_groups(first, lambda cid: _genes(knowledge, cid))
+    return DiagnosisResult(query=dquery, results=results, model=info, look_alikes=look_alikes)
+
+
+def _genes(knowledge: Knowledge, condition_id: str) -> list[str]:
+    condition = knowledge.conditions.get(condition_id)
+    return [symbol for symbol, _ in condition.genes] if condition is not None else []
 
 
 def rank(engine: Engine, query: Query, limit: int) -> list[tuple[int, float, float, list[int]]]:
