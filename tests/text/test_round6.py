@@ -59,3 +59,10 @@ def test_a_premature_newborn_was_born_preterm(knowledge: Knowledge) -> None:
     assert premature_birth in found(annotate(knowledge, "He was a preterm neonate of 31 weeks."))
     assert premature_birth in found(annotate(knowledge, "the twins were born early"))
     assert premature_birth not in found(annotate(knowledge, "The infant was born at term."))
+
+
+def test_flattened_is_flat(knowledge: Knowledge) -> None:
+    # the participle for the adjective, as shortened = short and narrowed = narrow
+    assert "HP:0005469" in found(annotate(knowledge, "The back of his head is flattened."))
+    assert "HP:0007720" in found(annotate(knowledge, "keratometry showed flattened corneas"))
+    assert "HP:0000272" in found(annotate(knowledge, "marked malar flattening"))  # names keep working
