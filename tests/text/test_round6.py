@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from symptomdb.knowledge.store import Knowledge
 from symptomdb.text.annotate import Mention, annotate
-from symptomdb.text.lexicon import Lexicon, get_lexicon
+from symptomdb.text.lexicon import _COORDINATED_RE, Lexicon, get_lexicon
 
 HYPERACTIVITY = "HP:0000752"
 DEPRESSION = "HP:0000716"
@@ -66,3 +66,14 @@ def test_flattened_is_flat(knowledge: Knowledge) -> None:
     assert "HP:0005469" in found(annotate(knowledge, "The back of his head is flattened."))
     assert "HP:0007720" in found(annotate(knowledge, "keratometry showed flattened corneas"))
     assert "HP:0000272" in found(annotate(knowledge, "marked malar flattening"))  # names keep working
+
+
+def test_a_retired_composite_name_states_each_finding(knowledge: Knowledge) -> None:
+    # HPO retired "Low-set, posteriorly rotated ears" for the two terms; its replacement is only one
+    ears = found(annotate(knowledge, "The baby has low-set, posteriorly rotated ears."))
+    assert {"HP:0000369", "HP:0000358"} <= set(ears)
+    brows = found(annotate(knowledge, "Her eyebrows are sparse and thin."))
+    assert {"HP:0045075", "HP:0045074"} <= set(brows)
+    # an inverted name coordinates nothing
+    assert not _COORDINATED_RE.search("Deafness, in some")
+    assert _COORDINATED_RE.search("Symmetrical, oval parietal bone defects")

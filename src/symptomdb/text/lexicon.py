@@ -399,6 +399,15 @@ def is_abbreviation(text: str) -> bool:
     )
 
 
+# An obsolete name that coordinates findings ("Low-set, posteriorly rotated ears", "Sparse and thin
+# eyebrow") was retired for the separate terms; its replacement is only one of them, and a text that
+# says it states each (read by the coordination rules). An inverted name ("Mental retardation, in some")
+# coordinates nothing.
+_COORDINATED_RE = re.compile(
+    r"\b(?:and|or)\b|,\s+(?!(?:in|of|with|at|on|for|from|to|by)\b)[a-z]", re.IGNORECASE
+)
+
+
 def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = None) -> Lexicon:
     """Build the lexicon from the knowledge snapshot and the lay lexicon."""
     exclusions = read_exclusions()
@@ -496,7 +505,8 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         if term.is_obsolete and term.replaced_by in scope:
             name = term.name[len("obsolete ") :] if term.name.startswith("obsolete ") else term.name
             for text in [name] + [s.text for s in term.synonyms if s.scope == "EXACT"]:
-                add(text, term.replaced_by, PRIORITY_RELATED)
+                if not _COORDINATED_RE.search(text):
+                    add(text, term.replaced_by, PRIORITY_RELATED)
 
     lay_orders: dict[Key, set[Key]] = defaultdict(set)
     for entry in lay_entries:
