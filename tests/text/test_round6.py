@@ -19,19 +19,22 @@ def found(mentions: list[Mention]) -> dict[str, bool]:
 def test_body_nouns_come_from_hpo_names(knowledge: Knowledge) -> None:
     lexicon: Lexicon = get_lexicon(knowledge)
     assert {"thyroid", "reflex", "knee", "skull"} <= lexicon.body_nouns
-    assert "behavior" not in lexicon.body_nouns  # a word of mental function's own "Abnormal X" names
+    # behaviour is movement and action: mental function's and movement's own nouns are no body parts
+    assert not {"behavior", "move", "gait"} & lexicon.body_nouns
     assert {HYPERACTIVITY, DEPRESSION} <= lexicon.behavioural
 
 
 def test_a_mental_word_before_a_body_part_is_not_the_behaviour(knowledge: Knowledge) -> None:
     # "hyperactive" qualifies the organ or the function that follows it, not the person
-    assert HYPERACTIVITY not in found(annotate(knowledge, "Examination found hyperactive knee jerks."))
+    assert HYPERACTIVITY not in found(annotate(knowledge, "Examination found a hyperactive gag reflex."))
     assert HYPERACTIVITY not in found(annotate(knowledge, "an overly hyperactive thyroid gland"))
     assert DEPRESSION not in found(annotate(knowledge, "X-rays showed a depressed skull fracture."))
     # said of a person, or alone, it is still the behaviour
     assert HYPERACTIVITY in found(annotate(knowledge, "She is a hyperactive toddler."))
     assert HYPERACTIVITY in found(annotate(knowledge, "He is hyperactive and fidgety at nursery."))
     assert DEPRESSION in found(annotate(knowledge, "His father says he seems depressed lately."))
+    # the head of the noun phrase decides: stereotyped movements of the hands are the behaviour
+    assert "HP:0000733" in found(annotate(knowledge, "She makes stereotyped hand movements when excited."))
 
 
 def test_dysrhythmia_of_the_heart_is_an_arrhythmia(knowledge: Knowledge) -> None:

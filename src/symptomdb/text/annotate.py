@@ -271,23 +271,23 @@ def _modifies_next_word(tokens: Sequence[Token], position: int) -> bool:
     return nxt is not None and nxt.kind == "word" and not nxt.stop and nxt.lower.isalpha()
 
 
-MAX_BODY_NOUN_DISTANCE = 2  # content words after the adjective, up to the body noun ("gag reflex")
+MAX_BODY_NOUN_WORDS = 2  # the noun phrase after the adjective, up to its head ("gag reflex")
 
 
 def _modifies_body_noun(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> bool:
-    """A behaviour word directly before a noun phrase about a body part or function ("hyperactive gag
-    reflex", "hyperactive thyroid", "depressed skull fracture") qualifies that part, not the person."""
-    nouns = lexicon.body_nouns
-    seen = 0
+    """A behaviour word directly before a noun phrase whose head is a body part or function ("hyperactive
+    gag reflex", "hyperactive thyroid", "depressed skull fracture") qualifies that part, not the person;
+    "stereotyped hand movements" are still movements, the behaviour."""
+    head: Token | None = None
+    words = 0
     for token in tokens[position + 1 :]:
         if token.kind == "soft":
             continue
-        if token.kind != "word" or token.stop or seen >= MAX_BODY_NOUN_DISTANCE:
-            return False
-        if token.key in nouns:
-            return True
-        seen += 1
-    return False
+        if token.kind != "word" or token.stop or words >= MAX_BODY_NOUN_WORDS:
+            break
+        head = token
+        words += 1
+    return head is not None and head.key in lexicon.body_nouns
 
 
 def _ends_clause_part(tokens: Sequence[Token], last: int) -> bool:

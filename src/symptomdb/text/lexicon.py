@@ -29,6 +29,8 @@ PHENOTYPIC_ABNORMALITY = "HP:0000118"
 MODE_OF_INHERITANCE = "HP:0000005"
 NERVOUS_SYSTEM = "HP:0000707"
 MENTAL_FUNCTION = "HP:0011446"  # behaviour, mood, cognition
+MOVEMENT = "HP:0100022"
+REFLEX = "HP:0031826"
 # Besides phenotypic abnormalities, the kinds of terms that phenotype corpora (GSC+) annotate:
 # modes of inheritance (with qualifiers such as incomplete penetrance), onset, phenotypic variability.
 EXTRA_ROOTS = ("HP:0000005", "HP:0003674", "HP:0003812", "HP:0003680")
@@ -561,21 +563,24 @@ _ABNORMAL_PART_RE = re.compile(
 
 
 def body_nouns(knowledge: Knowledge, scope: frozenset[str]) -> frozenset[str]:
-    """Stems of the nouns of body parts and functions: the last word of X in the names "Abnormal X",
-    "Abnormality of the X", "Abnormal X morphology/physiology" outside mental function ("thyroid",
-    "reflex", "bladder", "knee"), less those of mental function's own such names ("behavior", "mood")."""
-    mental = knowledge.descendants(MENTAL_FUNCTION)
+    """Stems of the nouns of body parts and functions: the head of X in the names "Abnormal X",
+    "Abnormality of the X", "Abnormal X morphology/physiology" ("thyroid", "reflex", "bladder", "knee").
+    Behaviour is movement and action: the heads of the names of mental function and of movement other
+    than reflexes ("behavior", "mood", "movements", "gait") are left out."""
+    behaviour = knowledge.descendants(MENTAL_FUNCTION) | (
+        knowledge.descendants(MOVEMENT) - knowledge.descendants(REFLEX)
+    )
     nouns: set[str] = set()
-    mental_nouns: set[str] = set()
+    behaviour_nouns: set[str] = set()
     for term_id in scope:
         term = knowledge.terms[term_id]
         for text in [term.name, *(s.text for s in term.synonyms if s.scope == "EXACT")]:
             m = _ABNORMAL_PART_RE.match(text)
-            if m:
-                words = _content_tokens(m.group(1))
+            if m:  # the head: "rhythmic movements" of "Abnormal rhythmic movements of ankle"
+                words = _content_tokens(re.split(r"\s+of\s+", m.group(1))[0])
                 if words and words[-1].key.isalpha() and len(words[-1].key) > 2:
-                    (mental_nouns if term_id in mental else nouns).add(words[-1].key)
-    return frozenset(nouns - mental_nouns)
+                    (behaviour_nouns if term_id in behaviour else nouns).add(words[-1].key)
+    return frozenset(nouns - behaviour_nouns)
 
 
 # Age words in HPO names (stems): "in infancy"/"Infantile" and "Neonatal".
