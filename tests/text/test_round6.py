@@ -80,3 +80,10 @@ def test_a_retired_composite_name_states_each_finding(knowledge: Knowledge) -> N
     # an inverted name coordinates nothing
     assert not _COORDINATED_RE.search("Deafness, in some")
     assert _COORDINATED_RE.search("Symmetrical, oval parietal bone defects")
+
+
+def test_upgoing_plantars_are_a_babinski_sign(knowledge: Knowledge) -> None:
+    babinski = "HP:0003487"
+    assert babinski in found(annotate(knowledge, "The left plantar was upgoing."))
+    assert babinski in found(annotate(knowledge, "He had up-going plantars on both sides."))
+    assert babinski not in found(annotate(knowledge, "Both plantars were flexor."))

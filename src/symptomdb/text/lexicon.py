@@ -197,6 +197,7 @@ _DELAYED_DEVELOPMENT_RE = re.compile(r"^delayed (.+) development$", re.IGNORECAS
 # An impaired function is what lay and clinical writing call a difficulty with it.
 _IMPAIRMENT_RE = re.compile(r"^(?:(\w+) impairment|impaired (\w+))$", re.IGNORECASE)
 _MUSCLE_TONE_RE = re.compile(r"\bmuscle (?=tone\b)", re.IGNORECASE)
+_PLANTAR_RESPONSE_RE = re.compile(r"\bplantar (?:responses?|reflex(?:es)?)\b", re.IGNORECASE)
 _IMPAIRED_WORDS = ("poor", "impaired", "defective", "disturbed", "altered")
 # "Hyperintensity of cerebral white matter on MRI", "Hypsarrhythmia by EEG": the test that shows a finding
 # is not part of the finding, and reports name it without ("white matter hyperintensity was seen").
@@ -281,6 +282,12 @@ def name_variants(name: str) -> list[tuple[str, int]]:
             variants.append((f"{word} {substance}", 2))
             variants.append((f"{word} serum {substance}", 2))
             variants.append((f"{word} blood {substance}", 2))
+    # clinical notes name the plantar response "the plantars" ("plantars were extensor/upgoing")
+    variants.extend(
+        (_PLANTAR_RESPONSE_RE.sub("plantars", text), penalty if text != name else 1)
+        for text, penalty in [(name, 1), *variants]
+        if _PLANTAR_RESPONSE_RE.search(text)
+    )
     # on examination "tone" is the muscles' ("low tone", "decreased tone in the legs")
     variants.extend(
         (_MUSCLE_TONE_RE.sub("", text), penalty if text != name else 1)
