@@ -87,3 +87,12 @@ def test_upgoing_plantars_are_a_babinski_sign(knowledge: Knowledge) -> None:
     assert babinski in found(annotate(knowledge, "The left plantar was upgoing."))
     assert babinski in found(annotate(knowledge, "He had up-going plantars on both sides."))
     assert babinski not in found(annotate(knowledge, "Both plantars were flexor."))
+
+
+def test_an_abbreviation_with_two_senses_follows_the_other_findings(knowledge: Knowledge) -> None:
+    autism, atrial_septal_defect = "HP:0000729", "HP:0001631"
+    behaviour = found(annotate(knowledge, "Known to the clinic with epilepsy, learning disability and ASD."))
+    assert autism in behaviour and atrial_septal_defect not in behaviour
+    heart = found(annotate(knowledge, "The echo found an ASD and a bicuspid aortic valve."))
+    assert atrial_septal_defect in heart and autism not in heart
+    assert atrial_septal_defect in found(annotate(knowledge, "ASD"))  # alone: the lexicon's order

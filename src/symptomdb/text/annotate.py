@@ -84,6 +84,7 @@ def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) 
     chosen += _new_findings(chosen, _combined_organs(lexicon, tokens))
     _ages(lexicon, tokens, chosen)
     chosen += _document_abbreviations(lexicon, tokens, chosen)
+    _abbreviation_senses(lexicon, tokens, chosen)
     chosen += _onsets(lexicon, tokens, chosen)
     chosen += _predicates(lexicon, tokens, chosen)
     _examiner_negations(tokens, chosen)
@@ -842,6 +843,29 @@ def _onsets(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate])
         if j >= 0 and tokens[j].lower in _ONSET_PREPOSITIONS:
             found.append(_Candidate(i, i, 1, 1, (term_id,), (i,)))
     return found
+
+
+def _abbreviation_senses(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
+    """An abbreviation with two senses takes the one whose organ systems the document's other findings
+    share most ("ASD" beside seizures and intellectual disability is autism, beside a murmur and a
+    ventricular septal defect the atrial septal defect); a tie keeps the lexicon's order."""
+    ambiguous = [
+        c
+        for c in chosen
+        if len(c.ids) > 1 and c.first == c.last and tokens[c.first].text in lexicon.abbreviations
+    ]
+    if not ambiguous:
+        return
+    systems = lexicon.systems
+    context: dict[str, int] = {}
+    ambiguous_ids = {id(c) for c in ambiguous}
+    for c in chosen:
+        if id(c) not in ambiguous_ids:
+            for system in systems.get(c.ids[0], ()):
+                context[system] = context.get(system, 0) + 1
+    for c in ambiguous:
+        best = max(c.ids, key=lambda tid: sum(context.get(s, 0) for s in systems.get(tid, ())))
+        c.ids = (best, *(tid for tid in c.ids if tid != best))
 
 
 def _document_abbreviations(

@@ -108,6 +108,9 @@ class Lexicon:
     # "knee"): "hyperactive gag reflex" is no behaviour
     behavioural: frozenset[str] = field(default_factory=frozenset)
     body_nouns: frozenset[str] = field(default_factory=frozenset)
+    # term → the organ systems (children of Phenotypic abnormality) it belongs to: an abbreviation with
+    # two senses ("ASD": atrial septal defect, autism) takes the one of the document's other findings
+    systems: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lookup(self, key: Key) -> tuple[str, ...]:
         return self.phrases.get(key, ())
@@ -561,7 +564,17 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         ordered={k: frozenset(v) for k, v in lay_orders.items() if k not in non_lay_keys},
         behavioural=frozenset(knowledge.descendants(MENTAL_FUNCTION)) & scope,
         body_nouns=body_nouns(knowledge, scope),
+        systems=organ_systems(knowledge, scope),
     )
+
+
+def organ_systems(knowledge: Knowledge, scope: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Term → the children of Phenotypic abnormality among its ancestors (its organ systems)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for top in knowledge.children.get(PHENOTYPIC_ABNORMALITY, []):
+        for tid in knowledge.descendants(top) & scope:
+            found[tid].add(top)
+    return {tid: frozenset(tops) for tid, tops in found.items()}
 
 
 _ABNORMAL_PART_RE = re.compile(
