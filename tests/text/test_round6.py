@@ -96,3 +96,20 @@ def test_an_abbreviation_with_two_senses_follows_the_other_findings(knowledge: K
     heart = found(annotate(knowledge, "The echo found an ASD and a bicuspid aortic valve."))
     assert atrial_septal_defect in heart and autism not in heart
     assert atrial_septal_defect in found(annotate(knowledge, "ASD"))  # alone: the lexicon's order
+
+
+def test_knee_and_ankle_jerks_are_their_reflexes(knowledge: Knowledge) -> None:
+    # not the lay "jerks" of myoclonus
+    assert found(annotate(knowledge, "Both knee jerks were absent on examination.")) == {"HP:0006844": False}
+    assert "HP:0011808" in found(annotate(knowledge, "The left knee jerk is reduced."))
+    assert "HP:0001336" not in found(annotate(knowledge, "The left knee jerk is reduced."))
+
+
+def test_exaggerated_is_increased(knowledge: Knowledge) -> None:
+    assert "HP:0001347" in found(annotate(knowledge, "On testing, all her reflexes were exaggerated."))
+    assert "HP:0002267" in found(annotate(knowledge, "She has an exaggerated startle response."))
+
+
+def test_weakness_with_a_place_is_the_muscles(knowledge: Knowledge) -> None:
+    assert "HP:0003701" in found(annotate(knowledge, "Since then he has had proximal weakness."))
+    assert "HP:0002460" in found(annotate(knowledge, "Distal weakness, worse in the hands."))

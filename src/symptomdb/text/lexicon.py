@@ -200,6 +200,9 @@ _DELAYED_DEVELOPMENT_RE = re.compile(r"^delayed (.+) development$", re.IGNORECAS
 # An impaired function is what lay and clinical writing call a difficulty with it.
 _IMPAIRMENT_RE = re.compile(r"^(?:(\w+) impairment|impaired (\w+))$", re.IGNORECASE)
 _MUSCLE_TONE_RE = re.compile(r"\bmuscle (?=tone\b)", re.IGNORECASE)
+_JERK_RE = re.compile(r"\b(knee|ankle|patellar|Achilles)(?: jerk)? reflex(?:es)?\b", re.IGNORECASE)
+_JERK_JOINTS = {"knee": "knee", "patellar": "knee", "ankle": "ankle", "achilles": "ankle"}
+_MUSCLE_WEAKNESS_RE = re.compile(r"^(\w+(?:[ -]\w+)?) muscle weakness$", re.IGNORECASE)
 _PLANTAR_RESPONSE_RE = re.compile(r"\bplantar (?:responses?|reflex(?:es)?)\b", re.IGNORECASE)
 _IMPAIRED_WORDS = ("poor", "impaired", "defective", "disturbed", "altered")
 # "Hyperintensity of cerebral white matter on MRI", "Hypsarrhythmia by EEG": the test that shows a finding
@@ -285,6 +288,20 @@ def name_variants(name: str) -> list[tuple[str, int]]:
             variants.append((f"{word} {substance}", 2))
             variants.append((f"{word} serum {substance}", 2))
             variants.append((f"{word} blood {substance}", 2))
+    # the tendon reflexes of the knee and ankle are their "jerks" ("knee jerks were absent" = Absent patellar
+    # reflexes, as HPO's own "Absent knee jerk reflex", "Hyperactive ankle jerk reflex")
+    variants.extend(
+        (
+            _JERK_RE.sub(lambda m: f"{_JERK_JOINTS[m.group(1).lower()]} jerk", text),
+            penalty if text != name else 1,
+        )
+        for text, penalty in [(name, 1), *variants]
+        if _JERK_RE.search(text)
+    )
+    # weakness with a place or a pattern is the muscles' ("proximal weakness", "neck weakness"), as "tone"
+    m = _MUSCLE_WEAKNESS_RE.match(name)
+    if m:
+        variants.append((f"{m.group(1)} weakness", 1))
     # clinical notes name the plantar response "the plantars" ("plantars were extensor/upgoing")
     variants.extend(
         (_PLANTAR_RESPONSE_RE.sub("plantars", text), penalty if text != name else 1)
