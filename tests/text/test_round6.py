@@ -113,3 +113,8 @@ def test_exaggerated_is_increased(knowledge: Knowledge) -> None:
 def test_weakness_with_a_place_is_the_muscles(knowledge: Knowledge) -> None:
     assert "HP:0003701" in found(annotate(knowledge, "Since then he has had proximal weakness."))
     assert "HP:0002460" in found(annotate(knowledge, "Distal weakness, worse in the hands."))
+
+
+def test_poor_and_impaired_are_swapped(knowledge: Knowledge) -> None:
+    assert "HP:0007010" in found(annotate(knowledge, "Her handwriting shows poor fine motor skill."))
+    assert "HP:0002033" in found(annotate(knowledge, "The newborn had an impaired suck."))

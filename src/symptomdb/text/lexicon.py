@@ -187,6 +187,9 @@ _DIRECTION_SWAPS = {
     "high": ("increased", "elevated"),
     "increased": ("high", "hyperactive"),
     "elevated": ("high",),
+    # a worse function: "Impaired fine motor skills" = "poor fine motor skills", "Poor suck" = "impaired suck"
+    "impaired": ("poor",),
+    "poor": ("impaired",),
 }
 # The brain's fluid spaces, and the words that say one is enlarged.
 _FLUID_SPACE_RE = re.compile(
