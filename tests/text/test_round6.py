@@ -118,3 +118,8 @@ def test_weakness_with_a_place_is_the_muscles(knowledge: Knowledge) -> None:
 def test_poor_and_impaired_are_swapped(knowledge: Knowledge) -> None:
     assert "HP:0007010" in found(annotate(knowledge, "Her handwriting shows poor fine motor skill."))
     assert "HP:0002033" in found(annotate(knowledge, "The newborn had an impaired suck."))
+
+
+def test_a_high_pain_threshold_is_not_pain(knowledge: Knowledge) -> None:
+    mentions = found(annotate(knowledge, "Mum says he has a high pain threshold when he falls."))
+    assert "HP:0007328" in mentions and "HP:0012531" not in mentions
