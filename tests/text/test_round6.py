@@ -123,3 +123,9 @@ def test_poor_and_impaired_are_swapped(knowledge: Knowledge) -> None:
 def test_a_high_pain_threshold_is_not_pain(knowledge: Knowledge) -> None:
     mentions = found(annotate(knowledge, "Mum says he has a high pain threshold when he falls."))
     assert "HP:0007328" in mentions and "HP:0012531" not in mentions
+
+
+def test_tendon_reflexes_are_the_deep_tendon_reflexes(knowledge: Knowledge) -> None:
+    # HPO's Brisk reflexes are tendon reflexes; "deep" is often left out
+    assert found(annotate(knowledge, "She has brisk tendon reflexes in both legs.")) == {"HP:0001348": False}
+    assert found(annotate(knowledge, "Hyperactive tendon reflexes throughout.")) == {"HP:0006801": False}

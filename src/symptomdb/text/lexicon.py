@@ -301,6 +301,11 @@ def name_variants(name: str) -> list[tuple[str, int]]:
         for text, penalty in [(name, 1), *variants]
         if _JERK_RE.search(text)
     )
+    # the tendon reflexes are the deep tendon reflexes ("brisk tendon reflexes" = Brisk reflexes, whose
+    # HPO definition is about tendon reflexes; "hyperactive tendon reflexes"): the words and HPO's synonyms,
+    # against one ID-68 note that codes the first as Hyperactive deep tendon reflexes
+    if re.search(r"\bdeep tendon reflex", name, re.IGNORECASE):
+        variants.append((re.sub(r"\bdeep tendon reflex", "tendon reflex", name, flags=re.IGNORECASE), 1))
     # weakness with a place or a pattern is the muscles' ("proximal weakness", "neck weakness"), as "tone"
     m = _MUSCLE_WEAKNESS_RE.match(name)
     if m:
