@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from symptomdb.knowledge.store import Knowledge
-from symptomdb.text.annotate import Mention, annotate
+from symptomdb.text.annotate import annotate
 from symptomdb.text.lexicon import name_variants
 
-
-def found(mentions: list[Mention]) -> dict[str, bool]:
-    """hpo_id → excluded, for the mentions about the patient."""
-    return {m.hpo_id: m.excluded for m in mentions if not m.family}
+from .test_annotate import found
 
 
 def test_the_test_that_shows_a_finding_may_be_left_out(knowledge: Knowledge) -> None:

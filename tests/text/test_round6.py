@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from symptomdb.knowledge.store import Knowledge
-from symptomdb.text.annotate import Mention, annotate
+from symptomdb.text.annotate import annotate
 from symptomdb.text.lexicon import _COORDINATED_RE, Lexicon, get_lexicon
+
+from .test_annotate import found
 
 HYPERACTIVITY = "HP:0000752"
 DEPRESSION = "HP:0000716"
 ARRHYTHMIA = "HP:0011675"
-
-
-def found(mentions: list[Mention]) -> dict[str, bool]:
-    """hpo_id → excluded, for the mentions about the patient."""
-    return {m.hpo_id: m.excluded for m in mentions if not m.family}
 
 
 def test_body_nouns_come_from_hpo_names(knowledge: Knowledge) -> None:
