@@ -91,10 +91,9 @@ def get_engine(
     cache_dir: Path | None = None,
     held_out_fold: int | None = None,
     data_dir: Path = bundle.DATA_DIR,
-    warm: bool = True,
 ) -> Engine:
     """The ranking engine for this knowledge base (built once per process; the model cached on disk),
-    with the per-term vectors of the findings published cases use most already built (`warm`).
+    with the per-term vectors of the findings published cases use most already built (`Engine.warm`).
 
     With `held_out_fold`, published cases of that fold's publications are left out of the profiles, and
     the weights fitted without them are used: that is how the benchmark scores a case it was trained on.
@@ -129,8 +128,7 @@ def get_engine(
         temperature_by_findings=weights.temperature_by_findings(fold_key),
         ranker=bundle.load_ranker(data_dir, fold_key, cache_dir),
     )
-    if warm:
-        engine.warm(*_frequent_terms(model, cases))
+    engine.warm(*_frequent_terms(model, cases))
     engine.learned = weights.learned
     engine.description = _describe(weights, len(cases), engine.ranker is not None)
     with _ENGINE_LOCK:
