@@ -104,7 +104,7 @@ def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) 
         chosen, negated, family, uncertain, strict=True
     ):
         is_negated = is_negated or candidate.negated
-        is_family = is_family and not candidate.own
+        is_family = (is_family or _of_a_parent(lexicon, tokens, candidate)) and not candidate.own
         if is_family and not include_family:
             continue
         start, end = tokens[candidate.first].start, tokens[candidate.last].end
@@ -128,6 +128,26 @@ def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) 
 
 
 _NEGATORS = frozenset({"not", "never"})
+# "maternal hypertension", "poor maternal weight gain": a finding of the mother (or father), which HPO
+# files under the patient's pregnancy history, not as a phenotypic abnormality of the patient
+_PARENT_ADJECTIVES = frozenset({"maternal", "paternal"})
+
+
+def _of_a_parent(lexicon: Lexicon, tokens: Sequence[Token], candidate: _Candidate) -> bool:
+    """The finding is qualified by "maternal"/"paternal" (right before it, or inside its words) and so is
+    the parent's; a name that contains the word ("maternal inheritance") is the patient's, and a mode of
+    inheritance is never a parent's finding."""
+    if not candidate.positions or candidate.ids[0] in lexicon.inheritance:
+        return False
+    inside = (
+        tokens[k].lower in _PARENT_ADJECTIVES
+        for k in range(candidate.first, candidate.last + 1)
+        if k not in candidate.positions
+    )
+    if any(inside):
+        return True
+    before = next((t for t in reversed(tokens[: candidate.first]) if t.kind != "soft"), None)
+    return before is not None and before.lower in _PARENT_ADJECTIVES
 
 
 # Degree, extent and side words a window may leave out when the phrase without them is a finding

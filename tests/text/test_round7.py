@@ -1,0 +1,29 @@
+"""Round 7 of the annotator (issue #7): general mechanisms, asserted on made-up sentences."""
+
+from __future__ import annotations
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text.annotate import annotate
+
+from .test_annotate import found
+
+HYPERTENSION = "HP:0000822"
+INCREASED_BODY_WEIGHT = "HP:0004324"
+FAILURE_TO_THRIVE = "HP:0001508"
+
+
+def test_a_maternal_finding_is_the_mothers(knowledge: Knowledge) -> None:
+    # HPO files the mother's findings under the patient's pregnancy history, not as the patient's phenotype
+    assert HYPERTENSION not in found(annotate(knowledge, "Maternal hypertension needed labetalol."))
+    assert HYPERTENSION not in found(annotate(knowledge, "Antenatal notes: paternal hypertension, treated."))
+    gained = found(annotate(knowledge, "There was inadequate maternal weight gain in the third trimester."))
+    assert INCREASED_BODY_WEIGHT not in gained and FAILURE_TO_THRIVE not in gained
+    # the word elsewhere in the sentence leaves the patient's own findings alone
+    assert HYPERTENSION in found(annotate(knowledge, "Maternal age was 41; the boy now has hypertension."))
+
+
+def test_too_little_weight_gain_is_failure_to_thrive(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Since the age of two he has had slow weight gain.")) == {
+        FAILURE_TO_THRIVE: False
+    }
+    assert INCREASED_BODY_WEIGHT not in found(annotate(knowledge, "insufficient weight gain on formula"))
