@@ -10,6 +10,8 @@ from .test_annotate import found
 HYPERTENSION = "HP:0000822"
 INCREASED_BODY_WEIGHT = "HP:0004324"
 FAILURE_TO_THRIVE = "HP:0001508"
+MULTIFOCAL_DISCHARGES = "HP:0010841"
+GENERALIZED_DISCHARGES = "HP:0011198"
 
 
 def test_a_maternal_finding_is_the_mothers(knowledge: Knowledge) -> None:
@@ -27,3 +29,17 @@ def test_too_little_weight_gain_is_failure_to_thrive(knowledge: Knowledge) -> No
         FAILURE_TO_THRIVE: False
     }
     assert INCREASED_BODY_WEIGHT not in found(annotate(knowledge, "insufficient weight gain on formula"))
+
+
+def test_discharges_on_an_eeg_are_epileptiform(knowledge: Knowledge) -> None:
+    assert MULTIFOCAL_DISCHARGES in found(
+        annotate(knowledge, "A sleep EEG recorded frequent multifocal discharges.")
+    )
+    assert GENERALIZED_DISCHARGES in found(
+        annotate(knowledge, "The electroencephalogram had generalized discharges during drowsiness.")
+    )
+    assert MULTIFOCAL_DISCHARGES in found(annotate(knowledge, "multifocal EEG discharges"))
+    # without the test in the sentence, discharges are something else
+    assert MULTIFOCAL_DISCHARGES not in found(
+        annotate(knowledge, "She had multifocal discharges from skin abscesses. An EEG is planned.")
+    )

@@ -265,6 +265,9 @@ def _lookup_window(
         return None
     if crossed and not crossed <= lexicon.conjunctive.get(key, frozenset()):
         return None
+    tests = lexicon.contextual.get(key)
+    if tests is not None and not _sentence_names(tokens, first, tests):
+        return None  # "multifocal discharges" are epileptiform only in a sentence about the EEG
     if "," in crossed and not _ends_clause_part(tokens, last):
         return None  # "delay, severe" only as an inverted name, not "delay, severe intellectual disability"
     if len(words) == 1 and key[0] in lexicon.strict_single:
@@ -281,6 +284,20 @@ def _lookup_window(
         return None  # "hyperactive | gag reflex", "depressed | skull fracture": not the behaviour
     exact_ids = lexicon.exact.get(tuple(surface_form(tokens[p].lower) for p in positions))
     return _Candidate(first, last, len(words), lexicon.priorities[key], exact_ids or ids, tuple(positions))
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+
+
+def _sentence_names(tokens: Sequence[Token], position: int, keys: frozenset[str]) -> bool:
+    """A word of ``keys`` stands in the sentence around ``position`` (a colon or a bracket goes on)."""
+    for step in (-1, 1):
+        j = position
+        while 0 <= j < len(tokens) and tokens[j].text not in _SENTENCE_ENDS:
+            if tokens[j].key in keys:
+                return True
+            j += step
+    return False
 
 
 def _modifies_next_word(tokens: Sequence[Token], position: int) -> bool:

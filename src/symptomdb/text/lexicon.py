@@ -111,6 +111,9 @@ class Lexicon:
     # term → the organ systems (children of Phenotypic abnormality) it belongs to: an abbreviation with
     # two senses ("ASD": atrial septal defect, autism) takes the one of the document's other findings
     systems: dict[str, frozenset[str]] = field(default_factory=dict)
+    # keys that name their terms only in a sentence about a test (the test's word keys): "multifocal
+    # discharges" are epileptiform discharges when the sentence is about the EEG
+    contextual: dict[Key, frozenset[str]] = field(default_factory=dict)
 
     def lookup(self, key: Key) -> tuple[str, ...]:
         return self.phrases.get(key, ())
@@ -218,6 +221,30 @@ _MODALITY_RE = re.compile(
 )
 
 
+# Words a name may leave out when the sentence names the test that shows the finding: an EEG report's
+# "multifocal discharges" are HPO's "Multifocal epileptiform discharges" (HPO itself writes "Focal EEG
+# discharges …"), while "discharges" elsewhere are the nipple's or the hospital's.
+_EPILEPTIFORM_RE = re.compile(r"\bepileptiform (?=discharges?\b)", re.IGNORECASE)
+_CONTEXT_WORDS_RE = (
+    (
+        _EPILEPTIFORM_RE,
+        ("EEG", "electroencephalogram", "electroencephalography", "electroencephalographic"),
+    ),
+)
+MIN_CONTEXTUAL_WORDS = 2  # "focal discharges", not "discharges" alone
+
+
+def contextual_variants(name: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Forms of a name without the words its test's context supplies, with the words of that test."""
+    variants: list[tuple[str, tuple[str, ...]]] = []
+    for pattern, tests in _CONTEXT_WORDS_RE:
+        if pattern.search(name):
+            variant = re.sub(r"^EEG (?:with )?|^EEG: ", "", pattern.sub("", name))
+            if len(key_of(variant)) >= MIN_CONTEXTUAL_WORDS:
+                variants.append((variant, tests))
+    return variants
+
+
 def name_variants(name: str) -> list[tuple[str, int]]:
     """Extra surface forms of one HPO name or synonym, with a priority penalty (general rules only)."""
     variants: list[tuple[str, int]] = []
@@ -267,6 +294,11 @@ def name_variants(name: str) -> list[tuple[str, int]]:
     finding = m.group(1) if m and len(m.group(1).split()) >= 2 else name
     if finding != name:  # "Hyperintensity of cerebral white matter on MRI" → "… of cerebral white matter"
         variants.append((finding, 1))
+    if _EPILEPTIFORM_RE.search(name):
+        # HPO's own "Focal EEG discharges …": an EEG discharge is epileptiform ("multifocal EEG discharges",
+        # "EEG with focal discharges"); without the test's name see ``contextual_variants``
+        test = "" if re.search(r"\bEEG\b", name) else "EEG "
+        variants.append((_EPILEPTIFORM_RE.sub(test, name), 1))
     m = _CNS_MYELIN_RE.match(name)
     if m:  # "CNS hypomyelination" → "hypomyelination": the peripheral kind is the one said with its organ
         variants.append((m.group(1), 1))
@@ -459,6 +491,8 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
     loose_single: set[str] = set()
     exact_candidates: dict[Key, dict[str, int]] = defaultdict(dict)
     conjunctive: dict[Key, set[str]] = defaultdict(set)
+    context_candidates: dict[Key, dict[str, int]] = defaultdict(dict)
+    context_words: dict[Key, set[str]] = defaultdict(set)
 
     def add(text: str, term_id: str, priority: int, surface: bool = True, strict: bool = False) -> None:
         if fold(text) in exclusions.get(term_id, ()):
@@ -530,6 +564,11 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
             add(variant, term_id, PRIORITY_VARIANT + 1, surface=False)
         for text, priority in forms:
             if priority <= PRIORITY_EXACT:
+                for variant, tests in contextual_variants(text):
+                    context_candidates[key_of(variant)][term_id] = PRIORITY_VARIANT + 1
+                    context_words[key_of(variant)].update(key_of(test)[0] for test in tests)
+        for text, priority in forms:
+            if priority <= PRIORITY_EXACT:
                 syndrome = eponymous_syndrome(text, common_words)
                 if syndrome:  # "Duane anomaly" → "Duane syndrome"
                     add(syndrome, term_id, PRIORITY_VARIANT + 1, surface=False)
@@ -554,6 +593,11 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
             if len(words) > 1 and any(w in _NEGATED_VERBS for w in words):
                 lay_orders[tuple(sorted(words))].add(words)
     non_lay_keys = {key for key, by_term in candidates.items() if min(by_term.values()) < PRIORITY_LAY}
+    contextual: dict[Key, frozenset[str]] = {}
+    for key, by_term in context_candidates.items():
+        if key not in candidates:  # a key that names a finding anywhere keeps doing so
+            candidates[key] = by_term
+            contextual[key] = frozenset(context_words[key])
 
     phrases: dict[Key, tuple[str, ...]] = {}
     priorities: dict[Key, int] = {}
@@ -590,6 +634,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         behavioural=frozenset(knowledge.descendants(MENTAL_FUNCTION)) & scope,
         body_nouns=body_nouns(knowledge, scope),
         systems=organ_systems(knowledge, scope),
+        contextual=contextual,
     )
 
 
