@@ -61,7 +61,7 @@ def main() -> None:
         if i % args.every or not isinstance(case, PhenopacketCase):
             continue
         fold = fold_of(case.source, weights.n_folds) if case.source in trained else None
-        engine = get_engine(knowledge, db.settings.cache_dir, held_out_fold=fold)
+        engine = get_engine(knowledge, db.settings.cache_dir, held_out_fold=fold, warm=True)
         model = engine.model
         truth = truth_rows(knowledge, model, diagnosis_ids(document))
         counts["cases"] += 1

@@ -15,6 +15,7 @@ from symptomdb.diagnosis.rank import (
     FEATURES,
     RANKER_FEATURES,
     Engine,
+    EngineParams,
     Query,
     SparseVector,
     _column_sums,
@@ -287,3 +288,20 @@ def test_warming_builds_the_frequent_terms_vectors_and_changes_no_score(tiny: Kn
     assert ("excl_case", excluded[0]) in warmed._term_cache
     query = Query(rows(m, "HP:0000102", "HP:0000202"), rows(m, "HP:0000201"))
     assert np.array_equal(warmed.score(query), cold.score(query))
+
+
+def test_get_engine_warms_once_when_asked_even_an_engine_built_cold(tiny: Knowledge, tmp_path: Path) -> None:
+    cases = [
+        ExtraCase("OMIM:999999", "New syndrome", "PMID:1", ("HP:0000102",), ("HP:0000201",)),
+        ExtraCase("OMIM:999999", "New syndrome", "PMID:2", ("HP:0000102",), ("HP:0000201",)),
+    ]
+    bundle.write_bundle(tmp_path, cases, EngineParams(), DEFAULT_WEIGHTS, [], 1, {})
+    cold = get_engine(tiny, None, data_dir=tmp_path)  # a one-off query: nothing built ahead
+    assert not cold.warmed and not cold._vector_cache
+    warmed = get_engine(tiny, None, data_dir=tmp_path, warm=True)  # then a server asks for it warm
+    assert warmed is cold and warmed.warmed
+    t = warmed.model.term_index["HP:0000102"]
+    assert ("vectors-present", t) in warmed._vector_cache
+    warmed.clear_cache()
+    get_engine(tiny, None, data_dir=tmp_path, warm=True)  # already warmed: not built again
+    assert not warmed._vector_cache

@@ -101,7 +101,7 @@ def run_benchmark(
 ) -> BenchReport:
     weights = bundle.load_weights()
     trained_sources = {c.source for c in bundle.load_cases()}
-    full = get_engine(knowledge, cache_dir)
+    full = get_engine(knowledge, cache_dir, warm=True)
     baseline_model = get_model(knowledge, cache_dir)
     baseline = ResnikBaseline(baseline_model)
 
@@ -125,7 +125,9 @@ def run_benchmark(
             continue
         engine = full
         if case.source in trained_sources and weights.fold_weights:
-            engine = get_engine(knowledge, cache_dir, held_out_fold=fold_of(case.source, weights.n_folds))
+            engine = get_engine(
+                knowledge, cache_dir, held_out_fold=fold_of(case.source, weights.n_folds), warm=True
+            )
             n_fold += 1
         query = _query(knowledge, engine.model, case)
         truth_ids = diagnosis_ids(document)

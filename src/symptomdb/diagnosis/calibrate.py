@@ -236,7 +236,7 @@ def out_of_fold_predictions(
         by_fold.setdefault(fold_of(case.source, weights.n_folds), []).append(case)
     done = 0
     for fold in sorted(by_fold):
-        engine: Engine = get_engine(knowledge, cache_dir, held_out_fold=fold, data_dir=data_dir)
+        engine: Engine = get_engine(knowledge, cache_dir, held_out_fold=fold, data_dir=data_dir, warm=True)
         rng = np.random.default_rng(fold)
         for case in by_fold[fold]:
             lq = case_query(knowledge, engine.model, case)

@@ -195,7 +195,7 @@ def _rank_phenopackets(db: SymptomDB, path: Path, n: int) -> None:
     from symptomdb.knowledge.store import UnknownIdError
 
     knowledge = db.knowledge
-    engine = get_engine(knowledge, db.settings.cache_dir)
+    engine = get_engine(knowledge, db.settings.cache_dir, warm=True)
     model = engine.model
     try:
         cases = read_phenopackets(path)

@@ -323,6 +323,7 @@ class Engine:
         self.stated_csr = model.freq_stated.tocsr()
         self.learned = False  # weights learned from cases (scores are then log-odds, softmax = probability)
         self.description = ""
+        self.warmed = False  # `warm` has built the frequent terms (service.get_engine)
         self.unrep = freq.copy()
         self.unrep.data = np.log1p(-p.zeta * np.minimum(freq.data, 1.0) * 0.999).astype(np.float32)
         self.unrep_total = np.asarray(self.unrep.sum(axis=1)).ravel()

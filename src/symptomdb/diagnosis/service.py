@@ -91,9 +91,13 @@ def get_engine(
     cache_dir: Path | None = None,
     held_out_fold: int | None = None,
     data_dir: Path = bundle.DATA_DIR,
+    warm: bool = False,
 ) -> Engine:
-    """The ranking engine for this knowledge base (built once per process; the model cached on disk),
-    with the per-term vectors of the findings published cases use most already built (`Engine.warm`).
+    """The ranking engine for this knowledge base (built once per process; the model cached on disk).
+
+    With `warm` (a server, a batch, a benchmark), the per-term vectors of the findings published cases
+    use most are built now (`Engine.warm`, about 3 s), once per engine, even if it was built cold
+    before; a one-off query leaves them to be built on first use.
 
     With `held_out_fold`, published cases of that fold's publications are left out of the profiles, and
     the weights fitted without them are used: that is how the benchmark scores a case it was trained on.
@@ -101,16 +105,33 @@ def get_engine(
     weights = bundle.load_weights(data_dir)
     cases: Sequence[ExtraCase] = bundle.load_cases(data_dir)
     fold_key = held_out_fold if held_out_fold is not None and weights.fold_weights else None
+    if fold_key is not None:
+        cases = tuple(c for c in cases if fold_of(c.source, weights.n_folds) != fold_key)
     key = (knowledge.checksum, fold_key, str(data_dir))
     with _ENGINE_LOCK:
         engine = _ENGINES.get(key)
-        if engine is not None:
-            return engine
+    if engine is None:
+        built = _build_engine(knowledge, cache_dir, weights, cases, fold_key, data_dir)
+        with _ENGINE_LOCK:
+            engine = _ENGINES.setdefault(key, built)
+    if warm and not engine.warmed:
+        engine.warm(*_frequent_terms(engine.model, cases))
+        engine.warmed = True
+    return engine
+
+
+def _build_engine(
+    knowledge: Knowledge,
+    cache_dir: Path | None,
+    weights: bundle.Weights,
+    cases: Sequence[ExtraCase],
+    fold_key: int | None,
+    data_dir: Path,
+) -> Engine:
     chosen = weights.weights
     second = weights.rerank
     temperature = weights.temperature
     if fold_key is not None:
-        cases = tuple(c for c in cases if fold_of(c.source, weights.n_folds) != fold_key)
         chosen = weights.fold_weights[fold_key]
         second = weights.rerank_fold[fold_key] if len(weights.rerank_fold) > fold_key else None
         # fitted without this fold's predictions
@@ -128,11 +149,9 @@ def get_engine(
         temperature_by_findings=weights.temperature_by_findings(fold_key),
         ranker=bundle.load_ranker(data_dir, fold_key, cache_dir),
     )
-    engine.warm(*_frequent_terms(model, cases))
     engine.learned = weights.learned
     engine.description = _describe(weights, len(cases), engine.ranker is not None)
-    with _ENGINE_LOCK:
-        return _ENGINES.setdefault(key, engine)
+    return engine
 
 
 def _frequent_terms(model: DiagnosisModel, cases: Sequence[ExtraCase]) -> tuple[list[int], list[int]]:

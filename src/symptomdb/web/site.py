@@ -118,7 +118,8 @@ class Site:
         from symptomdb.text.lexicon import get_lexicon
 
         get_lexicon(self.knowledge, cache_dir=self.db.settings.cache_dir)  # the checker's free-text box
-        get_engine(self.knowledge, cache_dir=self.db.settings.cache_dir)  # the checker's differential
+        # the checker's differential, with its frequent terms built
+        get_engine(self.knowledge, cache_dir=self.db.settings.cache_dir, warm=True)
 
     def answer(self, condition_id: str) -> ConditionAnswer:
         """The answer for a canonical condition id (UnknownIdError if unknown)."""
