@@ -43,3 +43,20 @@ def test_discharges_on_an_eeg_are_epileptiform(knowledge: Knowledge) -> None:
     assert MULTIFOCAL_DISCHARGES not in found(
         annotate(knowledge, "She had multifocal discharges from skin abscesses. An EEG is planned.")
     )
+
+
+def test_reviewed_clinical_synonyms(knowledge: Knowledge) -> None:
+    # "congenital stridor" is the larynx's stridor from birth, HPO's Congenital laryngeal stridor
+    assert found(annotate(knowledge, "Congenital stridor, worse when crying, began in week one.")) == {
+        "HP:0004886": False
+    }
+    # surgery that releases or lengthens the heel cord is done for its contracture
+    achilles = "HP:0001771"
+    assert achilles in found(annotate(knowledge, "Achilles tendon release happened when he turned four."))
+    assert achilles in found(annotate(knowledge, "At seven she had heel cord lengthening on both sides."))
+
+
+def test_a_face_without_expression_is_mask_like(knowledge: Knowledge) -> None:
+    mask_like = "HP:0000298"
+    assert mask_like in found(annotate(knowledge, "Her unexpressive face hardly changed when she smiled."))
+    assert mask_like in found(annotate(knowledge, "a non-expressive face and drooling"))
