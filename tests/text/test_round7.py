@@ -60,3 +60,15 @@ def test_a_face_without_expression_is_mask_like(knowledge: Knowledge) -> None:
     mask_like = "HP:0000298"
     assert mask_like in found(annotate(knowledge, "Her unexpressive face hardly changed when she smiled."))
     assert mask_like in found(annotate(knowledge, "a non-expressive face and drooling"))
+
+
+def test_a_negating_adjective_qualifies_its_own_noun(knowledge: Knowledge) -> None:
+    dystonia, nystagmus = "HP:0001332", "HP:0000639"
+    # "absent" says its own noun is missing; a finding coordinated after that noun is present
+    text = "On review: absent smiling at faces and dystonic posturing of the left arm."
+    assert found(annotate(knowledge, text)).get(dystonia) is False
+    assert (
+        found(annotate(knowledge, "Absent corneal glitter and nystagmus were seen.")).get(nystagmus) is False
+    )
+    # a list of findings after it is still negated ("absent fever and cough")
+    assert found(annotate(knowledge, "absent fever and cough")) == {"HP:0001945": True, "HP:0012735": True}

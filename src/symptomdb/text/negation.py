@@ -328,12 +328,19 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
         if flags is None:
             continue
         if trigger.kind in (PRE, FAMILY_PRE, UNCERTAIN_PRE):
-            found = _forward_scope(tokens, trigger.last + 1, terminators, starts, inside)
+            adjective = trigger.first == trigger.last and tokens[trigger.first].lower in _ADJECTIVE_TRIGGERS
+            found = _forward_scope(tokens, trigger.last + 1, terminators, starts, inside, adjective)
         else:
             found = _backward_scope(tokens, trigger.first - 1, terminators, ends, inside)
         for n in found:
             flags[n] = True
     return negated, family, [u and not n for u, n in zip(uncertain, negated, strict=True)]
+
+
+# Negating adjectives: "absent visual following and dystonic posturing" — the adjective qualifies its own
+# noun; once that noun is a word of no finding, a coordinated noun phrase after it is a finding of its own.
+_ADJECTIVE_TRIGGERS = frozenset({"absent"})
+_COORDINATORS = frozenset({"and", "or", "&"})
 
 
 def _forward_scope(
@@ -342,9 +349,12 @@ def _forward_scope(
     terminators: set[int],
     starts: dict[int, list[int]],
     inside: Sequence[bool],
+    adjective: bool = False,
 ) -> list[int]:
     """Mentions after a pre-trigger, to the end of the clause; commas are crossed only inside a list of
-    mentions ("no fever, cough or rash"), not after other words ("family history of this disorder, …")."""
+    mentions ("no fever, cough or rash"), not after other words ("family history of this disorder, …").
+    After a negating adjective (``adjective``) a conjunction ends the scope once the adjective has
+    qualified other words ("absent visual following and dystonic posturing")."""
     found: list[int] = []
     count = 0
     segment_has_other_words = False
@@ -356,6 +366,8 @@ def _forward_scope(
             if segment_has_other_words:
                 break
             continue
+        if adjective and segment_has_other_words and not inside[i] and token.lower in _COORDINATORS:
+            break
         if i in terminators and i not in starts:
             break
         if i in starts:
