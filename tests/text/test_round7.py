@@ -72,3 +72,16 @@ def test_a_negating_adjective_qualifies_its_own_noun(knowledge: Knowledge) -> No
     )
     # a list of findings after it is still negated ("absent fever and cough")
     assert found(annotate(knowledge, "absent fever and cough")) == {"HP:0001945": True, "HP:0012735": True}
+
+
+def test_an_mri_sequence_name_is_left_out_of_a_finding(knowledge: Knowledge) -> None:
+    white_matter = "HP:0030890"
+    assert white_matter in found(
+        annotate(knowledge, "Imaging: cerebral white matter T1 hyperintensity, frontal more than occipital")
+    )
+    assert white_matter in found(annotate(knowledge, "scattered white matter FLAIR hyperintensities"))
+    assert white_matter in found(
+        annotate(knowledge, "T2-weighted hyperintensity of white matter near the horns")
+    )
+    # a number after another letter is no sequence
+    assert "HP:0005978" in found(annotate(knowledge, "She developed type 2 diabetes at forty."))

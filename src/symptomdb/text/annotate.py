@@ -178,6 +178,7 @@ def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
     max_words = lexicon.max_words
     n = len(tokens)
     found: list[_Candidate] = []
+    sequences = _mri_sequences(tokens)
     for i in range(n):
         token = tokens[i]
         if token.kind != "word" or token.stop:
@@ -222,7 +223,7 @@ def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
             if t.key not in vocabulary:
                 if skipped_words is not None and t.key in _NEGATORS:
                     continue
-                if t.lower in MODIFIERS:
+                if t.lower in MODIFIERS or j in sequences:
                     continue
                 unknown += 1
                 if unknown > MAX_UNKNOWN_WORDS_IN_WINDOW or not t.lower.isalpha():
@@ -230,7 +231,7 @@ def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
                 continue
             words.append(t.key)
             positions.append(j)
-            optional.append(t.lower in MODIFIERS and j > i)
+            optional.append((t.lower in MODIFIERS or j in sequences) and j > i)
             stops = 0  # stop words are counted between two words ("fragmentation of the epiphysis of …")
             if len(words) > max_words:
                 break
@@ -248,6 +249,34 @@ def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
                 candidate.gaps = unknown
                 found.append(candidate)
     return found
+
+
+# MRI sequences that show a finding ("white matter T2 hyperintensity", "FLAIR hyperintense lesions"): like
+# the test itself ("… on MRI"), a name leaves them out
+_SEQUENCE_WORDS = frozenset({"flair", "t1w", "t2w", "dwi", "swi"})
+_SEQUENCE_NUMBERS = frozenset({"1", "2"})
+
+
+def _mri_sequences(tokens: Sequence[Token]) -> frozenset[int]:
+    """Token indexes of MRI sequence names: "T1"/"T2" (split as "t" "2", also "T-2"), "-weighted" after
+    them, FLAIR, T2W, DWI, SWI."""
+    found: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.lower in _SEQUENCE_WORDS and token.kind == "word":
+            found.add(i)
+        if token.lower != "t" or token.text != "T":
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].kind == "soft":
+            j += 1
+        if j < len(tokens) and tokens[j].lower in _SEQUENCE_NUMBERS:
+            found.update(range(i, j + 1))
+            k = j + 1
+            while k < len(tokens) and tokens[k].kind == "soft":
+                k += 1
+            if k < len(tokens) and tokens[k].lower == "weighted":
+                found.update(range(j + 1, k + 1))
+    return frozenset(found)
 
 
 def _lookup_window(
