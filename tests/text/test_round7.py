@@ -85,3 +85,11 @@ def test_an_mri_sequence_name_is_left_out_of_a_finding(knowledge: Knowledge) -> 
     )
     # a number after another letter is no sequence
     assert "HP:0005978" in found(annotate(knowledge, "She developed type 2 diabetes at forty."))
+
+
+def test_the_subcortical_white_matter_is_cerebral(knowledge: Knowledge) -> None:
+    white_matter = "HP:0030890"
+    text = "There was patchy hyperintensity in subcortical white matter of both frontal lobes."
+    assert white_matter in found(annotate(knowledge, text))
+    # a term that names it wins
+    assert "HP:0007346" in found(annotate(knowledge, "calcified subcortical white matter"))

@@ -309,6 +309,12 @@ def name_variants(name: str) -> list[tuple[str, int]]:
         # HPO's own synonyms say "white matter" for the cerebral white matter ("White matter agenesis",
         # "Deep white matter hypodensities"): the brain's is what "white matter" means unqualified
         variants.append((re.sub(r"\bcerebral (?=white matter\b)", "", finding, flags=re.IGNORECASE), 1))
+        # the subcortical white matter is the cerebral (HPO: "Abnormality of the subcortical white matter" for
+        # Abnormal cerebral white matter morphology); a term that names it ("Subcortical white matter
+        # calcifications") wins by its name
+        variants.append(
+            (re.sub(r"\bcerebral (?=white matter\b)", "subcortical ", finding, flags=re.IGNORECASE), 2)
+        )
     if re.search(r"\bflexion contractures?\b", finding, re.IGNORECASE):
         # a joint held flexed: "flexion deformity" in orthopaedic writing, as HPO's own synonyms of the knee,
         # elbow and wrist terms say ("Knee flexion deformity")
