@@ -93,3 +93,13 @@ def test_the_subcortical_white_matter_is_cerebral(knowledge: Knowledge) -> None:
     assert white_matter in found(annotate(knowledge, text))
     # a term that names it wins
     assert "HP:0007346" in found(annotate(knowledge, "calcified subcortical white matter"))
+
+
+def test_adjectives_without_a_comma_share_the_head(knowledge: Knowledge) -> None:
+    # as "short, broad and stiff thumbs": Short thumb and Broad thumb
+    terms = found(annotate(knowledge, "He has short broad and stiff thumbs."))
+    assert {"HP:0009778", "HP:0011304"} <= set(terms)
+    assert {"HP:0010511", "HP:0011308"} <= set(found(annotate(knowledge, "long narrow and lax toes")))
+    # an item that is a phrase with the head keeps its words together
+    terms = found(annotate(knowledge, "posterior subcapsular and nuclear cataracts"))
+    assert terms == {"HP:0007787": False, "HP:0100018": False}

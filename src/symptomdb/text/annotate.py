@@ -554,6 +554,10 @@ def _expand_coordinations(
                         if size == 2 and j == len(chain) - 1 and not covered[run[0]]:
                             # "thin upper and lower lips": the first word qualifies every item
                             add(item[:1] + run)
+                        elif size == 1 and len(item) == 2 and not covered[item[0]]:
+                            # "long thin and lax fingers": adjectives without a comma are coordinated too
+                            # (as "long, thin and lax fingers") when the item as a whole names nothing
+                            any(add(item[:1] + head) for phrase, head in shapes if phrase or bare or shared)
                         break
                 if not bare:
                     break  # a longer clause part starts the list
