@@ -103,3 +103,14 @@ def test_adjectives_without_a_comma_share_the_head(knowledge: Knowledge) -> None
     # an item that is a phrase with the head keeps its words together
     terms = found(annotate(knowledge, "posterior subcapsular and nuclear cataracts"))
     assert terms == {"HP:0007787": False, "HP:0100018": False}
+
+
+def test_a_jerk_at_a_reflex_site_is_the_reflex(knowledge: Knowledge) -> None:
+    myoclonus = "HP:0001336"
+    # "ankle jerks" are the Achilles reflexes: neither myoclonus nor, when normal, its absence
+    assert found(annotate(knowledge, "Biceps and ankle jerks: symmetric.")) == {}
+    assert myoclonus not in found(annotate(knowledge, "knee jerks were normal"))
+    assert "HP:0003438" in found(annotate(knowledge, "absent knee and ankle jerks on both sides"))
+    assert myoclonus not in found(annotate(knowledge, "absent knee and ankle jerks on both sides"))
+    # elsewhere jerks are myoclonic
+    assert found(annotate(knowledge, "His arm jerks at bedtime.")).get(myoclonus) is False

@@ -309,6 +309,8 @@ def _lookup_window(
         return None  # a lay verb phrase in another order: "still unable to sit" is not "can't sit still"
     if len(words) > 1 and _modifies_next_word(tokens, positions[-1]):
         return None  # "poor visual | fixation" is not "poor vision", "enlarged cardiac | silhouette"
+    if len(words) == 1 and key[0] == "jerk" and _after_reflex_site(tokens, positions[0]):
+        return None  # "ankle jerks", "knee jerks were normal": the tendon reflexes, not myoclonus
     if len(words) == 1 and ids[0] in lexicon.behavioural and _modifies_body_noun(lexicon, tokens, last):
         return None  # "hyperactive | gag reflex", "depressed | skull fracture": not the behaviour
     exact_ids = lexicon.exact.get(tuple(surface_form(tokens[p].lower) for p in positions))
@@ -327,6 +329,16 @@ def _sentence_names(tokens: Sequence[Token], position: int, keys: frozenset[str]
                 return True
             j += step
     return False
+
+
+# Where clinicians tap a tendon reflex and call it a "jerk" ("knee jerk", "ankle jerks", "jaw jerk")
+_REFLEX_SITES = frozenset({"knee", "knees", "ankle", "ankles", "jaw", "biceps", "triceps", "supinator"})
+
+
+def _after_reflex_site(tokens: Sequence[Token], position: int) -> bool:
+    """The word right before ``position`` is a reflex site ("ankle jerks", "knee and ankle jerks")."""
+    previous = next((t for t in reversed(tokens[:position]) if t.kind != "soft"), None)
+    return previous is not None and previous.lower in _REFLEX_SITES
 
 
 def _modifies_next_word(tokens: Sequence[Token], position: int) -> bool:
