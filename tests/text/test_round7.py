@@ -113,4 +113,11 @@ def test_a_jerk_at_a_reflex_site_is_the_reflex(knowledge: Knowledge) -> None:
     assert "HP:0003438" in found(annotate(knowledge, "absent knee and ankle jerks on both sides"))
     assert myoclonus not in found(annotate(knowledge, "absent knee and ankle jerks on both sides"))
     # elsewhere jerks are myoclonic
-    assert found(annotate(knowledge, "His arm jerks at bedtime.")).get(myoclonus) is False
+    assert found(annotate(knowledge, "His arm jerks when he falls asleep.")).get(myoclonus) is False
+
+
+def test_falling_asleep_is_no_fall(knowledge: Knowledge) -> None:
+    falls = "HP:0002527"
+    assert falls not in found(annotate(knowledge, "He falls asleep at school most days."))
+    assert falls not in found(annotate(knowledge, "Her weight falls below the lowest centile line."))
+    assert falls in found(annotate(knowledge, "He falls off the sofa now and then."))

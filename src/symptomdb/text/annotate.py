@@ -311,6 +311,8 @@ def _lookup_window(
         return None  # "poor visual | fixation" is not "poor vision", "enlarged cardiac | silhouette"
     if len(words) == 1 and key[0] == "jerk" and _after_reflex_site(tokens, positions[0]):
         return None  # "ankle jerks", "knee jerks were normal": the tendon reflexes, not myoclonus
+    if len(words) == 1 and key[0] == "fall" and _next_word(tokens, last) in _FALL_PHRASAL:
+        return None  # "falls asleep", "falls within the normal range": no fall
     if len(words) == 1 and ids[0] in lexicon.behavioural and _modifies_body_noun(lexicon, tokens, last):
         return None  # "hyperactive | gag reflex", "depressed | skull fracture": not the behaviour
     exact_ids = lexicon.exact.get(tuple(surface_form(tokens[p].lower) for p in positions))
@@ -339,6 +341,31 @@ def _after_reflex_site(tokens: Sequence[Token], position: int) -> bool:
     """The word right before ``position`` is a reflex site ("ankle jerks", "knee and ankle jerks")."""
     previous = next((t for t in reversed(tokens[:position]) if t.kind != "soft"), None)
     return previous is not None and previous.lower in _REFLEX_SITES
+
+
+# Words that make "fall(s)" a phrasal verb or a figure of speech rather than a fall to the ground
+_FALL_PHRASAL = frozenset(
+    {
+        "asleep",
+        "ill",
+        "sick",
+        "behind",
+        "apart",
+        "pregnant",
+        "short",
+        "silent",
+        "quiet",
+        "within",
+        "into",
+        "under",
+    }
+    | {"outside", "between", "below", "above"}
+)
+
+
+def _next_word(tokens: Sequence[Token], position: int) -> str:
+    following = next((t for t in tokens[position + 1 :] if t.kind != "soft"), None)
+    return following.lower if following is not None and following.kind == "word" else ""
 
 
 def _modifies_next_word(tokens: Sequence[Token], position: int) -> bool:
