@@ -121,3 +121,12 @@ def test_falling_asleep_is_no_fall(knowledge: Knowledge) -> None:
     assert falls not in found(annotate(knowledge, "He falls asleep at school most days."))
     assert falls not in found(annotate(knowledge, "Her weight falls below the lowest centile line."))
     assert falls in found(annotate(knowledge, "He falls off the sofa now and then."))
+
+
+def test_a_test_named_in_the_sentence_supplies_its_name(knowledge: Knowledge) -> None:
+    # "EEG with focal spikes", "EMG: myotonic discharges": the report says which test it is
+    assert "HP:0011193" in found(annotate(knowledge, "A routine EEG today had focal spikes over C3."))
+    assert "HP:0100284" in found(annotate(knowledge, "Needle EMG: myotonic discharges in the deltoid."))
+    assert "HP:0100284" in found(annotate(knowledge, "Electromyography found myotonic discharges."))
+    # without the test, the words are left to other readings
+    assert "HP:0011193" not in found(annotate(knowledge, "The graph had focal spikes in May."))

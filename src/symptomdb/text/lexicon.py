@@ -223,23 +223,30 @@ _MODALITY_RE = re.compile(
 
 # Words a name may leave out when the sentence names the test that shows the finding: an EEG report's
 # "multifocal discharges" are HPO's "Multifocal epileptiform discharges" (HPO itself writes "Focal EEG
-# discharges …"), while "discharges" elsewhere are the nipple's or the hospital's.
+# discharges …"), while "discharges" elsewhere are the nipple's or the hospital's; "EEG with focal spikes"
+# is written "the EEG showed focal spikes", "EMG: myotonic discharges" "EMG revealed myotonic discharges".
 _EPILEPTIFORM_RE = re.compile(r"\bepileptiform (?=discharges?\b)", re.IGNORECASE)
-_CONTEXT_WORDS_RE = (
-    (
-        _EPILEPTIFORM_RE,
-        ("EEG", "electroencephalogram", "electroencephalography", "electroencephalographic"),
-    ),
+_EEG_WORDS = ("EEG", "electroencephalogram", "electroencephalography", "electroencephalographic")
+_EMG_WORDS = ("EMG", "electromyogram", "electromyography", "electromyographic")
+_TEST_PREFIXES = (
+    (re.compile(r"^EEG(?: with|:)\s+"), _EEG_WORDS),
+    (re.compile(r"^EMG(?: with|:)\s+"), _EMG_WORDS),
 )
 MIN_CONTEXTUAL_WORDS = 2  # "focal discharges", not "discharges" alone
 
 
 def contextual_variants(name: str) -> list[tuple[str, tuple[str, ...]]]:
     """Forms of a name without the words its test's context supplies, with the words of that test."""
+    forms: list[tuple[str, tuple[str, ...]]] = []
+    for prefix, tests in _TEST_PREFIXES:
+        m = prefix.match(name)
+        if m:
+            forms.append((name[m.end() :], tests))
+    if _EPILEPTIFORM_RE.search(name):
+        forms.append((name, _EEG_WORDS))
     variants: list[tuple[str, tuple[str, ...]]] = []
-    for pattern, tests in _CONTEXT_WORDS_RE:
-        if pattern.search(name):
-            variant = re.sub(r"^EEG (?:with )?|^EEG: ", "", pattern.sub("", name))
+    for form, tests in forms:
+        for variant in {form, _EPILEPTIFORM_RE.sub("", form)} - {name}:
             if len(key_of(variant)) >= MIN_CONTEXTUAL_WORDS:
                 variants.append((variant, tests))
     return variants
