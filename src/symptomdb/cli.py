@@ -100,8 +100,10 @@ def run_import(db: SymptomDB, force: bool, quiet: bool = False) -> None:
                 "Knowledge base already up to date (same input files); use --force to re-import."
             )
         else:
+            newer = result.versions.get("hpo-newer", "")
+            also = f" (and {newer} for the diseases it lacks)" if newer and "not used" not in newer else ""
             err_console.print(
-                f"Imported HPO {result.hpo_version} and MONDO {result.mondo_version}: "
+                f"Imported HPO {result.hpo_version}{also} and MONDO {result.mondo_version}: "
                 f"{result.counts['condition']:,} conditions, {result.counts['annotation']:,} annotations, "
                 f"{result.counts['hpo_term']:,} terms."
             )

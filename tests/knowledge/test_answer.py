@@ -84,3 +84,19 @@ def test_slugify() -> None:
     assert slugify("Neurofibromatosis, type 1") == "neurofibromatosis-type-1"
     assert slugify("Sjögren syndrome") == "sjogren-syndrome"
     assert slugify("???") == "condition"
+
+
+def test_a_disease_only_a_newer_hpo_release_annotates_says_which_release_and_what_it_lacks(
+    knowledge: Knowledge,
+) -> None:
+    newer = knowledge.release("hpo-newer")
+    main = knowledge.release("hpo")
+    assert newer is not None and main is not None and newer.version > main.version
+    added = sorted(c.id for c in knowledge.conditions.values() if c.annotation_source == "hpo-newer")
+    assert len(added) > 100  # the bundled extract's diseases, none of them in the main release
+    result = answer(knowledge, added[0])
+    assert result.symptoms.source is not None
+    assert newer.version in result.symptoms.source and "without frequencies" in result.symptoms.source
+    assert all(s.frequency is None for g in result.symptoms.groups for s in g.symptoms)
+    old = answer(knowledge, "ORPHA:1183")
+    assert old.symptoms.source == f"Human Phenotype Ontology annotations, release {main.version}"

