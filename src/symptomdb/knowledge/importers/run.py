@@ -228,7 +228,7 @@ def _newer_diseases(
 def _source_counts(source: str, counts: dict[str, int], parsed: ParsedSources) -> dict[str, int]:
     match source:
         case "hpo":
-            own = {
+            own: dict[str, int] = {
                 k: counts[k] for k in ("hpo_term", "condition", "annotation", "condition_gene") if k in counts
             }
             own["condition"] = own.get("condition", 0) - len({r.condition_id for r in parsed.hpoa_newer})
