@@ -130,3 +130,9 @@ def test_a_test_named_in_the_sentence_supplies_its_name(knowledge: Knowledge) ->
     assert "HP:0100284" in found(annotate(knowledge, "Electromyography found myotonic discharges."))
     # without the test, the words are left to other readings
     assert "HP:0011193" not in found(annotate(knowledge, "The graph had focal spikes in May."))
+
+
+def test_clinical_words_for_stereotypy(knowledge: Knowledge) -> None:
+    stereotypy = "HP:0000733"
+    assert stereotypy in found(annotate(knowledge, "Hand stereotypies began after eighteen months."))
+    assert stereotypy in found(annotate(knowledge, "She shows stereotypic hand movements while watching TV."))
