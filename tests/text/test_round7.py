@@ -136,3 +136,11 @@ def test_clinical_words_for_stereotypy(knowledge: Knowledge) -> None:
     stereotypy = "HP:0000733"
     assert stereotypy in found(annotate(knowledge, "Hand stereotypies began after eighteen months."))
     assert stereotypy in found(annotate(knowledge, "She shows stereotypic hand movements while watching TV."))
+
+
+def test_a_hyperintensity_is_an_abnormal_signal(knowledge: Knowledge) -> None:
+    # HPO names no plain hyperintense basal ganglia: the abnormal signal term, below any that names it
+    text = "Axial images: symmetric hyperintensities in the basal ganglia and dentate nuclei."
+    assert "HP:0012751" in found(annotate(knowledge, text))
+    assert "HP:0012696" in found(annotate(knowledge, "bilateral thalamic hypointensity"))
+    assert "HP:0012753" in found(annotate(knowledge, "T2 hypointense basal ganglia"))

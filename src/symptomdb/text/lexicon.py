@@ -201,6 +201,7 @@ _FLUID_SPACE_RE = re.compile(
 _ENLARGED_RE = re.compile(r"\b(?:enlarged|dilated|widened)\b", re.IGNORECASE)
 _CNS_MYELIN_RE = re.compile(r"^CNS (\w+myelination)$", re.IGNORECASE)
 _MRI_SIGNAL_RE = re.compile(r"\bMRI signal intensity\b", re.IGNORECASE)
+_ABNORMAL_SIGNAL_RE = re.compile(r"^Abnormal (.+) MRI signal intensity$", re.IGNORECASE)
 # "Delayed X development" is written "X delay" ("fine motor delay", "pubertal delay").
 _DELAYED_DEVELOPMENT_RE = re.compile(r"^delayed (.+) development$", re.IGNORECASE)
 # An impaired function is what lay and clinical writing call a difficulty with it.
@@ -312,6 +313,10 @@ def name_variants(name: str) -> list[tuple[str, int]]:
     if _MRI_SIGNAL_RE.search(finding):  # "Abnormal thalamic MRI signal intensity" → "… thalamic signal"
         variants.append((_MRI_SIGNAL_RE.sub("signal", finding), 1))
         variants.append((_MRI_SIGNAL_RE.sub("signal intensity", finding), 1))
+        m = _ABNORMAL_SIGNAL_RE.match(finding)
+        if m:  # a hyper- or hypointensity is an abnormal signal ("basal ganglia T2 hyperintensities")
+            for word in ("hyperintensity", "hypointensity", "signal abnormality"):
+                variants.append((f"{m.group(1)} {word}", 2))
     if re.search(r"\bcerebral white matter\b", finding, re.IGNORECASE):
         # HPO's own synonyms say "white matter" for the cerebral white matter ("White matter agenesis",
         # "Deep white matter hypodensities"): the brain's is what "white matter" means unqualified
