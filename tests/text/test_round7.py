@@ -144,3 +144,15 @@ def test_a_hyperintensity_is_an_abnormal_signal(knowledge: Knowledge) -> None:
     assert "HP:0012751" in found(annotate(knowledge, text))
     assert "HP:0012696" in found(annotate(knowledge, "bilateral thalamic hypointensity"))
     assert "HP:0012753" in found(annotate(knowledge, "T2 hypointense basal ganglia"))
+
+
+def test_coordinated_subjects_share_a_statement_of_normality(knowledge: Knowledge) -> None:
+    hearing, vision, weakness = "HP:0000365", "HP:0000505", "HP:0001324"
+    assert found(annotate(knowledge, "At review his eyesight and hearing were fine.")) == {
+        vision: True,
+        hearing: True,
+    }
+    terms = found(annotate(knowledge, "Strength, hearing and vision are all normal today."))
+    assert terms == {weakness: True, hearing: True, vision: True}
+    # a finding in the list is not made normal
+    assert found(annotate(knowledge, "Ataxia and hearing loss; vision is normal.")).get("HP:0001251") is False

@@ -97,6 +97,7 @@ def find_normal_statements(tokens: Sequence[Token]) -> list[NormalStatement]:
             before = position[subject[0]] - 1
             if before < 0 or tokens[words[before]].key not in _NOT:  # not "she is not sleeping well"
                 found.append(NormalStatement(subject[0], i, subject[1]))
+                found.extend(_coordinated_subjects(tokens, words, before, table, longest, subject[0]))
             continue
         # "normal <subject> (and <subject>)"
         start = n + 1
@@ -113,6 +114,37 @@ def find_normal_statements(tokens: Sequence[Token]) -> list[NormalStatement]:
                 first = words[start] if start < len(words) else first
                 continue
             break
+    return found
+
+
+MAX_COORDINATED_SUBJECTS = 4
+
+
+def _coordinated_subjects(
+    tokens: Sequence[Token],
+    words: list[int],
+    before: int,
+    table: dict[tuple[str, ...], tuple[str, ...]],
+    longest: int,
+    first: int,
+) -> list[NormalStatement]:
+    """'Hearing and vision were normal', 'tone, power and reflexes are normal': the subjects coordinated
+    before the one next to the normality word share it (a list of subjects only: any other word ends it)."""
+    found: list[NormalStatement] = []
+    while before >= 0 and len(found) < MAX_COORDINATED_SUBJECTS:
+        joiner = tokens[words[before]].lower in ("and", "or")
+        if not joiner and tokens[first - 1].kind != "comma":
+            break
+        end = before - 1 if joiner else before
+        gap = [t.kind for t in tokens[words[end] + 1 : first]]
+        if any(kind not in ("word", "comma", "soft") for kind in gap) or gap.count("comma") > 1:
+            break
+        subject = _subject_ending(tokens, words, end, table, longest, words[end])
+        if subject is None or tokens[words[end]].lower in ("and", "or"):
+            break
+        found.append(NormalStatement(subject[0], words[end], subject[1]))
+        first = subject[0]
+        before = words.index(first) - 1
     return found
 
 
