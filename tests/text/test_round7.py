@@ -156,3 +156,11 @@ def test_coordinated_subjects_share_a_statement_of_normality(knowledge: Knowledg
     assert terms == {weakness: True, hearing: True, vision: True}
     # a finding in the list is not made normal
     assert found(annotate(knowledge, "Ataxia and hearing loss; vision is normal.")).get("HP:0001251") is False
+
+
+def test_cannot_do_well_is_no_statement_of_normality(knowledge: Knowledge) -> None:
+    insomnia, poor_appetite = "HP:0100785", "HP:0004396"
+    # "can't"/"unable to" before "<function> well" is no statement that the function is fine
+    assert found(annotate(knowledge, "Since the move she is unable to sleep well.")) == {insomnia: False}
+    assert poor_appetite not in found(annotate(knowledge, "After the operation he couldn't eat well."))
+    assert found(annotate(knowledge, "Lately he seems to sleep well.")) == {insomnia: True}

@@ -45,7 +45,7 @@ _BETWEEN = frozenset(
         "been",
     }
 )
-_NOT = frozenset({"not", "never", "no"})
+_NOT = frozenset({"not", "never", "no", "cannot"})  # "cannot" is the key of "can't", "unable"
 MAX_GAP = 4
 
 
@@ -95,7 +95,8 @@ def find_normal_statements(tokens: Sequence[Token]) -> list[NormalStatement]:
         subject = _subject_ending(tokens, words, end, table, longest, i)
         if subject is not None:
             before = position[subject[0]] - 1
-            if before < 0 or tokens[words[before]].key not in _NOT:  # not "she is not sleeping well"
+            negator = before - 1 if before > 0 and tokens[words[before]].lower == "to" else before
+            if negator < 0 or tokens[words[negator]].key not in _NOT:  # not "she is not sleeping well"
                 found.append(NormalStatement(subject[0], i, subject[1]))
                 found.extend(_coordinated_subjects(tokens, words, before, table, longest, subject[0]))
             continue
