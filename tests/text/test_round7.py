@@ -164,3 +164,12 @@ def test_cannot_do_well_is_no_statement_of_normality(knowledge: Knowledge) -> No
     assert found(annotate(knowledge, "Since the move she is unable to sleep well.")) == {insomnia: False}
     assert poor_appetite not in found(annotate(knowledge, "After the operation he couldn't eat well."))
     assert found(annotate(knowledge, "Lately he seems to sleep well.")) == {insomnia: True}
+
+
+def test_everyday_wording_of_round_7(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "our boy is not speaking yet at two and a half")) == {
+        "HP:0000750": False
+    }
+    assert found(annotate(knowledge, "she still doesn't sleep through the night")) == {"HP:0031355": False}
+    assert found(annotate(knowledge, "the back of her head is flat on one side")) == {"HP:0001357": False}
+    assert found(annotate(knowledge, "he never smiles back at us")) == {"HP:5200102": False}
