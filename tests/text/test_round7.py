@@ -173,3 +173,10 @@ def test_everyday_wording_of_round_7(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "she still doesn't sleep through the night")) == {"HP:0031355": False}
     assert found(annotate(knowledge, "the back of her head is flat on one side")) == {"HP:0001357": False}
     assert found(annotate(knowledge, "he never smiles back at us")) == {"HP:5200102": False}
+
+
+def test_noted_is_not_the_negator(knowledge: Knowledge) -> None:
+    # "noted" once stemmed to "not": a window over it was read as negated
+    terms = found(annotate(knowledge, "Hypotonia was noted in infancy."))
+    assert terms and not any(terms.values())
+    assert found(annotate(knowledge, "Ptosis was not noted.")) == {"HP:0000508": True}

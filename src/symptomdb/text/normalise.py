@@ -85,6 +85,8 @@ _UK_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 _IRREGULAR = {
+    "noted": "note",  # not the negator "not" ("hypotonia was noted in infancy")
+    "noting": "note",
     "feet": "foot",
     "teeth": "tooth",
     "children": "child",
