@@ -34,7 +34,8 @@ have not had | hasn't got | has not got | absent | free from | rules out | exclu
 excludes | excluding | resolution of | unremarkable for | doesn't | don't | didn't | isn't |
 aren't | wasn't | weren't | hasn't | haven't | hadn't | won't | does not | do not | did not | has not |
 have not | had not | is not | are not | was not | were not | not any | none | nothing | no longer has |
-no longer had | no new | no more
+no longer had | no new | no more | never complains of | never complained of | doesn't complain of |
+does not complain of | didn't complain of | did not complain of | stopped having | has stopped having
 """
 
 _POST_NEGATION = """
@@ -45,7 +46,8 @@ was excluded | were excluded | free | has resolved | have resolved | resolved | 
 gone away | went away | not noted | unlikely | is unlikely | are unlikely | was denied | were denied |
 within normal limits | were within normal limits | was within normal limits | are within normal limits |
 is within normal limits | within the normal range | were within the normal range | was within the normal
-range | were normal | was normal | were unremarkable | was unremarkable
+range | were normal | was normal | were unremarkable | was unremarkable | has stopped | have stopped |
+had stopped | has cleared | have cleared | had cleared | cleared up | has cleared up | have cleared up
 """
 
 _PSEUDO = """
