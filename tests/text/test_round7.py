@@ -189,3 +189,10 @@ def test_complaints_never_made_and_findings_that_stopped(knowledge: Knowledge) -
     assert found(annotate(knowledge, "he has stopped having migraines")) == {"HP:0002076": True}
     # a finding named by the verb keeps it ("stopped walking" is a loss of ambulation)
     assert found(annotate(knowledge, "at nine she stopped walking")) == {"HP:0002505": False}
+
+
+def test_nothing_wrong_with_is_a_statement_of_normality(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "The audiologist found nothing wrong with his hearing.")) == {
+        "HP:0000365": True
+    }
+    assert found(annotate(knowledge, "nothing wrong, she says")) == {}

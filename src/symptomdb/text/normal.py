@@ -77,6 +77,8 @@ def find_normal_statements(tokens: Sequence[Token]) -> list[NormalStatement]:
     position = {index: n for n, index in enumerate(words)}
     found: list[NormalStatement] = []
     for i, token in enumerate(tokens):
+        if token.kind == "word" and token.lower == "nothing":
+            found.extend(_nothing_wrong(tokens, words, position[i], table, longest))
         if token.kind != "word" or token.lower not in NORMAL_WORDS:
             continue
         n = position[i]
@@ -116,6 +118,26 @@ def find_normal_statements(tokens: Sequence[Token]) -> list[NormalStatement]:
                 continue
             break
     return found
+
+
+def _nothing_wrong(
+    tokens: Sequence[Token],
+    words: list[int],
+    n: int,
+    table: dict[tuple[str, ...], tuple[str, ...]],
+    longest: int,
+) -> list[NormalStatement]:
+    """'there's nothing wrong with her hearing': "nothing wrong with" before the subject."""
+    lowers = [tokens[w].lower for w in words[n : n + 3]]
+    if lowers[1:] != ["wrong", "with"] or not _contiguous(tokens, words[n], words[n + 2]):
+        return []
+    start = n + 3
+    while start < len(words) and tokens[words[start]].stop:
+        start += 1
+    match = _subject_starting(tokens, words, start, table, longest) if start < len(words) else None
+    if match is None or not _contiguous(tokens, words[n], words[start + match[0] - 1]):
+        return []
+    return [NormalStatement(words[n], words[start + match[0] - 1], match[1])]
 
 
 MAX_COORDINATED_SUBJECTS = 4
