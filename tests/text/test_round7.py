@@ -196,3 +196,9 @@ def test_nothing_wrong_with_is_a_statement_of_normality(knowledge: Knowledge) ->
         "HP:0000365": True
     }
     assert found(annotate(knowledge, "nothing wrong, she says")) == {}
+
+
+def test_lay_rows_for_chest_belly_and_wind(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "the middle of his chest sinks in")) == {"HP:0000767": False}
+    assert found(annotate(knowledge, "my toddler has a pot belly")) == {"HP:0001538": False}
+    assert found(annotate(knowledge, "the baby passes a lot of wind")) == {"HP:0033589": False}
