@@ -202,3 +202,9 @@ def test_lay_rows_for_chest_belly_and_wind(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "the middle of his chest sinks in")) == {"HP:0000767": False}
     assert found(annotate(knowledge, "my toddler has a pot belly")) == {"HP:0001538": False}
     assert found(annotate(knowledge, "the baby passes a lot of wind")) == {"HP:0033589": False}
+
+
+def test_too_little_gain_is_never_increased_weight(knowledge: Knowledge) -> None:
+    for text in ("poor postnatal weight gain", "limited early weight gain", "minimal weight gain so far"):
+        assert INCREASED_BODY_WEIGHT not in found(annotate(knowledge, text, include_family=True))
+    assert INCREASED_BODY_WEIGHT in found(annotate(knowledge, "rapid weight gain after steroids"))

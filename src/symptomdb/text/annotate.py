@@ -309,6 +309,8 @@ def _lookup_window(
         return None  # a lay verb phrase in another order: "still unable to sit" is not "can't sit still"
     if len(words) > 1 and _modifies_next_word(tokens, positions[-1]):
         return None  # "poor visual | fixation" is not "poor vision", "enlarged cardiac | silhouette"
+    if "gain" in key and _after_too_little(tokens, first):
+        return None  # "poor postnatal weight gain" is too little gain, not an increased weight
     if len(words) == 1 and key[0] == "jerk" and _after_reflex_site(tokens, positions[0]):
         return None  # "ankle jerks", "knee jerks were normal": the tendon reflexes, not myoclonus
     if len(words) == 1 and key[0] == "fall" and _next_word(tokens, last) in _FALL_PHRASAL:
@@ -330,6 +332,27 @@ def _sentence_names(tokens: Sequence[Token], position: int, keys: frozenset[str]
             if tokens[j].key in keys:
                 return True
             j += step
+    return False
+
+
+# Words that say a gain was too small ("poor postnatal weight gain", "slow early weight gain")
+_TOO_LITTLE = frozenset(
+    {"poor", "slow", "inadequate", "insufficient", "suboptimal", "limited", "minimal", "little", "faltering"}
+)
+MAX_TOO_LITTLE_DISTANCE = 2  # words between: "poor maternal weight gain", "poor early postnatal weight gain"
+
+
+def _after_too_little(tokens: Sequence[Token], first: int) -> bool:
+    """A word of too little stands at most two words before ``first`` in the same clause part."""
+    words = 0
+    for token in reversed(tokens[:first]):
+        if token.kind == "soft":
+            continue
+        if token.kind != "word" or words > MAX_TOO_LITTLE_DISTANCE:
+            return False
+        if token.lower in _TOO_LITTLE:
+            return True
+        words += 1
     return False
 
 
