@@ -239,17 +239,17 @@ MIN_CONTEXTUAL_WORDS = 2  # "focal discharges", not "discharges" alone
 def contextual_variants(name: str) -> list[tuple[str, tuple[str, ...]]]:
     """Forms of a name without the words its test's context supplies, with the words of that test."""
     forms: list[tuple[str, tuple[str, ...]]] = []
-    for prefix, tests in _TEST_PREFIXES:
+    for prefix, prefix_tests in _TEST_PREFIXES:
         m = prefix.match(name)
         if m:
-            forms.append((name[m.end() :], tests))
+            forms.append((name[m.end() :], prefix_tests))
     if _EPILEPTIFORM_RE.search(name):
         forms.append((name, _EEG_WORDS))
     variants: list[tuple[str, tuple[str, ...]]] = []
-    for form, tests in forms:
+    for form, test_words in forms:
         for variant in {form, _EPILEPTIFORM_RE.sub("", form)} - {name}:
             if len(key_of(variant)) >= MIN_CONTEXTUAL_WORDS:
-                variants.append((variant, tests))
+                variants.append((variant, test_words))
     return variants
 
 
