@@ -208,3 +208,13 @@ def test_too_little_gain_is_never_increased_weight(knowledge: Knowledge) -> None
     for text in ("poor postnatal weight gain", "limited early weight gain", "minimal weight gain so far"):
         assert INCREASED_BODY_WEIGHT not in found(annotate(knowledge, text, include_family=True))
     assert INCREASED_BODY_WEIGHT in found(annotate(knowledge, "rapid weight gain after steroids"))
+
+
+def test_none_of_the_patients_had_a_finding_states_it_absent(knowledge: Knowledge) -> None:
+    # kept by the lead against GSC+'s convention, which codes such mentions as present (GSC+ 0.806 → 0.805)
+    seizure = "HP:0001250"
+    assert found(annotate(knowledge, "None of the patients had seizures.")) == {seizure: True}
+    assert found(annotate(knowledge, "None of our children developed seizures.")) == {seizure: True}
+    assert found(annotate(knowledge, "None had seizures after the operation.")) == {seizure: True}
+    # "none" about something else leaves the finding stated as present
+    assert found(annotate(knowledge, "None of the tests helped; she has seizures.")) == {seizure: False}

@@ -118,6 +118,29 @@ _POST_NEGATION += " | " + " | ".join(
     + [f"{modal} be {verb}" for modal in ("could not", "cannot") for verb in _NOT_SEEN_VERBS]
 )
 
+# "None of the patients had …": the verb after "none of <the people>" would end the scope of "none" (a
+# terminator), so the whole subject and its verb are one pre-trigger.
+_NONE_OF = sorted(
+    _words(
+        "patients children individuals subjects cases probands carriers members relatives family affected "
+        "them these those sibs siblings"
+    )
+)
+_NONE_VERBS = sorted(
+    _words("had has have showed show shows developed exhibited displayed presented was were reported")
+)
+_PRE_NEGATION += " | " + " | ".join(
+    [
+        f"none of {det}{who} {verb}"
+        for det in ("", "the ", "our ", "these ")
+        for who in _NONE_OF
+        for verb in _NONE_VERBS
+    ]
+    + [f"none {verb}" for verb in _NONE_VERBS]
+    + [f"none of the family members {verb}" for verb in _NONE_VERBS]
+    + [f"none of the affected {who} {verb}" for who in _NONE_OF for verb in _NONE_VERBS]
+)
+
 # Head nouns that make a finding's name a modifier of something genetic ("the epilepsy gene", "the
 # ataxia locus"): a post-trigger after them is about the gene, not the finding.
 _GENETIC_HEADS = _words(
