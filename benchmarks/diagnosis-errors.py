@@ -8,6 +8,11 @@ the truth's rank 2-3, 4-10, 11-100 or beyond the 100 candidates the second stage
 2-10 are split by whether the first condition shares a causal gene with the truth (HPO's gene links) or
 its numbered family name ("Kabuki syndrome 1" / "Kabuki syndrome 2"): subtypes a phenotype alone rarely
 tells apart.
+
+It also splits the cases by where the knowledge base's profile of their disease comes from: whether HPO's
+annotations of that disease cite the case's own publication (HPO curates from the literature, case
+reports included; the engine's held-out protocol covers what it learns from cases, not the knowledge
+base), do not, or come from a newer HPO release that gives no references (`hpo-newer`).
 """
 
 from __future__ import annotations
@@ -27,6 +32,12 @@ from symptomdb.diagnosis.service import get_engine
 from symptomdb.diagnosis.train import fold_of
 from symptomdb.knowledge.store import Knowledge
 
+CURATION = (
+    "HPO cites the case's publication",
+    "HPO does not cite it",
+    "newer HPO release (no references)",
+    "only other publications' cases",
+)
 ORDER = (
     "cases",
     "right",
@@ -56,6 +67,7 @@ def main() -> None:
     knowledge, weights = db.knowledge, bundle.load_weights()
     trained = {c.source for c in bundle.load_cases()}
     counts: Counter[str] = Counter()
+    by_curation: dict[str, Counter[str]] = {group: Counter() for group in CURATION}
     for i, document in enumerate(iter_documents(args.phenopackets)):
         case = parse_case(document)
         if i % args.every or not isinstance(case, PhenopacketCase):
@@ -70,6 +82,10 @@ def main() -> None:
             continue
         scores = engine.score(_query(knowledge, model, case))
         rank = group_rank(scores, model.group, truth)
+        curated = by_curation[_curation(knowledge, [model.condition_ids[r] for r in truth], case.source)]
+        curated["cases"] += 1
+        curated["right"] += rank == 1
+        curated["top 10"] += rank is not None and rank <= 10
         if rank == 1:
             counts["right"] += 1
         elif rank is None or rank > 100:
@@ -90,6 +106,21 @@ def main() -> None:
     n = counts["cases"]
     for key in ORDER:
         print(f"{key:48s} {counts[key]:6d}  {counts[key] / n:.3f}")
+    print("known diagnoses, by the source of the disease's profile:")
+    for group, c in by_curation.items():
+        m = max(c["cases"], 1)
+        print(f"  {group:46s} {c['cases']:6d}  top-1 {c['right'] / m:.3f}  top-10 {c['top 10'] / m:.3f}")
+
+
+def _curation(knowledge: Knowledge, condition_ids: list[str], publication: str) -> str:
+    """Which CURATION group a case falls in, by its diagnosis's knowledge-base records."""
+    records = [knowledge.conditions[c] for c in condition_ids if c in knowledge.conditions]
+    if not records:
+        return CURATION[3]
+    if any(r.annotation_source == "hpo-newer" for r in records):
+        return CURATION[2]
+    cited = any(publication in a.references for r in records for a in r.annotations)
+    return CURATION[0] if cited else CURATION[1]
 
 
 def _genes(knowledge: Knowledge, condition_id: str) -> list[tuple[str, str | None]]:
