@@ -210,7 +210,8 @@ def _plans(held: tuple[int, ...]) -> list[tuple[int | None, int]]:
 def _ranker_task(held: tuple[int, ...]) -> dict[tuple[int | None, int], train.RankerData]:
     knowledge, cases, weights = _RANKER_JOB[-1]
     folds = [train.fold_of(c.source, weights.n_folds) for c in cases]
-    model = build_model(knowledge, [c for c, f in zip(cases, folds, strict=True) if f not in held])
+    withheld = {c.source for c, f in zip(cases, folds, strict=True) if f in held}
+    model = build_model(knowledge, [c for c in cases if c.source not in withheld], withheld_sources=withheld)
     out = {}
     for target, source_fold in _plans(held):
         chosen = weights.weights if target is None else weights.fold_weights[target]

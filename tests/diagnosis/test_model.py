@@ -9,7 +9,7 @@ import numpy as np
 from symptomdb.diagnosis.model import DiagnosisModel, ExtraCase, build_model, frequency_label, get_model
 from symptomdb.diagnosis.rank import propagate
 from symptomdb.knowledge.store import Knowledge
-from tests.diagnosis.conftest import EYE_JERK, EYE_JERK_ORPHA, RASH, SQUINT_JERK, UNANNOTATED
+from tests.diagnosis.conftest import EYE_JERK, EYE_JERK_ORPHA, RASH, SQUINT_JERK, UNANNOTATED, tiny_knowledge
 
 
 def test_ancestors_include_the_term_itself_and_every_ancestor(tiny_model: DiagnosisModel) -> None:
@@ -83,3 +83,20 @@ def test_frequency_labels_follow_hpo_ranges() -> None:
     assert frequency_label(0.17) == "occasional"
     assert frequency_label(0.025) == "very rare"
     assert frequency_label(None) == "frequency not stated"
+
+
+def test_a_held_out_publication_is_held_out_of_the_knowledge_base_too() -> None:
+    knowledge = tiny_knowledge()  # a fresh copy: its annotations are given references below
+    record = knowledge.conditions[EYE_JERK]
+    own, shared, plain = record.annotations[:3]
+    record.annotations = [
+        own._replace(references=("PMID:1",)),  # curated from the held-out publication only
+        shared._replace(references=("PMID:1", "OMIM:100100")),  # also from another source
+        plain._replace(references=("PMID:2",)),
+    ]
+    full, held = build_model(knowledge), build_model(knowledge, withheld_sources={"PMID:1"})
+    d = full.condition_ids.index(EYE_JERK)
+    dropped = full.term_index[own.hpo_id]
+    assert full.freq[d, dropped] > 0 and held.freq[d, dropped] == 0
+    for kept in (shared.hpo_id, plain.hpo_id):
+        assert held.freq[d, held.term_index[kept]] == full.freq[d, full.term_index[kept]] > 0

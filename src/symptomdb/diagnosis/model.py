@@ -18,7 +18,7 @@ import contextlib
 import hashlib
 import json
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -214,8 +214,14 @@ def build_model(
     extra_cases: Sequence[ExtraCase] = (),
     missing_frequency: float = 0.5,
     pool_equivalents: bool = False,
+    withheld_sources: Collection[str] = frozenset(),
 ) -> DiagnosisModel:
-    """The matrices of the knowledge base, plus optional annotated cases (which may add conditions)."""
+    """The matrices of the knowledge base, plus optional annotated cases (which may add conditions).
+
+    `withheld_sources` (publications, "PMID:…") are held out of the knowledge base too: an annotation
+    every reference of which is one of them is left out. HPO curates from the literature, so a case's own
+    publication can be behind its disease's annotations; a model that is to rank that case without having
+    seen its publication must not have them either (fold engines, training)."""
     terms = [t for t in knowledge.terms.values() if not t.is_obsolete]
     term_ids = [t.id for t in terms]
     tindex = {t: i for i, t in enumerate(term_ids)}
@@ -266,7 +272,7 @@ def build_model(
         x_recessive = False
         for a in record.annotations:
             tid = _primary(knowledge, a.hpo_id)
-            if tid is None or tid not in tindex:
+            if tid is None or tid not in tindex or _withheld(a.references, withheld_sources):
                 continue
             if a.aspect == "P":
                 if a.negated or a.frequency == 0.0:
@@ -479,15 +485,21 @@ _CACHE: dict[str, DiagnosisModel] = {}
 _CACHE_LOCK = threading.Lock()
 
 
+def _withheld(references: Sequence[str], withheld_sources: Collection[str]) -> bool:
+    return bool(withheld_sources) and bool(references) and all(r in withheld_sources for r in references)
+
+
 def get_model(
     knowledge: Knowledge,
     cache_dir: Path | None = None,
     extra_cases: Sequence[ExtraCase] = (),
     key: str = "",
+    withheld_sources: Collection[str] = frozenset(),
 ) -> DiagnosisModel:
     """The model for this data version: from the process cache, the on-disk cache, or built now.
 
-    `key` names the set of `extra_cases` (they are part of the cache key together with the checksum).
+    `key` names the set of `extra_cases` and `withheld_sources` (they are part of the cache key together
+    with the checksum).
     """
     cache_key = f"{knowledge.checksum}:{key}"
     with _CACHE_LOCK:
@@ -504,7 +516,7 @@ def get_model(
                 except (OSError, ValueError, KeyError, TypeError):
                     model = None
         if model is None:
-            model = build_model(knowledge, extra_cases)
+            model = build_model(knowledge, extra_cases, withheld_sources=withheld_sources)
             if path is not None:
                 with contextlib.suppress(OSError):  # a read-only cache directory only costs start-up time
                     model.save(path)

@@ -105,13 +105,15 @@ def get_engine(
     weights = bundle.load_weights(data_dir)
     cases: Sequence[ExtraCase] = bundle.load_cases(data_dir)
     fold_key = held_out_fold if held_out_fold is not None and weights.fold_weights else None
+    withheld: frozenset[str] = frozenset()
     if fold_key is not None:
-        cases = tuple(c for c in cases if fold_of(c.source, weights.n_folds) != fold_key)
+        withheld = frozenset(c.source for c in cases if fold_of(c.source, weights.n_folds) == fold_key)
+        cases = tuple(c for c in cases if c.source not in withheld)
     key = (knowledge.checksum, fold_key, str(data_dir))
     with _ENGINE_LOCK:
         engine = _ENGINES.get(key)
     if engine is None:
-        built = _build_engine(knowledge, cache_dir, weights, cases, fold_key, data_dir)
+        built = _build_engine(knowledge, cache_dir, weights, cases, withheld, fold_key, data_dir)
         with _ENGINE_LOCK:
             engine = _ENGINES.setdefault(key, built)
     if warm and not engine.warmed:
@@ -125,9 +127,12 @@ def _build_engine(
     cache_dir: Path | None,
     weights: bundle.Weights,
     cases: Sequence[ExtraCase],
+    withheld: frozenset[str],
     fold_key: int | None,
     data_dir: Path,
 ) -> Engine:
+    """The engine for the shipped bundle or, with `fold_key`, for one held-out fold: without that fold's
+    publications, neither as published cases nor as the knowledge base's references (`build_model`)."""
     chosen = weights.weights
     second = weights.rerank
     temperature = weights.temperature
@@ -137,7 +142,8 @@ def _build_engine(
         # fitted without this fold's predictions
         if len(weights.temperature_fold) > fold_key:
             temperature = weights.temperature_fold[fold_key]
-    model = get_model(knowledge, cache_dir, cases, key=f"cases:{len(cases)}:{fold_key}:{_digest(data_dir)}")
+    key = f"cases:{len(cases)}:{fold_key}:{_digest(data_dir)}:withheld:{len(withheld)}"
+    model = get_model(knowledge, cache_dir, cases, key=key, withheld_sources=withheld)
     engine = Engine(
         model,
         weights.params,

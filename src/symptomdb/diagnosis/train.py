@@ -339,9 +339,11 @@ def train_on_cases(
     nested: bool = True,
     log: Callable[[str], None] = lambda _: None,
 ) -> TrainedWeights:
+    sources = {c.source for c in cases}
     return train(
         cases,
-        lambda subset: build_model(knowledge, subset),
+        # a fold's publications are held out of the knowledge base's references too (`build_model`)
+        lambda subset: build_model(knowledge, subset, withheld_sources=sources - {c.source for c in subset}),
         lambda model, case: case_query(knowledge, model, case),
         params,
         nested=nested,
