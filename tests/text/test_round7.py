@@ -218,3 +218,14 @@ def test_none_of_the_patients_had_a_finding_states_it_absent(knowledge: Knowledg
     assert found(annotate(knowledge, "None had seizures after the operation.")) == {seizure: True}
     # "none" about something else leaves the finding stated as present
     assert found(annotate(knowledge, "None of the tests helped; she has seizures.")) == {seizure: False}
+
+
+def test_the_pregnancy_history_is_read_and_plain_diabetes_is_diabetes_mellitus(knowledge: Knowledge) -> None:
+    maternal_diabetes, preeclampsia, diabetes = "HP:0009800", "HP:0100602", "HP:0000819"
+    assert found(annotate(knowledge, "The pregnancy was complicated by gestational DM.")) == {
+        maternal_diabetes: False
+    }
+    assert found(annotate(knowledge, "Delivery at 34 weeks for preeclampsia.")) == {preeclampsia: False}
+    # plain "diabetes" was read as type I through the subtype words a name may leave out
+    assert found(annotate(knowledge, "He has had diabetes for ten years.")) == {diabetes: False}
+    assert "HP:0100651" in found(annotate(knowledge, "type 1 diabetes since the age of nine"))

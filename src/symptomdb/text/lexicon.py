@@ -32,8 +32,9 @@ MENTAL_FUNCTION = "HP:0011446"  # behaviour, mood, cognition
 MOVEMENT = "HP:0100022"
 REFLEX = "HP:0031826"
 # Besides phenotypic abnormalities, the kinds of terms that phenotype corpora (GSC+) annotate:
-# modes of inheritance (with qualifiers such as incomplete penetrance), onset, phenotypic variability.
-EXTRA_ROOTS = ("HP:0000005", "HP:0003674", "HP:0003812", "HP:0003680")
+# modes of inheritance (with qualifiers such as incomplete penetrance), onset, phenotypic variability,
+# and the pregnancy history HPO records for the patient ("gestational diabetes", "preeclampsia").
+EXTRA_ROOTS = ("HP:0000005", "HP:0003674", "HP:0003812", "HP:0003680", "HP:0002686")
 
 # Priorities: lower wins when one key names several terms.
 PRIORITY_NAME = 0
