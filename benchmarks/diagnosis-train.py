@@ -210,8 +210,8 @@ def _plans(held: tuple[int, ...]) -> list[tuple[int | None, int]]:
 def _ranker_task(held: tuple[int, ...]) -> dict[tuple[int | None, int], train.RankerData]:
     knowledge, cases, weights = _RANKER_JOB[-1]
     folds = [train.fold_of(c.source, weights.n_folds) for c in cases]
-    withheld = {c.source for c, f in zip(cases, folds, strict=True) if f in held}
-    model = build_model(knowledge, [c for c in cases if c.source not in withheld], withheld_sources=withheld)
+    # the knowledge base whole, as in train.train_on_cases (the reason is there)
+    model = build_model(knowledge, [c for c, f in zip(cases, folds, strict=True) if f not in held])
     out = {}
     for target, source_fold in _plans(held):
         chosen = weights.weights if target is None else weights.fold_weights[target]

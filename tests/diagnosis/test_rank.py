@@ -25,7 +25,9 @@ from symptomdb.diagnosis.rank import (
 )
 from symptomdb.diagnosis.ranker import RANKER_MONOTONE, LightGBMRanker, fit_ranker
 from symptomdb.diagnosis.service import _frequent_terms, get_engine
+from symptomdb.diagnosis.train import fold_of
 from symptomdb.knowledge.store import Knowledge
+from tests.diagnosis.conftest import EYE_JERK, tiny_knowledge
 
 
 def rows(m: DiagnosisModel, *ids: str) -> tuple[int, ...]:
@@ -305,3 +307,19 @@ def test_get_engine_warms_once_when_asked_even_an_engine_built_cold(tiny: Knowle
     warmed.clear_cache()
     get_engine(tiny, None, data_dir=tmp_path, warm=True)  # already warmed: not built again
     assert not warmed._vector_cache
+
+
+def test_a_fold_engine_holds_its_publications_out_of_the_knowledge_base(tmp_path: Path) -> None:
+    knowledge = tiny_knowledge()  # a fresh copy: one annotation is given a reference below
+    record = knowledge.conditions[EYE_JERK]
+    curated = record.annotations[0]
+    record.annotations = [curated._replace(references=("PMID:7",)), *record.annotations[1:]]
+    cases = [ExtraCase("OMIM:100001", "Other", source, ("HP:0000301",)) for source in ("PMID:7", "PMID:8")]
+    n_folds = 5
+    folds = [DEFAULT_WEIGHTS] * n_folds
+    bundle.write_bundle(tmp_path, cases, EngineParams(), DEFAULT_WEIGHTS, folds, n_folds, {})
+    shipped = get_engine(knowledge, None, data_dir=tmp_path)
+    fold = get_engine(knowledge, None, held_out_fold=fold_of("PMID:7", n_folds), data_dir=tmp_path)
+    d, t = shipped.model.condition_ids.index(EYE_JERK), shipped.model.term_index[curated.hpo_id]
+    assert shipped.model.freq[d, t] > 0  # the shipped engine keeps what HPO curated from PMID:7
+    assert fold.model.freq[d, t] == 0  # the engine that ranks PMID:7's cases does not
