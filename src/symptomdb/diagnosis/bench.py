@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import resource
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +26,7 @@ from symptomdb.diagnosis.calibrate import ReliabilityBin, calibration_error, is_
 from symptomdb.diagnosis.model import DiagnosisModel, get_model
 from symptomdb.diagnosis.phenopackets import PhenopacketCase, diagnosis_ids, iter_documents, parse_case
 from symptomdb.diagnosis.rank import Engine, Query, top1_probability
-from symptomdb.diagnosis.service import get_engine, normalise_sex
+from symptomdb.diagnosis.service import get_engine, held_out_sources, normalise_sex
 from symptomdb.diagnosis.train import fold_of, query_of, truth_rows
 
 if TYPE_CHECKING:
@@ -102,8 +102,7 @@ def run_benchmark(
     weights = bundle.load_weights()
     trained_sources = {c.source for c in bundle.load_cases()}
     full = get_engine(knowledge, cache_dir, warm=True)
-    baseline_model = get_model(knowledge, cache_dir)
-    baseline = ResnikBaseline(baseline_model)
+    baselines: dict[int | None, ResnikBaseline] = {}
 
     engine_ranks: list[int | None] = []
     baseline_ranks: list[int | None] = []
@@ -123,11 +122,10 @@ def run_benchmark(
         if not isinstance(case, PhenopacketCase):
             n_errors += 1
             continue
-        engine = full
+        engine, fold = full, None
         if case.source in trained_sources and weights.fold_weights:
-            engine = get_engine(
-                knowledge, cache_dir, held_out_fold=fold_of(case.source, weights.n_folds), warm=True
-            )
+            fold = fold_of(case.source, weights.n_folds)
+            engine = get_engine(knowledge, cache_dir, held_out_fold=fold, warm=True)
             n_fold += 1
         query = _query(knowledge, engine.model, case)
         truth_ids = diagnosis_ids(document)
@@ -147,8 +145,11 @@ def run_benchmark(
             top1_correct.append(is_correct(scores, group, truth))
         queries.append((engine, query))
 
+        if fold not in baselines:
+            baselines[fold] = _fold_baseline(knowledge, cache_dir, fold)
+        baseline_model = baselines[fold].model
         base_query = _query(knowledge, baseline_model, case)
-        (base_scores, _), seconds = _timed_ranking(lambda q: (baseline.score(q), 1.0), base_query.present)
+        (base_scores, _), seconds = _timed_ranking(_untempered(baselines[fold]), base_query.present)
         baseline_times.append(seconds)
         baseline_ranks.append(
             group_rank(base_scores, baseline_model.group, truth_rows(knowledge, baseline_model, truth_ids))
@@ -189,6 +190,20 @@ def run_benchmark(
         max_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         protocol=(__doc__ or "").split("Held-out protocol: ", 1)[-1].strip().replace("\n", " "),
     )
+
+
+def _fold_baseline(knowledge: Knowledge, cache_dir: Path | None, fold: int | None) -> ResnikBaseline:
+    """The baseline over the knowledge base that the fold's engine has: without the annotations that
+    only the fold's publications are behind (as `get_engine` holds them out), so the comparison is fair."""
+    if fold is None:
+        return ResnikBaseline(get_model(knowledge, cache_dir))
+    withheld = held_out_sources(fold)
+    key = f"baseline:{fold}:withheld:{len(withheld)}"
+    return ResnikBaseline(get_model(knowledge, cache_dir, key=key, withheld_sources=withheld))
+
+
+def _untempered(baseline: ResnikBaseline) -> Callable[[Sequence[int]], tuple[np.ndarray, float]]:
+    return lambda present: (baseline.score(present), 1.0)
 
 
 def _timed_ranking(

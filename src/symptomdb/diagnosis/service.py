@@ -107,7 +107,7 @@ def get_engine(
     fold_key = held_out_fold if held_out_fold is not None and weights.fold_weights else None
     withheld: frozenset[str] = frozenset()
     if fold_key is not None:
-        withheld = frozenset(c.source for c in cases if fold_of(c.source, weights.n_folds) == fold_key)
+        withheld = held_out_sources(fold_key, data_dir)
         cases = tuple(c for c in cases if c.source not in withheld)
     key = (knowledge.checksum, fold_key, str(data_dir))
     with _ENGINE_LOCK:
@@ -120,6 +120,13 @@ def get_engine(
         engine.warm(*_frequent_terms(engine.model, cases))
         engine.warmed = True
     return engine
+
+
+def held_out_sources(fold: int, data_dir: Path = bundle.DATA_DIR) -> frozenset[str]:
+    """The publications of one fold of the bundle's published cases: what that fold's engine (and the
+    benchmark's baseline for its cases) holds out, as cases and as the knowledge base's references."""
+    n_folds = bundle.load_weights(data_dir).n_folds
+    return frozenset(c.source for c in bundle.load_cases(data_dir) if fold_of(c.source, n_folds) == fold)
 
 
 def _build_engine(
