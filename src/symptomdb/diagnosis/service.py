@@ -105,13 +105,15 @@ def get_engine(
     weights = bundle.load_weights(data_dir)
     cases: Sequence[ExtraCase] = bundle.load_cases(data_dir)
     fold_key = held_out_fold if held_out_fold is not None and weights.fold_weights else None
+    key = (knowledge.checksum, fold_key, str(data_dir))
+    with _ENGINE_LOCK:
+        engine = _ENGINES.get(key)
+    if engine is not None and (engine.warmed or not warm):
+        return engine
     withheld: frozenset[str] = frozenset()
     if fold_key is not None:
         withheld = held_out_sources(fold_key, data_dir)
         cases = tuple(c for c in cases if c.source not in withheld)
-    key = (knowledge.checksum, fold_key, str(data_dir))
-    with _ENGINE_LOCK:
-        engine = _ENGINES.get(key)
     if engine is None:
         built = _build_engine(knowledge, cache_dir, weights, cases, withheld, fold_key, data_dir)
         with _ENGINE_LOCK:
