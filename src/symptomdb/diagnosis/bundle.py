@@ -90,7 +90,10 @@ def load_cases(data_dir: Path = DATA_DIR) -> tuple[ExtraCase, ...]:
     return tuple(cases)
 
 
+@lru_cache(maxsize=4)
 def load_weights(data_dir: Path = DATA_DIR) -> Weights:
+    """The bundle's weights (read once per process: every ranking asks for them; the writers below
+    clear the cache). Callers must not change the returned object."""
     path = data_dir / WEIGHTS_FILE
     if not path.is_file():
         return default_weights()
@@ -162,6 +165,7 @@ def write_calibration(
     payload["temperature_slope_by_bin_fold"] = [[round(float(t), 4) for t in f] for f in slope_by_bin_fold]
     payload["calibration"] = calibration
     path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    load_weights.cache_clear()
 
 
 def case_to_json(case: ExtraCase) -> dict[str, Any]:
@@ -222,3 +226,4 @@ def write_bundle(
         payload["rerank_coverage"] = rerank_coverage
     (data_dir / WEIGHTS_FILE).write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     load_cases.cache_clear()
+    load_weights.cache_clear()
