@@ -35,6 +35,7 @@ from symptomdb.text.normalise import (
     is_mapped_adjective,
     tokenize,
 )
+from symptomdb.text.spelling import correct_tokens
 
 MAX_STOP_WORDS_IN_WINDOW = 3  # in a row
 _CONJUNCTIONS = frozenset({"and", "or", "and/or", "nor", "&"})
@@ -66,14 +67,21 @@ class _Candidate:
     own: bool = False  # said of the patient by a pronoun ("mine is normal"): never family history
 
 
-def annotate(knowledge: Knowledge, text: str, *, include_family: bool = False) -> list[Mention]:
+def annotate(
+    knowledge: Knowledge, text: str, *, include_family: bool = False, spelling: bool = True
+) -> list[Mention]:
     """HPO mentions in ``text``, in text order. Negated findings come back with ``excluded=True``;
-    findings about relatives are left out unless ``include_family`` (then ``family=True``)."""
-    return annotate_with(get_lexicon(knowledge), text, include_family=include_family)
+    findings about relatives are left out unless ``include_family`` (then ``family=True``). Misspelt
+    words are read as the lexicon words they stand for unless ``spelling=False`` (``spelling.py``)."""
+    return annotate_with(get_lexicon(knowledge), text, include_family=include_family, spelling=spelling)
 
 
-def annotate_with(lexicon: Lexicon, text: str, *, include_family: bool = False) -> list[Mention]:
+def annotate_with(
+    lexicon: Lexicon, text: str, *, include_family: bool = False, spelling: bool = True
+) -> list[Mention]:
     tokens = tokenize(text)
+    if spelling:
+        tokens = correct_tokens(lexicon, tokens)
     candidates = _find_candidates(lexicon, tokens)
     chosen = [
         c

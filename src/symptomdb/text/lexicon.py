@@ -23,7 +23,17 @@ from itertools import pairwise
 from pathlib import Path
 
 from symptomdb.knowledge.store import Knowledge
-from symptomdb.text.normalise import JOIN_PREFIXES, STOP_WORDS, Token, fold, light_stem, tokenize
+from symptomdb.text.english import COMMON_ENGLISH, english_version, english_words
+from symptomdb.text.normalise import (
+    JOIN_PREFIXES,
+    STOP_WORDS,
+    Token,
+    equivalence_rows,
+    fold,
+    light_stem,
+    tokenize,
+    word_key,
+)
 
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 MODE_OF_INHERITANCE = "HP:0000005"
@@ -115,6 +125,11 @@ class Lexicon:
     # keys that name their terms only in a sentence about a test (the test's word keys): "multifocal
     # discharges" are epileptiform discharges when the sentence is about the EEG
     contextual: dict[Key, frozenset[str]] = field(default_factory=dict)
+    # spelling tolerance (``spelling.py``): the words of names, synonyms and lay phrases a misspelt word
+    # may be corrected to, and every word the knowledge base writes (HPO's names, synonyms, definitions
+    # and comments, condition names, gene symbols and names), which is never a misspelling
+    spelling_targets: frozenset[str] = field(default_factory=frozenset)
+    known_words: frozenset[str] = field(default_factory=frozenset)
 
     def lookup(self, key: Key) -> tuple[str, ...]:
         return self.phrases.get(key, ())
@@ -654,7 +669,58 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         body_nouns=body_nouns(knowledge, scope),
         systems=organ_systems(knowledge, scope),
         contextual=contextual,
+        spelling_targets=spelling_targets(knowledge, scope, lay_entries, vocabulary),
+        known_words=known_words(knowledge),
     )
+
+
+_LETTERS_RE = re.compile(r"[a-z]+")
+MIN_TARGET_LENGTH = 4
+
+
+def _letter_words(text: str | None) -> set[str]:
+    return set(_LETTERS_RE.findall(fold(text))) if text else set()
+
+
+def spelling_targets(
+    knowledge: Knowledge, scope: frozenset[str], lay_entries: list[LayEntry], vocabulary: frozenset[str]
+) -> frozenset[str]:
+    """Words of the names, synonyms and lay phrases of the terms in scope, of the word equivalents, and
+    common English words, whose key is one the lexicon uses: what a misspelt word may be corrected to."""
+    words: set[str] = set()
+    for term_id in scope:
+        term = knowledge.terms[term_id]
+        words |= _letter_words(term.name)
+        for synonym in term.synonyms:
+            words |= _letter_words(synonym.text)
+    for entry in lay_entries:
+        words |= _letter_words(entry.phrase)
+    for variant, canonical in equivalence_rows():
+        words |= _letter_words(variant) | _letter_words(canonical)
+    for word, count in english_words().items():  # inflections and derivations: "lethargic", "dehydrated"
+        if count >= COMMON_ENGLISH and word.isalpha():
+            words.add(word)
+    return frozenset(
+        w for w in words if len(w) >= MIN_TARGET_LENGTH and w not in STOP_WORDS and word_key(w) in vocabulary
+    )
+
+
+def known_words(knowledge: Knowledge) -> frozenset[str]:
+    """Every word the knowledge base writes: HPO's names, synonyms, definitions and comments (obsolete
+    terms included), condition names, gene symbols and names. None of them is a misspelling."""
+    words: set[str] = set()
+    for term in knowledge.terms.values():
+        for text in (term.name, term.definition, term.comment):
+            words |= _letter_words(text)
+        for synonym in term.synonyms:
+            words |= _letter_words(synonym.text)
+    for condition in knowledge.conditions.values():
+        words |= _letter_words(condition.name)
+        for name in condition.names:
+            words |= _letter_words(name.name)
+        for symbol, gene_name in condition.genes:
+            words |= _letter_words(symbol) | _letter_words(gene_name)
+    return frozenset(words)
 
 
 def organ_systems(knowledge: Knowledge, scope: frozenset[str]) -> dict[str, frozenset[str]]:
@@ -825,7 +891,7 @@ def _resolve(
     return tuple(kept), best
 
 
-LEXICON_FORMAT = 8
+LEXICON_FORMAT = 9
 _cache: dict[str, Lexicon] = {}
 _cache_lock = threading.Lock()
 
@@ -833,7 +899,7 @@ _cache_lock = threading.Lock()
 def lexicon_version() -> str:
     """A digest of everything the lexicon is built from besides the knowledge: the data files in
     ``text/data`` and the normalising code, so that an on-disk cache never outlives a change to them."""
-    digest = hashlib.sha256(str(LEXICON_FORMAT).encode())
+    digest = hashlib.sha256(f"{LEXICON_FORMAT} {english_version()}".encode())
     package = resources.files("symptomdb.text")
     for name in (
         "data/lay-lexicon.tsv",
@@ -841,6 +907,7 @@ def lexicon_version() -> str:
         "data/lexicon-exclusions.tsv",
         "normalise.py",
         "lexicon.py",
+        "english.py",
     ):
         digest.update(package.joinpath(name).read_bytes())
     return digest.hexdigest()[:16]

@@ -433,7 +433,7 @@ def _classify(raw: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _equivalence_rows() -> tuple[tuple[str, str], ...]:
+def equivalence_rows() -> tuple[tuple[str, str], ...]:
     text = resources.files("symptomdb.text").joinpath("data/word-equivalents.tsv").read_text(encoding="utf-8")
     rows: list[tuple[str, str]] = []
     for line in text.splitlines():
@@ -447,9 +447,7 @@ def _equivalence_rows() -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=1)
 def word_equivalents() -> dict[str, str]:
     """Stemmed word → stemmed canonical word, from data/word-equivalents.tsv (one-word variants)."""
-    return {
-        stem(variant): stem(canonical) for variant, canonical in _equivalence_rows() if " " not in variant
-    }
+    return {stem(variant): stem(canonical) for variant, canonical in equivalence_rows() if " " not in variant}
 
 
 @lru_cache(maxsize=1)
@@ -457,7 +455,7 @@ def phrase_equivalents() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """First word → (words, stemmed canonical) for multi-word variants ("keeps getting" → recurrent),
     longest first."""
     table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for variant, canonical in _equivalence_rows():
+    for variant, canonical in equivalence_rows():
         if " " in variant:
             words = tuple(variant.split())
             table.setdefault(words[0], []).append((words, stem(canonical)))
@@ -480,6 +478,11 @@ def _word(raw: str) -> tuple[str, str, str]:
         bare = lower[:-1]  # "UTIs" → "uti" (the "-is" of "arthritis" is not a plural ending)
     key = stem(bare)
     return lower, bare, word_equivalents().get(key, key)
+
+
+def word_key(lower: str) -> str:
+    """The matching key of one folded word, as a token of it gets."""
+    return _word(lower)[2]
 
 
 _ADJECTIVE_SUFFIXES = ("al", "ar", "ic", "ac", "ous", "ary", "ine", "eal")

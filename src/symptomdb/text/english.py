@@ -1,0 +1,28 @@
+"""Ordinary English words, for spelling tolerance: pyspellchecker's English word-frequency list (MIT
+licence; bundled with the package, no network), loaded once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import metadata
+
+# The list's counts: 50 is its floor (103,000 of its 160,000 words: rare and inflected forms, "seizers",
+# "allelic"); a word at the floor may still be a typo of a symptom word.
+RARE_ENGLISH = 50
+# English words at least this frequent whose key the lexicon uses are spelling targets ("lethargic").
+COMMON_ENGLISH = 100
+
+
+@lru_cache(maxsize=1)
+def english_words() -> dict[str, int]:
+    """Word → frequency count."""
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+def english_version() -> str:
+    try:
+        return metadata.version("pyspellchecker")
+    except metadata.PackageNotFoundError:
+        return "none"

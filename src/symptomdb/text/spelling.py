@@ -1,0 +1,273 @@
+"""Spelling tolerance: a misspelt symptom word is read as the word of the lexicon it is closest to.
+
+A word token may be corrected only when it is none of these:
+
+- a word the lexicon already uses (its key is in ``Lexicon.vocabulary``), a stop word, or shorter than
+  ``MIN_LENGTH`` letters;
+- a word the knowledge base writes anywhere (``Lexicon.known_words``: HPO's names, synonyms, definitions
+  and comments, condition names, gene symbols and names);
+- an ordinary English word: one of pyspellchecker's English word list (MIT) with a frequency above
+  ``RARE_ENGLISH``. Rarer dictionary words ("seizers") are likelier typos of a symptom word than meant,
+  and are corrected only at distance 1;
+- an abbreviation, an ALL-CAPS token, a token with digits or other non-letters, a mixed-case token (gene
+  symbols, "McArdle") or a capitalised word inside a sentence (a name).
+
+It is then corrected to a word of the lexicon's names, synonyms and lay phrases
+(``Lexicon.spelling_targets``) within Damerau–Levenshtein distance 1 (words of ``MIN_LENGTH`` to
+``LONG_WORD - 1`` letters) or 2 (longer words), and only when the closest targets all share one key
+(a unique best reading: "diarhea" → diarrhea; "seizers" → seizure/seizures). The corrected token keeps
+its span on the original text; its folded form and key become the target's, so it goes through the
+normal matching. Apostrophe-less contractions ("doesnt", "isnt") are read as the contractions, so
+that negation sees them.
+
+The target index is built once per lexicon object and kept while the lexicon lives; corrections are
+memoised per word.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from symptomdb.text.english import RARE_ENGLISH, english_words
+from symptomdb.text.lexicon import Lexicon
+from symptomdb.text.normalise import JOIN_PREFIXES, Token, tokenize, us_spelling, word_key
+
+MIN_LENGTH = 5  # shorter words are left alone ("hes", "coff", "kne")
+LONG_WORD = 7  # words of at least this many letters may be two edits away
+SHORT_WORD = 6  # shorter words are corrected only by a letter changed, added or swapped
+# Prefixes a compound word may start with ("coactivator", "unresectable"): such a word is no misspelling
+PREFIXES = JOIN_PREFIXES | frozenset({"un", "de", "dis", "mis", "trans", "neuro", "cardio", "auto", "bio"})
+
+# Contractions typed without the apostrophe: read as the contraction (negation triggers use them).
+CONTRACTIONS = {
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "arent": "aren't",
+    "werent": "weren't",
+    "hasnt": "hasn't",
+    "havent": "haven't",
+    "hadnt": "hadn't",
+    "couldnt": "couldn't",
+    "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't",
+    "wont": "won't",
+}
+
+
+@dataclass
+class SpellIndex:
+    """The correction targets of one lexicon, by length, with their keys."""
+
+    by_length: dict[int, list[str]]
+    keys: dict[str, str]
+    vocabulary: frozenset[str]
+    known: frozenset[str]
+    english: dict[str, int]
+    memo: dict[str, str | None] = field(default_factory=dict)
+
+    def correction(self, word: str) -> str | None:
+        """The target word a folded, all-letter word is a misspelling of, or None."""
+        if word in self.memo:
+            return self.memo[word]
+        result = self._correction(word)
+        if len(self.memo) < 200_000:
+            self.memo[word] = result
+        return result
+
+    def is_word(self, word: str) -> bool:
+        """A word of the knowledge base or an ordinary English word, or an inflection of one
+        ("inverses")."""
+        if self._is_known(word):
+            return True
+        if any(self._is_known(base) or base in self.keys for base in _bases(word)):
+            return True
+        # a compound of two words, perhaps joined by a combining vowel ("ureterovaginal", "coactivator")
+        for cut in range(2, len(word) - 4):  # both words of five letters or more, or a prefix
+            head, tail = word[:cut], word[cut:]
+            if self._is_known(tail) and (
+                head in PREFIXES
+                or (len(head) >= 5 and self._is_known(head))
+                or (len(head) >= 6 and head[-1] in "oi" and self._is_known(head[:-1]))
+            ):
+                return True
+        return False
+
+    def _is_known(self, word: str) -> bool:
+        return word in self.known or self.english.get(word, 0) > RARE_ENGLISH
+
+    def _correction(self, word: str) -> str | None:
+        if word in self.keys or self.is_word(word):
+            return None
+        frequency = self.english.get(word, 0)
+        limit = 2 if len(word) >= LONG_WORD else 1
+        n = len(word)
+        ranked: list[tuple[tuple[int, int, bool], str]] = []
+        near: set[str] = set()  # the keys of every target within the limit
+        sounds, bones = sound(word), skeleton(word)
+        for length in range(max(n - limit, 1), n + limit + 1):
+            choices = self.by_length.get(length)
+            if not choices:
+                continue
+            for choice, distance, _ in process.extract(
+                word, choices, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=None
+            ):
+                near.add(self.keys[choice])
+                if n < SHORT_WORD and length < n:
+                    continue  # a short word loses no letter ("spalt" is not "salt")
+                heard = int(DamerauLevenshtein.distance(sounds, sound(choice)))
+                same_bones = bones == skeleton(choice)
+                if distance == 2 and heard > 0 and not same_bones:
+                    continue  # two edits only when they spell the same sounds ("headake", "seizers")
+                if frequency and heard > 0 and not same_bones:
+                    continue  # a rare dictionary word is taken for a typo only of a sound-alike ("seizers")
+                ranked.append(((int(distance), heard, not same_bones), choice))
+        if not ranked:
+            return None
+        best = min(rank for rank, _ in ranked)
+        if word_key(word) in self.vocabulary and best[1] > 0 and best[2]:
+            # the word's own key is one the lexicon uses ("ptotic" ≈ ptosis): only a sound-alike
+            # reading replaces it ("nausia" → nausea, "stomache" → stomach), not "ptotic" → photic
+            return None
+        found = [choice for rank, choice in ranked if rank == best]
+        keys = {self.keys[c] for c in found}
+        if len(keys) != 1:
+            return None  # no unique best reading
+        if limit == 2 and best[0] == 1 and best[1] > 0 and best[2] and near - keys:
+            # a long word one edit from a target that does not sound like it, and two edits from
+            # another: no reading is sure ("microconia": microcoria or microcornea)
+            return None
+        return min(found, key=lambda c: (-self.english.get(c, 0), len(c), c))
+
+
+# Spellings of the same sound, folded before comparing two words two edits apart.
+_SOUNDS = (("ph", "f"), ("ch", "k"), ("ck", "k"), ("qu", "kw"), ("q", "k"), ("c", "k"), ("z", "s"),
+           ("y", "i"), ("ee", "i"), ("ea", "e"), ("ie", "i"))  # fmt: skip
+
+
+@lru_cache(maxsize=100_000)
+def skeleton(word: str) -> str:
+    """The consonants of the sound-alike form ("seizers", "seizures" → "szrs")."""
+    return "".join(c for c in sound(word) if c not in "aeiou")
+
+
+@lru_cache(maxsize=100_000)
+def sound(word: str) -> str:
+    """A rough sound-alike form: same-sound spellings folded, doubled letters single."""
+    for spelling, folded in _SOUNDS:
+        word = word.replace(spelling, folded)
+    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+
+
+def _bases(word: str) -> list[str]:
+    """The words an inflected form may come from ("inverses" → inverse, "blinking" → blink)."""
+    bases = []
+    for suffix, replacements in _INFLECTIONS:
+        if not word.endswith(suffix):
+            continue
+        for replacement in replacements:
+            base = word[: -len(suffix)] + replacement
+            if len(base) < 4:
+                continue
+            if suffix in _VOWEL_SUFFIXES and not replacement and (base.endswith("e") or _doubles(base)):
+                continue  # "wheezeing", "bloting", "slured" are no inflections of wheeze, blot, slur
+            bases.append(base)
+    american = us_spelling(word)
+    if american != word:
+        bases.append(american)
+    if word.endswith("ogue"):
+        bases.append(word[:-2])  # homologue
+    return bases
+
+
+_INFLECTIONS = (("s", ("",)), ("es", ("",)), ("ed", ("", "e")), ("ing", ("", "e")), ("ly", ("",)),
+                ("er", ("", "e")), ("ies", ("y",)), ("ied", ("y",)))  # fmt: skip
+_VOWEL_SUFFIXES = frozenset({"ed", "ing", "er"})
+_ONE_SYLLABLE_CVC = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
+
+
+def _doubles(base: str) -> bool:
+    """A one-syllable word ending consonant-vowel-consonant doubles its last letter before -ing/-ed."""
+    return bool(_ONE_SYLLABLE_CVC.match(base))
+
+
+_indexes: dict[int, tuple[weakref.ref[Lexicon], SpellIndex]] = {}
+_lock = threading.Lock()
+
+
+def spell_index(lexicon: Lexicon) -> SpellIndex:
+    """The correction index of this lexicon, built once (≈ 0.2 s) and kept while the lexicon lives."""
+    entry = _indexes.get(id(lexicon))
+    if entry is not None and entry[0]() is lexicon:
+        return entry[1]
+    with _lock:
+        entry = _indexes.get(id(lexicon))
+        if entry is not None and entry[0]() is lexicon:
+            return entry[1]
+        by_length: dict[int, list[str]] = defaultdict(list)
+        keys: dict[str, str] = {}
+        english = english_words()
+        for word in sorted(lexicon.spelling_targets):
+            keys[word] = word_key(word)
+            by_length[len(word)].append(word)
+        index = SpellIndex(dict(by_length), keys, lexicon.vocabulary, lexicon.known_words, english)
+        for key in [k for k, (ref, _) in _indexes.items() if ref() is None]:
+            del _indexes[key]
+        _indexes[id(lexicon)] = (weakref.ref(lexicon), index)
+        return index
+
+
+def _correctable_case(raw: str, sentence_start: bool) -> bool:
+    if raw.islower():
+        return True
+    # a capitalised first word of a sentence; inside a sentence a capital marks a name
+    return sentence_start and raw[0].isupper() and raw[1:].islower()
+
+
+def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
+    """The tokens with misspelt words read as the lexicon words they stand for (spans unchanged)."""
+    out = list(tokens)
+    index: SpellIndex | None = None
+    sentence_start = True
+    for i, token in enumerate(tokens):
+        if token.kind != "word":
+            if token.kind == "break":
+                sentence_start = True
+            continue
+        at_start, sentence_start = sentence_start, False
+        raw = token.text
+        if token.stop:
+            continue
+        contraction = CONTRACTIONS.get(token.lower)
+        if contraction is not None:
+            out[i] = _replaced(token, contraction)
+            continue
+        if len(raw) < MIN_LENGTH or not raw.isalpha() or not _correctable_case(raw, at_start):
+            continue
+        if index is None:
+            index = spell_index(lexicon)
+        target = index.correction(token.lower)
+        if target is not None:
+            out[i] = _replaced(token, target)
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _token_of(word: str) -> Token:
+    return tokenize(word)[0]
+
+
+def _replaced(token: Token, word: str) -> Token:
+    new = _token_of(word)
+    return Token(token.text, token.start, token.end, new.lower, new.key, new.stop, "word")

@@ -1,0 +1,97 @@
+"""Spelling tolerance: misspelt symptom words are read, ordinary and technical words are left alone."""
+
+from __future__ import annotations
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text.annotate import annotate
+from symptomdb.text.lexicon import get_lexicon
+from symptomdb.text.normalise import tokenize
+from symptomdb.text.spelling import correct_tokens, skeleton, sound, spell_index
+
+from .test_annotate import found
+
+SEIZURE = "HP:0001250"
+DIARRHEA = "HP:0002014"
+VOMITING = "HP:0002013"
+FEVER = "HP:0001945"
+NAUSEA = "HP:0002018"
+HEADACHE = "HP:0002315"
+HYPOTONIA = "HP:0001252"
+OPSOCLONUS = "HP:0010543"
+
+
+def corrected(knowledge: Knowledge, text: str) -> dict[str, str]:
+    """Surface word → the word it was read as, for the words the speller changed."""
+    lexicon = get_lexicon(knowledge)
+    tokens = tokenize(text)
+    return {a.text: b.lower for a, b in zip(tokens, correct_tokens(lexicon, tokens), strict=True) if a != b}
+
+
+def test_misspelt_symptoms_are_found(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "she has seizers and diarhea, no vomitting")) == {
+        SEIZURE: False,
+        DIARRHEA: False,
+        VOMITING: True,
+    }
+    assert found(annotate(knowledge, "hes been throwing up and has a temprature")) == {
+        VOMITING: False,
+        FEVER: False,
+    }
+    assert found(annotate(knowledge, "Constant nausia and a headake since the weekend")) == {
+        NAUSEA: False,
+        HEADACHE: False,
+    }
+    assert HYPOTONIA in found(annotate(knowledge, "the neurologist wrote hypotonai on the form"))
+    assert OPSOCLONUS in found(annotate(knowledge, "eye movements like opsoclonous were seen"))
+    assert "HP:0002321" in found(annotate(knowledge, "he complains of dizzyness on standing"))
+
+
+def test_spans_stay_on_the_original_text(knowledge: Knowledge) -> None:
+    text = "Her son has diarhea again."
+    (mention,) = annotate(knowledge, text)
+    assert mention.hpo_id == DIARRHEA
+    assert mention.text == "diarhea" == text[mention.start : mention.end]
+
+
+def test_spelling_can_be_switched_off(knowledge: Knowledge) -> None:
+    assert DIARRHEA not in found(annotate(knowledge, "diarhea for two days", spelling=False))
+
+
+def test_contractions_without_apostrophe_negate(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "he doesnt have a fever")) == {FEVER: True}
+
+
+def test_ordinary_english_words_are_left_alone(knowledge: Knowledge) -> None:
+    text = "The linkage study of her daughter and the laughter of the lineage was recorded in English."
+    assert corrected(knowledge, text) == {}
+    # inflections, British spellings and compounds of known words are words too
+    assert corrected(knowledge, "inverses of the homologue, a coactivator, the ureterovaginal tract") == {}
+
+
+def test_abbreviations_gene_symbols_and_names_are_left_alone(knowledge: Knowledge) -> None:
+    text = "Variants in COL1A1 and FBN1, DIARHEA, Mr Seizerson and Dr Nausia saw McArdle on p.Arg12."
+    assert corrected(knowledge, text) == {}
+
+
+def test_correct_medical_words_are_left_alone(knowledge: Knowledge) -> None:
+    text = "Opsoclonus, myoclonus, hypotonia, microcephaly and ataxia with pericentric inversion, intronic"
+    assert corrected(knowledge, text) == {}
+
+
+def test_short_and_ambiguous_words_are_left_alone(knowledge: Knowledge) -> None:
+    # four letters are too short; a five-letter word loses no letter ("spalt" is not "salt")
+    assert corrected(knowledge, "a coff and a spalt") == {}
+
+
+def test_two_edits_only_for_sound_alike_spellings(knowledge: Knowledge) -> None:
+    index = spell_index(get_lexicon(knowledge))
+    assert index.correction("microcefaly") == "microcephaly"
+    assert index.correction("vomitted") in ("vomited", "vomiting")  # one edit
+    assert index.correction("unresectable") is None  # two edits to "undetectable", not a sound-alike
+    assert sound("headake") == sound("headache")
+    assert skeleton("seizers") == skeleton("seizures")
+
+
+def test_a_sentence_start_may_be_corrected_but_not_a_name_inside(knowledge: Knowledge) -> None:
+    assert corrected(knowledge, "Diarhea since monday.") == {"Diarhea": "diarrhea"}
+    assert corrected(knowledge, "We met Diarhea yesterday.") == {}
