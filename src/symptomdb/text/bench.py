@@ -20,6 +20,7 @@ from symptomdb.knowledge.store import Knowledge, UnknownIdError
 from symptomdb.text.annotate import Mention, annotate_with
 from symptomdb.text.lexicon import Lexicon, get_lexicon, term_scope
 from symptomdb.text.normalise import fold
+from symptomdb.text.spelling import spell_index
 
 TOKEN_SPLIT = str.split
 
@@ -189,6 +190,7 @@ def run_bench(path: Path, knowledge: Knowledge, lexicon: Lexicon | None = None) 
     documents = read_corpus(path, knowledge)
     lexicon = lexicon or get_lexicon(knowledge)
     annotate_with(lexicon, "warm-up")
+    spell_index(lexicon)  # built once per lexicon, as the lexicon is loaded once: not per document
     engine, _ = evaluate(documents, lambda text: annotate_with(lexicon, text), "symptomdb")
     baseline, _ = evaluate(documents, ExactNameBaseline(knowledge), "exact-name baseline")
     return BenchResult(

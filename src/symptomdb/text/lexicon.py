@@ -23,7 +23,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from symptomdb.knowledge.store import Knowledge
-from symptomdb.text.english import COMMON_ENGLISH, english_version, english_words
+from symptomdb.text.english import COMMON_ENGLISH, RARE_ENGLISH, english_version, english_words
 from symptomdb.text.normalise import (
     JOIN_PREFIXES,
     STOP_WORDS,
@@ -125,11 +125,14 @@ class Lexicon:
     # keys that name their terms only in a sentence about a test (the test's word keys): "multifocal
     # discharges" are epileptiform discharges when the sentence is about the EEG
     contextual: dict[Key, frozenset[str]] = field(default_factory=dict)
-    # spelling tolerance (``spelling.py``): the words of names, synonyms and lay phrases a misspelt word
-    # may be corrected to, and every word the knowledge base writes (HPO's names, synonyms, definitions
-    # and comments, condition names, gene symbols and names), which is never a misspelling
-    spelling_targets: frozenset[str] = field(default_factory=frozenset)
+    # spelling tolerance (``spelling.py``): the words of names, synonyms and lay phrases (and common
+    # English words) whose key the lexicon uses, which a misspelt word may be corrected to (word → key);
+    # the words that are never a misspelling: every word the knowledge base writes (HPO's names,
+    # synonyms, definitions and comments, condition names, gene symbols and names) and ordinary English
+    # words; and the rare English words (a rare word may still be a typo of a sound-alike symptom word)
+    spelling_targets: dict[str, str] = field(default_factory=dict)
     known_words: frozenset[str] = field(default_factory=frozenset)
+    rare_words: frozenset[str] = field(default_factory=frozenset)
 
     def lookup(self, key: Key) -> tuple[str, ...]:
         return self.phrases.get(key, ())
@@ -670,7 +673,9 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         systems=organ_systems(knowledge, scope),
         contextual=contextual,
         spelling_targets=spelling_targets(knowledge, scope, lay_entries, vocabulary),
-        known_words=known_words(knowledge),
+        known_words=known_words(knowledge)
+        | frozenset(w for w, count in english_words().items() if count > RARE_ENGLISH),
+        rare_words=frozenset(w for w, count in english_words().items() if count <= RARE_ENGLISH),
     )
 
 
@@ -684,7 +689,7 @@ def _letter_words(text: str | None) -> set[str]:
 
 def spelling_targets(
     knowledge: Knowledge, scope: frozenset[str], lay_entries: list[LayEntry], vocabulary: frozenset[str]
-) -> frozenset[str]:
+) -> dict[str, str]:
     """Words of the names, synonyms and lay phrases of the terms in scope, of the word equivalents, and
     common English words, whose key is one the lexicon uses: what a misspelt word may be corrected to."""
     words: set[str] = set()
@@ -700,9 +705,13 @@ def spelling_targets(
     for word, count in english_words().items():  # inflections and derivations: "lethargic", "dehydrated"
         if count >= COMMON_ENGLISH and word.isalpha():
             words.add(word)
-    return frozenset(
-        w for w in words if len(w) >= MIN_TARGET_LENGTH and w not in STOP_WORDS and word_key(w) in vocabulary
-    )
+    targets: dict[str, str] = {}
+    for w in sorted(words):
+        if len(w) >= MIN_TARGET_LENGTH and w not in STOP_WORDS:
+            key = word_key(w)
+            if key in vocabulary:
+                targets[w] = key
+    return targets
 
 
 def known_words(knowledge: Knowledge) -> frozenset[str]:

@@ -37,7 +37,6 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from symptomdb.text.english import RARE_ENGLISH, english_words
 from symptomdb.text.lexicon import Lexicon
 from symptomdb.text.normalise import JOIN_PREFIXES, Token, tokenize, us_spelling, word_key
 
@@ -70,11 +69,11 @@ CONTRACTIONS = {
 class SpellIndex:
     """The correction targets of one lexicon, by length, with their keys."""
 
-    by_length: dict[int, list[str]]
+    by_length: dict[tuple[int, str], list[str]]  # (length, first sound) → targets
     keys: dict[str, str]
     vocabulary: frozenset[str]
     known: frozenset[str]
-    english: dict[str, int]
+    rare: frozenset[str]
     memo: dict[str, str | None] = field(default_factory=dict)
 
     def correction(self, word: str) -> str | None:
@@ -105,19 +104,20 @@ class SpellIndex:
         return False
 
     def _is_known(self, word: str) -> bool:
-        return word in self.known or self.english.get(word, 0) > RARE_ENGLISH
+        return word in self.known
 
     def _correction(self, word: str) -> str | None:
         if word in self.keys or self.is_word(word):
             return None
-        frequency = self.english.get(word, 0)
+        rare = word in self.rare
         limit = 2 if len(word) >= LONG_WORD else 1
         n = len(word)
         ranked: list[tuple[tuple[int, int, bool], str]] = []
         near: set[str] = set()  # the keys of every target within the limit
         sounds, bones = sound(word), skeleton(word)
+        first = sounds[0]
         for length in range(max(n - limit, 1), n + limit + 1):
-            choices = self.by_length.get(length)
+            choices = self.by_length.get((length, first))
             if not choices:
                 continue
             for choice, distance, _ in process.extract(
@@ -130,7 +130,7 @@ class SpellIndex:
                 same_bones = bones == skeleton(choice)
                 if distance == 2 and heard > 0 and not same_bones:
                     continue  # two edits only when they spell the same sounds ("headake", "seizers")
-                if frequency and heard > 0 and not same_bones:
+                if rare and heard > 0 and not same_bones:
                     continue  # a rare dictionary word is taken for a typo only of a sound-alike ("seizers")
                 ranked.append(((int(distance), heard, not same_bones), choice))
         if not ranked:
@@ -148,7 +148,7 @@ class SpellIndex:
             # a long word one edit from a target that does not sound like it, and two edits from
             # another: no reading is sure ("microconia": microcoria or microcornea)
             return None
-        return min(found, key=lambda c: (-self.english.get(c, 0), len(c), c))
+        return min(found, key=lambda c: (c not in self.known, len(c), c))
 
 
 # Spellings of the same sound, folded before comparing two words two edits apart.
@@ -215,15 +215,14 @@ def spell_index(lexicon: Lexicon) -> SpellIndex:
         entry = _indexes.get(id(lexicon))
         if entry is not None and entry[0]() is lexicon:
             return entry[1]
-        by_length: dict[int, list[str]] = defaultdict(list)
+        by_length: dict[tuple[int, str], list[str]] = defaultdict(list)
         keys: dict[str, str] = {}
-        english = english_words()
-        for word in sorted(lexicon.spelling_targets):
-            keys[word] = word_key(word)
-            by_length[len(word)].append(word)
-        index = SpellIndex(dict(by_length), keys, lexicon.vocabulary, lexicon.known_words, english)
-        for key in [k for k, (ref, _) in _indexes.items() if ref() is None]:
-            del _indexes[key]
+        for word, key in lexicon.spelling_targets.items():
+            keys[word] = key
+            by_length[len(word), sound(word)[0]].append(word)
+        index = SpellIndex(dict(by_length), keys, lexicon.vocabulary, lexicon.known_words, lexicon.rare_words)
+        for gone in [k for k, (ref, _) in _indexes.items() if ref() is None]:
+            del _indexes[gone]
         _indexes[id(lexicon)] = (weakref.ref(lexicon), index)
         return index
 
