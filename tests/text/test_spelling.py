@@ -24,7 +24,10 @@ def corrected(knowledge: Knowledge, text: str) -> dict[str, str]:
     """Surface word → the word it was read as, for the words the speller changed."""
     lexicon = get_lexicon(knowledge)
     tokens = tokenize(text)
-    return {a.text: b.lower for a, b in zip(tokens, correct_tokens(lexicon, tokens), strict=True) if a != b}
+    fixed = correct_tokens(lexicon, tokens)
+    if len(fixed) != len(tokens):
+        return {t.text: t.lower for t in fixed if " " in t.text}
+    return {a.text: b.lower for a, b in zip(tokens, fixed, strict=True) if a != b}
 
 
 def test_misspelt_symptoms_are_found(knowledge: Knowledge) -> None:
@@ -95,3 +98,12 @@ def test_two_edits_only_for_sound_alike_spellings(knowledge: Knowledge) -> None:
 def test_a_sentence_start_may_be_corrected_but_not_a_name_inside(knowledge: Knowledge) -> None:
     assert corrected(knowledge, "Diarhea since monday.") == {"Diarhea": "diarrhea"}
     assert corrected(knowledge, "We met Diarhea yesterday.") == {}
+
+
+def test_a_word_written_as_two_is_read_as_one(knowledge: Knowledge) -> None:
+    (mention,) = annotate(knowledge, "she is a bit over weight")
+    assert mention.hpo_id == "HP:0025502"  # Overweight
+    assert mention.text == "over weight"
+    assert "HP:0002020" in found(annotate(knowledge, "heart burn after every meal"))  # reflux
+    # stop words and capitalised words are never joined
+    assert corrected(knowledge, "he went in to hospital; Over Weight") == {}

@@ -259,6 +259,35 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
         target = index.correction(token.lower)
         if target is not None:
             out[i] = _replaced(token, target)
+    return _joined_words(lexicon, out)
+
+
+def _joined_words(lexicon: Lexicon, tokens: list[Token]) -> list[Token]:
+    """A word written as two ("over weight", "heart burn", "eye lids") is read as one when the joined
+    word is a target and the two words are no lexicon phrase of their own."""
+    targets = lexicon.spelling_targets
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        a = tokens[i]
+        if i + 1 < n and a.kind == "word" and not a.stop and len(a.text) >= 3 and a.text.isalpha():
+            b = tokens[i + 1]
+            joined = a.lower + b.lower
+            if (
+                b.kind == "word"
+                and not b.stop
+                and len(b.text) >= 3
+                and b.text.isalpha()
+                and b.text.islower()
+                and joined in targets
+                and tuple(sorted((a.key, b.key))) not in lexicon.phrases
+            ):
+                new = _token_of(joined)
+                out.append(Token(f"{a.text} {b.text}", a.start, b.end, new.lower, new.key, new.stop, "word"))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
     return out
 
 
