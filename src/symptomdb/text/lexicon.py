@@ -133,6 +133,7 @@ class Lexicon:
     spelling_targets: dict[str, str] = field(default_factory=dict)
     known_words: frozenset[str] = field(default_factory=frozenset)
     rare_words: frozenset[str] = field(default_factory=frozenset)
+    english_targets: frozenset[str] = field(default_factory=frozenset)  # targets that are English words
 
     def lookup(self, key: Key) -> tuple[str, ...]:
         return self.phrases.get(key, ())
@@ -652,6 +653,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
     }
 
     vocabulary = frozenset(word for key in phrases for word in key)
+    targets = spelling_targets(knowledge, scope, lay_entries, vocabulary)
     return Lexicon(
         checksum=knowledge.checksum,
         phrases=phrases,
@@ -672,10 +674,11 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         body_nouns=body_nouns(knowledge, scope),
         systems=organ_systems(knowledge, scope),
         contextual=contextual,
-        spelling_targets=spelling_targets(knowledge, scope, lay_entries, vocabulary),
+        spelling_targets=targets,
         known_words=known_words(knowledge)
         | frozenset(w for w, count in english_words().items() if count > RARE_ENGLISH),
         rare_words=frozenset(w for w, count in english_words().items() if count <= RARE_ENGLISH),
+        english_targets=frozenset(w for w in targets if english_words().get(w, 0) > RARE_ENGLISH),
     )
 
 

@@ -74,6 +74,7 @@ class SpellIndex:
     vocabulary: frozenset[str]
     known: frozenset[str]
     rare: frozenset[str]
+    english: frozenset[str]  # the targets that are ordinary English words
     memo: dict[str, str | None] = field(default_factory=dict)
 
     def correction(self, word: str) -> str | None:
@@ -128,10 +129,12 @@ class SpellIndex:
                     continue  # a short word loses no letter ("spalt" is not "salt")
                 heard = int(DamerauLevenshtein.distance(sounds, sound(choice)))
                 same_bones = bones == skeleton(choice)
-                if distance == 2 and heard > 0 and not same_bones:
-                    continue  # two edits only when they spell the same sounds ("headake", "seizers")
-                if rare and heard > 0 and not same_bones:
-                    continue  # a rare dictionary word is taken for a typo only of a sound-alike ("seizers")
+                if heard > 0 and (distance == 2 or rare):
+                    # two edits only when they spell the same sounds ("headake", "seizers"); a rare
+                    # dictionary word ("seizers", "codon") is taken for a typo only of a sound-alike
+                    continue
+                if heard > 0 and n < LONG_WORD and choice not in self.english:
+                    continue  # a short word's one edit only to an ordinary word ("myoma" is no myxoma)
                 ranked.append(((int(distance), heard, not same_bones), choice))
         if not ranked:
             return None
@@ -144,9 +147,10 @@ class SpellIndex:
         keys = {self.keys[c] for c in found}
         if len(keys) != 1:
             return None  # no unique best reading
-        if limit == 2 and best[0] == 1 and best[1] > 0 and best[2] and near - keys:
-            # a long word one edit from a target that does not sound like it, and two edits from
-            # another: no reading is sure ("microconia": microcoria or microcornea)
+        technical = not any(c in self.english for c in found)
+        if limit == 2 and best[0] == 1 and best[1] > 0 and near - keys and technical:
+            # a long word one edit from a technical target that does not sound like it, and two edits
+            # from another: no reading is sure ("microconia": microcoria or microcornea?)
             return None
         return min(found, key=lambda c: (c not in self.known, len(c), c))
 
@@ -164,10 +168,16 @@ def skeleton(word: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def sound(word: str) -> str:
-    """A rough sound-alike form: same-sound spellings folded, doubled letters single."""
+    """A rough sound-alike form: same-sound spellings folded, doubled letters single, an unstressed
+    vowel before r one sound ("seizures", "seizers" → "seisers"), a final silent e dropped."""
     for spelling, folded in _SOUNDS:
         word = word.replace(spelling, folded)
-    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+    word = "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+    word = _R_VOWEL.sub("er", word)
+    return word[:-1] if len(word) > 3 and word.endswith("e") else word
+
+
+_R_VOWEL = re.compile(r"(?<=.)[aeiou]+re?(?=s?$)|(?<=.)[aeiou]+r(?=[^aeiou])")
 
 
 def _bases(word: str) -> list[str]:
@@ -220,7 +230,14 @@ def spell_index(lexicon: Lexicon) -> SpellIndex:
         for word, key in lexicon.spelling_targets.items():
             keys[word] = key
             by_length[len(word), sound(word)[0]].append(word)
-        index = SpellIndex(dict(by_length), keys, lexicon.vocabulary, lexicon.known_words, lexicon.rare_words)
+        index = SpellIndex(
+            dict(by_length),
+            keys,
+            lexicon.vocabulary,
+            lexicon.known_words,
+            lexicon.rare_words,
+            lexicon.english_targets,
+        )
         for gone in [k for k, (ref, _) in _indexes.items() if ref() is None]:
             del _indexes[gone]
         _indexes[id(lexicon)] = (weakref.ref(lexicon), index)
