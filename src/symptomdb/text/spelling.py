@@ -2,28 +2,30 @@
 
 A word token may be corrected only when it is none of these:
 
-- a word the lexicon already uses (its key is in ``Lexicon.vocabulary``), a stop word, or shorter than
-  ``MIN_LENGTH`` letters;
-- a word the knowledge base writes anywhere (``Lexicon.known_words``: HPO's names, synonyms, definitions
-  and comments, condition names, gene symbols and names);
-- an ordinary English word: one of pyspellchecker's English word list (MIT) with a frequency above
-  ``RARE_ENGLISH``. Rarer dictionary words ("seizers") are likelier typos of a symptom word than meant,
-  and are corrected only at distance 1;
+- a stop word, or shorter than ``MIN_LENGTH`` letters;
+- a word the knowledge base writes anywhere or an ordinary English word (``Lexicon.known_words``: HPO's
+  names, synonyms, definitions and comments, condition names, gene symbols and names, and
+  pyspellchecker's English words (MIT) counted above ``RARE_ENGLISH``), or an inflection, British
+  spelling or two-word compound of one ("inverses", "homologue", "coactivator");
 - an abbreviation, an ALL-CAPS token, a token with digits or other non-letters, a mixed-case token (gene
   symbols, "McArdle") or a capitalised word inside a sentence (a name).
 
-It is then corrected to a word of the lexicon's names, synonyms and lay phrases
-(``Lexicon.spelling_targets``) within Damerau–Levenshtein distance 1 (words of ``MIN_LENGTH`` to
-``LONG_WORD - 1`` letters) or 2 (longer words), and only when the closest targets all share one key
-(a unique best reading: "diarhea" → diarrhea; "seizers" → seizure/seizures). The corrected token keeps
-its span on the original text; its folded form and key become the target's, so it goes through the
-normal matching. Apostrophe-less contractions ("doesnt", "isnt") are read as the contractions, so
-that negation sees them.
+It is then read as a target (``Lexicon.spelling_targets``: words of the names, synonyms and lay phrases,
+and common English words, whose key the lexicon uses) with the same first sound, within
+Damerau–Levenshtein distance 1, or 2 for words of ``LONG_WORD`` letters or more when the two edits spell
+the same sounds (``sound``: "headake", "seizers"); only when the closest targets share one key (ties go
+to the sound-alike reading). Stricter: a rare dictionary word ("seizers") or a word whose own key the
+lexicon uses ("ptotic") takes only a sound-alike reading; a word under ``LONG_WORD`` letters that does not
+sound like its target only an ordinary English word; a word under ``SHORT_WORD`` letters loses no letter;
+a long word one edit from a technical target, with another reading two edits away, none. The corrected
+token keeps its span on the original text; its folded form and key become the target's, so it goes
+through the normal matching. Apostrophe-less contractions ("doesnt", "isnt") are read as the
+contractions, so that negation sees them; two words that make a target when joined ("over weight") are
+read as one.
 
-The target index is built once per lexicon object and kept while the lexicon lives; corrections are
+The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
 """
-
 from __future__ import annotations
 
 import re
