@@ -26,6 +26,7 @@ read as one.
 The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
 """
+
 from __future__ import annotations
 
 import re
