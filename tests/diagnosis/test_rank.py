@@ -21,13 +21,14 @@ from symptomdb.diagnosis.rank import (
     _column_sums,
     _gather,
     _sum_sparse,
+    case_candidates,
     hold_back,
 )
 from symptomdb.diagnosis.ranker import RANKER_MONOTONE, LightGBMRanker, fit_ranker
 from symptomdb.diagnosis.service import _frequent_terms, get_engine
 from symptomdb.diagnosis.train import fold_of
 from symptomdb.knowledge.store import Knowledge
-from tests.diagnosis.conftest import EYE_JERK, tiny_knowledge
+from tests.diagnosis.conftest import EYE_JERK, RASH, UNANNOTATED, tiny_knowledge
 
 
 def rows(m: DiagnosisModel, *ids: str) -> tuple[int, ...]:
@@ -323,3 +324,51 @@ def test_a_fold_engine_holds_its_publications_out_of_the_knowledge_base(tmp_path
     d, t = shipped.model.condition_ids.index(EYE_JERK), shipped.model.term_index[curated.hpo_id]
     assert shipped.model.freq[d, t] > 0  # the shipped engine keeps what HPO curated from PMID:7
     assert fold.model.freq[d, t] == 0  # the engine that ranks PMID:7's cases does not
+
+
+class _ByStage1:
+    """A stand-in second stage (any `Ranker` will do here): the first stage's own order."""
+
+    def predict(self, matrix: np.ndarray) -> np.ndarray:
+        return matrix[:, RANKER_FEATURES.index("stage1")]
+
+
+def test_a_condition_whose_published_cases_look_alike_joins_the_candidates(tiny: Knowledge) -> None:
+    # the unannotated disease has no knowledge-base profile, only a published patient like this query
+    case = ExtraCase(UNANNOTATED, "Unannotated disease", "PMID:1", ("HP:0000301", "HP:0000202"))
+    m = build_model(tiny, [case])
+    query = Query(rows(m, "HP:0000301", "HP:0000202"))
+    kb_only = {"lr_kb": 1.0}  # the first stage ignores the published cases
+    rash, unannotated = m.condition_index[RASH], m.condition_index[UNANNOTATED]
+    plain = Engine(m, weights=kb_only, rerank_k=1, ranker=_ByStage1(), case_k=0)
+    assert plain.candidate_features(query)[0].tolist() == [rash]
+    engine = Engine(m, weights=kb_only, rerank_k=1, ranker=_ByStage1(), case_k=1)
+    top, matrix = engine.candidate_features(query)
+    assert top.tolist() == [rash, unannotated]
+    scores = engine.score(query)
+    assert set(np.argsort(-scores)[:2].tolist()) == {rash, unannotated}  # both stay above the rest
+    assert len(matrix) == 2
+    # without observed findings there is no case similarity to go by
+    assert engine.candidate_features(Query((), rows(m, "HP:0000201")))[0].tolist() != [rash, unannotated]
+
+
+def test_a_condition_the_query_speaks_against_does_not_join_by_its_published_cases(tiny: Knowledge) -> None:
+    # rash is obligate in the rash disease: stated absent, the disease may not be lifted past the first
+    # stage by joining the candidates through a published patient with the same gait
+    m = build_model(tiny, [ExtraCase(RASH, "Rash disease", "PMID:1", ("HP:0000202",))])
+    engine = Engine(m, weights={"lr_kb": 1.0}, rerank_k=1, ranker=_ByStage1(), case_k=1)
+    gait, rash = rows(m, "HP:0000202"), rows(m, "HP:0000301")
+    rash_disease = m.condition_index[RASH]
+    assert rash_disease in engine.candidate_features(Query(gait))[0].tolist()
+    assert rash_disease not in engine.candidate_features(Query(gait, rash))[0].tolist()
+
+
+def test_case_candidates_are_the_best_by_case_similarity_and_never_rows_without_cases() -> None:
+    no_cases = -np.log1p(4)  # the value every row without published cases gets (4 rows have cases)
+    rank_case = -np.log1p(np.array([3.0, 0.0, 4, 1.0, 4, 1.0, 2.0]))
+    assert rank_case[2] == no_cases
+    assert set(case_candidates(rank_case, 1).tolist()) == {1}
+    assert set(case_candidates(rank_case, 3).tolist()) == {1, 3, 5}  # ranks 0, 1, 1 (a tie)
+    assert len(case_candidates(rank_case, 2)) == 2
+    assert set(case_candidates(rank_case, 10).tolist()) == {0, 1, 3, 5, 6}
+    assert case_candidates(rank_case, 0).size == 0

@@ -141,6 +141,10 @@ CONFIDENCE_LOGIT_BOUND = 8.0
 
 # The second stage re-orders this many conditions of the first score.
 RERANK_K = 100
+# ... together with the best this many by similarity to published cases (`case_candidates`): a
+# condition whose knowledge-base profile misses the patient's findings may still have published
+# patients who look alike, and the second stage can only lift what is among its candidates.
+CASE_CANDIDATES = 20
 RERANK_MARGIN = 1.0  # the re-ordered conditions stay at least this far above the others
 
 VERY_FREQUENT = 0.8  # HPO's "very frequent" (80-99 %) and "obligate"
@@ -276,6 +280,7 @@ class Engine:
         temperature: float = 1.0,
         temperature_by_findings: Sequence[tuple[int, float] | tuple[int, float, float]] = (),
         ranker: Ranker | None = None,
+        case_k: int = CASE_CANDIDATES,
     ) -> None:
         if not temperature > 0.0 or not all(b[1] > 0.0 for b in temperature_by_findings):
             raise ValueError(
@@ -292,6 +297,7 @@ class Engine:
         # ... or a learned ranker over RANKER_FEATURES (LightGBM lambdarank), in their place
         self.ranker = ranker
         self.rerank_k = rerank_k
+        self.case_k = case_k
         # the share of training cases whose truth was among the candidates: the probability mass the
         # candidates get together (the second stage's softmax was fitted given the truth is among them)
         self.rerank_coverage = rerank_coverage
@@ -528,7 +534,7 @@ class Engine:
         k = min(self.rerank_k, n_cond)
         if (self.rerank_weights is None and self.ranker is None) or k <= 0 or k >= n_cond:
             return total
-        top = np.argpartition(-total, k - 1)[:k]
+        top = self._candidates(total, rows, k, present, excluded)
         if self.ranker is not None:
             matrix = self._candidate_matrix(present, excluded, rows, rank_kb, total, top)
             held = self._spoken_against(present, excluded, top)
@@ -575,14 +581,38 @@ class Engine:
             lift = max(lift, float(np.log(coverage / (1.0 - coverage))) + log_rest - log_top)
         return lift
 
-    def candidate_features(self, query: Query, k: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """The first stage's best `k` conditions (`rerank_k`) and their (k × RANKER_FEATURES) matrix:
-        what the gradient-boosted second stage sees, computed as at query time (used to train it)."""
+    def candidate_features(
+        self, query: Query, k: int | None = None, case_k: int | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The first stage's best `k` conditions (`rerank_k`), those joining by published-case similarity
+        (`case_k`, default the engine's), and their (candidates × RANKER_FEATURES) matrix: what the
+        gradient-boosted second stage sees, computed as at query time (used to train it)."""
         present, excluded = _terms(query)
         total, _, _, rows, rank_kb = self._first_stage(query, present, excluded, every_feature=True)
         k = min(self.rerank_k if k is None else k, self.model.n_conditions - 1)
-        top = np.argpartition(-total, k - 1)[:k]
+        top = self._candidates(total, rows, k, present, excluded, case_k)
         return top, self._candidate_matrix(present, excluded, rows, rank_kb, total, top)
+
+    def _candidates(
+        self,
+        total: np.ndarray,
+        rows: np.ndarray,
+        k: int,
+        present: list[int],
+        excluded: list[int],
+        case_k: int | None = None,
+    ) -> np.ndarray:
+        """The second stage's candidates: the first score's best `k`, then (with observed findings) the
+        best `case_k` by published-case similarity that are not among them, unless the query speaks
+        against them (`_spoken_against`): joining would lift such a condition past the first stage."""
+        top = np.argpartition(-total, k - 1)[:k]
+        if not present or not self.has_cases:
+            return top
+        extra = case_candidates(rows[FEATURE_INDEX["rank_case"]], self.case_k if case_k is None else case_k)
+        extra = np.setdiff1d(extra, top, assume_unique=True)
+        if len(extra):
+            extra = extra[~self._spoken_against(present, excluded, extra)]
+        return np.concatenate([top, extra])
 
     def _first_stage(
         self, query: Query, present: list[int], excluded: list[int], every_feature: bool = False
@@ -845,6 +875,17 @@ class Engine:
             case_score = f["knn_max"][case_rows] + f["knn_excl"][case_rows]
             f["rank_case"][:] = -np.log1p(len(case_rows))
             f["rank_case"][case_rows] = -np.log1p(_ranks(case_score))
+
+
+def case_candidates(rank_case: np.ndarray, m: int) -> np.ndarray:
+    """The rows among the best `m` by published-case similarity (``rank_case`` = -log1p(rank), rank 0
+    the best; rows without cases share the lowest value and never count), at most `m` of them."""
+    if m <= 0 or not len(rank_case):
+        return np.empty(0, dtype=np.int64)
+    best = np.flatnonzero((rank_case > -np.log1p(m)) & (rank_case > rank_case.min()))
+    if len(best) > m:
+        best = best[np.argpartition(-rank_case[best], m - 1)[:m]]
+    return best
 
 
 def top1_probability(scores: np.ndarray, group: np.ndarray, temperature: float = 1.0) -> float:

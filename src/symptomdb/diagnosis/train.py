@@ -378,10 +378,12 @@ class RankerData:
 def ranker_data(
     engine: Engine, queries: Sequence[LabelledQuery], target: int | None, k: int = RERANK_K
 ) -> RankerData:
-    """Each query's first-stage best `k` and their features, as `Engine.raw_score` computes them.
+    """Each query's first-stage best `k` and their features, as `Engine.raw_score` computes them. Not
+    the conditions that join them at query time by published-case similarity (`Engine.case_k`): rankers
+    fitted with those ranked no better and behaved worse on the medical-sense probes (README).
 
     The truth is never patched into a list it is not in (a query without it is left out): at query
-    time the candidates are exactly the first stage's best k, and a patched-in truth would be betrayed
+    time the candidates are the first stage's best k (and the joiners), and a patched-in truth would be betrayed
     by its first-stage rank."""
     from symptomdb.diagnosis.service import normalise_sex
 
@@ -391,7 +393,7 @@ def ranker_data(
         if not q.present or not lq.truth:
             continue
         query = Query(q.present, q.excluded, normalise_sex(q.sex), q.onset)
-        top, matrix = engine.candidate_features(query, k)
+        top, matrix = engine.candidate_features(query, k, case_k=0)
         label = np.isin(top, list(lq.truth))
         if label.any():
             xs.append(matrix.astype(np.float32))
