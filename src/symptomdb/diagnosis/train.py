@@ -383,8 +383,8 @@ def ranker_data(
     fitted with those ranked no better and behaved worse on the medical-sense probes (README).
 
     The truth is never patched into a list it is not in (a query without it is left out): at query
-    time the candidates are the first stage's best k (and the joiners), and a patched-in truth would be betrayed
-    by its first-stage rank."""
+    time the candidates are the first stage's best k (and the joiners), and a patched-in truth would be
+    betrayed by its first-stage rank."""
     from symptomdb.diagnosis.service import normalise_sex
 
     xs, ys, groups = [], [], []
