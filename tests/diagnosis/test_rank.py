@@ -363,12 +363,13 @@ def test_a_condition_the_query_speaks_against_does_not_join_by_its_published_cas
     assert rash_disease not in engine.candidate_features(Query(gait, rash))[0].tolist()
 
 
-def test_case_candidates_are_the_best_by_case_similarity_and_never_rows_without_cases() -> None:
-    no_cases = -np.log1p(4)  # the value every row without published cases gets (4 rows have cases)
-    rank_case = -np.log1p(np.array([3.0, 0.0, 4, 1.0, 4, 1.0, 2.0]))
-    assert rank_case[2] == no_cases
-    assert set(case_candidates(rank_case, 1).tolist()) == {1}
-    assert set(case_candidates(rank_case, 3).tolist()) == {1, 3, 5}  # ranks 0, 1, 1 (a tie)
-    assert len(case_candidates(rank_case, 2)) == 2
-    assert set(case_candidates(rank_case, 10).tolist()) == {0, 1, 3, 5, 6}
-    assert case_candidates(rank_case, 0).size == 0
+def test_case_candidates_are_the_best_by_case_similarity_among_conditions_with_cases() -> None:
+    no_cases = -np.log1p(5)  # what rows without published cases get (5 rows have cases)
+    rank_case = np.r_[-np.log1p(np.array([3.0, 0.0])), no_cases, -np.log1p(np.array([1.0, 4.0, 1.0, 2.0]))]
+    case_rows = np.array([0, 1, 3, 4, 5, 6])
+    assert set(case_candidates(rank_case, case_rows, 1).tolist()) == {1}
+    assert set(case_candidates(rank_case, case_rows, 3).tolist()) == {1, 3, 5}  # ranks 0, 1, 1 (a tie)
+    assert len(case_candidates(rank_case, case_rows, 2)) == 2
+    assert set(case_candidates(rank_case, case_rows, 10).tolist()) == {0, 1, 3, 4, 5, 6}
+    assert 2 not in case_candidates(rank_case, case_rows, 100)
+    assert case_candidates(rank_case, case_rows, 0).size == 0

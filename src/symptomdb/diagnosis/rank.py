@@ -534,10 +534,9 @@ class Engine:
         k = min(self.rerank_k, n_cond)
         if (self.rerank_weights is None and self.ranker is None) or k <= 0 or k >= n_cond:
             return total
-        top = self._candidates(total, rows, k, present, excluded)
+        top, held = self._candidates(total, rows, k, present, excluded)
         if self.ranker is not None:
             matrix = self._candidate_matrix(present, excluded, rows, rank_kb, total, top)
-            held = self._spoken_against(present, excluded, top)
             s2 = hold_back(self.ranker.predict(matrix), total[top], held, self.model.group[top])
         else:
             second = self.rerank_weights
@@ -590,7 +589,7 @@ class Engine:
         present, excluded = _terms(query)
         total, _, _, rows, rank_kb = self._first_stage(query, present, excluded, every_feature=True)
         k = min(self.rerank_k if k is None else k, self.model.n_conditions - 1)
-        top = self._candidates(total, rows, k, present, excluded, case_k)
+        top, _ = self._candidates(total, rows, k, present, excluded, case_k)
         return top, self._candidate_matrix(present, excluded, rows, rank_kb, total, top)
 
     def _candidates(
@@ -601,18 +600,21 @@ class Engine:
         present: list[int],
         excluded: list[int],
         case_k: int | None = None,
-    ) -> np.ndarray:
-        """The second stage's candidates: the first score's best `k`, then (with observed findings) the
-        best `case_k` by published-case similarity that are not among them, unless the query speaks
-        against them (`_spoken_against`): joining would lift such a condition past the first stage."""
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The second stage's candidates, and which of them the query speaks against (`hold_back`): the
+        first score's best `k`, then (with observed findings) the best `case_k` by published-case
+        similarity that are not among them, unless spoken against: joining would lift such a condition
+        past the first stage's other conditions."""
         top = np.argpartition(-total, k - 1)[:k]
-        if not present or not self.has_cases:
-            return top
-        extra = case_candidates(rows[FEATURE_INDEX["rank_case"]], self.case_k if case_k is None else case_k)
-        extra = np.setdiff1d(extra, top, assume_unique=True)
-        if len(extra):
-            extra = extra[~self._spoken_against(present, excluded, extra)]
-        return np.concatenate([top, extra])
+        if present and self.has_cases:
+            m = self.case_k if case_k is None else case_k
+            extra = case_candidates(rows[FEATURE_INDEX["rank_case"]], self.case_rows, m)
+            top = np.concatenate([top, np.setdiff1d(extra, top, assume_unique=True)])
+        held = self._spoken_against(present, excluded, top)
+        if len(top) > k and held[k:].any():
+            keep = np.r_[np.ones(k, dtype=bool), ~held[k:]]
+            top, held = top[keep], held[keep]
+        return top, held
 
     def _first_stage(
         self, query: Query, present: list[int], excluded: list[int], every_feature: bool = False
@@ -877,12 +879,12 @@ class Engine:
             f["rank_case"][case_rows] = -np.log1p(_ranks(case_score))
 
 
-def case_candidates(rank_case: np.ndarray, m: int) -> np.ndarray:
-    """The rows among the best `m` by published-case similarity (``rank_case`` = -log1p(rank), rank 0
-    the best; rows without cases share the lowest value and never count), at most `m` of them."""
-    if m <= 0 or not len(rank_case):
+def case_candidates(rank_case: np.ndarray, case_rows: np.ndarray, m: int) -> np.ndarray:
+    """The rows of `case_rows` (conditions with published cases) among the best `m` by published-case
+    similarity (``rank_case`` = -log1p(rank), rank 0 the best; ties share a rank), at most `m` of them."""
+    if m <= 0 or not len(case_rows):
         return np.empty(0, dtype=np.int64)
-    best = np.flatnonzero((rank_case > -np.log1p(m)) & (rank_case > rank_case.min()))
+    best = case_rows[rank_case[case_rows] > -np.log1p(m)]
     if len(best) > m:
         best = best[np.argpartition(-rank_case[best], m - 1)[:m]]
     return best
