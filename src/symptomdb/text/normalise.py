@@ -344,15 +344,21 @@ def _undouble(word: str) -> str:
     return word
 
 
+def _restore_e(word: str) -> str:
+    """A soft c keeps its silent e: "jaundiced" / "jaundicing" → jaundice (else "-ic" would be stripped as
+    an adjective ending and the verb would miss its noun), "practiced" → practice."""
+    return word + "e" if word.endswith("ic") and len(word) > 5 else word
+
+
 def _strip_inflection(word: str) -> str:
     if len(word) <= 4:
         return word
     if word.endswith("ing") and len(word) > 5 and any(c in _VOWELS for c in word[:-3]):
-        return _undouble(word[:-3])
+        return _restore_e(_undouble(word[:-3]))
     if word.endswith("ied") and len(word) > 5:
         return word[:-3] + "y"
     if word.endswith("ed") and len(word) > 4 and any(c in _VOWELS for c in word[:-2]):
-        return _undouble(word[:-2])
+        return _restore_e(_undouble(word[:-2]))
     if word.endswith("ness") and len(word) > 6:
         return word[:-4]
     if word.endswith("ment") and len(word) > 7:
