@@ -20,6 +20,7 @@ from symptomdb.diagnosis.rank import (
     SparseVector,
     _column_sums,
     _gather,
+    _ranks,
     _sum_sparse,
     case_candidates,
     hold_back,
@@ -373,3 +374,26 @@ def test_case_candidates_are_the_best_by_case_similarity_among_conditions_with_c
     assert set(case_candidates(rank_case, case_rows, 10).tolist()) == {0, 1, 3, 4, 5, 6}
     assert 2 not in case_candidates(rank_case, case_rows, 100)
     assert case_candidates(rank_case, case_rows, 0).size == 0
+
+
+def _reference_ranks(scores: np.ndarray) -> np.ndarray:
+    """The number of strictly better scores, compared to 4 decimals, counted one by one."""
+    rounded = np.round(scores, 4)
+    return np.array([float((rounded > r).sum()) for r in rounded])
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_ranks_count_the_better_scores_with_ties_shared(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    scores = np.round(rng.normal(0.0, 30.0, 2000), 2)  # many exact ties
+    scores[::7] += rng.normal(0.0, 1e-9, len(scores[::7]))  # float noise does not split a tie
+    scores[:5] = [1e6, -1e6, 0.0, 0.0, 12.34565]
+    assert np.array_equal(_ranks(scores), _reference_ranks(scores))
+
+
+def test_ranks_of_scores_the_packed_sort_cannot_take() -> None:
+    huge = np.array([3.0, 1e300, -1e300, 3.0, 0.5])
+    assert _ranks(huge).tolist() == [1.0, 0.0, 4.0, 1.0, 3.0]
+    infinite = np.array([2.0, -np.inf, np.inf, 2.0])
+    assert _ranks(infinite).tolist() == [1.0, 3.0, 0.0, 1.0]
+    assert _ranks(np.array([])).tolist() == []

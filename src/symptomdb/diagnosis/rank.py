@@ -1012,14 +1012,35 @@ def _among(values: np.ndarray, members: np.ndarray, size: int) -> np.ndarray:
 def _ranks(scores: np.ndarray) -> np.ndarray:
     """0 for the best score, then the number of better scores (ties share a rank; scores are compared
     to 4 decimals, so that float noise does not split a tie)."""
-    rounded = np.round(scores, 4)
-    order = np.argsort(-rounded)  # equal scores end up adjacent with any sort; quicksort is 2-3x faster
-    in_order = rounded[order]
-    starts = np.r_[True, in_order[1:] != in_order[:-1]]
-    positions = np.arange(len(scores))
+    order, keys = _sorted_keys(scores)  # keys: the rounded scores, best first
+    starts = np.empty(len(keys), dtype=bool)
+    starts[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=starts[1:])
+    positions = np.where(starts, np.arange(len(keys)), 0)
     ranks = np.empty(len(scores))
-    ranks[order] = np.maximum.accumulate(np.where(starts, positions, 0))
+    ranks[order] = np.maximum.accumulate(positions)
     return ranks
+
+
+_INDEX_BITS = 20  # conditions per ranking packed with their score (2^20 > 13,300 with room)
+
+
+def _sorted_keys(scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The order of `scores`, best first, and the scores (×10^4, rounded, negated) in that order.
+
+    Each key is packed with its index into one int64 and sorted with `np.sort`, which NumPy
+    vectorises (x86-simd-sort) and `np.argsort` does not: about 2x faster on 13,300 conditions. Ties
+    come out in any order, as with a quicksort."""
+    keys = np.rint(scores * -1e4)
+    n = len(keys)
+    if n and np.isfinite(keys).all() and n < 1 << _INDEX_BITS:
+        low, high = keys.min(), keys.max()
+        if high - low < 2.0 ** (62 - _INDEX_BITS):
+            packed = ((keys - low).astype(np.int64) << _INDEX_BITS) | np.arange(n)
+            packed.sort()
+            return packed & ((1 << _INDEX_BITS) - 1), packed >> _INDEX_BITS
+    order = np.argsort(keys)  # infinite, NaN or huge scores
+    return order, keys[order]
 
 
 def _column_max(matrix: sp.csc_matrix) -> np.ndarray:
