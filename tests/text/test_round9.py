@@ -19,3 +19,35 @@ def test_a_soft_c_keeps_its_silent_e(knowledge: Knowledge) -> None:
         JAUNDICE: False
     }
     assert found(annotate(knowledge, "she isn't jaundiced")) == {JAUNDICE: True}
+
+
+HYPOTHYROIDISM = "HP:0000821"
+GOITER = "HP:0000853"
+SEIZURE = "HP:0001250"
+VOMITING = "HP:0002013"
+DIARRHEA = "HP:0002014"
+CHEST_PAIN = "HP:0100749"
+
+
+def test_nil_negates_as_in_clinic_notes(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Nil vomiting or diarrhoea since Tuesday.")) == {
+        VOMITING: True,
+        DIARRHEA: True,
+    }
+    # "nil by mouth" is an instruction not to eat, not a negation of what follows
+    assert found(annotate(knowledge, "Kept nil by mouth overnight due to vomiting.")) == {VOMITING: False}
+
+
+def test_a_family_history_heading_covers_its_line(knowledge: Knowledge) -> None:
+    mentions = annotate(knowledge, "FHx: uncle with hypothyroidism, grandad with fits. Pt has no goitre.")
+    assert found(mentions) == {GOITER: True}
+    family = {m.hpo_id for m in annotate(knowledge, "FHx: uncle with hypothyroidism.", include_family=True)}
+    assert HYPOTHYROIDISM in family
+    assert found(annotate(knowledge, "FH: fits in a cousin. He has had seizures too.")) == {SEIZURE: False}
+    assert found(annotate(knowledge, "Family history: aunt with hypothyroidism")) == {}
+    # "FH" without the colon is not a heading
+    assert HYPOTHYROIDISM in found(annotate(knowledge, "FH clinic letter: hypothyroidism diagnosed"))
+
+
+def test_a_colon_after_a_negation_opens_its_scope(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Denies: chest pain, vomiting.")) == {CHEST_PAIN: True, VOMITING: True}

@@ -35,7 +35,8 @@ excludes | excluding | resolution of | unremarkable for | doesn't | don't | didn
 aren't | wasn't | weren't | hasn't | haven't | hadn't | won't | does not | do not | did not | has not |
 have not | had not | is not | are not | was not | were not | not any | none | nothing | no longer has |
 no longer had | no new | no more | never complains of | never complained of | doesn't complain of |
-does not complain of | didn't complain of | did not complain of | stopped having | has stopped having
+does not complain of | didn't complain of | did not complain of | stopped having | has stopped having |
+nil
 """
 
 _POST_NEGATION = """
@@ -60,7 +61,7 @@ not reach | not respond | not improve | not improved | not responsive | no cause
 not caused | no obvious cause | not due | no family history | not previously | no difference |
 no significant difference | no clinical difference | no correlation | no association | no relationship |
 presence or absence of | presence or absence | with or without | or no | either no | not significantly |
-not statistically
+not statistically | nil by mouth
 """
 
 _UNCERTAIN_PRE = """
@@ -91,7 +92,7 @@ i've | he has | she has
 """
 
 _FAMILY_PRE = """
-family history of | family history | family hx of | fh of | runs in the family
+family history of | family history | family hx of | family hx | fh of | fhx of | fhx | runs in the family
 """
 
 _FAMILY_POST = """
@@ -238,6 +239,12 @@ def find_triggers(tokens: Sequence[Token], inside_mention: Sequence[bool]) -> li
                         break
                     # the phrase runs into a finding ("no change in hearing": "change in hearing" is the
                     # finding, not the pseudo-trigger "no change"): try the shorter triggers ("no")
+        if not matched and lowers[k] == "fh" and _before_colon(tokens, words[k]):
+            triggers.append(
+                Trigger(FAMILY_PRE, words[k], words[k])
+            )  # "FH: …" (alone, "FH" is also a disease)
+            k += 1
+            continue
         if not matched:
             relative = _relative_trigger(tokens, words, lowers, k, inside_mention)
             if relative is not None:
@@ -246,6 +253,10 @@ def find_triggers(tokens: Sequence[Token], inside_mention: Sequence[bool]) -> li
                 continue
             k += 1
     return triggers
+
+
+def _before_colon(tokens: Sequence[Token], position: int) -> bool:
+    return position + 1 < len(tokens) and tokens[position + 1].text == ":"
 
 
 def _contiguous(tokens: Sequence[Token], positions: Sequence[int]) -> bool:
@@ -354,7 +365,15 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
             continue
         if trigger.kind in (PRE, FAMILY_PRE, UNCERTAIN_PRE):
             adjective = trigger.first == trigger.last and tokens[trigger.first].lower in _ADJECTIVE_TRIGGERS
-            found = _forward_scope(tokens, trigger.last + 1, terminators, starts, inside, adjective)
+            after = trigger.last + 1
+            if after < len(tokens) and tokens[after].text == ":":
+                # a heading ("FHx: …", "Denies: …"): the colon opens the scope instead of ending it
+                after += 1
+                if trigger.kind == FAMILY_PRE:
+                    for n in _heading_scope(tokens, after, starts):
+                        flags[n] = True
+                    continue
+            found = _forward_scope(tokens, after, terminators, starts, inside, adjective)
         else:
             found = _backward_scope(tokens, trigger.first - 1, terminators, ends, inside)
         for n in found:
@@ -403,6 +422,18 @@ def _forward_scope(
                 segment_has_other_words = True
             if count > MAX_PRE_WORDS:
                 break
+    return found
+
+
+def _heading_scope(tokens: Sequence[Token], start: int, starts: dict[int, list[int]]) -> list[int]:
+    """Mentions after a family-history heading ("FHx: mother with hypothyroidism, father with diabetes."):
+    the heading covers its whole line, list commas and the relatives' verbs included, to the sentence end."""
+    found: list[int] = []
+    for i in range(start, len(tokens)):
+        if tokens[i].kind == "break" and tokens[i].text != ":":
+            break
+        if i in starts:
+            found.extend(starts[i])
     return found
 
 
