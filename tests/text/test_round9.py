@@ -51,3 +51,15 @@ def test_a_family_history_heading_covers_its_line(knowledge: Knowledge) -> None:
 
 def test_a_colon_after_a_negation_opens_its_scope(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "Denies: chest pain, vomiting.")) == {CHEST_PAIN: True, VOMITING: True}
+
+
+WEIGHT_LOSS = "HP:0001824"
+NUMEROUS_NEVI = "HP:0001054"
+
+
+def test_an_informal_quantity_may_be_left_out(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Grandpa says he has lost a lot of weight lately")) == {
+        WEIGHT_LOSS: False
+    }
+    # a phrase that needs the quantity still takes it
+    assert NUMEROUS_NEVI in found(annotate(knowledge, "her back is covered in lots of moles"))

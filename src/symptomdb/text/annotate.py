@@ -171,6 +171,8 @@ MODIFIERS = frozenset(
         # scope and origin words of scientific writing ("malformations restricted to the upper limbs",
         # "tumours of the human nervous system", "Schwann cell derived tumours")
         "restricted", "confined", "human", "derived",
+        # informal quantities ("he's lost a lot of weight"); "lots of moles" still tries "Numerous nevi" first
+        "lot", "lots", "loads",
     }
 )  # fmt: skip
 MAX_UNKNOWN_WORDS_IN_WINDOW = 1  # words no lexicon phrase uses ("bicornuate unicollis uterus")
