@@ -63,3 +63,18 @@ def test_an_informal_quantity_may_be_left_out(knowledge: Knowledge) -> None:
     }
     # a phrase that needs the quantity still takes it
     assert NUMEROUS_NEVI in found(annotate(knowledge, "her back is covered in lots of moles"))
+
+
+HOLOSYSTOLIC_MURMUR = "HP:0031667"
+EXERTIONAL_DYSPNEA = "HP:0002875"
+LEG_WEAKNESS = "HP:0007340"
+ARM_WEAKNESS = "HP:0003484"
+
+
+def test_clinic_note_words_for_murmurs_exertion_and_power(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "a soft pansystolic murmur was heard")) == {HOLOSYSTOLIC_MURMUR: False}
+    assert EXERTIONAL_DYSPNEA in found(
+        annotate(knowledge, "gets short of breath upon exertion, worse in winter")
+    )
+    assert found(annotate(knowledge, "Diminished power in the left leg.")) == {LEG_WEAKNESS: False}
+    assert found(annotate(knowledge, "decreased power of both arms")) == {ARM_WEAKNESS: False}
