@@ -14,6 +14,7 @@ from symptomdb.diagnosis.rank import (
     DEFAULT_WEIGHTS,
     FEATURES,
     RANKER_FEATURES,
+    ColumnSums,
     Engine,
     EngineParams,
     Query,
@@ -247,6 +248,25 @@ def test_hold_back_places_a_condition_by_its_best_entry_and_cascades() -> None:
     out = hold_back(scores, first, held, np.arange(5))
     assert np.argsort(-out).tolist() == [2, 1, 0, 3, 4]
     assert np.array_equal(out[:3], scores[:3])
+
+
+def test_column_sums_with_dense_columns_agree_with_the_matrix_product() -> None:
+    rng = np.random.default_rng(3)
+    matrix = sp.random(60, 25, density=0.08, random_state=2, format="csr", dtype=np.float64)
+    matrix = sp.lil_matrix(matrix)
+    matrix[:, 4] = 1.0  # in every row (a root term)
+    matrix[:40, 9] = 2.0  # in two thirds of them
+    sums = ColumnSums(sp.csr_matrix(matrix))
+    assert sorted(np.flatnonzero(sums.position >= 0).tolist()) == [4, 9]
+    assert sums.sparse[:, [4, 9]].nnz == 0
+    for columns in ([4], [1, 4, 9, 20], [0, 3, 11], []):
+        picked = np.array(columns, dtype=np.int64)
+        weights = rng.random(len(picked))
+        x = np.zeros(25)
+        x[picked] = weights
+        assert np.allclose(sums.sums(picked, weights), matrix @ x)
+        x[picked] = 1.0
+        assert np.allclose(sums.sums(picked), matrix @ x)
 
 
 def test_sparse_vectors_and_column_sums_agree_with_dense_arithmetic() -> None:

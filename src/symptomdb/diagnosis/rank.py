@@ -333,7 +333,7 @@ class Engine:
         self.unrep = freq.copy()
         self.unrep.data = np.log1p(-p.zeta * np.minimum(freq.data, 1.0) * 0.999).astype(np.float32)
         self.unrep_total = np.asarray(self.unrep.sum(axis=1)).ravel()
-        self.unrep_by_term = self.unrep.tocsc()
+        self.unrep_by_term = ColumnSums(self.unrep)
         n_annot = np.diff(freq.indptr)
         self.static = np.zeros((n_cond, 2))
         self.static[:, 0] = np.log1p(n_annot)
@@ -345,8 +345,8 @@ class Engine:
         order = np.argsort(model.case_condition, kind="stable")
         self.case_present = model.case_present[order].tocsr()
         self.case_excluded = model.case_excluded[order].tocsr()
-        self.case_present_by_term = self.case_present.tocsc()
-        self.case_excluded_by_term = self.case_excluded.tocsc()
+        self.case_present_by_term = ColumnSums(self.case_present)
+        self.case_excluded_by_term = ColumnSums(self.case_excluded)
         self.case_condition = model.case_condition[order]
         starts: np.ndarray = (
             np.flatnonzero(np.r_[True, self.case_condition[1:] != self.case_condition[:-1]])
@@ -829,7 +829,7 @@ class Engine:
         if present:
             closure = np.unique(np.concatenate([model.ancestors_of(t) for t in present]))
         if "unrep" in wanted:
-            f["unrep"][:] = self.unrep_total - _column_sums(self.unrep_by_term, closure)
+            f["unrep"][:] = self.unrep_total - self.unrep_by_term.sums(closure)
         f["log_nannot"][:] = self.static[:, 0]
         f["no_kb"][:] = self.static[:, 1]
         if query.onset is not None:
@@ -851,17 +851,15 @@ class Engine:
         knn = {"knn_max", "knn_mean", "knn_conflict", "rank_case"}
         if present and wanted & knn:
             g = self.icc[closure]
-            sim = _column_sums(self.case_present_by_term, closure, g) / (
-                self.case_norm * np.sqrt(g.sum()) + 1e-9
-            )
+            sim = self.case_present_by_term.sums(closure, g) / (self.case_norm * np.sqrt(g.sum()) + 1e-9)
             sim *= min(1.0, len(present) / FULL_EVIDENCE_PRESENT)  # a few findings match many cases
             f["knn_max"][case_rows] = np.maximum.reduceat(sim, starts)
             counts = np.diff(np.r_[starts, len(sim)])
             f["knn_mean"][case_rows] = np.add.reduceat(sim, starts) / counts
-            conflict = _column_sums(self.case_excluded_by_term, closure) / len(present)
+            conflict = self.case_excluded_by_term.sums(closure) / len(present)
             f["knn_conflict"][case_rows] = np.maximum.reduceat(conflict, starts)
         if excluded and wanted & {"knn_excl", "rank_case"}:
-            shared = _column_sums(self.case_excluded_by_term, np.unique(excluded))
+            shared = self.case_excluded_by_term.sums(np.unique(excluded))
             shared /= np.sqrt(len(excluded) * (self.case_n_excluded + 1.0))
             shared *= min(1.0, len(excluded) / FULL_EVIDENCE_EXCLUDED)  # one or two absent findings: weak
             f["knn_excl"][case_rows] = np.maximum.reduceat(shared, starts)
@@ -985,6 +983,40 @@ def _sum_sparse(size: int, parts: Sequence[tuple[np.ndarray, np.ndarray]]) -> np
     rows = np.concatenate([r for r, _ in parts])
     values = np.concatenate([v for _, v in parts]).astype(np.float64)
     return np.bincount(rows, weights=values, minlength=size).astype(np.float64, copy=False)
+
+
+class ColumnSums:
+    """``matrix @ x`` for an x that is nonzero on a query's terms only, from those columns only.
+
+    The densest columns (terms most published cases have: *Phenotypic abnormality*, *Abnormality of the
+    nervous system*, ...) are in almost every query and would be most of the entries gathered, so they
+    are kept as dense rows and summed by one matrix-vector product."""
+
+    DENSE_SHARE = 0.2  # a column with entries in more than this share of the rows is kept dense
+
+    def __init__(self, matrix: sp.spmatrix) -> None:
+        csc = sp.csc_matrix(matrix)
+        n_rows, n_columns = csc.shape
+        dense = np.flatnonzero(np.diff(csc.indptr) > self.DENSE_SHARE * n_rows)
+        self.position = np.full(n_columns, -1, dtype=np.int64)
+        self.position[dense] = np.arange(len(dense))
+        self.dense = np.asarray(csc[:, dense].T.toarray(), dtype=np.float64)  # (dense columns × rows)
+        keep = np.ones(n_columns)
+        keep[dense] = 0.0
+        self.sparse = sp.csc_matrix(csc @ sp.diags(keep.astype(csc.dtype)))
+        self.sparse.eliminate_zeros()
+        self.shape = csc.shape
+
+    def sums(self, columns: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        """Σ over `columns` (sorted, distinct) of weights[i] (or 1) × column i."""
+        position = self.position[columns]
+        is_dense = position >= 0
+        sparse_weights = None if weights is None else weights[~is_dense]
+        sums = _column_sums(self.sparse, columns[~is_dense], sparse_weights)
+        if is_dense.any():
+            dense_weights = np.ones(int(is_dense.sum())) if weights is None else weights[is_dense]
+            sums += np.asarray(dense_weights, dtype=np.float64) @ self.dense[position[is_dense]]
+        return sums
 
 
 def _column_sums(matrix: sp.csc_matrix, columns: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
