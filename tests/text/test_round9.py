@@ -78,3 +78,16 @@ def test_clinic_note_words_for_murmurs_exertion_and_power(knowledge: Knowledge) 
     )
     assert found(annotate(knowledge, "Diminished power in the left leg.")) == {LEG_WEAKNESS: False}
     assert found(annotate(knowledge, "decreased power of both arms")) == {ARM_WEAKNESS: False}
+
+
+MICROCEPHALY = "HP:0000252"
+HEPATOMEGALY = "HP:0002240"
+
+
+def test_a_comparative_is_its_adjective(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "the nurse thought his head was smaller than it should be")) == {
+        MICROCEPHALY: False
+    }
+    assert found(annotate(knowledge, "Ultrasound: liver larger than expected for age.")) == {
+        HEPATOMEGALY: False
+    }
