@@ -31,7 +31,7 @@ from symptomdb.editorial.schemas import (
     RevisionOut,
 )
 from symptomdb.editorial.web import fragment
-from symptomdb.editorial.web.context import bearer_token, sessions_of, site_of
+from symptomdb.editorial.web.context import MAX_ROW_ID, RowId, bearer_token, sessions_of, site_of
 
 T = TypeVar("T")
 router = APIRouter(prefix="/api/v1", tags=["editorial"])
@@ -69,7 +69,9 @@ class ArticleCreate(BaseModel):
 
 
 class ArticleUpdate(BaseModel):
-    base_version: int = Field(ge=1, description="The version this edit starts from (optimistic locking).")
+    base_version: int = Field(
+        ge=1, le=MAX_ROW_ID, description="The version this edit starts from (optimistic locking)."
+    )
     title: str = Field(max_length=200)
     summary: str = Field("", max_length=500)
     body: str = Field(max_length=60_000)
@@ -78,7 +80,7 @@ class ArticleUpdate(BaseModel):
 
 
 class WorkflowStep(BaseModel):
-    base_version: int = Field(ge=1)
+    base_version: int = Field(ge=1, le=MAX_ROW_ID)
     note: str = Field("", max_length=500)
 
 
@@ -88,7 +90,7 @@ class Note(BaseModel):
 
 class CommentCreate(BaseModel):
     body: str = Field(max_length=4000)
-    parent_id: int | None = None
+    parent_id: int | None = Field(None, ge=-MAX_ROW_ID, le=MAX_ROW_ID)
 
 
 class FlagCreate(BaseModel):
@@ -195,7 +197,7 @@ def create(request: Request, payload: ArticleCreate) -> Any:
 @router.get(
     "/articles/{article_id}", response_model=PublishedArticle, responses=ERRORS, summary="A published article"
 )
-def read_published(request: Request, article_id: int) -> Any:
+def read_published(request: Request, article_id: RowId) -> Any:
     def work() -> PublishedArticle:
         with sessions_of(request)() as session:
             return articles.get_published(session, article_id)
@@ -206,7 +208,7 @@ def read_published(request: Request, article_id: int) -> Any:
 @router.get(
     "/articles/{article_id}/working", response_model=ArticleOut, responses=ERRORS, summary="The working copy"
 )
-def read_working(request: Request, article_id: int) -> Any:
+def read_working(request: Request, article_id: RowId) -> Any:
     def work() -> ArticleOut:
         user = _user(request)
         with sessions_of(request)() as session:
@@ -218,7 +220,7 @@ def read_working(request: Request, article_id: int) -> Any:
 @router.put(
     "/articles/{article_id}", response_model=ArticleOut, responses=ERRORS, summary="Save a new revision"
 )
-def update(request: Request, article_id: int, payload: ArticleUpdate) -> Any:
+def update(request: Request, article_id: RowId, payload: ArticleUpdate) -> Any:
     return _write(
         request,
         lambda session, user: articles.update_article(
@@ -238,14 +240,14 @@ def update(request: Request, article_id: int, payload: ArticleUpdate) -> Any:
 @router.post(
     "/articles/{article_id}/submit", response_model=ArticleOut, responses=ERRORS, summary="Submit for review"
 )
-def submit(request: Request, article_id: int, payload: WorkflowStep) -> Any:
+def submit(request: Request, article_id: RowId, payload: WorkflowStep) -> Any:
     return _write(request, lambda s, u: articles.submit_for_review(s, u, article_id, payload.base_version))
 
 
 @router.post(
     "/articles/{article_id}/publish", response_model=ArticleOut, responses=ERRORS, summary="Publish (editors)"
 )
-def publish(request: Request, article_id: int, payload: WorkflowStep) -> Any:
+def publish(request: Request, article_id: RowId, payload: WorkflowStep) -> Any:
     return _write(
         request, lambda s, u: articles.publish(s, u, article_id, payload.base_version, payload.note)
     )
@@ -257,7 +259,7 @@ def publish(request: Request, article_id: int, payload: WorkflowStep) -> Any:
     responses=ERRORS,
     summary="Return to the author",
 )
-def return_to_author(request: Request, article_id: int, payload: WorkflowStep) -> Any:
+def return_to_author(request: Request, article_id: RowId, payload: WorkflowStep) -> Any:
     return _write(
         request, lambda s, u: articles.return_to_author(s, u, article_id, payload.base_version, payload.note)
     )
@@ -266,14 +268,14 @@ def return_to_author(request: Request, article_id: int, payload: WorkflowStep) -
 @router.post(
     "/articles/{article_id}/withdraw", response_model=ArticleOut, responses=ERRORS, summary="Withdraw"
 )
-def withdraw(request: Request, article_id: int, payload: Note) -> Any:
+def withdraw(request: Request, article_id: RowId, payload: Note) -> Any:
     return _write(request, lambda s, u: articles.withdraw(s, u, article_id, payload.note))
 
 
 @router.get(
     "/articles/{article_id}/revisions", response_model=History, responses=ERRORS, summary="Revision history"
 )
-def revisions(request: Request, article_id: int) -> Any:
+def revisions(request: Request, article_id: RowId) -> Any:
     def work() -> History:
         user = _optional_user(request)
         with sessions_of(request)() as session:
@@ -287,7 +289,7 @@ def revisions(request: Request, article_id: int) -> Any:
 )
 def diff(
     request: Request,
-    article_id: int,
+    article_id: RowId,
     from_revision: Annotated[int, Query(alias="from", ge=1, le=1_000_000)],
     to_revision: Annotated[int, Query(alias="to", ge=1, le=1_000_000)],
 ) -> Any:
@@ -303,7 +305,7 @@ def diff(
 @router.get(
     "/articles/{article_id}/comments", response_model=list[CommentOut], responses=ERRORS, summary="Comments"
 )
-def list_comments(request: Request, article_id: int) -> Any:
+def list_comments(request: Request, article_id: RowId) -> Any:
     def work() -> list[CommentOut]:
         with sessions_of(request)() as session:
             articles.get_published(session, article_id)
@@ -316,7 +318,7 @@ def list_comments(request: Request, article_id: int) -> Any:
     "/articles/{article_id}/comments", response_model=CommentOut, status_code=201, responses=ERRORS,
     summary="Add a comment or a reply",
 )  # fmt: skip
-def add_comment(request: Request, article_id: int, payload: CommentCreate) -> Any:
+def add_comment(request: Request, article_id: RowId, payload: CommentCreate) -> Any:
     return _write(
         request,
         lambda s, u: comments.add_comment(s, u, article_id, payload.body, payload.parent_id),
@@ -327,7 +329,7 @@ def add_comment(request: Request, article_id: int, payload: CommentCreate) -> An
 @router.post(
     "/comments/{comment_id}/flag", response_model=CommentOut, responses=ERRORS, summary="Report a comment"
 )
-def flag(request: Request, comment_id: int, payload: FlagCreate) -> Any:
+def flag(request: Request, comment_id: RowId, payload: FlagCreate) -> Any:
     return _write(request, lambda s, u: comments.flag_comment(s, u, comment_id, payload.reason))
 
 
@@ -337,7 +339,7 @@ def flag(request: Request, comment_id: int, payload: FlagCreate) -> Any:
     responses=ERRORS,
     summary="Moderate (editors)",
 )
-def moderate(request: Request, comment_id: int, payload: Moderation) -> Any:
+def moderate(request: Request, comment_id: RowId, payload: Moderation) -> Any:
     return _write(request, lambda s, u: comments.moderate(s, u, comment_id, payload.action, payload.reason))
 
 
@@ -359,7 +361,7 @@ def list_authors(request: Request) -> Any:
 
 
 @router.get("/authors/{author_id}", response_model=AuthorProfileOut, responses=ERRORS, summary="An author")
-def read_author(request: Request, author_id: int) -> Any:
+def read_author(request: Request, author_id: RowId) -> Any:
     def work() -> AuthorProfileOut:
         with sessions_of(request)() as session:
             return profiles.get_profile(session, author_id)
@@ -370,12 +372,12 @@ def read_author(request: Request, author_id: int) -> Any:
 @router.put(
     "/authors/{author_id}/rating", response_model=RatingOut, responses=ERRORS, summary="Rate an author (1–5)"
 )
-def rate(request: Request, author_id: int, payload: RatingSet) -> Any:
+def rate(request: Request, author_id: RowId, payload: RatingSet) -> Any:
     return _write(request, lambda s, u: ratings.rate_author(s, u, author_id, payload.stars))
 
 
 @router.put("/ratings/{rating_id}", response_model=RatingOut, responses=ERRORS, summary="Change your rating")
-def change_rating(request: Request, rating_id: int, payload: RatingSet) -> Any:
+def change_rating(request: Request, rating_id: RowId, payload: RatingSet) -> Any:
     return _write(request, lambda s, u: ratings.change_rating(s, u, rating_id, payload.stars))
 
 

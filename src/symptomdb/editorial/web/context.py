@@ -9,8 +9,9 @@ import secrets
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
+from fastapi import Path as PathParam
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
@@ -32,6 +33,10 @@ CSRF_FIELD = "csrf_token"
 HTML = "text/html; charset=utf-8"
 _environments: weakref.WeakKeyDictionary[Any, Environment] = weakref.WeakKeyDictionary()
 _secrets: dict[str, str] = {}
+# Ids in addresses and request bodies are database integers (32-bit on PostgreSQL): anything larger is a
+# clear 422, not an overflow inside the database driver.
+MAX_ROW_ID = 2**31 - 1
+RowId = Annotated[int, PathParam(ge=-MAX_ROW_ID, le=MAX_ROW_ID)]
 
 
 def secure_cookies() -> bool:

@@ -18,6 +18,7 @@ from symptomdb.editorial.schemas import ArticleOut, CurrentUser
 from symptomdb.editorial.web import fragment
 from symptomdb.editorial.web.context import (
     STATIC,
+    RowId,
     Viewer,
     check_csrf,
     clear_session_cookie,
@@ -264,7 +265,7 @@ def create_token(request: Request, label: FormText = "", csrf_token: FormText = 
 
 
 @router.post("/account/tokens/{token_id}/revoke")
-def revoke_token(request: Request, token_id: int, csrf_token: FormText = "") -> Response:
+def revoke_token(request: Request, token_id: RowId, csrf_token: FormText = "") -> Response:
     def work(viewer: Viewer, user: CurrentUser) -> Response:
         with sessions_of(request).begin() as session:
             accounts.revoke_api_token(session, user, token_id)
@@ -350,7 +351,9 @@ def remove_photo(request: Request, csrf_token: FormText = "") -> Response:
 
 
 @router.get("/authors/{author_id}/photo")
-def author_photo(request: Request, author_id: int, v: Annotated[str, Query(max_length=64)] = "") -> Response:
+def author_photo(
+    request: Request, author_id: RowId, v: Annotated[str, Query(max_length=64)] = ""
+) -> Response:
     try:
         with sessions_of(request)() as session:
             found = photos.get_photo(session, author_id)
@@ -377,7 +380,7 @@ def authors_page(request: Request) -> Response:
 
 @router.get("/authors/{author_id}")
 def author_page(
-    request: Request, author_id: int, done: Annotated[str, Query(max_length=40)] = ""
+    request: Request, author_id: RowId, done: Annotated[str, Query(max_length=40)] = ""
 ) -> Response:
     viewer = viewer_of(request)
     try:
@@ -396,7 +399,7 @@ def author_page(
 
 @router.post("/authors/{author_id}/rating")
 def rate_author(
-    request: Request, author_id: int, stars: FormText = "", next: FormText = "", csrf_token: FormText = ""
+    request: Request, author_id: RowId, stars: FormText = "", next: FormText = "", csrf_token: FormText = ""
 ) -> Response:
     def work(viewer: Viewer, user: CurrentUser) -> Response:
         back = safe_next(next, f"/authors/{author_id}")
@@ -478,7 +481,7 @@ def _working(request: Request, viewer: Viewer, article_id: int) -> ArticleOut:
 
 
 @router.get("/articles/{article_id}/edit")
-def edit_article_page(request: Request, article_id: int) -> Response:
+def edit_article_page(request: Request, article_id: RowId) -> Response:
     viewer = viewer_of(request)
     if viewer.user is None:
         return _sign_in_redirect(request)
@@ -493,7 +496,7 @@ def edit_article_page(request: Request, article_id: int) -> Response:
 
 
 @router.post("/articles/{article_id}/edit")
-def save_article(request: Request, article_id: int, posted: Annotated[ArticleForm, Form()]) -> Response:
+def save_article(request: Request, article_id: RowId, posted: Annotated[ArticleForm, Form()]) -> Response:
     form = {key: value for key, value in posted.template_values().items() if key != "condition"}
     viewer = viewer_of(request)
     if viewer.user is None:
@@ -528,7 +531,7 @@ def save_article(request: Request, article_id: int, posted: Annotated[ArticleFor
 
 @router.get("/articles/{article_id}/preview")
 def preview_article(
-    request: Request, article_id: int, done: Annotated[str, Query(max_length=40)] = ""
+    request: Request, article_id: RowId, done: Annotated[str, Query(max_length=40)] = ""
 ) -> Response:
     viewer = viewer_of(request)
     if viewer.user is None:
@@ -566,7 +569,7 @@ def _version(value: str) -> int:
 
 @router.post("/articles/{article_id}/submit")
 def submit_article(
-    request: Request, article_id: int, base_version: FormText = "", csrf_token: FormText = ""
+    request: Request, article_id: RowId, base_version: FormText = "", csrf_token: FormText = ""
 ) -> Response:
     return _workflow(
         request,
@@ -581,7 +584,7 @@ def submit_article(
 @router.post("/articles/{article_id}/publish")
 def publish_article(
     request: Request,
-    article_id: int,
+    article_id: RowId,
     base_version: FormText = "",
     note: FormText = "",
     csrf_token: FormText = "",
@@ -600,7 +603,7 @@ def publish_article(
 @router.post("/articles/{article_id}/return")
 def return_article(
     request: Request,
-    article_id: int,
+    article_id: RowId,
     base_version: FormText = "",
     note: FormText = "",
     csrf_token: FormText = "",
@@ -613,20 +616,20 @@ def return_article(
 
 @router.post("/articles/{article_id}/withdraw")
 def withdraw_article(
-    request: Request, article_id: int, note: FormText = "", csrf_token: FormText = ""
+    request: Request, article_id: RowId, note: FormText = "", csrf_token: FormText = ""
 ) -> Response:
     return _workflow(request, article_id, csrf_token, articles.withdraw, "withdrawn", note=note)
 
 
 @router.post("/articles/{article_id}/reviewed")
 def mark_reviewed(
-    request: Request, article_id: int, note: FormText = "", csrf_token: FormText = ""
+    request: Request, article_id: RowId, note: FormText = "", csrf_token: FormText = ""
 ) -> Response:
     return _workflow(request, article_id, csrf_token, articles.mark_reviewed, "reviewed", note=note)
 
 
 @router.get("/articles/{article_id}/history")
-def article_history(request: Request, article_id: int) -> Response:
+def article_history(request: Request, article_id: RowId) -> Response:
     viewer = viewer_of(request)
     try:
         with sessions_of(request)() as session:
@@ -648,7 +651,7 @@ def article_history(request: Request, article_id: int) -> Response:
 @router.get("/articles/{article_id}/diff")
 def article_diff(
     request: Request,
-    article_id: int,
+    article_id: RowId,
     from_revision: Annotated[int, Query(alias="from", ge=1, le=1_000_000)] = 1,
     to_revision: Annotated[int, Query(alias="to", ge=1, le=1_000_000)] = 2,
 ) -> Response:
@@ -663,7 +666,7 @@ def article_diff(
 
 # --- articles: reading, comments ------------------------------------------------------------------------
 @router.get("/articles/{article_id}")
-def article_short(request: Request, article_id: int) -> Response:
+def article_short(request: Request, article_id: RowId) -> Response:
     viewer = viewer_of(request)
     with sessions_of(request)() as session:
         row = session.get(Article, article_id)
@@ -684,7 +687,7 @@ def article_short(request: Request, article_id: int) -> Response:
 
 @router.get("/articles/{article_id}/{slug}")
 def article_page(
-    request: Request, article_id: int, slug: str, done: Annotated[str, Query(max_length=40)] = ""
+    request: Request, article_id: RowId, slug: str, done: Annotated[str, Query(max_length=40)] = ""
 ) -> Response:
     viewer = viewer_of(request)
     try:
@@ -714,7 +717,7 @@ def article_page(
 @router.post("/articles/{article_id}/comments")
 def post_comment(
     request: Request,
-    article_id: int,
+    article_id: RowId,
     body: FormText = "",
     parent_id: FormText = "",
     csrf_token: FormText = "",
@@ -733,7 +736,7 @@ def post_comment(
 
 @router.post("/comments/{comment_id}/flag")
 def flag_comment(
-    request: Request, comment_id: int, reason: FormText = "", csrf_token: FormText = ""
+    request: Request, comment_id: RowId, reason: FormText = "", csrf_token: FormText = ""
 ) -> Response:
     def work(viewer: Viewer, user: CurrentUser) -> Response:
         with sessions_of(request).begin() as session:
@@ -747,7 +750,11 @@ def flag_comment(
 
 @router.post("/comments/{comment_id}/moderate")
 def moderate_comment(
-    request: Request, comment_id: int, action: FormText = "", reason: FormText = "", csrf_token: FormText = ""
+    request: Request,
+    comment_id: RowId,
+    action: FormText = "",
+    reason: FormText = "",
+    csrf_token: FormText = "",
 ) -> Response:
     def work(viewer: Viewer, user: CurrentUser) -> Response:
         with sessions_of(request).begin() as session:
