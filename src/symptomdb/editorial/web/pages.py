@@ -408,7 +408,7 @@ def rate_author(
                 ratings.remove_rating(session, user, author_id)
                 done = "unrated"
             else:
-                value = int(stars) if stars.isdigit() and len(stars) < 3 else 0
+                value = _number(stars, 2) or 0
                 ratings.rate_author(session, user, author_id, value)
                 done = "rated"
         fragment.invalidate()
@@ -504,7 +504,7 @@ def save_article(request: Request, article_id: RowId, posted: Annotated[ArticleF
     user = viewer.user
     try:
         check_csrf(request, viewer, posted.csrf_token)
-        version = int(posted.base_version) if posted.base_version.isdigit() else 0
+        version = _version(posted.base_version)
         with sessions_of(request).begin() as session:
             saved = articles.update_article(
                 session, user, article_id, version, title=posted.title, body=posted.body,
@@ -563,8 +563,13 @@ def _workflow(
     return _post(request, csrf_token, work)
 
 
+def _number(value: str, digits: int) -> int | None:
+    """A whole number typed in a form, or None (`isdecimal`, not `isdigit`: int() refuses "²")."""
+    return int(value) if value.isdecimal() and len(value) <= digits else None
+
+
 def _version(value: str) -> int:
-    return int(value) if value.isdigit() and len(value) < 10 else 0
+    return _number(value, 9) or 0
 
 
 @router.post("/articles/{article_id}/submit")
@@ -723,7 +728,7 @@ def post_comment(
     csrf_token: FormText = "",
 ) -> Response:
     def work(viewer: Viewer, user: CurrentUser) -> Response:
-        parent = int(parent_id) if parent_id.isdigit() and len(parent_id) < 10 else None
+        parent = _number(parent_id, 9)
         with sessions_of(request).begin() as session:
             posted = comments.add_comment(session, user, article_id, body, parent)
             slug = articles.get_published(session, article_id).slug
