@@ -91,3 +91,42 @@ def test_a_comparative_is_its_adjective(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "Ultrasound: liver larger than expected for age.")) == {
         HEPATOMEGALY: False
     }
+
+
+POLYHYDRAMNIOS = "HP:0001561"
+OLIGOHYDRAMNIOS = "HP:0001562"
+SMALL_FOR_GESTATIONAL_AGE = "HP:0001518"
+PREMATURE_BIRTH = "HP:0001622"
+SUPERNUMERARY_NIPPLE = "HP:0002558"
+DEEP_VENOUS_THROMBOSIS = "HP:0002625"
+PEDAL_EDEMA = "HP:0010741"
+HEMATOCHEZIA = "HP:0002573"
+VISCEROMEGALY = "HP:0003271"
+DYSPNEA = "HP:0002094"
+
+
+def test_round9_lay_rows_for_thin_organ_systems(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "at the 30 week scan there was excess amniotic fluid")) == {
+        POLYHYDRAMNIOS: False
+    }
+    assert found(annotate(knowledge, "the midwife said not enough fluid around the baby")) == {
+        OLIGOHYDRAMNIOS: False
+    }
+    assert found(annotate(knowledge, "he was small for dates and an ex-prem")) == {
+        SMALL_FOR_GESTATIONAL_AGE: False,
+        PREMATURE_BIRTH: False,
+    }
+    assert found(annotate(knowledge, "the boy has an extra nipple on the left")) == {
+        SUPERNUMERARY_NIPPLE: False
+    }
+    assert found(annotate(knowledge, "Dad says she had a blood clot in her leg after the flight")) == {
+        DEEP_VENOUS_THROMBOSIS: False
+    }
+    assert found(annotate(knowledge, "bilateral ankle oedema, no bleeding PR")) == {
+        PEDAL_EDEMA: False,
+        HEMATOCHEZIA: True,
+    }
+    assert found(annotate(knowledge, "Abdomen: no organomegaly")) == {VISCEROMEGALY: True}
+    assert found(annotate(knowledge, "Increasingly SOB over the last week")) == {DYSPNEA: False}
+    # the abbreviation is case-sensitive: "sob" is crying
+    assert found(annotate(knowledge, "she would sob for hours")) == {}
