@@ -180,3 +180,18 @@ def test_demo_load_and_articles_export_import(
     assert bad.exit_code == 1 and "unknown condition" in _text(bad)
     db = SymptomDB(knowledge_settings)
     db.engine.dispose()
+
+
+def test_a_password_file_that_is_not_utf8_is_a_clear_error(env: str, tmp_path: Path) -> None:
+    binary = tmp_path / "password.bin"
+    binary.write_bytes(b"\xff\xfe not text\n")
+    args = ["users", "create", "--email", "b@example.org", "--name", "B", "--password-file", str(binary)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1 and "not UTF-8" in _text(result)
+    assert not isinstance(result.exception, UnicodeDecodeError)
+    piped = runner.invoke(
+        app,
+        ["users", "set-password", "--email", "b@example.org", "--password-file", "-"],
+        input=b"\xff\xfe\n",
+    )
+    assert piped.exit_code == 1 and "not UTF-8" in _text(piped)

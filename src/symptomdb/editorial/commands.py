@@ -79,6 +79,8 @@ def _read_password(password_file: Path | None) -> str:
         )
     except OSError as error:
         fail(f"cannot read the password file: {error}")
+    except UnicodeDecodeError:
+        fail("cannot read the password file: it is not UTF-8 text.")
     lines = text.splitlines()
     if not lines or not lines[0]:
         fail("the password file is empty.")
