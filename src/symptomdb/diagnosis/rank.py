@@ -934,7 +934,8 @@ def hold_back(scores: np.ndarray, first: np.ndarray, held: np.ndarray, groups: n
             order.append(ready)
 
     for g in np.argsort(-best, kind="stable").tolist():
-        place_ready()
+        if waiting:
+            place_ready()
         if held_group[g] and above[g] > len(order):
             waiting.append(g)
         else:
