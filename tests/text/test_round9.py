@@ -130,3 +130,11 @@ def test_round9_lay_rows_for_thin_organ_systems(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "Increasingly SOB over the last week")) == {DYSPNEA: False}
     # the abbreviation is case-sensitive: "sob" is crying
     assert found(annotate(knowledge, "she would sob for hours")) == {}
+
+
+def test_a_birth_weeks_early_is_premature(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "our twins arrived seven weeks early")) == {PREMATURE_BIRTH: False}
+    assert found(annotate(knowledge, "He was born 5 wks premature.")) == {PREMATURE_BIRTH: False}
+    # two weeks early is term; a date in the pregnancy is no birth
+    assert found(annotate(knowledge, "she was born two weeks early")) == {}
+    assert found(annotate(knowledge, "the scan was done nine weeks early")) == {}

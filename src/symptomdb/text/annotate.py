@@ -94,6 +94,7 @@ def annotate_with(
     chosen += _document_abbreviations(lexicon, tokens, chosen)
     _abbreviation_senses(lexicon, tokens, chosen)
     chosen += _onsets(lexicon, tokens, chosen)
+    chosen += _gestations(lexicon, tokens, chosen)
     chosen += _predicates(lexicon, tokens, chosen)
     _examiner_negations(tokens, chosen)
     chosen += _anaphora(tokens, chosen)
@@ -985,6 +986,61 @@ def _onsets(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate])
         if j >= 0 and tokens[j].lower in _ONSET_PREPOSITIONS:
             found.append(_Candidate(i, i, 1, 1, (term_id,), (i,)))
     return found
+
+
+# "she was born eight weeks early", "he came 6 weeks premature": a birth four or more weeks early (before
+# 37 weeks) is *Premature birth*; the birth verb is required. A gestational age alone ("born at 34 weeks",
+# "32/40") is not read: ID-68 does not code it (round 9: 3 false positives), as it does not code
+# milestone ages; the lead decides.
+_BIRTH_VERBS = frozenset({"born", "delivered", "delivery", "birth", "arrived", "came"})
+_WEEK_WORDS = frozenset({"weeks", "week", "wks", "wk"})
+_EARLY_WORDS = frozenset({"early", "premature", "prematurely", "preterm", "prem"})
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+         "twelve", "thirteen", "fourteen", "fifteen", "sixteen")
+    )
+}  # fmt: skip
+_BIRTH_VERB_REACH = 6  # word tokens back from the number ("born by caesarean section at 31 weeks")
+
+
+def _number(token: Token) -> int | None:
+    if token.lower.isdigit() and len(token.lower) <= 2:
+        return int(token.lower)
+    return _NUMBER_WORDS.get(token.lower)
+
+
+def _gestations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
+    ids = lexicon.phrases.get(key_of("premature birth"))
+    if not ids or any(ids[0] in c.ids for c in chosen):
+        return []
+    n = len(tokens)
+    for i, token in enumerate(tokens):
+        weeks = _number(token) if token.kind == "word" else None
+        if weeks is None:
+            continue
+        j = i + 1
+        if not (
+            j + 1 < n
+            and tokens[j].lower in _WEEK_WORDS
+            and tokens[j + 1].lower in _EARLY_WORDS
+            and weeks >= 4
+        ):
+            continue
+        last = j + 1
+        seen = 0
+        for k in range(i - 1, -1, -1):
+            if tokens[k].kind == "break":
+                break
+            if tokens[k].kind != "word":
+                continue
+            if tokens[k].lower in _BIRTH_VERBS:
+                return [_Candidate(i, last, 1, 1, ids, (i,))]
+            seen += 1
+            if seen >= _BIRTH_VERB_REACH:
+                break
+    return []
 
 
 def _abbreviation_senses(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
