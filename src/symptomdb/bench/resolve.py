@@ -18,9 +18,12 @@ def read_cases(path: Path) -> list[tuple[str, set[str]]]:
         reader = csv.DictReader(handle, delimiter="\t")
         if not reader.fieldnames or not {"query", "expected_ids"} <= set(reader.fieldnames):
             raise ValueError(f"{path}: expected a TSV with columns 'query' and 'expected_ids'")
-        return [
-            (row["query"], {i.strip() for i in row["expected_ids"].split("|") if i.strip()}) for row in reader
-        ]
+        cases = []
+        for row in reader:
+            if row["query"] is None or row["expected_ids"] is None:
+                raise ValueError(f"{path}, line {reader.line_num}: expected a query and its expected_ids")
+            cases.append((row["query"], {i.strip() for i in row["expected_ids"].split("|") if i.strip()}))
+        return cases
 
 
 def expected_kinds(expected: set[str]) -> tuple[str, ...]:

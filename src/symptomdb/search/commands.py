@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 from rich.table import Table
@@ -42,7 +43,7 @@ def resolve_command(
     db = open_db()
     index = db.name_index
     if batch is not None:
-        handle = sys.stdin if batch == "-" else _open(batch)
+        handle = _stdin() if batch == "-" else _open(batch)
         for line in handle:
             text = line.strip()
             if not text:
@@ -70,11 +71,18 @@ def resolve_command(
     console.print(table)
 
 
-def _open(path: str) -> typer.FileText:
+def _stdin() -> TextIO:
+    """Standard input; a line that is not UTF-8 becomes a query of its own (answered, or an error line)."""
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace")
+    return sys.stdin
+
+
+def _open(path: str) -> TextIO:
     from symptomdb.cli import fail
 
     try:
-        return open(path, encoding="utf-8")  # type: ignore[return-value]
+        return open(path, encoding="utf-8", errors="replace")
     except OSError as error:
         fail(f"cannot read {path}: {error.strerror}")
 

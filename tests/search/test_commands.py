@@ -1,0 +1,49 @@
+"""`symptomdb resolve --batch` and `symptomdb bench resolve` on malformed input: answers or clear errors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from symptomdb.cli import app
+from symptomdb.context import SymptomDB
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def use_shared_db(shared_db: SymptomDB, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("SYMPTOMDB_DATA_DIR", str(shared_db.settings.data_dir))
+    monkeypatch.setenv("SYMPTOMDB_DATABASE_URL", shared_db.settings.database_url)
+    yield
+
+
+BATCH = b"OMS\n\xff\xfe\nmarfan syndrome \xe9\n"
+
+
+def _lines(output: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in output.splitlines()]
+
+
+def test_batch_lines_that_are_not_utf8_still_get_one_json_line_each(tmp_path: Path) -> None:
+    queries = tmp_path / "queries.txt"
+    queries.write_bytes(BATCH)
+    for args, stdin in (([str(queries)], None), (["-"], BATCH)):
+        result = runner.invoke(app, ["resolve", "--batch", *args, "--jsonl"], input=stdin)
+        assert result.exit_code == 0, result.output
+        lines = _lines(result.stdout)
+        assert len(lines) == 3
+        assert lines[1]["matches"] == [] and "no letters" in str(lines[1]["error"])
+        assert lines[2]["matches"][0]["name"] == "Marfan syndrome"  # type: ignore[index]
+
+
+def test_bench_resolve_rows_without_expected_ids_are_a_clear_error(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.tsv"
+    cases.write_text("query\texpected_ids\nOMS\tORPHA:1183\nmarfan syndrome\n", encoding="utf-8")
+    result = runner.invoke(app, ["bench", "resolve", str(cases), "--json"])
+    assert result.exit_code == 1
+    assert "line 3" in result.output and not isinstance(result.exception, AttributeError)
