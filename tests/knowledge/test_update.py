@@ -64,3 +64,19 @@ def test_update_refuses_half_a_source(tmp_path: Path) -> None:
         plan_from_directory(tmp_path)
     with pytest.raises(FileNotFoundError, match="not a directory"):
         find_files(tmp_path / "missing")
+
+
+def test_update_from_a_directory_without_source_files_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SYMPTOMDB_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SYMPTOMDB_DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    source = tmp_path / "sources"
+    source.mkdir()
+    (source / "notes.txt").write_text("not a source file\n", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match="no source files"):
+        plan_from_directory(source)
+    result = runner.invoke(app, ["data", "update", "--from", str(source)])
+    output = " ".join(result.output.split())  # Rich wraps long lines
+    assert result.exit_code == 1 and "no source files" in output and "hp.obo" in output
+    assert "Already up to date" not in output

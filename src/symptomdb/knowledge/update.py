@@ -57,6 +57,10 @@ def find_files(directory: Path) -> dict[str, Path]:
 
 def plan_from_directory(directory: Path) -> UpdatePlan:
     found = find_files(directory)
+    if not found:  # a wrong directory is an error, not "already up to date"
+        raise FileNotFoundError(
+            f"no source files under {directory}; the official names are: {', '.join(OFFICIAL_URLS)}"
+        )
     inputs = ImportInputs()
     hpo = [found.get(name) for name in HPO_FILES]
     if any(hpo):
