@@ -138,3 +138,13 @@ def test_a_birth_weeks_early_is_premature(knowledge: Knowledge) -> None:
     # two weeks early is term; a date in the pregnancy is no birth
     assert found(annotate(knowledge, "she was born two weeks early")) == {}
     assert found(annotate(knowledge, "the scan was done nine weeks early")) == {}
+
+
+MULTIPLE_CALM = "HP:0007565"
+CALM = "HP:0000957"
+
+
+def test_several_is_multiple(knowledge: Knowledge) -> None:
+    mentions = found(annotate(knowledge, "On the trunk there are several cafe au lait spots."))
+    assert mentions == {MULTIPLE_CALM: False}
+    assert CALM not in mentions
