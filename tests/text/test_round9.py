@@ -148,3 +148,12 @@ def test_several_is_multiple(knowledge: Knowledge) -> None:
     mentions = found(annotate(knowledge, "On the trunk there are several cafe au lait spots."))
     assert mentions == {MULTIPLE_CALM: False}
     assert CALM not in mentions
+
+
+POLYURIA = "HP:0000103"
+POLYDIPSIA = "HP:0001959"
+
+
+def test_more_than_usual_is_a_lot(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "lately he's been drinking more than usual")) == {POLYDIPSIA: False}
+    assert found(annotate(knowledge, "Mum says she doesn't pee more than normal")) == {POLYURIA: True}
