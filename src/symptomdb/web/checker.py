@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from symptomdb.knowledge.answer import TermRef
 from symptomdb.knowledge.store import Knowledge, UnknownIdError
 from symptomdb.knowledge.symptoms import is_phenotype
+from symptomdb.search.resolve import QueryError
 
 MAX_SYMPTOMS = 40
 ONSET_ROOT = "HP:0003674"
@@ -170,7 +171,13 @@ def _add_by_name(
     resolver: Resolver,
     add: Callable[[str, Side], None],
 ) -> None:
-    matches = [m for m in resolver(query) if m.kind == "symptom" and term_id(knowledge, m.id)]
+    try:
+        found = resolver(query)
+    except QueryError as error:  # "???", "!!": nothing to search for
+        state.query = query
+        state.message = f"Cannot search for “{query}”: {error}. Type a symptom's name."
+        return
+    matches = [m for m in found if m.kind == "symptom" and term_id(knowledge, m.id)]
     if not matches:
         state.query = query
         state.message = f"No symptom matches “{query}”. Try another word, e.g. an everyday one."
