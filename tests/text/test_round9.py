@@ -157,3 +157,15 @@ POLYDIPSIA = "HP:0001959"
 def test_more_than_usual_is_a_lot(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "lately he's been drinking more than usual")) == {POLYDIPSIA: False}
     assert found(annotate(knowledge, "Mum says she doesn't pee more than normal")) == {POLYURIA: True}
+
+
+HEMIHYPERTROPHY = "HP:0001528"
+
+
+def test_round9_rows_for_one_sided_growth_and_little_fluid(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "the physio noticed one side of her body is bigger")) == {
+        HEMIHYPERTROPHY: False
+    }
+    assert found(annotate(knowledge, "at 20 weeks there was little fluid around the baby")) == {
+        OLIGOHYDRAMNIOS: False
+    }
