@@ -169,3 +169,16 @@ def test_round9_rows_for_one_sided_growth_and_little_fluid(knowledge: Knowledge)
     assert found(annotate(knowledge, "at 20 weeks there was little fluid around the baby")) == {
         OLIGOHYDRAMNIOS: False
     }
+
+
+HYPERTENSION = "HP:0000822"
+
+
+def test_an_abbreviation_may_start_a_longer_phrase(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Gets SOB on exertion after one flight of stairs.")) == {
+        EXERTIONAL_DYSPNEA: False
+    }
+    assert found(annotate(knowledge, "SOB at rest; HTN on two drugs")) == {
+        DYSPNEA: False,
+        HYPERTENSION: False,
+    }

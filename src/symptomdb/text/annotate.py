@@ -199,8 +199,7 @@ def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
             ids = abbreviations.get(token.text[:-1])  # "VSDs"
         if ids:
             found.append(_Candidate(i, i, 1, 1, ids, (i,)))
-            continue
-        if token.key not in vocabulary:
+        if token.key not in vocabulary:  # an abbreviation may start a longer phrase ("SOB on exertion")
             continue
         words: list[str] = []
         positions: list[int] = []
