@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -203,12 +204,15 @@ class Knowledge:
     # --- conditions --------------------------------------------------------------------------
     @cached_property
     def _condition_id_index(self) -> dict[str, str]:
-        """Normalised id -> condition id: the ids themselves, 'ORPHA-1183' forms and MONDO ids."""
+        """Normalised id -> condition id: the ids themselves, 'ORPHA-1183' forms, MONDO ids and the
+        Disease Ontology ids of conditions merged with a DO disease (DOID:14323 -> Marfan syndrome)."""
         index: dict[str, str] = {}
         for cid, record in self.conditions.items():
             index[cid] = cid
             if record.mondo_id:
                 index.setdefault(record.mondo_id, cid)
+        for doid, cid in same_disease_ontology_ids(self.conditions.values(), index):
+            index.setdefault(doid, cid)
         for alias, prefix in (("ORPHANET", "ORPHA"), ("MIM", "OMIM")):
             for cid in list(index):
                 if cid.startswith(prefix + ":"):
@@ -229,6 +233,17 @@ class Knowledge:
 
     def release(self, source: str) -> Release | None:
         return next((r for r in self.releases if r.source == source), None)
+
+
+def same_disease_ontology_ids(
+    records: Iterable[ConditionRecord], ids: dict[str, str]
+) -> Iterator[tuple[str, str]]:
+    """(DOID, condition id) for each DO disease the MONDO mappings call the same as a condition (exact
+    match), pointing where the condition's MONDO id points in `ids` (one page for OMIM/ORPHA twins)."""
+    for record in records:
+        for xref, relation in record.xrefs:
+            if xref.startswith("DOID:") and relation == "exactMatch":
+                yield xref, ids.get(record.mondo_id or "", record.id)
 
 
 def data_fingerprint(engine: Engine) -> str | None:

@@ -20,16 +20,16 @@ from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
-from symptomdb.knowledge.store import Knowledge
+from symptomdb.knowledge.store import Knowledge, same_disease_ontology_ids
 from symptomdb.search.acronyms import CompoundSplitter, combining_forms
 from symptomdb.search.normalise import FILLER, acronym, normalise, strip_question, tokens, word_key
 
 Kind = Literal["condition", "symptom"]
-INDEX_FORMAT = 16  # bump when NameIndex changes shape, to invalidate disk caches
+INDEX_FORMAT = 17  # bump when NameIndex changes shape, to invalidate disk caches
 MAX_QUERY_LENGTH = 500
 FUZZY_CANDIDATES = 200
 _ID_QUERY = re.compile(
-    r"^\s*(omim|orpha|orphanet|decipher|mondo|hp|mim)\s*[:_\- ]\s*(\d+)\s*$", re.IGNORECASE
+    r"^\s*(omim|orpha|orphanet|decipher|mondo|doid|hp|mim)\s*[:_\- ]\s*(\d+)\s*$", re.IGNORECASE
 )
 GENE_RANK = 3  # an Entry that is a gene symbol of the condition, not one of its names
 _UPPER_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\b")
@@ -450,6 +450,8 @@ def _collect_ids(knowledge: Knowledge) -> dict[str, str]:
     for record in knowledge.conditions.values():
         if record.mondo_id:
             ids.setdefault(record.mondo_id, record.id)
+    for doid, cid in same_disease_ontology_ids(knowledge.conditions.values(), ids):
+        ids.setdefault(doid, cid)
     for term in knowledge.terms.values():
         if not term.is_obsolete:
             ids[term.id] = term.id
