@@ -172,13 +172,15 @@ def test_round9_rows_for_one_sided_growth_and_little_fluid(knowledge: Knowledge)
 
 
 HYPERTENSION = "HP:0000822"
+REST_DYSPNEA = "HP:0033710"
 
 
 def test_an_abbreviation_may_start_a_longer_phrase(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "Gets SOB on exertion after one flight of stairs.")) == {
         EXERTIONAL_DYSPNEA: False
     }
+    # "SOB at rest" is the more specific Rest dyspnea
     assert found(annotate(knowledge, "SOB at rest; HTN on two drugs")) == {
-        DYSPNEA: False,
+        REST_DYSPNEA: False,
         HYPERTENSION: False,
     }
