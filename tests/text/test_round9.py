@@ -184,3 +184,12 @@ def test_an_abbreviation_may_start_a_longer_phrase(knowledge: Knowledge) -> None
         REST_DYSPNEA: False,
         HYPERTENSION: False,
     }
+
+
+PROPTOSIS = "HP:0000520"
+FREQUENT_FALLS = "HP:0002359"
+
+
+def test_aspect_verbs_are_skipped_like_stop_words(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "over the summer her eyes began to bulge")) == {PROPTOSIS: False}
+    assert found(annotate(knowledge, "he tends to fall a lot on stairs")) == {FREQUENT_FALLS: False}

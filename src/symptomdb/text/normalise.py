@@ -547,6 +547,10 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+# The canonical side of a word-equivalents row whose words a phrase window skips like stop words
+SKIP_CANONICAL = "-"
+
+
 def _merge_phrases(tokens: list[Token]) -> list[Token]:
     """Multi-word equivalents become one token ("keeps getting" → key "recurrent")."""
     table = phrase_equivalents()
@@ -563,14 +567,15 @@ def _merge_phrases(tokens: list[Token]) -> list[Token]:
                     tokens[i + k].kind == "word" and tokens[i + k].lower == w for k, w in enumerate(words)
                 ):
                     last = tokens[end - 1]
+                    skipped = key == SKIP_CANONICAL  # "started to", "tends to": read as a stop word
                     out.append(
                         Token(
                             " ".join(t.text for t in tokens[i:end]),
                             token.start,
                             last.end,
                             " ".join(words),
-                            key,
-                            False,
+                            "_".join(words) if skipped else key,
+                            skipped,
                             "word",
                         )
                     )
