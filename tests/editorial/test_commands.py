@@ -195,3 +195,9 @@ def test_a_password_file_that_is_not_utf8_is_a_clear_error(env: str, tmp_path: P
         input=b"\xff\xfe\n",
     )
     assert piped.exit_code == 1 and "not UTF-8" in _text(piped)
+
+
+def test_export_with_an_unknown_status_is_an_error_not_an_empty_export(env: str, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["articles", "export", str(tmp_path / "out"), "--status", "publshed"])
+    assert result.exit_code == 1 and "unknown status" in _text(result) and "in_review" in _text(result)
+    assert not (tmp_path / "out").exists()

@@ -210,6 +210,8 @@ def articles_export(
     from symptomdb.cli import console, fail
     from symptomdb.editorial import files
 
+    if status is not None and status not in files.STATUSES:
+        fail(f"unknown status “{status}”; use one of {', '.join(files.STATUSES)}.")
     db = _database()
     try:
         with db.sessions() as session:
