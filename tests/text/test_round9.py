@@ -193,3 +193,21 @@ FREQUENT_FALLS = "HP:0002359"
 def test_aspect_verbs_are_skipped_like_stop_words(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "over the summer her eyes began to bulge")) == {PROPTOSIS: False}
     assert found(annotate(knowledge, "he tends to fall a lot on stairs")) == {FREQUENT_FALLS: False}
+
+
+UNILATERAL_CRYPTORCHIDISM = "HP:0012741"
+UNILATERAL_RENAL_AGENESIS = "HP:0000122"
+RENAL_AGENESIS = "HP:0000104"
+ANISOCORIA = "HP:0009916"
+
+
+def test_unilateral_is_also_one(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "the GP found one of his testicles hasn't come down")) == {
+        UNILATERAL_CRYPTORCHIDISM: False
+    }
+    assert found(annotate(knowledge, "the scan says one of her kidneys is missing")) == {
+        UNILATERAL_RENAL_AGENESIS: False
+    }
+    # the "one X" rows keep working, and "one" as a person is not one of two organs
+    assert found(annotate(knowledge, "one of her pupils is bigger")) == {ANISOCORIA: False}
+    assert found(annotate(knowledge, "Of the four sibs, one had renal agenesis.")) == {RENAL_AGENESIS: False}

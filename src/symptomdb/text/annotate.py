@@ -82,7 +82,7 @@ def annotate_with(
     tokens = tokenize(text)
     if spelling:
         tokens = correct_tokens(lexicon, tokens)
-    candidates = _find_candidates(lexicon, tokens)
+    candidates = [c for c in _find_candidates(lexicon, tokens) if not _pronoun_one(tokens, c)]
     chosen = [
         c
         for c in _select(candidates, len(tokens), tokens)
@@ -137,6 +137,21 @@ def annotate_with(
 
 
 _NEGATORS = frozenset({"not", "never"})
+# "one had renal agenesis": "one" is a person there, not one of two organs ("one kidney is missing")
+_ONE_AS_SUBJECT = frozenset(
+    {"had", "has", "have", "was", "were", "is", "showed", "shows", "developed", "presented", "died", "also"}
+)
+
+
+def _pronoun_one(tokens: Sequence[Token], candidate: _Candidate) -> bool:
+    first = candidate.first
+    return (
+        tokens[first].lower == "one"
+        and first + 1 < len(tokens)
+        and tokens[first + 1].lower in _ONE_AS_SUBJECT
+    )
+
+
 # "maternal hypertension", "poor maternal weight gain": a finding of the mother (or father), which HPO
 # files under the patient's pregnancy history, not as a phenotypic abnormality of the patient
 _PARENT_ADJECTIVES = frozenset({"maternal", "paternal"})

@@ -864,10 +864,12 @@ def compositional_variants(
         if not parent_keys or not 1 <= len(extra) <= 2 or len(extra) + len(parent_keys) != len(name_tokens):
             continue
         modifier = " ".join(t.text for t in extra)
+        # "Unilateral X" is also said "one X" ("one undescended testicle", "one of her kidneys is missing")
+        modifiers = [modifier, "one"] if modifier.lower() == "unilateral" else [modifier]
         for synonym in parent.synonyms:
             if synonym.scope == "EXACT" and synonym.kind in (None, "layperson", "plural_form", "uk_spelling"):
-                variants.append(f"{modifier} {synonym.text}")
-        variants.extend(f"{modifier} {phrase}" for phrase in (lay or {}).get(parent_id, ()))
+                variants.extend(f"{m} {synonym.text}" for m in modifiers)
+        variants.extend(f"{m} {phrase}" for m in modifiers for phrase in (lay or {}).get(parent_id, ()))
         if depth > 1:
             inherited = compositional_variants(knowledge, parent_id, scope, lay, depth - 1)
             variants.extend(f"{modifier} {form}" for form in inherited)
