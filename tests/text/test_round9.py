@@ -211,3 +211,14 @@ def test_unilateral_is_also_one(knowledge: Knowledge) -> None:
     # the "one X" rows keep working, and "one" as a person is not one of two organs
     assert found(annotate(knowledge, "one of her pupils is bigger")) == {ANISOCORIA: False}
     assert found(annotate(knowledge, "Of the four sibs, one had renal agenesis.")) == {RENAL_AGENESIS: False}
+
+
+TOE_SYNDACTYLY_2_3 = "HP:0004691"
+FINGER_SYNDACTYLY = "HP:0006101"
+
+
+def test_joined_digits_are_webbed(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "her 2nd and 3rd toes are joined together")) == {
+        TOE_SYNDACTYLY_2_3: False
+    }
+    assert found(annotate(knowledge, "two of his fingers are joined")) == {FINGER_SYNDACTYLY: False}
