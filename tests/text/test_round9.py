@@ -222,3 +222,17 @@ def test_joined_digits_are_webbed(knowledge: Knowledge) -> None:
         TOE_SYNDACTYLY_2_3: False
     }
     assert found(annotate(knowledge, "two of his fingers are joined")) == {FINGER_SYNDACTYLY: False}
+
+
+LOW_SET_EARS = "HP:0000369"
+HIGH_PALATE = "HP:0000218"
+
+
+def test_a_body_part_heading_joins_the_finding_after_its_colon(knowledge: Knowledge) -> None:
+    assert PEDAL_EDEMA in found(annotate(knowledge, "Temp 37.2. Ankles: mild pitting oedema."))
+    assert found(annotate(knowledge, "Ears: low set. Palate: high arched.")) == {
+        LOW_SET_EARS: False,
+        HIGH_PALATE: False,
+    }
+    # a colon inside a sentence is no heading
+    assert found(annotate(knowledge, "the ears were as follows: low set")) == {}

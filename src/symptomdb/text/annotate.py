@@ -82,7 +82,7 @@ def annotate_with(
     tokens = tokenize(text)
     if spelling:
         tokens = correct_tokens(lexicon, tokens)
-    candidates = [c for c in _find_candidates(lexicon, tokens) if not _pronoun_one(tokens, c)]
+    candidates = [c for c in _find_candidates(lexicon, _open_headings(tokens)) if not _pronoun_one(tokens, c)]
     chosen = [
         c
         for c in _select(candidates, len(tokens), tokens)
@@ -137,6 +137,31 @@ def annotate_with(
 
 
 _NEGATORS = frozenset({"not", "never"})
+MAX_HEADING_WORDS = 2
+
+
+def _open_headings(tokens: list[Token]) -> list[Token]:
+    """Clinic-note headings that name a body part ("Ankles: pitting oedema", "Ears: low set"): the heading
+    word may be part of the finding after the colon, so for phrase matching the colon is soft. A heading is
+    one or two capitalised words at the start of the text or of a sentence."""
+    opened: list[Token] | None = None
+    for c, token in enumerate(tokens):
+        if token.text != ":" or c + 1 >= len(tokens) or tokens[c + 1].kind != "word":
+            continue
+        start = c
+        while start > 0 and tokens[start - 1].kind == "word":
+            start -= 1
+        if not 1 <= c - start <= MAX_HEADING_WORDS or (start > 0 and tokens[start - 1].text == ":"):
+            continue
+        heading = tokens[start]
+        if not heading.text[0].isupper() or any(t.stop for t in tokens[start:c]):
+            continue
+        if opened is None:
+            opened = list(tokens)
+        opened[c] = token._replace(kind="soft")
+    return opened if opened is not None else tokens
+
+
 # "one had renal agenesis": "one" is a person there, not one of two organs ("one kidney is missing")
 _ONE_AS_SUBJECT = frozenset(
     {"had", "has", "have", "was", "were", "is", "showed", "shows", "developed", "presented", "died", "also"}
