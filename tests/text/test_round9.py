@@ -236,3 +236,16 @@ def test_a_body_part_heading_joins_the_finding_after_its_colon(knowledge: Knowle
     }
     # a colon inside a sentence is no heading
     assert found(annotate(knowledge, "the ears were as follows: low set")) == {}
+
+
+GAZE_EVOKED_NYSTAGMUS = "HP:0000640"
+EXERCISE_INDUCED_CRAMPS = "HP:0003710"
+
+
+def test_a_provoked_finding_is_named_with_its_trigger_after_it(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Fine nystagmus on lateral gaze to the left.")) == {
+        GAZE_EVOKED_NYSTAGMUS: False
+    }
+    assert found(annotate(knowledge, "calf muscle cramps with exercise since age 10")) == {
+        EXERCISE_INDUCED_CRAMPS: False
+    }

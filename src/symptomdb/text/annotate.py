@@ -207,6 +207,7 @@ MODIFIERS = frozenset(
         "mild", "mildly", "moderate", "moderately", "severe", "severely", "profound", "profoundly",
         "marked", "significant", "slight", "subtle", "minimal", "minor", "major", "diffuse", "diffusely",
         "bilateral", "bilaterally", "unilateral", "unilaterally", "right", "left", "partial", "partially",
+        "lateral",  # "nystagmus on lateral gaze"
         "complete", "completely", "total", "totally", "always", "very", "affecting", "involving", "affected",
         "involved", "prominent", "obvious", "apparent", "evident", "noticeable", "single", "onset",
         # scope and origin words of scientific writing ("malformations restricted to the upper limbs",

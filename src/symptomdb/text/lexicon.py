@@ -231,6 +231,7 @@ _JERK_RE = re.compile(r"\b(knee|ankle|patellar|Achilles)(?: jerk)? reflex(?:es)?
 _JERK_JOINTS = {"knee": "knee", "patellar": "knee", "ankle": "ankle", "achilles": "ankle"}
 _MUSCLE_WEAKNESS_RE = re.compile(r"^(\w+(?:[ -]\w+)?) muscle weakness$", re.IGNORECASE)
 _PLANTAR_RESPONSE_RE = re.compile(r"\bplantar (?:responses?|reflex(?:es)?)\b", re.IGNORECASE)
+_PROVOKED_RE = re.compile(r"^(\w+)-(?:induced|evoked|triggered|provoked) (.+)$", re.IGNORECASE)
 _IMPAIRED_WORDS = ("poor", "impaired", "defective", "disturbed", "altered")
 # "Hyperintensity of cerebral white matter on MRI", "Hypsarrhythmia by EEG": the test that shows a finding
 # is not part of the finding, and reports name it without ("white matter hyperintensity was seen").
@@ -327,6 +328,12 @@ def name_variants(name: str) -> list[tuple[str, int]]:
         # "EEG with focal discharges"); without the test's name see ``contextual_variants``
         test = "" if re.search(r"\bEEG\b", name) else "EEG "
         variants.append((_EPILEPTIFORM_RE.sub(test, name), 1))
+    m = _PROVOKED_RE.match(name)
+    if (
+        m
+    ):  # "Gaze-evoked nystagmus" → "nystagmus on gaze", "Exercise-induced muscle cramps" → "… with exercise"
+        variants.append((f"{m.group(2)} on {m.group(1)}", 2))
+        variants.append((f"{m.group(2)} with {m.group(1)}", 2))
     m = _CNS_MYELIN_RE.match(name)
     if m:  # "CNS hypomyelination" → "hypomyelination": the peripheral kind is the one said with its organ
         variants.append((m.group(1), 1))
