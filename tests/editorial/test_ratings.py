@@ -41,10 +41,24 @@ def test_stars_must_be_one_to_five(sessions: sessionmaker[Session], stars: objec
 
 def test_only_authors_can_be_rated(sessions: sessionmaker[Session]) -> None:
     reader, other = make_user(sessions), make_user(sessions)
-    with pytest.raises(NotFound), sessions.begin() as session:
-        ratings.rate_author(session, reader, other.id, 3)
-    with pytest.raises(NotFound), sessions.begin() as session:
-        ratings.rate_author(session, reader, 99999, 3)
+    for target in (other.id, 99999, reader.id):  # a reader, nobody, and the reader themselves: not authors
+        with pytest.raises(NotFound, match="no author with the id") as error, sessions.begin() as session:
+            ratings.rate_author(session, reader, target, 3)
+        assert "themselves" not in str(error.value)
+
+
+def test_rating_summaries_of_several_authors_in_one_call(sessions: sessionmaker[Session]) -> None:
+    rated, unrated = make_user(sessions, "author"), make_user(sessions, "author")
+    alice, bob = make_user(sessions), make_user(sessions)
+    with sessions.begin() as session:
+        ratings.rate_author(session, alice, rated.id, 5)
+        ratings.rate_author(session, bob, rated.id, 2)
+    with sessions() as session:
+        summaries = ratings.rating_summaries(session, [rated.id, unrated.id])
+        assert summaries[rated.id] == ratings.rating_summary(session, rated.id)
+        assert summaries[unrated.id] == ratings.rating_summary(session, unrated.id)
+    assert (summaries[rated.id].average, summaries[rated.id].count) == (3.5, 2)
+    assert (summaries[unrated.id].average, summaries[unrated.id].count) == (None, 0)
 
 
 def test_nobody_can_change_another_accounts_rating(sessions: sessionmaker[Session]) -> None:

@@ -3,6 +3,8 @@ themselves. Shown as an average and a count."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -34,11 +36,12 @@ def _check_stars(stars: object) -> int:
 def rate_author(session: Session, user: CurrentUser, author_id: int, stars: int) -> RatingOut:
     """Create or change `user`'s rating of an author."""
     stars = _check_stars(stars)
-    if user.id == author_id:
-        raise NotAllowed("Authors cannot rate themselves.")
     author = session.get(Account, author_id)
     if author is None or session.get(AuthorProfile, author_id) is None or author.role == "reader":
-        raise NotFound("There is no such author.")
+        # Checked first: a reader rating their own (non-author) account is told this, not "themselves".
+        raise NotFound(f"There is no author with the id {author_id}: only authors can be rated.")
+    if user.id == author_id:
+        raise NotAllowed("Authors cannot rate themselves.")
     ratelimit.check(session, ratelimit.RATING, str(user.id))
     now = utcnow()
     row = session.scalar(select(Rating).where(Rating.rater_id == user.id, Rating.author_id == author_id))
@@ -81,6 +84,20 @@ def rating_summary(session: Session, author_id: int) -> RatingSummary:
         select(func.avg(Rating.stars), func.count(Rating.id)).where(Rating.author_id == author_id)
     ).one()
     return RatingSummary(average=round(float(average), 2) if average is not None else None, count=int(count))
+
+
+def rating_summaries(session: Session, author_ids: Collection[int]) -> dict[int, RatingSummary]:
+    """`rating_summary` of several authors in one query (authors nobody rated get a count of 0)."""
+    rows = session.execute(
+        select(Rating.author_id, func.avg(Rating.stars), func.count(Rating.id))
+        .where(Rating.author_id.in_(author_ids))
+        .group_by(Rating.author_id)
+    ).all()
+    found = {
+        author_id: RatingSummary(average=round(float(average), 2), count=int(count))
+        for author_id, average, count in rows
+    }
+    return {a: found.get(a, RatingSummary(average=None, count=0)) for a in author_ids}
 
 
 def my_rating(session: Session, user: CurrentUser | None, author_id: int) -> RatingOut | None:
