@@ -25,6 +25,7 @@ from symptomdb.db import migrate
 from symptomdb.db.engine import make_engine, make_session_factory
 from symptomdb.editorial import accounts
 from symptomdb.editorial.schemas import CurrentUser
+from symptomdb.knowledge.store import ConditionRecord, Knowledge
 
 PASSWORD = "correct horse battery staple"
 _counter = itertools.count(1)
@@ -35,6 +36,12 @@ def known_condition(condition_id: str) -> str | None:
     """A stand-in for `Knowledge.normalise_condition_id` (no knowledge base needed)."""
     cid = condition_id.strip().upper().replace("-", ":", 1)
     return cid if cid in KNOWN_CONDITIONS else None
+
+
+def stub_knowledge() -> Knowledge:
+    """A knowledge base that knows only KNOWN_CONDITIONS (for services that take a `Knowledge`)."""
+    conditions = {c: ConditionRecord(c, c.split(":")[0], c, None) for c in sorted(KNOWN_CONDITIONS)}
+    return Knowledge("stub", {}, {}, conditions, [])
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,13 @@ from symptomdb.db.editorial_models import Article, ArticleRevision
 from symptomdb.editorial import articles
 from symptomdb.editorial.errors import EditConflict, InvalidInput, NotAllowed, NotFound
 from symptomdb.editorial.schemas import ArticleOut, CurrentUser
-from tests.editorial.conftest import ARTICLE_BODY, ARTICLE_REFERENCES, known_condition, make_user
+from tests.editorial.conftest import (
+    ARTICLE_BODY,
+    ARTICLE_REFERENCES,
+    known_condition,
+    make_user,
+    stub_knowledge,
+)
 
 
 def _create(sessions: sessionmaker[Session], author: CurrentUser, **fields: str) -> ArticleOut:
@@ -83,7 +89,7 @@ def test_the_full_workflow_publishes_the_reviewed_revision(sessions: sessionmake
     assert published.last_reviewed == datetime.now(UTC).date()
     with sessions() as session:
         public = articles.get_published(session, article.id)
-        listed = articles.published_articles_for(session, "ORPHA:1183")
+        listed = articles.published_articles_for(session, "ORPHA:1183", knowledge=stub_knowledge())
     assert public.title == article.title
     assert '<sup><a href="#ref-1"' in public.body_html
     assert [a.id for a in listed] == [article.id]
@@ -223,7 +229,7 @@ def test_withdrawn_articles_leave_the_site(sessions: sessionmaker[Session]) -> N
     with sessions.begin() as session:
         articles.withdraw(session, editor, article.id, "Outdated")
     with sessions() as session:
-        assert articles.published_articles_for(session, "ORPHA:1183") == []
+        assert articles.published_articles_for(session, "ORPHA:1183", knowledge=stub_knowledge()) == []
         with pytest.raises(NotFound):
             articles.get_published(session, article.id)
 

@@ -61,11 +61,12 @@ def test_demo_load_is_marked_idempotent_and_removable(
         again = demo.load_demo(session, knowledge)
     assert first.loaded and not again.loaded and again.article_id == first.article_id
     with sessions() as session:
-        (published,) = articles.published_articles_for(session, demo.CONDITION_ID)
+        (listed,) = articles.published_articles_for(session, demo.CONDITION_ID, knowledge=knowledge)
+        published = articles.get_published(session, listed.id)
     assert published.author.is_sample and "sample" in published.title.lower()
     assert "Sample content." in published.body_html
     assert published.references[0].url == "https://www.orpha.net/en/disease/detail/1183"
     with sessions.begin() as session:
         assert demo.remove_demo(session)
     with sessions() as session:
-        assert articles.published_articles_for(session, demo.CONDITION_ID) == []
+        assert articles.published_articles_for(session, demo.CONDITION_ID, knowledge=knowledge) == []

@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from symptomdb.db.editorial_models import (
@@ -27,12 +27,13 @@ from symptomdb.editorial.common import as_utc, clean_text, utcnow
 from symptomdb.editorial.errors import EditConflict, InvalidInput, NotAllowed, NotFound
 from symptomdb.editorial.markup import render_article
 from symptomdb.editorial.profiles import byline, byline_of
-from symptomdb.editorial.ratings import rating_summary
+from symptomdb.editorial.ratings import rating_summaries, rating_summary
 from symptomdb.editorial.references import citation_problems, parse_references
 from symptomdb.editorial.schemas import (
     ArticleEventOut,
     ArticleOut,
     ArticleSummary,
+    ConditionArticle,
     CurrentUser,
     DiffLine,
     DiffOut,
@@ -40,6 +41,7 @@ from symptomdb.editorial.schemas import (
     RevisionOut,
 )
 from symptomdb.knowledge.answer import slugify
+from symptomdb.knowledge.store import Knowledge
 
 MAX_TITLE = 200
 MAX_SUMMARY = 500
@@ -441,18 +443,73 @@ def _published(session: Session, article: Article) -> PublishedArticle:
     )
 
 
-def published_articles_for(session: Session, condition_id: str) -> list[PublishedArticle]:
-    """The published articles about a condition (canonical id), newest review first."""
-    rows = session.scalars(
-        select(Article)
-        .where(
-            Article.condition_id == condition_id,
-            Article.published_revision.is_not(None),
-            Article.status != "withdrawn",
+def _same_disease_ids(knowledge: Knowledge, condition: str) -> list[str]:
+    """The canonical id of `condition` (any accepted spelling), then the ids of the entries MONDO calls
+    the same disease (OMIM:154700 -> [OMIM:154700, ORPHA:558]); [] for an unknown id."""
+    cid = knowledge.normalise_condition_id(condition)
+    if cid is None:
+        return []
+    return [cid, *(e for e in knowledge.conditions[cid].equivalent_ids if e != cid)]
+
+
+def published_articles_for(
+    session: Session, condition: str, *, knowledge: Knowledge
+) -> list[ConditionArticle]:
+    """The published articles about a condition (any accepted id) and about every entry that MONDO calls
+    the same disease, with the published revision's title and summary, their authors' ratings and comment
+    counts: articles written for this entry first, then newest review first. Those written for another
+    entry say so (`equivalent_entry`, with that entry in `condition_id`). Unknown ids have no articles.
+    Three queries whatever the number of articles (articles, ratings, comment counts)."""
+    ids = _same_disease_ids(knowledge, condition)
+    if not ids:
+        return []
+    rows = session.execute(
+        select(Article, ArticleRevision, Account, AuthorProfile)
+        .join(
+            ArticleRevision,
+            (ArticleRevision.article_id == Article.id)
+            & (ArticleRevision.number == Article.published_revision),
         )
-        .order_by(Article.last_reviewed.desc(), Article.id)
-    )
-    return [_published(session, a) for a in rows]
+        .join(Account, Account.id == Article.author_id)
+        .outerjoin(AuthorProfile, AuthorProfile.account_id == Account.id)
+        .where(Article.condition_id.in_(ids), Article.status != "withdrawn")
+        .order_by(
+            case((Article.condition_id == ids[0], 0), else_=1),
+            Article.last_reviewed.desc(),
+            Article.id,
+        )
+    ).all()
+    if not rows:
+        return []
+    ratings = rating_summaries(session, {article.author_id for article, *_ in rows})
+    counts: dict[int, int] = {
+        article_id: int(count)
+        for article_id, count in session.execute(
+            select(Comment.article_id, func.count())
+            .where(Comment.article_id.in_([a.id for a, *_ in rows]), Comment.status == "visible")
+            .group_by(Comment.article_id)
+        )
+    }
+    return [
+        ConditionArticle(
+            id=article.id,
+            condition_id=article.condition_id,
+            title=revision.title,
+            slug=slugify(revision.title),
+            summary=revision.summary,
+            status=article.status,
+            version=article.version,
+            author=byline_of(account, profile),
+            published_revision=article.published_revision,
+            last_reviewed=article.last_reviewed,
+            updated_at=as_utc(article.updated_at),
+            equivalent_entry=article.condition_id != ids[0],
+            rating=ratings[article.author_id],
+            comment_count=counts.get(article.id, 0),
+            reference_count=len(parse_references(revision.references)),
+        )
+        for article, revision, account, profile in rows
+    ]
 
 
 def list_articles(

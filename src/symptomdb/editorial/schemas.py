@@ -165,6 +165,17 @@ class ArticleSummary(BaseModel):
     published_revision: int | None
     last_reviewed: date | None
     updated_at: datetime
+    # In a listing for a condition: True when the article was written for `condition_id`, another entry
+    # that MONDO calls the same disease (OMIM:154700 listed for ORPHA:558, both Marfan syndrome).
+    equivalent_entry: bool = False
+
+
+class ConditionArticle(ArticleSummary):
+    """A published article as listed for a condition: title and summary of the published revision."""
+
+    rating: RatingSummary  # its author's
+    comment_count: int
+    reference_count: int
 
 
 class RevisionOut(BaseModel):

@@ -162,15 +162,20 @@ def _write(request: Request, action: Callable[[Any, CurrentUser], T], status: in
 
 
 # --- articles -----------------------------------------------------------------------------------------
-@router.get("/articles", response_model=list[ArticleSummary], summary="Published articles")
+@router.get(
+    "/articles",
+    response_model=list[ArticleSummary],
+    summary="Published articles",
+    description="With `condition`: the articles about that condition and about every entry that MONDO calls "
+    "the same disease (OMIM:154700 and ORPHA:558); those written for another entry have `equivalent_entry` "
+    "true, and that entry in `condition_id`.",
+)
 def list_published(request: Request, condition: Annotated[str, Query(max_length=40)] = "") -> Any:
-    cid = site_of(request).knowledge.normalise_condition_id(condition) if condition else None
+    knowledge = site_of(request).knowledge
     with sessions_of(request)() as session:
-        return (
-            articles.list_articles(session, condition_id=cid, public_only=True)
-            if not condition or cid
-            else []
-        )
+        if condition:
+            return articles.published_articles_for(session, condition, knowledge=knowledge)
+        return articles.list_articles(session, public_only=True)
 
 
 @router.post(

@@ -62,7 +62,7 @@ def render_fragment(site: Any, condition_id: str) -> bytes:
     from symptomdb.editorial.web.context import environment
 
     with site.db.sessions() as session:
-        published = articles.published_articles_for(session, condition_id)
+        published = articles.published_articles_for(session, condition_id, knowledge=site.knowledge)
         if not published:
             return b""
         recent = {a.id: comments.comments_for(session, a.id)[-3:] for a in published}
