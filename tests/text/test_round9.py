@@ -249,3 +249,7 @@ def test_a_provoked_finding_is_named_with_its_trigger_after_it(knowledge: Knowle
     assert found(annotate(knowledge, "calf muscle cramps with exercise since age 10")) == {
         EXERCISE_INDUCED_CRAMPS: False
     }
+
+
+def test_a_swelling_at_the_front_of_the_neck_is_a_goitre(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Gran noticed a swelling in the front of my neck")) == {GOITER: False}
