@@ -253,3 +253,12 @@ def test_a_provoked_finding_is_named_with_its_trigger_after_it(knowledge: Knowle
 
 def test_a_swelling_at_the_front_of_the_neck_is_a_goitre(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "Gran noticed a swelling in the front of my neck")) == {GOITER: False}
+
+
+CLUBBING_OF_FINGERS = "HP:0100759"
+
+
+def test_fingertips_like_drumsticks_are_clubbing(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "the tips of her fingers look like drumsticks")) == {
+        CLUBBING_OF_FINGERS: False
+    }
