@@ -47,3 +47,17 @@ def test_bench_resolve_rows_without_expected_ids_are_a_clear_error(tmp_path: Pat
     result = runner.invoke(app, ["bench", "resolve", str(cases), "--json"])
     assert result.exit_code == 1
     assert "line 3" in result.output and not isinstance(result.exception, AttributeError)
+
+
+def test_bench_resolve_rows_with_empty_expected_ids_must_not_be_answered_confidently(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.tsv"
+    rows = "xyzzyqq disease\t\nBlorfman syndrome\t\nmarfan syndrome\tOMIM:154700|ORPHA:558\nOMS\tORPHA:1183\n"
+    cases.write_text("query\texpected_ids\n" + rows, encoding="utf-8")
+    result = runner.invoke(app, ["bench", "resolve", str(cases), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    # The made-up names are right when nothing is confident; the real ones when found at 80 or more.
+    assert report["top1"] == 1.0 and report["confident"] == 1.0, report["misses"]
+    cases.write_text("query\texpected_ids\nmarfan syndrome\t\n", encoding="utf-8")  # a known name
+    report = json.loads(runner.invoke(app, ["bench", "resolve", str(cases), "--json"]).stdout)
+    assert report["top1"] == 0.0 and report["misses"][0]["query"] == "marfan syndrome"

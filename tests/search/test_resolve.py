@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from symptomdb.context import SymptomDB
-from symptomdb.search.normalise import acronym, strip_question, tokens, word_key
+from symptomdb.knowledge.service import NoConfidentMatchError, ask
+from symptomdb.search.normalise import acronym, sound_key, strip_question, tokens, word_key
 from symptomdb.search.resolve import QueryError, resolve, suggest
 
 OMS = "ORPHA:1183"
@@ -124,3 +125,61 @@ def test_hostile_text_is_just_text(shared_db: SymptomDB) -> None:
 def test_suggest_prefixes(shared_db: SymptomDB) -> None:
     names = [m.name for m in suggest(shared_db.name_index, "opsoclon")]
     assert "Opsoclonus-myoclonus syndrome" in names and "Opsoclonus" in names
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "what is the treatment of xyzzyqq disease?",  # was "cerebellar disease" at 80.5
+        "zzzz syndrome",  # was "C syndrome" at 80.5
+        "Blorfman syndrome",  # was "Roifman syndrome" at 84.8
+        "type 7 qwertitis",  # was "Mucopolysaccharidosis type 7" at 80.6
+        "Flumpington disease",  # was "Upington disease" at 92.8
+        "kitchen table syndrome",
+        "my son has plixitis, is it genetic?",
+    ],
+)
+def test_a_word_that_no_name_has_keeps_every_answer_unsure(shared_db: SymptomDB, query: str) -> None:
+    matches = resolve(shared_db.name_index, query)
+    assert not matches or matches[0].score < 80, matches[0]
+    with pytest.raises(NoConfidentMatchError):
+        ask(shared_db.knowledge, shared_db.name_index, query)
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Roifman syndrome", "Roifman syndrome"),
+        ("roifmann syndrome", "Roifman syndrome"),
+        ("C syndrome", "C syndrome"),
+        ("Upington disease", "Upington disease"),
+        ("marfans syndrom", "Marfan syndrome"),
+        ("Seckel syndroe 2", "Seckel syndrome 2"),  # a letter less: not an unknown word
+        ("buritt lypmhoma", "Burkitt lymphoma"),  # two letters swapped
+        ("fish eye desease", "Fish-eye disease"),
+        ("why are people with Prader-Willi syndrome always hungry?", "Prader-Willi syndrome"),
+        ("my doctor thinks it might be Noonan syndrome", "Noonan syndrome"),
+    ],
+)
+def test_names_misspelt_or_asked_about_are_still_answered(
+    shared_db: SymptomDB, query: str, name: str
+) -> None:
+    top = resolve(shared_db.name_index, query, kinds=("condition",))[0]
+    assert top.name == name and top.score >= 80, top
+
+
+def test_unknown_words_are_the_words_like_no_names_word(shared_db: SymptomDB) -> None:
+    index = shared_db.name_index
+    assert index.unknown_words("what is the treatment of xyzzyqq disease?") == ["xyzzyqq"]
+    assert index.unknown_words("Blorfman syndrome type 2") == ["blorfman"]  # 2 edits from "Dorfman"
+    # Typos and spelling variants of names' words, abbreviations, numbers and question words are known.
+    assert index.unknown_words("ataksia telangiectasia") == []
+    assert index.unknown_words("muscular dystrofy") == []
+    assert index.unknown_words("what does my doctor mean by PKU type 2?") == []
+
+
+def test_sound_key_joins_spellings_that_sound_alike() -> None:
+    assert sound_key("dystrofy") == sound_key("dystrophy")
+    assert sound_key("ataksia") == sound_key("ataxia")
+    assert sound_key("tumour") == sound_key("tumor")
+    assert sound_key("blorfman") != sound_key("dorfman")

@@ -89,11 +89,16 @@ def _open(path: str) -> TextIO:
 
 def bench_resolve_command(
     files: Annotated[
-        list[Path], typer.Argument(help="TSV files with columns query and expected_ids (|-separated).")
+        list[Path],
+        typer.Argument(
+            help="TSV files with columns query and expected_ids (|-separated; empty: the query names "
+            "nothing and must not be answered confidently)."
+        ),
     ],
     json_output: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Top-1/top-5 accuracy and latency of name resolution on benchmark files."""
+    """Top-1/top-5 accuracy, confident top-1 (score >= 80, the score `ask` answers at) and latency of name
+    resolution on benchmark files."""
     from symptomdb.bench.resolve import run_resolve_benchmark
     from symptomdb.cli import console, fail, open_db, print_json
 
@@ -105,13 +110,14 @@ def bench_resolve_command(
     if json_output:
         print_json(reports[0] if len(reports) == 1 else reports)
         return
-    table = Table("file", "queries", "top1", "top5", "p50 ms", "p95 ms")
+    table = Table("file", "queries", "top1", "top5", "confident", "p50 ms", "p95 ms")
     for r in reports:
         table.add_row(
             r["file"],
             str(r["queries"]),
             f"{r['top1']:.3f}",
             f"{r['top5']:.3f}",
+            f"{r['confident']:.3f}",
             f"{r['p50_ms']:.2f}",
             f"{r['p95_ms']:.2f}",
         )

@@ -141,6 +141,32 @@ QUESTION_WORDS = frozenset(
 )
 
 
+# Words that questions and search phrases put around a name and that no name has ("my doctor thinks it
+# might be X", "X wikipedia", "latest research on X"): they are not a word of a name nobody knows.
+_FRAMING_WORDS = """
+    a about after again all also always am an any anyone anything anyway are as ask asked at away be because
+    been before being best better both but by cant come comes could day days dear die dies dying each else
+    even ever every expect expected explain far few find for from future get gets getting go goes going
+    good got had has have having he hear heard her hers him his hello hi how however i if im into is it its
+    just keep kind kinds know last latest let lets like likely long lot lots made make makes many may maybe
+    me might mine more most much must my need needed needs never new news next no not now of off often ok
+    okay on once one only or other others our out over own people per please possible probably put quite
+    rather really right said same say says see seems she should since so some someone something soon still
+    such sure take tell than thank thanks that thats the their theirs them then there these they thing
+    things think thinks this those though thought through thus to told too try trying under until up upon
+    us use used using very want wants was way we well were what whats when where whether which while who
+    whom whose why will with without worried worry would yes yet you your yours
+    baby babies boy boys brother child children daughter daughters dad family father girl girls grandchild
+    granddaughter grandfather grandmother grandson hungry husband kid kids mom mother mum parent parents
+    partner sister son sons toddler wife
+    confirm confirmed confirming contagious curable detect detected detecting doctor doctors expert experts
+    fatal google gp guide hospital hospitals medication medications medicine medicines nurse online
+    progress research researches specialist specialists stories story study support talk talked treatable
+    website wiki wikipedia
+"""
+FRAMING_WORDS = frozenset(_FRAMING_WORDS.split())
+
+
 # Greek letters as disease names spell them ("α-thalassemia" = "alpha-thalassemia"); folding would drop them.
 _GREEK = str.maketrans(
     {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa", "λ": "lambda",
@@ -226,3 +252,16 @@ def acronym(text: str) -> str | None:
     if len(words) < 2:
         return None
     return "".join(w[0] for w in words)
+
+
+_SOUND_SPELLINGS = (("ph", "f"), ("ks", "x"), ("ae", "e"), ("oe", "e"), ("ou", "o"), ("k", "c"), ("y", "i"))
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def sound_key(word: str) -> str:
+    """A word as it sounds, for telling a misspelling from a word no name has: spelling variants that
+    sound alike become one ("dystrofy", "dystrophy" -> "distrofi"; "ataksia", "ataxia"; "tumour",
+    "tumor"), doubled letters single."""
+    for written, said in _SOUND_SPELLINGS:
+        word = word.replace(written, said)
+    return _DOUBLED.sub(r"\1", word)

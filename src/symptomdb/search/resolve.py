@@ -22,10 +22,20 @@ from scipy import sparse
 
 from symptomdb.knowledge.store import Knowledge, same_disease_ontology_ids
 from symptomdb.search.acronyms import CompoundSplitter, combining_forms
-from symptomdb.search.normalise import FILLER, acronym, normalise, strip_question, tokens, word_key
+from symptomdb.search.normalise import (
+    FILLER,
+    FRAMING_WORDS,
+    QUESTION_WORDS,
+    acronym,
+    normalise,
+    sound_key,
+    strip_question,
+    tokens,
+    word_key,
+)
 
 Kind = Literal["condition", "symptom"]
-INDEX_FORMAT = 17  # bump when NameIndex changes shape, to invalidate disk caches
+INDEX_FORMAT = 18  # bump when NameIndex changes shape, to invalidate disk caches
 MAX_QUERY_LENGTH = 500
 FUZZY_CANDIDATES = 200
 _ID_QUERY = re.compile(
@@ -44,6 +54,11 @@ _TYPE_NUMBER = re.compile(r"^(?:[IVX]+|\d+)-[A-Z]$")  # "I-H", "2-A": a subtype,
 ACRONYM_FUZZY_FLOOR = 80.0
 # An abbreviation that only shares letters with a name ("PKU", "sodoku disease"): far below real matches.
 LETTERS_ONLY_FACTOR = 0.4
+# A query with a word that no name has, nor a misspelling of one ("xyzzyqq disease", "Blorfman syndrome",
+# "kitchen table syndrome") names something we do not know: whatever else it matches ("cerebellar disease",
+# "Roifman syndrome") stays below the score at which an answer is given (80, `knowledge.service`).
+UNKNOWN_WORD_FACTOR = 0.8
+UNKNOWN_WORD_CEILING = 79.0
 
 
 class QueryError(ValueError):
@@ -110,6 +125,12 @@ class NameIndex:
         self.idf = idf
         self.matrix = matrix
         self.sorted_names = sorted((n, i) for i, n in enumerate(self.norms) if n)
+        # Every word of a name, as written and as it sounds, and those less a letter: to tell a misspelling
+        # of a name's word (one edit) from a word that no name has (`unknown_words`).
+        self.vocabulary = frozenset(w for ws in self.words for w in ws)
+        spellings = self.vocabulary | {sound_key(w) for w in self.vocabulary}
+        self.spellings = frozenset(spellings)
+        self.spellings_less_a_letter = frozenset(d for w in spellings for d in _less_a_letter(w))
 
     # --- building -----------------------------------------------------------------------------
     @classmethod
@@ -184,6 +205,38 @@ class NameIndex:
                     self.part_acronyms[found].append(i)
 
     # --- querying -----------------------------------------------------------------------------
+    def unknown_words(self, query: str) -> list[str]:
+        """The query's words that no name has, nor anything like them: not a name's word, nor one edit
+        from one as it sounds ("syndrom", "dystrofy", "ataksia"), nor an abbreviation or gene symbol a name
+        has, nor a number, nor a word that frames a question ("what", "treatment", "doctor")."""
+        return [w for w in dict.fromkeys(tokens(query)) if not self._is_known(w)]
+
+    def _is_known(self, word: str) -> bool:
+        if (
+            len(word) <= 2
+            or any(c.isdigit() for c in word)
+            or word in self.vocabulary
+            or word in FILLER
+            or word in QUESTION_WORDS
+            or word in FRAMING_WORDS
+            or word in self.acronyms
+            or word in self.part_acronyms
+            or word in self.genes
+        ):
+            return True
+        key = sound_key(word)  # "zzzz" is "z": too short to be like anything
+        return self._one_edit_from_a_name_word(word) or (
+            len(key) >= 3 and self._one_edit_from_a_name_word(key)
+        )
+
+    def _one_edit_from_a_name_word(self, word: str) -> bool:
+        """A letter more, a letter less, another letter or two letters swapped (or one moved) from a name's
+        word as written or as it sounds (`sound_key`): one of the two is the other, or a form of it, less a
+        letter, or both have a form less a letter in common."""
+        return word in self.spellings_less_a_letter or any(
+            less in self.spellings or less in self.spellings_less_a_letter for less in _less_a_letter(word)
+        )
+
     def candidates_exact(self, query: str) -> dict[int, float]:
         found: dict[int, float] = {}
         for i in self.exact.get(normalise(query), []):
@@ -292,7 +345,8 @@ class NameIndex:
         Built for whole questions and longer phrasings: "my son has opsoclonus-myoclonus, will it
         go away?" covers all rare words of "opsoclonus-myoclonus syndrome". Words are weighted by
         rarity among names, so "syndrome" counts little and "opsoclonus" much; query words that
-        appear in no name ("toddler", "away") are ignored; typos match at similarity >= 80.
+        appear in no name ("toddler", "away") are ignored here; typos match at similarity >= 80. (A word
+        that is not even like a name's word, "xyzzyqq", keeps every score low: see `unknown_words`.)
         """
         words = list(dict.fromkeys(w for w in query_words if w not in FILLER))
         lengths = np.array([len(self.words[i]) for i in candidates])
@@ -322,6 +376,10 @@ class NameIndex:
         scores = 55.0 + 20.0 * name_cover**2 + 22.0 * query_cover
         scores[(name_cover <= 0.4) | ~nonempty] = 0.0
         return np.asarray(scores, dtype=np.float64)
+
+
+def _less_a_letter(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _numbers(norm: str) -> frozenset[str]:
@@ -547,6 +605,8 @@ def resolve(
         for i, score in fuzzy.items():
             score = score if i in by_word else score * LETTERS_ONLY_FACTOR
             scored[i] = max(scored.get(i, 0.0), score)
+    if index.unknown_words(text):
+        scored = {i: min(score * UNKNOWN_WORD_FACTOR, UNKNOWN_WORD_CEILING) for i, score in scored.items()}
     return _best_per_entity(index, scored, limit, kinds)
 
 
