@@ -25,7 +25,6 @@ from symptomdb.api.schemas import (
     DiagnoseRequest,
     ErrorBody,
     Health,
-    Kind,
     Link,
     SearchHit,
     SearchResponse,
@@ -213,7 +212,12 @@ async def resolve(
         str, Query(min_length=1, max_length=500, description="A name, abbreviation, misspelling or question.")
     ],
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
-    kind: Annotated[list[Kind] | None, Query(description="Restrict to conditions or symptoms.")] = None,
+    kind: Annotated[
+        list[str] | None,
+        Query(
+            description="Restrict to conditions or symptoms: condition, symptom, or both (comma-separated)."
+        ),
+    ] = None,
 ) -> Response:
     kinds = _kinds(list(kind or []))
     return await _cached_json(
@@ -226,7 +230,7 @@ async def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
-    kind: Annotated[list[Kind] | None, Query()] = None,
+    kind: Annotated[list[str] | None, Query()] = None,
 ) -> Response:
     return await resolve(request, q, limit, kind)
 
