@@ -11,8 +11,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import Select, case, func, select, update
 from sqlalchemy.orm import Session
 
 from symptomdb.db.editorial_models import (
@@ -33,6 +34,7 @@ from symptomdb.editorial.schemas import (
     ArticleEventOut,
     ArticleOut,
     ArticleSummary,
+    Byline,
     ConditionArticle,
     CurrentUser,
     DiffLine,
@@ -452,18 +454,10 @@ def _same_disease_ids(knowledge: Knowledge, condition: str) -> list[str]:
     return [cid, *(e for e in knowledge.conditions[cid].equivalent_ids if e != cid)]
 
 
-def published_articles_for(
-    session: Session, condition: str, *, knowledge: Knowledge
-) -> list[ConditionArticle]:
-    """The published articles about a condition (any accepted id) and about every entry that MONDO calls
-    the same disease, with the published revision's title and summary, their authors' ratings and comment
-    counts: articles written for this entry first, then newest review first. Those written for another
-    entry say so (`equivalent_entry`, with that entry in `condition_id`). Unknown ids have no articles.
-    Three queries whatever the number of articles (articles, ratings, comment counts)."""
-    ids = _same_disease_ids(knowledge, condition)
-    if not ids:
-        return []
-    rows = session.execute(
+def _published_rows() -> Select[Article, ArticleRevision, Account, AuthorProfile]:
+    """Public articles with their published revision, author and author profile (one query; callers add
+    their conditions and order). Joining on the published revision leaves out never-published articles."""
+    return (
         select(Article, ArticleRevision, Account, AuthorProfile)
         .join(
             ArticleRevision,
@@ -472,7 +466,57 @@ def published_articles_for(
         )
         .join(Account, Account.id == Article.author_id)
         .outerjoin(AuthorProfile, AuthorProfile.account_id == Account.id)
-        .where(Article.condition_id.in_(ids), Article.status != "withdrawn")
+        .where(Article.status != "withdrawn")
+    )
+
+
+def _published_fields(article: Article, revision: ArticleRevision, author: Byline) -> dict[str, Any]:
+    """An `ArticleSummary` as readers see it: everything from the published revision, nothing from a
+    working copy that waits for review (its title, summary, status, version or time of saving)."""
+    return {
+        "id": article.id,
+        "condition_id": article.condition_id,
+        "title": revision.title,
+        "slug": slugify(revision.title),
+        "summary": revision.summary,
+        "status": "published",
+        "version": revision.number,
+        "author": author,
+        "published_revision": revision.number,
+        "last_reviewed": article.last_reviewed,
+        "updated_at": as_utc(revision.created_at),
+    }
+
+
+def published_articles(
+    session: Session, *, author_id: int | None = None, limit: int = 200
+) -> list[ArticleSummary]:
+    """The published articles (all, or one author's) as readers see them: the published revision's title,
+    slug and summary, never an unreviewed edit's; newest published text first. One query."""
+    query = _published_rows().order_by(ArticleRevision.created_at.desc(), Article.id.desc()).limit(limit)
+    if author_id is not None:
+        query = query.where(Article.author_id == author_id)
+    return [
+        ArticleSummary(**_published_fields(article, revision, byline_of(account, profile)))
+        for article, revision, account, profile in session.execute(query).all()
+    ]
+
+
+def published_articles_for(
+    session: Session, condition: str, *, knowledge: Knowledge
+) -> list[ConditionArticle]:
+    """The published articles about a condition (any accepted id) and about every entry that MONDO calls
+    the same disease as readers see them (the published revision's title, summary, version and time, status
+    "published"; nothing of an edit waiting for review), with their authors' ratings and comment
+    counts: articles written for this entry first, then newest review first. Those written for another
+    entry say so (`equivalent_entry`, with that entry in `condition_id`). Unknown ids have no articles.
+    Three queries whatever the number of articles (articles, ratings, comment counts)."""
+    ids = _same_disease_ids(knowledge, condition)
+    if not ids:
+        return []
+    rows = session.execute(
+        _published_rows()
+        .where(Article.condition_id.in_(ids))
         .order_by(
             case((Article.condition_id == ids[0], 0), else_=1),
             Article.last_reviewed.desc(),
@@ -492,17 +536,7 @@ def published_articles_for(
     }
     return [
         ConditionArticle(
-            id=article.id,
-            condition_id=article.condition_id,
-            title=revision.title,
-            slug=slugify(revision.title),
-            summary=revision.summary,
-            status=article.status,
-            version=article.version,
-            author=byline_of(account, profile),
-            published_revision=article.published_revision,
-            last_reviewed=article.last_reviewed,
-            updated_at=as_utc(article.updated_at),
+            **_published_fields(article, revision, byline_of(account, profile)),
             equivalent_entry=article.condition_id != ids[0],
             rating=ratings[article.author_id],
             comment_count=counts.get(article.id, 0),
@@ -518,9 +552,10 @@ def list_articles(
     author_id: int | None = None,
     status: str | None = None,
     condition_id: str | None = None,
-    public_only: bool = False,
     limit: int = 200,
 ) -> list[ArticleSummary]:
+    """Working copies (current title, summary and status), for their authors, editors and the CLI.
+    Never for readers: they get `published_articles` / `published_articles_for`."""
     query = select(Article).order_by(Article.updated_at.desc(), Article.id.desc()).limit(limit)
     if author_id is not None:
         query = query.where(Article.author_id == author_id)
@@ -528,18 +563,48 @@ def list_articles(
         query = query.where(Article.status == status)
     if condition_id is not None:
         query = query.where(Article.condition_id == condition_id)
-    if public_only:
-        query = query.where(Article.published_revision.is_not(None), Article.status != "withdrawn")
     return [_summary(session, a) for a in session.scalars(query)]
+
+
+def _newest_visible(user: CurrentUser | None, article: Article) -> int | None:
+    """The newest revision `user` may see of an article's history: every one (None) for its author and
+    editors; for readers, the published revision (later ones wait for review), and nothing (NotFound)
+    of an article that is not public."""
+    if user is not None and _can_edit(user, article):
+        return None
+    if not is_public(article):
+        raise NotFound("There is no such article.")
+    return article.published_revision
+
+
+def history_title(session: Session, user: CurrentUser | None, article_id: int) -> str:
+    """The title to head the article's history with: the published revision's for readers, the working
+    copy's for its author and editors (NotFound as for `history`)."""
+    article = _article(session, article_id)
+    newest = _newest_visible(user, article)
+    if newest is None:
+        return article.title
+    title = session.scalar(
+        select(ArticleRevision.title).where(
+            ArticleRevision.article_id == article.id, ArticleRevision.number == newest
+        )
+    )
+    assert title is not None
+    return title
 
 
 def history(
     session: Session, user: CurrentUser | None, article_id: int
 ) -> tuple[list[RevisionOut], list[ArticleEventOut]]:
-    """Every revision (newest first) and the workflow log. Open to readers only for published articles."""
+    """The revisions (newest first) and the workflow log. Its author and editors see all of it; readers
+    only a published article's, up to the published revision (not the edits and review notes after it)."""
     article = _article(session, article_id)
-    if not is_public(article):
-        _require_view(user, article)
+    newest = _newest_visible(user, article)
+    revision_filter = ArticleRevision.article_id == article_id
+    event_filter = ArticleEvent.article_id == article_id
+    if newest is not None:
+        revision_filter &= ArticleRevision.number <= newest
+        event_filter &= ArticleEvent.revision <= newest
     names = dict(session.execute(select(Account.id, Account.name)).all())
     revisions = [
         RevisionOut(
@@ -554,9 +619,7 @@ def history(
             created_at=as_utc(r.created_at),
         )
         for r in session.scalars(
-            select(ArticleRevision)
-            .where(ArticleRevision.article_id == article_id)
-            .order_by(ArticleRevision.number.desc())
+            select(ArticleRevision).where(revision_filter).order_by(ArticleRevision.number.desc())
         )
     ]
     events = [
@@ -567,9 +630,7 @@ def history(
             note=e.note,
             created_at=as_utc(e.created_at),
         )
-        for e in session.scalars(
-            select(ArticleEvent).where(ArticleEvent.article_id == article_id).order_by(ArticleEvent.id.desc())
-        )
+        for e in session.scalars(select(ArticleEvent).where(event_filter).order_by(ArticleEvent.id.desc()))
     ]
     return revisions, events
 
@@ -589,10 +650,10 @@ def _revision_text(revision: ArticleRevision) -> list[str]:
 def diff(
     session: Session, user: CurrentUser | None, article_id: int, from_revision: int, to_revision: int
 ) -> DiffOut:
-    """A unified diff (difflib) between two revisions of an article."""
+    """A unified diff (difflib) between two revisions of an article (for readers, two revisions up to the
+    published one: as for `history`)."""
     article = _article(session, article_id)
-    if not is_public(article):
-        _require_view(user, article)
+    newest = _newest_visible(user, article)
     rows = {
         r.number: r
         for r in session.scalars(
@@ -603,7 +664,7 @@ def diff(
         )
     }
     for number in (from_revision, to_revision):
-        if number not in rows:
+        if number not in rows or (newest is not None and number > newest):
             raise NotFound(f"This article has no revision {number}.")
     old, new = rows[from_revision], rows[to_revision]
     unified = list(

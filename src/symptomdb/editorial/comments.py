@@ -16,7 +16,14 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from symptomdb.db.editorial_models import Account, Article, Comment, CommentFlag, ModerationAction
+from symptomdb.db.editorial_models import (
+    Account,
+    Article,
+    ArticleRevision,
+    Comment,
+    CommentFlag,
+    ModerationAction,
+)
 from symptomdb.editorial import ratelimit
 from symptomdb.editorial.articles import _summary, is_public
 from symptomdb.editorial.common import as_utc, clean_text, utcnow
@@ -125,11 +132,17 @@ def comments_for(session: Session, article_id: int, viewer: CurrentUser | None =
 
 
 def comments_received(session: Session, author_id: int, limit: int = 20) -> list[tuple[CommentOut, str]]:
-    """Recent visible comments on an author's published articles, with the article's title."""
+    """Recent visible comments on an author's published articles, with the article's published title
+    (not an unreviewed edit's: this is shown to readers)."""
     rows = session.execute(
-        select(Comment, Account, Article)
+        select(Comment, Account, ArticleRevision.title)
         .join(Account, Account.id == Comment.account_id)
         .join(Article, Article.id == Comment.article_id)
+        .join(
+            ArticleRevision,
+            (ArticleRevision.article_id == Article.id)
+            & (ArticleRevision.number == Article.published_revision),
+        )
         .where(
             Article.author_id == author_id,
             Comment.status == "visible",
@@ -139,7 +152,7 @@ def comments_received(session: Session, author_id: int, limit: int = 20) -> list
         .order_by(Comment.created_at.desc(), Comment.id.desc())
         .limit(limit)
     ).all()
-    return [(_out(c, a, author_id), art.title) for c, a, art in rows]
+    return [(_out(c, a, author_id), title) for c, a, title in rows]
 
 
 def flag_comment(session: Session, user: CurrentUser, comment_id: int, reason: str = "") -> CommentOut:

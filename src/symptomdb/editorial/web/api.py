@@ -175,7 +175,7 @@ def list_published(request: Request, condition: Annotated[str, Query(max_length=
     with sessions_of(request)() as session:
         if condition:
             return articles.published_articles_for(session, condition, knowledge=knowledge)
-        return articles.list_articles(session, public_only=True)
+        return articles.published_articles(session)
 
 
 @router.post(

@@ -30,7 +30,6 @@ from symptomdb.editorial.web.context import (
     site_of,
     viewer_of,
 )
-from symptomdb.knowledge.answer import slugify
 
 router = APIRouter(include_in_schema=False)
 FormText = Annotated[str, Form()]
@@ -386,7 +385,7 @@ def author_page(
     try:
         with sessions_of(request)() as session:
             profile = profiles.get_profile(session, author_id)
-            published = articles.list_articles(session, author_id=author_id, public_only=True)
+            published = articles.published_articles(session, author_id=author_id)
             received = comments.comments_received(session, author_id)
             mine = ratings.my_rating(session, viewer.user, author_id)
     except EditorialError as error:
@@ -639,7 +638,7 @@ def article_history(request: Request, article_id: RowId) -> Response:
     try:
         with sessions_of(request)() as session:
             revisions, events = articles.history(session, viewer.user, article_id)
-            title = session.get(Article, article_id).title  # type: ignore[union-attr]
+            title = articles.history_title(session, viewer.user, article_id)
     except EditorialError as error:
         return _error(request, viewer, error)
     return render(
@@ -676,7 +675,6 @@ def article_short(request: Request, article_id: RowId) -> Response:
     with sessions_of(request)() as session:
         row = session.get(Article, article_id)
         public = row is not None and articles.is_public(row)
-        slug = slugify(row.title) if row is not None else ""
     if public:
         with sessions_of(request)() as session:
             slug = articles.get_published(session, article_id).slug
