@@ -48,6 +48,15 @@ def shared_db() -> Iterator[SymptomDB]:
     db.engine.dispose()
 
 
+@pytest.fixture
+def cli_uses_shared_db(shared_db: SymptomDB, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The CLI opens its database from the environment: point it at the shared test database.
+    Use with ``pytestmark = pytest.mark.usefixtures("cli_uses_shared_db")``."""
+    monkeypatch.setenv("SYMPTOMDB_DATA_DIR", str(shared_db.settings.data_dir))
+    monkeypatch.setenv("SYMPTOMDB_DATABASE_URL", shared_db.settings.database_url)
+    yield
+
+
 @pytest.fixture(scope="session")
 def knowledge(shared_db: SymptomDB) -> Knowledge:
     return shared_db.knowledge

@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from symptomdb.cli import app
-from symptomdb.context import SymptomDB
 from tests.conftest import shared_file
 
 runner = CliRunner()
 
 
-@pytest.fixture(autouse=True)
-def use_shared_db(shared_db: SymptomDB, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("SYMPTOMDB_DATA_DIR", str(shared_db.settings.data_dir))
-    monkeypatch.setenv("SYMPTOMDB_DATABASE_URL", shared_db.settings.database_url)
-    yield
+pytestmark = pytest.mark.usefixtures("cli_uses_shared_db")
 
 
 @pytest.fixture(scope="module")
