@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from symptomdb.cli import app
-from symptomdb.context import SymptomDB
 
 runner = CliRunner()
 SENTENCE = "my son's eyes dart around and he jerks, no fever"
 
 
-@pytest.fixture(autouse=True)
-def use_shared_db(shared_db: SymptomDB, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("SYMPTOMDB_DATA_DIR", str(shared_db.settings.data_dir))
-    monkeypatch.setenv("SYMPTOMDB_DATABASE_URL", shared_db.settings.database_url)
-    yield
+pytestmark = pytest.mark.usefixtures("cli_uses_shared_db")
 
 
 def test_annotate_table() -> None:
@@ -97,6 +91,17 @@ def test_malformed_batch_line(tmp_path: Path) -> None:
     batch.write_text('{"id": 1, "text": "fever"}\nnot json\n', encoding="utf-8")
     result = runner.invoke(app, ["annotate", "--batch", str(batch), "--jsonl"])
     assert result.exit_code != 0 and ":2:" in result.output
+
+
+def test_batch_that_is_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
+    batch = tmp_path / "latin1.jsonl"
+    latin1 = '{"id": 2, "text": "caf\u00e9 fever"}\n'.encode("latin-1")
+    batch.write_bytes(b'{"id": 1, "text": "fever"}\n' + latin1)
+    result = runner.invoke(app, ["annotate", "--batch", str(batch), "--jsonl"])
+    assert result.exit_code == 1
+    assert ":2: not UTF-8" in result.output and "Traceback" not in result.output
+    assert '"id": 1' in result.output  # the lines before it were annotated
+    assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
 def test_bench_text_on_a_small_corpus(tmp_path: Path) -> None:

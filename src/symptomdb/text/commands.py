@@ -43,6 +43,11 @@ def _lexicon() -> Lexicon:
     return get_lexicon(db.knowledge, cache_dir=db.settings.cache_dir)
 
 
+def _stdin_bytes() -> Any:
+    """Standard input as bytes when it has them, so each line is decoded (and reported) on its own."""
+    return getattr(sys.stdin, "buffer", sys.stdin)
+
+
 def annotate_command(
     text: Annotated[
         str | None, typer.Argument(help="Text to annotate, e.g. a description in your own words.")
@@ -71,8 +76,12 @@ def annotate_command(
         if batch != "-" and not Path(batch).is_file():
             fail(f"cannot read {batch}: no such file")
         lexicon = _lexicon()
-        with nullcontext(sys.stdin) if batch == "-" else open(batch, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
+        with nullcontext(_stdin_bytes()) if batch == "-" else open(batch, "rb") as handle:
+            for number, raw in enumerate(handle, 1):
+                try:
+                    line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+                except UnicodeDecodeError as error:
+                    fail(f"{batch}:{number}: not UTF-8 text (byte {error.start + 1}); save the file as UTF-8")
                 if not line.strip():
                     continue
                 try:
