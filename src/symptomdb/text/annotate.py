@@ -18,15 +18,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from pydantic import BaseModel
 
 from symptomdb.knowledge.store import Knowledge
 from symptomdb.text import negation
-from symptomdb.text.lexicon import Key, Lexicon, get_lexicon, key_of, surface_form
+from symptomdb.text.lexicon import Key, Lexicon, get_lexicon, key_of, read_modifier_cues, surface_form
 from symptomdb.text.normal import find_normal_statements
 from symptomdb.text.normalise import (
     FILLER_WORDS,
@@ -107,6 +109,7 @@ def annotate_with(
     chosen.sort(key=lambda c: (c.first, c.last))
     spans = [negation.Span(c.first, c.last) for c in chosen]
     negated, family, uncertain = negation.classify(tokens, spans)
+    specialised = _specialisations(lexicon, tokens, chosen)
     mentions: list[Mention] = []
     seen: set[tuple[str, int, int]] = set()
     for candidate, is_negated, is_family, is_uncertain in zip(
@@ -118,6 +121,8 @@ def annotate_with(
             continue
         start, end = tokens[candidate.first].start, tokens[candidate.last].end
         term_id = candidate.ids[0]
+        if not is_negated and id(candidate) in specialised:  # "fevers every 3 weeks" → Recurrent fever
+            term_id = specialised[id(candidate)]
         if (term_id, start, end) in seen:
             continue
         seen.add((term_id, start, end))
@@ -824,6 +829,43 @@ def _ages(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -
             words += 1
             if words > MAX_AGE_DISTANCE:
                 break
+
+
+@lru_cache(maxsize=1)
+def _modifier_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((modifier, re.compile(cue)) for modifier, cue in read_modifier_cues())
+
+
+def _specialisations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> dict[int, str]:
+    """Findings whose sentence carries a cue for a modifier that HPO names a child of the finding with
+    (``data/modifier-cues.tsv``): "fevers every 3 or 4 weeks" → *Recurrent fever*, "out of breath going
+    up the stairs" → *Exertional dyspnea*, "hands shake whenever I hold a cup" → *Action tremor*. Keyed
+    by ``id(candidate)``; applied to present findings only ("no fever for months" stays *Fever*)."""
+    children = lexicon.modifier_children
+    result: dict[int, str] = {}
+    if not children:
+        return result
+    found = {c.ids[0] for c in chosen}
+    sentences: dict[int, str] = {}
+    for candidate in chosen:
+        by_modifier = children.get(candidate.ids[0])
+        if by_modifier is None:
+            continue
+        start = candidate.first
+        while start > 0 and tokens[start - 1].kind != "break":
+            start -= 1
+        if start not in sentences:
+            end = start
+            while end < len(tokens) and tokens[end].kind != "break":
+                end += 1
+            sentences[start] = " ".join(t.lower for t in tokens[start:end] if t.kind == "word")
+        sentence = sentences[start]
+        for modifier, cue in _modifier_cues():
+            child = by_modifier.get(modifier)
+            if child is not None and child not in found and cue.search(sentence):
+                result[id(candidate)] = child
+                break
+    return result
 
 
 def _is_phrase(lexicon: Lexicon, tokens: Sequence[Token], positions: list[int]) -> bool:

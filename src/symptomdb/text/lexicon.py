@@ -111,6 +111,9 @@ class Lexicon:
     inheritance: frozenset[str] = field(default_factory=frozenset)
     # term → {"infant"/"neonatal": its child named for that age} ("Feeding difficulties in infancy")
     age_children: dict[str, dict[str, str]] = field(default_factory=dict)
+    # term → {modifier: its child named as the term plus that modifier} ("Fever" → {"recurrent":
+    # "Recurrent fever"}), for the modifiers of data/modifier-cues.tsv
+    modifier_children: dict[str, dict[str, str]] = field(default_factory=dict)
     # keys named only by lay phrases with "can't"/"doesn't" (verb phrases: "can't sit still" ≠ "still
     # can't sit") → the word orders the lay lexicon wrote them in
     ordered: dict[Key, frozenset[Key]] = field(default_factory=dict)
@@ -676,6 +679,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         onset_periods=onset_periods(knowledge, scope),
         inheritance=frozenset(knowledge.descendants(MODE_OF_INHERITANCE)) & scope,
         age_children=age_children(knowledge, scope),
+        modifier_children=modifier_children(knowledge, scope, {m for m, _ in read_modifier_cues()}),
         ordered={k: frozenset(v) for k, v in lay_orders.items() if k not in non_lay_keys},
         behavioural=frozenset(knowledge.descendants(MENTAL_FUNCTION)) & scope,
         body_nouns=body_nouns(knowledge, scope),
@@ -813,6 +817,70 @@ def age_children(knowledge: Knowledge, scope: frozenset[str]) -> dict[str, dict[
     }
 
 
+@lru_cache(maxsize=1)
+def read_modifier_cues() -> tuple[tuple[str, str], ...]:
+    """(modifier, cue regular expression) rows of ``data/modifier-cues.tsv``, in file order."""
+    rows: list[tuple[str, str]] = []
+    text = resources.files("symptomdb.text").joinpath("data/modifier-cues.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        modifier, cue = line.split("\t")
+        if modifier != "modifier":
+            rows.append((modifier.strip().lower(), cue.strip()))
+    return tuple(rows)
+
+
+def modifier_children(
+    knowledge: Knowledge, scope: frozenset[str], modifiers: set[str]
+) -> dict[str, dict[str, str]]:
+    """Term → modifier → the child term HPO names as the term plus that modifier ("Tremor" → "Action
+    tremor", "Hearing impairment" → "Unilateral deafness" through its synonym "deafness"), read from the
+    names and exact synonyms of both; a grandchild counts when no child is so named. A modifier with two
+    such children of one term is left out."""
+    by_key = {" ".join(sorted(key_of(m))): m for m in modifiers}
+    found: dict[str, dict[str, dict[int, set[str]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(set))
+    )
+    for child_id in scope:
+        child = knowledge.terms[child_id]
+        child_keys = [
+            set(key_of(f)) for f in [child.name, *(s.text for s in child.synonyms if s.scope == "EXACT")]
+        ]
+        parents = {p: 1 for p in child.parents}
+        for parent_id in list(parents):
+            parent_term = knowledge.terms.get(parent_id)
+            for grand in parent_term.parents if parent_term else ():
+                parents.setdefault(grand, 2)
+        for parent_id, depth in parents.items():
+            parent = knowledge.terms.get(parent_id)
+            if parent is None or parent_id not in scope:
+                continue
+            parent_keys = [
+                set(key_of(f))
+                for f in [parent.name, *(s.text for s in parent.synonyms if s.scope == "EXACT")]
+            ]
+            for child_key in child_keys:
+                modifier = next(
+                    (
+                        by_key[" ".join(sorted(child_key - pk))]
+                        for pk in parent_keys
+                        if pk and pk < child_key and " ".join(sorted(child_key - pk)) in by_key
+                    ),
+                    None,
+                )
+                if modifier is not None:
+                    found[parent_id][modifier][depth].add(child_id)
+                    break
+    result: dict[str, dict[str, str]] = {}
+    for parent_id, by_modifier in found.items():
+        for modifier, by_depth in by_modifier.items():
+            ids = by_depth[min(by_depth)]
+            if len(ids) == 1:
+                result.setdefault(parent_id, {})[modifier] = next(iter(ids))
+    return result
+
+
 ONSET = "HP:0003674"
 _ONSET_PERIOD_RE = re.compile(
     r"^(?:onset|symptoms begin) (?:in|during) (?:early )?(\w+(?:hood|ancy|ency|escence))$", re.IGNORECASE
@@ -926,6 +994,7 @@ def lexicon_version() -> str:
         "data/lay-lexicon.tsv",
         "data/word-equivalents.tsv",
         "data/lexicon-exclusions.tsv",
+        "data/modifier-cues.tsv",
         "normalise.py",
         "lexicon.py",
         "english.py",

@@ -1,0 +1,67 @@
+"""Round 10 of the annotator (issue #7): lay wording by an author who never saw the annotator, asserted
+on made-up sentences (none is copied from a benchmark)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text.annotate import annotate
+from symptomdb.text.lexicon import get_lexicon, read_modifier_cues
+
+from .test_annotate import found
+
+FEVER, RECURRENT_FEVER = "HP:0001945", "HP:0001954"
+DIARRHEA, CHRONIC_DIARRHEA = "HP:0002014", "HP:0002028"
+DYSPNEA, EXERTIONAL_DYSPNEA = "HP:0002094", "HP:0002875"
+TREMOR, ACTION_TREMOR, RESTING_TREMOR = "HP:0001337", "HP:0002345", "HP:0002322"
+HEARING_IMPAIRMENT, UNILATERAL_DEAFNESS = "HP:0000365", "HP:0009900"
+SEIZURE, NOCTURNAL_SEIZURES = "HP:0001250", "HP:0031951"
+CRAMPS, EXERCISE_CRAMPS = "HP:0003394", "HP:0003710"
+
+
+def test_modifier_children_come_from_hpo_names(knowledge: Knowledge) -> None:
+    children = get_lexicon(knowledge).modifier_children
+    assert children[FEVER]["recurrent"] == RECURRENT_FEVER
+    assert children[TREMOR]["action"] == ACTION_TREMOR
+    assert children[HEARING_IMPAIRMENT]["unilateral"] == UNILATERAL_DEAFNESS  # via the synonym "deafness"
+    assert children[CRAMPS]["exercise-induced"] == EXERCISE_CRAMPS
+    modifiers = {m for m, _ in read_modifier_cues()}
+    assert all(set(by_modifier) <= modifiers for by_modifier in children.values())
+    for _, cue in read_modifier_cues():
+        re.compile(cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the fever comes back every two weeks", RECURRENT_FEVER),
+        ("he has had diarrhea for several months", CHRONIC_DIARRHEA),
+        ("she gets breathless walking uphill to school", EXERTIONAL_DYSPNEA),
+        ("my hands shake when I try to pour the milk", ACTION_TREMOR),
+        ("his hand shakes even when it is resting on the table", RESTING_TREMOR),
+        ("he went deaf in one ear after the infection", UNILATERAL_DEAFNESS),
+        ("our son only has seizures at night", NOCTURNAL_SEIZURES),
+        ("my calves cramp up badly during exercise", EXERCISE_CRAMPS),
+    ],
+)
+def test_context_specialises_a_finding(knowledge: Knowledge, text: str, expected: str) -> None:
+    assert found(annotate(knowledge, text)) == {expected: False}
+
+
+def test_no_cue_no_specialisation(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "she had a fever last week")) == {FEVER: False}
+    assert found(annotate(knowledge, "he has diarrhea")) == {DIARRHEA: False}
+    assert found(annotate(knowledge, "I feel short of breath")) == {DYSPNEA: False}
+    # a cue in another sentence says nothing about this finding
+    assert (
+        found(annotate(knowledge, "He has been tired for months. Now he has diarrhea.")).get(DIARRHEA)
+        is False
+    )
+
+
+def test_absent_findings_are_not_specialised(knowledge: Knowledge) -> None:
+    # "no fever for months" denies fever, not recurrent fever
+    assert found(annotate(knowledge, "she hasn't had a fever for months")) == {FEVER: True}
