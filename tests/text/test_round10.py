@@ -65,3 +65,24 @@ def test_no_cue_no_specialisation(knowledge: Knowledge) -> None:
 def test_absent_findings_are_not_specialised(knowledge: Knowledge) -> None:
     # "no fever for months" denies fever, not recurrent fever
     assert found(annotate(knowledge, "she hasn't had a fever for months")) == {FEVER: True}
+
+
+PTOSIS, PALLOR, SCALING_SKIN = "HP:0000508", "HP:0000980", "HP:0040189"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("his eyelids get droopier every evening", PTOSIS),  # -ier → -y, and "get" as a copula
+        ("her skin is scalier than it used to be", SCALING_SKIN),
+        ("he looks much paler than his brother", PALLOR),  # -er after a marker of comparison
+    ],
+)
+def test_comparatives_are_their_adjectives(knowledge: Knowledge, text: str, expected: str) -> None:
+    assert found(annotate(knowledge, text)).get(expected) is False
+
+
+def test_agent_nouns_in_er_are_no_comparatives(knowledge: Knowledge) -> None:
+    # "sleeper", "walker" are nouns of agent, not "more sleepy"; "lower" is a place
+    assert found(annotate(knowledge, "he is a light sleeper and uses a walker")) == {}
+    assert found(annotate(knowledge, "pain in the lower back")) == {"HP:0003419": False}  # Low back pain

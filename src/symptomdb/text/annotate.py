@@ -81,7 +81,7 @@ def annotate(
 def annotate_with(
     lexicon: Lexicon, text: str, *, include_family: bool = False, spelling: bool = True
 ) -> list[Mention]:
-    tokens = tokenize(text)
+    tokens = _comparatives(lexicon, tokenize(text))
     if spelling:
         tokens = correct_tokens(lexicon, tokens)
     candidates = [c for c in _find_candidates(lexicon, _open_headings(tokens)) if not _pronoun_one(tokens, c)]
@@ -829,6 +829,88 @@ def _ages(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -
             words += 1
             if words > MAX_AGE_DISTANCE:
                 break
+
+
+# Comparatives in "-er" that are place or time words of their own, never "more <adjective>"
+_NOT_COMPARATIVES = frozenset(
+    {"lower", "upper", "inner", "outer", "later", "latter", "former", "older", "elder"}
+)
+# Verbs of becoming before a comparative read as a copula ("my eyelids get droopier" = are droopier)
+_BECOMING = frozenset({"get", "gets", "got", "getting", "become", "becomes", "became", "becoming", "grown"})
+# Words before a "-er" comparative that mark it as one ("getting weaker", "much paler"); a "-er" word
+# elsewhere is more often a noun of agent ("a light sleeper", "a walker")
+_COMPARATIVE_CUES = frozenset(
+    {
+        "getting",
+        "get",
+        "gets",
+        "got",
+        "gotten",
+        "become",
+        "becomes",
+        "became",
+        "becoming",
+        "grown",
+        "gone",
+        "much",
+        "even",
+        "bit",
+        "lot",
+        "far",
+        "way",
+        "slightly",
+        "little",
+        "no",
+        "any",
+        "looks",
+        "look",
+        "seems",
+        "feels",
+        "feel",
+        "felt",
+        "are",
+        "is",
+        "was",
+        "were",
+    }
+)
+
+
+def _comparatives(lexicon: Lexicon, tokens: list[Token]) -> list[Token]:
+    """A comparative is its adjective when the lexicon knows the adjective and not the comparative:
+    "-ier" → "-y" anywhere ("eyelids get droopier" = droopy eyelids), "-er" → the adjective (with its
+    doubled consonant or silent e) after a word that marks a comparison or before "than" ("getting
+    weaker", "much paler than before"). Round 9's fixed list (smaller, larger …) is a subset."""
+    vocabulary = lexicon.vocabulary
+    out = tokens
+    for i, token in enumerate(tokens):
+        word = token.lower
+        if token.kind != "word" or token.stop or len(word) < 5 or not word.isalpha():
+            continue
+        if not word.endswith("er") or word in _NOT_COMPARATIVES or token.key in vocabulary:
+            continue
+        if word.endswith("ier"):
+            bases = [word[:-3] + "y", word[:-3]]  # scalier → scaly, droopier → droopy, droop
+        else:
+            before = tokens[i - 1].lower if i > 0 else ""
+            after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+            if before not in _COMPARATIVE_CUES and after != "than":
+                continue
+            stem_ = word[:-2]
+            bases = [stem_, stem_ + "e"]
+            if len(stem_) > 2 and stem_[-1] == stem_[-2]:
+                bases.insert(0, stem_[:-1])  # bigger, thinner, flatter
+        for base in bases:
+            new = tokenize(base)
+            if len(new) == 1 and new[0].key in vocabulary and not new[0].stop:
+                if out is tokens:
+                    out = list(tokens)
+                out[i] = Token(token.text, token.start, token.end, new[0].lower, new[0].key, False, "word")
+                previous = tokens[i - 1] if i > 0 else None
+                if previous is not None and previous.lower in _BECOMING:  # "eyelids get droopier": as "are"
+                    out[i - 1] = previous._replace(stop=True)
+                break
+    return out
 
 
 @lru_cache(maxsize=1)
