@@ -86,3 +86,32 @@ def test_agent_nouns_in_er_are_no_comparatives(knowledge: Knowledge) -> None:
     # "sleeper", "walker" are nouns of agent, not "more sleepy"; "lower" is a place
     assert found(annotate(knowledge, "he is a light sleeper and uses a walker")) == {}
     assert found(annotate(knowledge, "pain in the lower back")) == {"HP:0003419": False}  # Low back pain
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the GP heard a murmur at her check-up", "HP:0030148"),  # Heart murmur
+        ("his wee is very dark today", "HP:0040319"),  # Dark urine
+        ("my pee has gone foamy", "HP:0031504"),  # Foamy urine: "has gone" = "is"
+        ("he passed poo like tar this morning", "HP:0002249"),  # Melena
+        ("the baby has a split in the lip", "HP:0410030"),  # Cleft lip
+        ("there is a gap in the roof of the mouth", "HP:0000175"),  # Cleft palate
+        ("my son has a tiny chin", "HP:0000347"),  # Micrognathia
+        ("she is the smallest in the class by far", "HP:0004322"),  # Short stature
+        ("he bruises at the slightest bump", "HP:0000978"),  # Bruising susceptibility
+        ("our toddler has night terrors", "HP:0030765"),  # Sleep terror
+        ("you can see skin sucking in between the ribs", "HP:0030864"),  # Intercostal retractions
+        ("a little bit of skin in front of the ear", "HP:0000384"),  # Preauricular skin tag
+        ("when she stands up she almost passes out", "HP:0031972"),  # Presyncope
+        ("I often wake up soaked in sweat", "HP:0030166"),  # Night sweats
+        ("he never waits his turn in games", "HP:0100710"),  # Impulsivity
+        ("I have to rush to the toilet all day", "HP:0000012"),  # Urinary urgency
+    ],
+)
+def test_round10_lay_rows(knowledge: Knowledge, text: str, expected: str) -> None:
+    assert found(annotate(knowledge, text)).get(expected) is False
+
+
+def test_has_gone_is_a_copula(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "my face has gone round")) == {"HP:0000311": False}  # Round face

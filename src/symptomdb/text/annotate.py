@@ -876,6 +876,11 @@ _COMPARATIVE_CUES = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
+def _word_tokens(word: str) -> tuple[Token, ...]:
+    return tuple(tokenize(word))
+
+
 def _comparatives(lexicon: Lexicon, tokens: list[Token]) -> list[Token]:
     """A comparative is its adjective when the lexicon knows the adjective and not the comparative:
     "-ier" → "-y" anywhere ("eyelids get droopier" = droopy eyelids), "-er" → the adjective (with its
@@ -901,7 +906,7 @@ def _comparatives(lexicon: Lexicon, tokens: list[Token]) -> list[Token]:
             if len(stem_) > 2 and stem_[-1] == stem_[-2]:
                 bases.insert(0, stem_[:-1])  # bigger, thinner, flatter
         for base in bases:
-            new = tokenize(base)
+            new = _word_tokens(base)
             if len(new) == 1 and new[0].key in vocabulary and not new[0].stop:
                 if out is tokens:
                     out = list(tokens)
