@@ -115,3 +115,11 @@ def test_round10_lay_rows(knowledge: Knowledge, text: str, expected: str) -> Non
 
 def test_has_gone_is_a_copula(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "my face has gone round")) == {"HP:0000311": False}  # Round face
+
+
+def test_a_degree_word_before_a_comparison_is_skipped(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "her head is much bigger than her sister's")) == {"HP:0000256": False}
+    # "too much" is a quantity of its own, not a degree of a comparison
+    assert found(annotate(knowledge, "the scan showed too much fluid around the baby")) == {
+        "HP:0001561": False
+    }

@@ -835,6 +835,7 @@ def _ages(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -
 _NOT_COMPARATIVES = frozenset(
     {"lower", "upper", "inner", "outer", "later", "latter", "former", "older", "elder"}
 )
+_COMPARISON_DEGREE = frozenset({"much", "far", "way", "even", "lot", "bit", "little"})
 # Verbs of becoming before a comparative read as a copula ("my eyelids get droopier" = are droopier)
 _BECOMING = frozenset({"get", "gets", "got", "getting", "become", "becomes", "became", "becoming", "grown"})
 # Words before a "-er" comparative that mark it as one ("getting weaker", "much paler"); a "-er" word
@@ -890,6 +891,16 @@ def _comparatives(lexicon: Lexicon, tokens: list[Token]) -> list[Token]:
     out = tokens
     for i, token in enumerate(tokens):
         word = token.lower
+        if (
+            word in _COMPARISON_DEGREE
+            and i + 2 < len(tokens)
+            and tokens[i + 1].lower.endswith("er")
+            and tokens[i + 2].lower == "than"
+        ):  # "his head is much bigger than other babies'": "much" qualifies the comparison only
+            if out is tokens:
+                out = list(tokens)
+            out[i] = token._replace(stop=True)
+            continue
         if token.kind != "word" or token.stop or len(word) < 5 or not word.isalpha():
             continue
         if not word.endswith("er") or word in _NOT_COMPARATIVES or token.key in vocabulary:
