@@ -123,3 +123,12 @@ def test_a_degree_word_before_a_comparison_is_skipped(knowledge: Knowledge) -> N
     assert found(annotate(knowledge, "the scan showed too much fluid around the baby")) == {
         "HP:0001561": False
     }
+
+
+def test_fit_as_a_verb_is_no_seizure(knowledge: Knowledge) -> None:
+    assert (
+        found(annotate(knowledge, "my boots don't fit any more because my feet swell")).get(SEIZURE) is None
+    )
+    assert found(annotate(knowledge, "he wants to fit in with the other kids")) == {}
+    assert found(annotate(knowledge, "she had a fit at school")) == {SEIZURE: False}
+    assert found(annotate(knowledge, "no fits since March")) == {SEIZURE: True}

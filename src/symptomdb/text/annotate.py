@@ -84,7 +84,11 @@ def annotate_with(
     tokens = _comparatives(lexicon, tokenize(text))
     if spelling:
         tokens = correct_tokens(lexicon, tokens)
-    candidates = [c for c in _find_candidates(lexicon, _open_headings(tokens)) if not _pronoun_one(tokens, c)]
+    candidates = [
+        c
+        for c in _find_candidates(lexicon, _open_headings(tokens))
+        if not _pronoun_one(tokens, c) and not _verb_use(tokens, c)
+    ]
     chosen = [
         c
         for c in _select(candidates, len(tokens), tokens)
@@ -171,6 +175,22 @@ def _open_headings(tokens: list[Token]) -> list[Token]:
 _ONE_AS_SUBJECT = frozenset(
     {"had", "has", "have", "was", "were", "is", "showed", "shows", "developed", "presented", "died", "also"}
 )
+
+
+# One-word lay nouns that are also everyday verbs: after a negator, modal or "to" they are the verb ("my
+# shoes don't fit", "it won't fit"), not the finding ("no fits", "he had a fit")
+_VERB_HOMONYMS = frozenset({"fit"})
+_BEFORE_VERB = frozenset(
+    {"not", "dont", "doesnt", "didnt", "wont", "cant", "cannot", "to", "will", "would", "could", "should",
+     "might", "must", "do", "does", "did"}
+)  # fmt: skip
+
+
+def _verb_use(tokens: Sequence[Token], candidate: _Candidate) -> bool:
+    if candidate.first != candidate.last or tokens[candidate.first].lower not in _VERB_HOMONYMS:
+        return False
+    j = candidate.first - 1
+    return j >= 0 and (tokens[j].lower in _BEFORE_VERB or tokens[j].key == "not")
 
 
 def _pronoun_one(tokens: Sequence[Token], candidate: _Candidate) -> bool:
