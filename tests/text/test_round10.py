@@ -132,3 +132,13 @@ def test_fit_as_a_verb_is_no_seizure(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "he wants to fit in with the other kids")) == {}
     assert found(annotate(knowledge, "she had a fit at school")) == {SEIZURE: False}
     assert found(annotate(knowledge, "no fits since March")) == {SEIZURE: True}
+
+
+def test_round10_lay_rows_second_batch(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "the scan showed his left kidney is swollen with urine")) == {
+        "HP:0000126": False  # Hydronephrosis
+    }
+    assert found(annotate(knowledge, "she had a temperature of 40 overnight")).get(FEVER) is False
+    assert found(annotate(knowledge, "my son keeps breaking bones")) == {
+        "HP:0002757": False
+    }  # Recurrent fractures
