@@ -142,3 +142,9 @@ def test_round10_lay_rows_second_batch(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "my son keeps breaking bones")) == {
         "HP:0002757": False
     }  # Recurrent fractures
+
+
+def test_a_spouses_findings_are_not_the_patients(knowledge: Knowledge) -> None:
+    mentions = annotate(knowledge, "My wife has epilepsy, but I'm here about my dry cough")
+    assert SEIZURE not in found(mentions) and "HP:0001250" not in {m.hpo_id for m in mentions}
+    assert "HP:0031246" in found(mentions)  # Nonproductive cough, the speaker's

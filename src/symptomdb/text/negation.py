@@ -154,6 +154,8 @@ RELATIVES = _words(
     "siblings sib sibs aunt aunts uncle uncles cousin cousins grandmother grandfather grandparent "
     "grandparents grandma grandpa granny grandad granddad grampa gran niece nieces nephew nephews twin "
     "half-brother half-sister stepbrother stepsister relative relatives kindred"
+    # round 10: a spouse is no blood relative, but their findings are not the patient's either
+    " husband wife spouse boyfriend girlfriend"
 )
 _FAMILY_VERBS = _words(
     "has had have with suffers suffered suffering is was were are died developed diagnosed affected "
