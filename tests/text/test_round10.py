@@ -148,3 +148,16 @@ def test_a_spouses_findings_are_not_the_patients(knowledge: Knowledge) -> None:
     mentions = annotate(knowledge, "My wife has epilepsy, but I'm here about my dry cough")
     assert SEIZURE not in found(mentions) and "HP:0001250" not in {m.hpo_id for m in mentions}
     assert "HP:0031246" in found(mentions)  # Nonproductive cough, the speaker's
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the cut on her knee healed into a wide thin scar", "HP:0001075"),  # Atrophic scars
+        ("her hair snaps off easily when I brush it", "HP:0002299"),  # Brittle hair
+        ("she has long skinny fingers and toes", "HP:0001166"),  # Arachnodactyly
+        ("I have put on weight around the middle", "HP:0001956"),  # Truncal obesity
+    ],
+)
+def test_round10_lay_rows_third_batch(knowledge: Knowledge, text: str, expected: str) -> None:
+    assert found(annotate(knowledge, text)).get(expected) is False
