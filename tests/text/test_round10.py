@@ -161,3 +161,29 @@ def test_a_spouses_findings_are_not_the_patients(knowledge: Knowledge) -> None:
 )
 def test_round10_lay_rows_third_batch(knowledge: Knowledge, text: str, expected: str) -> None:
     assert found(annotate(knowledge, text)).get(expected) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["he has not had a seizure", "she has not had any seizures", "the baby has not got a fever"],
+)
+def test_has_not_had_negates_after_a_subject(knowledge: Knowledge, text: str) -> None:
+    """ "he has" ends a scope (a new clause), so the "not" after it needs "had"/"got" as one trigger."""
+    assert True in found(annotate(knowledge, text)).values()
+    assert all(found(annotate(knowledge, text)).values())
+
+
+def test_any_before_its_own_noun_is_no_pronoun_for_an_earlier_finding(knowledge: Knowledge) -> None:
+    text = "his head is much smaller than his brother's was. he doesn't have any fits"
+    mentions = annotate(knowledge, text)
+    microcephaly = [m for m in mentions if m.hpo_id == "HP:0000252"]
+    assert microcephaly and not any(m.excluded for m in microcephaly)
+    assert found(mentions)[SEIZURE] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Her mum gets migraines. She hasn't had any.", "Her mum gets migraines; she has never had one since"],
+)
+def test_a_pronoun_that_ends_its_phrase_still_stands_for_the_finding(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)) == {"HP:0002076": True}

@@ -1119,15 +1119,56 @@ _OWN_WORDS = frozenset({"mine", "hers", "my", "her", "his", "own"})
 _RESULT_WORDS = frozenset({"scan", "scans", "test", "tests", "result", "results", "check", "checkup"})
 _NORMAL_RESULTS = frozenset({"normal", "fine", "clear", "ok", "okay", "negative", "unremarkable"})
 MAX_ANAPHORA_DISTANCE = 40  # tokens back to the finding a pronoun stands for
+# words that may follow a pronoun that ends its phrase ("never had one since", "hasn't had any at all");
+# any other word makes "any"/"one" a determiner of its own noun ("she doesn't have any fits")
+_AFTER_PRONOUN = frozenset(
+    {
+        "at",
+        "all",
+        "since",
+        "before",
+        "yet",
+        "either",
+        "though",
+        "tho",
+        "ever",
+        "again",
+        "lately",
+        "recently",
+        "now",
+        "anymore",
+        "so",
+        "far",
+        "and",
+        "but",
+        "or",
+        "that",
+        "himself",
+        "herself",
+        "themselves",
+        "myself",
+        "too",
+        "in",
+        "for",
+        "this",
+        "last",
+    }
+)
 
 
 def _anaphor(tokens: Sequence[Token], words: list[int], n: int) -> tuple[int, int] | None:
     """The token span of a pronoun for an absent finding starting at word ``n``, if any."""
     lowers = [tokens[w].lower for w in words[n : n + 5]]
     if tokens[words[n]].key in _NEVER_HAD and len(lowers) >= 3:
-        if lowers[1] in _HAD and lowers[2] in _PRONOUNS:  # "never had one"
-            return words[n + 2], words[n + 2]
-        if lowers[1] == "been" and len(lowers) >= 4 and lowers[2] in _HAD and lowers[3] in _PRONOUNS:
+        if lowers[1] in _HAD and lowers[2] in _PRONOUNS and _ends_phrase(tokens, words, n + 2):
+            return words[n + 2], words[n + 2]  # "never had one"
+        if (
+            lowers[1] == "been"
+            and len(lowers) >= 4
+            and lowers[2] in _HAD
+            and lowers[3] in _PRONOUNS
+            and _ends_phrase(tokens, words, n + 3)
+        ):
             return words[n + 3], words[n + 3]
     if lowers[0] in ("mine", "hers"):  # "mine is normal"
         subject = 1
@@ -1146,6 +1187,14 @@ def _anaphor(tokens: Sequence[Token], words: list[int], n: int) -> tuple[int, in
     if len(rest) >= 3 and rest[0] == "came" and rest[1] == "back" and rest[2] in _NORMAL_RESULTS:
         return words[n], words[n + subject - 1]
     return None
+
+
+def _ends_phrase(tokens: Sequence[Token], words: list[int], n: int) -> bool:
+    """Word ``n`` (a pronoun) is not followed directly by a word of its own noun phrase."""
+    following = words[n] + 1
+    if following >= len(tokens) or tokens[following].kind != "word":
+        return True
+    return tokens[following].lower in _AFTER_PRONOUN
 
 
 def _anaphora(tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
