@@ -187,3 +187,18 @@ def test_any_before_its_own_noun_is_no_pronoun_for_an_earlier_finding(knowledge:
 )
 def test_a_pronoun_that_ends_its_phrase_still_stands_for_the_finding(knowledge: Knowledge, text: str) -> None:
     assert found(annotate(knowledge, text)) == {"HP:0002076": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("her eyesight seems fine", {"HP:0000505": True}),
+        ("his hearing appears normal", {"HP:0000365": True}),
+        ("his hearing doesn't seem normal", {}),
+        ("his heart sounds were normal", {}),  # the heart's sounds, not its structure
+    ],
+)
+def test_a_verb_of_seeming_states_normality_like_is(
+    knowledge: Knowledge, text: str, expected: dict[str, bool]
+) -> None:
+    assert found(annotate(knowledge, text)) == expected

@@ -43,6 +43,17 @@ _BETWEEN = frozenset(
         "still",
         "now",
         "been",
+        # verbs of seeming stand for "is" ("my hearing seems fine", "his eyes look normal"); not "sounds":
+        # "heart sounds were normal" says nothing of the heart's structure
+        "seems",
+        "seem",
+        "seemed",
+        "looks",
+        "look",
+        "looked",
+        "appears",
+        "appear",
+        "appeared",
     }
 )
 _NOT = frozenset({"not", "never", "no", "cannot"})  # "cannot" is the key of "can't", "unable"
