@@ -454,16 +454,18 @@ def _same_disease_ids(knowledge: Knowledge, condition: str) -> list[str]:
     return [cid, *(e for e in knowledge.conditions[cid].equivalent_ids if e != cid)]
 
 
+# The revision readers see of an article: join ArticleRevision on this (never-published articles drop out)
+PUBLISHED_REVISION = (ArticleRevision.article_id == Article.id) & (
+    ArticleRevision.number == Article.published_revision
+)
+
+
 def _published_rows() -> Select[Article, ArticleRevision, Account, AuthorProfile]:
     """Public articles with their published revision, author and author profile (one query; callers add
     their conditions and order). Joining on the published revision leaves out never-published articles."""
     return (
         select(Article, ArticleRevision, Account, AuthorProfile)
-        .join(
-            ArticleRevision,
-            (ArticleRevision.article_id == Article.id)
-            & (ArticleRevision.number == Article.published_revision),
-        )
+        .join(ArticleRevision, PUBLISHED_REVISION)
         .join(Account, Account.id == Article.author_id)
         .outerjoin(AuthorProfile, AuthorProfile.account_id == Account.id)
         .where(Article.status != "withdrawn")

@@ -25,7 +25,7 @@ from symptomdb.db.editorial_models import (
     ModerationAction,
 )
 from symptomdb.editorial import ratelimit
-from symptomdb.editorial.articles import _summary, is_public
+from symptomdb.editorial.articles import PUBLISHED_REVISION, _summary, is_public
 from symptomdb.editorial.common import as_utc, clean_text, utcnow
 from symptomdb.editorial.errors import InvalidInput, NotAllowed, NotFound
 from symptomdb.editorial.markup import render_comment
@@ -138,11 +138,7 @@ def comments_received(session: Session, author_id: int, limit: int = 20) -> list
         select(Comment, Account, ArticleRevision.title)
         .join(Account, Account.id == Comment.account_id)
         .join(Article, Article.id == Comment.article_id)
-        .join(
-            ArticleRevision,
-            (ArticleRevision.article_id == Article.id)
-            & (ArticleRevision.number == Article.published_revision),
-        )
+        .join(ArticleRevision, PUBLISHED_REVISION)
         .where(
             Article.author_id == author_id,
             Comment.status == "visible",

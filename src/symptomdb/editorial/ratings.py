@@ -80,14 +80,11 @@ def remove_rating(session: Session, user: CurrentUser, author_id: int) -> bool:
 
 
 def rating_summary(session: Session, author_id: int) -> RatingSummary:
-    average, count = session.execute(
-        select(func.avg(Rating.stars), func.count(Rating.id)).where(Rating.author_id == author_id)
-    ).one()
-    return RatingSummary(average=round(float(average), 2) if average is not None else None, count=int(count))
+    return rating_summaries(session, [author_id])[author_id]
 
 
 def rating_summaries(session: Session, author_ids: Collection[int]) -> dict[int, RatingSummary]:
-    """`rating_summary` of several authors in one query (authors nobody rated get a count of 0)."""
+    """The average and count of several authors' ratings in one query (nobody rated: None, 0)."""
     rows = session.execute(
         select(Rating.author_id, func.avg(Rating.stars), func.count(Rating.id))
         .where(Rating.author_id.in_(author_ids))
