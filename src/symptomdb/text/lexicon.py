@@ -332,9 +332,8 @@ def name_variants(name: str) -> list[tuple[str, int]]:
         test = "" if re.search(r"\bEEG\b", name) else "EEG "
         variants.append((_EPILEPTIFORM_RE.sub(test, name), 1))
     m = _PROVOKED_RE.match(name)
-    if (
-        m
-    ):  # "Gaze-evoked nystagmus" → "nystagmus on gaze", "Exercise-induced muscle cramps" → "… with exercise"
+    # "Gaze-evoked nystagmus" → "nystagmus on gaze", "Exercise-induced muscle cramps" → "… with exercise"
+    if m:
         variants.append((f"{m.group(2)} on {m.group(1)}", 2))
         variants.append((f"{m.group(2)} with {m.group(1)}", 2))
     m = _CNS_MYELIN_RE.match(name)
