@@ -29,6 +29,10 @@ def test_create_account_hashes_the_password_with_argon2id(sessions: sessionmaker
     ("email", "password", "role", "message"),
     [
         ("not-an-address", PASSWORD, "reader", "e-mail address"),
+        ("<script>@example.org", PASSWORD, "reader", "e-mail address"),
+        ('"quoted"@example.org', PASSWORD, "reader", "e-mail address"),
+        ("a b@example.org", PASSWORD, "reader", "e-mail address"),
+        ("ada@localhost", PASSWORD, "reader", "e-mail address"),
         ("a@example.org", "short", "reader", "at least 10"),
         ("a@example.org", "x" * 2000, "reader", "at most"),
         ("a@example.org", PASSWORD, "superuser", "Unknown role"),
@@ -39,6 +43,13 @@ def test_create_account_refuses_bad_input(
 ) -> None:
     with pytest.raises(InvalidInput, match=message), sessions.begin() as session:
         accounts.create_account(session, email, "Name", password, role)
+
+
+@pytest.mark.parametrize("email", ["ann.o'neil+lists@sub.example.co.uk", "zoë@example.org"])
+def test_create_account_accepts_real_world_addresses(sessions: sessionmaker[Session], email: str) -> None:
+    with sessions.begin() as session:
+        out = accounts.create_account(session, email.upper(), "Name", PASSWORD)
+    assert out.email == email
 
 
 def test_duplicate_email_is_refused_whatever_the_case(sessions: sessionmaker[Session]) -> None:
