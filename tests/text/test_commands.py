@@ -86,22 +86,44 @@ def test_clear_errors(args: list[str], message: str) -> None:
     assert "Traceback" not in result.output
 
 
-def test_malformed_batch_line(tmp_path: Path) -> None:
+def _records(output: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+def test_malformed_batch_lines_are_reported_in_place_and_the_batch_goes_on(tmp_path: Path) -> None:
     batch = tmp_path / "bad.jsonl"
-    batch.write_text('{"id": 1, "text": "fever"}\nnot json\n', encoding="utf-8")
+    batch.write_text(
+        '{"id": 1, "text": "fever"}\nnot json\n{"id": 3}\n{"id": 4, "text": 5}\n{"id": 5, "text": "seizures"}\n',
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["annotate", "--batch", str(batch), "--jsonl"])
-    assert result.exit_code != 0 and ":2:" in result.output
+    assert result.exit_code == 0, result.output
+    records = _records(result.output)
+    assert [r["id"] for r in records] == [1, 2, 3, 4, 5]
+    assert [bool(r.get("error")) for r in records] == [False, True, True, True, False]
+    assert str(records[1]["error"]).startswith(f"{batch}:2: expected a JSON object")
+    assert records[4]["terms"] and "Traceback" not in result.output
 
 
-def test_batch_that_is_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
+def test_batch_line_that_is_not_utf8_is_reported_and_the_rest_annotated(tmp_path: Path) -> None:
     batch = tmp_path / "latin1.jsonl"
     latin1 = '{"id": 2, "text": "caf\u00e9 fever"}\n'.encode("latin-1")
-    batch.write_bytes(b'{"id": 1, "text": "fever"}\n' + latin1)
+    batch.write_bytes(b'{"id": 1, "text": "fever"}\n' + latin1 + b'{"id": 3, "text": "fever"}\n')
     result = runner.invoke(app, ["annotate", "--batch", str(batch), "--jsonl"])
-    assert result.exit_code == 1
-    assert ":2: not UTF-8" in result.output and "Traceback" not in result.output
-    assert '"id": 1' in result.output  # the lines before it were annotated
-    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 0, result.output
+    records = _records(result.output)
+    assert [r["id"] for r in records] == [1, 2, 3]
+    assert ":2: not UTF-8 text (byte 23)" in str(records[1]["error"]) and records[1]["terms"] == []
+    assert records[2]["terms"] and "Traceback" not in result.output
+
+
+def test_batch_errors_in_the_table_output(tmp_path: Path) -> None:
+    batch = tmp_path / "bad.jsonl"
+    batch.write_text('[oops]\n{"id": "[b]x", "text": "fever"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["annotate", "--batch", str(batch)])
+    assert result.exit_code == 0, result.output
+    assert "bad.jsonl:1:" in result.output and "expected a JSON object" in result.output
+    assert "[b]x: Fever" in result.output  # ids are shown as written, not read as markup
 
 
 def test_bench_text_on_a_small_corpus(tmp_path: Path) -> None:

@@ -48,6 +48,40 @@ def _stdin_bytes() -> Any:
     return getattr(sys.stdin, "buffer", sys.stdin)
 
 
+def _batch_document(raw: bytes | str, number: int) -> tuple[object, str] | None:
+    """(id, text) of one batch line; None for a blank line; ValueError says what is wrong with it."""
+    try:
+        line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError as error:
+        raise ValueError(f"not UTF-8 text (byte {error.start + 1}); save the file as UTF-8") from None
+    if not line.strip():
+        return None
+    try:
+        row = json.loads(line)
+        doc_id, doc_text = row.get("id", number), row["text"]
+    except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
+        raise ValueError(f"expected a JSON object with 'id' and 'text' ({error})") from None
+    if not isinstance(doc_text, str):
+        raise ValueError("expected a JSON object with 'id' and 'text' ('text' is not a string)")
+    return doc_id, doc_text
+
+
+def _write_batch_record(record: dict[str, object], as_json: bool) -> None:
+    from rich.markup import escape
+
+    from symptomdb.cli import console
+
+    if as_json:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif "error" in record:
+        console.print(f"[red]{escape(str(record['error']))}[/]")
+    else:
+        terms = record["terms"]
+        assert isinstance(terms, list)
+        listed = ", ".join(("no " if t["excluded"] else "") + t["label"] for t in terms) or "—"
+        console.print(f"[bold]{escape(str(record['id']))}[/]: {escape(listed)}")
+
+
 def annotate_command(
     text: Annotated[
         str | None, typer.Argument(help="Text to annotate, e.g. a description in your own words.")
@@ -79,25 +113,22 @@ def annotate_command(
         with nullcontext(_stdin_bytes()) if batch == "-" else open(batch, "rb") as handle:
             for number, raw in enumerate(handle, 1):
                 try:
-                    line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-                except UnicodeDecodeError as error:
-                    fail(f"{batch}:{number}: not UTF-8 text (byte {error.start + 1}); save the file as UTF-8")
-                if not line.strip():
+                    doc = _batch_document(raw, number)
+                except ValueError as error:
+                    # One bad line is reported in its place and the batch goes on, as
+                    # `resolve --batch` and `diagnose --phenopackets` do.
+                    _write_batch_record(
+                        {"id": number, "terms": [], "error": f"{batch}:{number}: {error}"},
+                        jsonl or json_output,
+                    )
                     continue
-                try:
-                    row = json.loads(line)
-                    doc_id, doc_text = row.get("id", number), row["text"]
-                    if not isinstance(doc_text, str):
-                        raise TypeError("'text' is not a string")
-                except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
-                    fail(f"{batch}:{number}: expected a JSON object with 'id' and 'text' ({error})")
+                if doc is None:
+                    continue
+                doc_id, doc_text = doc
                 mentions = annotate_with(lexicon, doc_text, include_family=family)
-                record = {"id": doc_id, "terms": [_term_record(m, family) for m in mentions]}
-                if jsonl or json_output:
-                    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-                else:
-                    terms = ", ".join(("no " if m.excluded else "") + m.label for m in mentions) or "—"
-                    console.print(f"[bold]{doc_id}[/]: {terms}")
+                _write_batch_record(
+                    {"id": doc_id, "terms": [_term_record(m, family) for m in mentions]}, jsonl or json_output
+                )
         return
     assert text is not None
     if not text.strip():
