@@ -93,7 +93,8 @@ def _records(output: str) -> list[dict[str, object]]:
 def test_malformed_batch_lines_are_reported_in_place_and_the_batch_goes_on(tmp_path: Path) -> None:
     batch = tmp_path / "bad.jsonl"
     batch.write_text(
-        '{"id": 1, "text": "fever"}\nnot json\n{"id": 3}\n{"id": 4, "text": 5}\n{"id": 5, "text": "seizures"}\n',
+        '{"id": 1, "text": "fever"}\nnot json\n{"id": 3}\n'
+        '{"id": 4, "text": 5}\n{"id": 5, "text": "seizures"}\n',
         encoding="utf-8",
     )
     result = runner.invoke(app, ["annotate", "--batch", str(batch), "--jsonl"])
