@@ -6,15 +6,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from symptomdb.text import english
+
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")  # "22q11.2" stays one token
 ROMAN = {
     "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9",
     "x": "10", "xi": "11", "xii": "12", "xiii": "13", "xiv": "14", "xv": "15",
 }  # fmt: skip
-NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-}  # fmt: skip
+NUMBER_WORDS = {word: str(n) for word, n in english.NUMBER_WORDS.items() if n}  # "type two" = "type 2"
 # Words that carry no identity in a disease name; ignored when comparing word sets.
 FILLER = frozenset({"the", "of", "and", "with", "or", "to", "in", "type", "due", "form", "s"})
 # Single-letter numerals ("I", "V", "X") are words or letters too ("X-linked", "I have"): they count

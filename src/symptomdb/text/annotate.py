@@ -28,6 +28,7 @@ from pydantic import BaseModel
 
 from symptomdb.knowledge.store import Knowledge
 from symptomdb.text import negation
+from symptomdb.text.english import NUMBER_WORDS
 from symptomdb.text.lexicon import Key, Lexicon, get_lexicon, key_of, read_modifier_cues, surface_form
 from symptomdb.text.normal import find_normal_statements
 from symptomdb.text.normalise import (
@@ -1244,20 +1245,13 @@ def _onsets(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate])
 _BIRTH_VERBS = frozenset({"born", "delivered", "delivery", "birth", "arrived", "came"})
 _WEEK_WORDS = frozenset({"weeks", "week", "wks", "wk"})
 _EARLY_WORDS = frozenset({"early", "premature", "prematurely", "preterm", "prem"})
-_NUMBER_WORDS = {
-    w: n
-    for n, w in enumerate(
-        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-         "twelve", "thirteen", "fourteen", "fifteen", "sixteen")
-    )
-}  # fmt: skip
 _BIRTH_VERB_REACH = 6  # word tokens back from the number ("born by caesarean section at 31 weeks")
 
 
 def _number(token: Token) -> int | None:
     if token.lower.isdigit() and len(token.lower) <= 2:
         return int(token.lower)
-    return _NUMBER_WORDS.get(token.lower)
+    return NUMBER_WORDS.get(token.lower)
 
 
 def _gestations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:

@@ -11,6 +11,15 @@ from importlib import metadata
 RARE_ENGLISH = 50
 # English words at least this frequent whose key the lexicon uses are spelling targets ("lethargic").
 COMMON_ENGLISH = 100
+# Number words, read as numbers in texts ("born eight weeks early") and in names ("type two diabetes").
+NUMBER_WORDS = {
+    word: n
+    for n, word in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+         "nineteen", "twenty")
+    )
+}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
