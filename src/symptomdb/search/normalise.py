@@ -260,7 +260,12 @@ _DOUBLED = re.compile(r"(.)\1+")
 def sound_key(word: str) -> str:
     """A word as it sounds, for telling a misspelling from a word no name has: spelling variants that
     sound alike become one ("dystrofy", "dystrophy" -> "distrofi"; "ataksia", "ataxia"; "tumour",
-    "tumor"), doubled letters single."""
+    "tumor"), doubled letters single.
+
+    Narrower than the text annotator's `symptomdb.text.spelling.sound` on purpose: that one ranks spelling
+    corrections among candidates, this one decides whether a word is known at all. Using that fold here
+    (tried) let misspellings and made-up words pass as known: confidently right on the misspellings file
+    0.994 -> 0.983, made-up names kept unanswered 1.000 -> 0.971."""
     for written, said in _SOUND_SPELLINGS:
         word = word.replace(written, said)
     return _DOUBLED.sub(r"\1", word)
