@@ -744,7 +744,92 @@ def _expand_coordinations(
             for predicate in items:
                 if not covered[predicate]:
                     add([subject, predicate])
+        for j in range(1, len(chain)):
+            # Subjects: "his knees and ankles are swollen", "my skin and the whites of my eyes have gone
+            # yellow": each earlier bare subject goes with the predicate after the last one's copula
+            # (and with the adjectives listed after it: "… are swollen and painful").
+            predicates = _shared_predicates(tokens, chain, j)
+            if not predicates:
+                continue
+            for conjunct in reversed(chain[:j]):
+                nouns = [p for p in conjunct if tokens[p].lower not in FILLER_WORDS]
+                if (
+                    not nouns
+                    or len(nouns) > MAX_CONJUNCT_WORDS
+                    or any(covered[p] for p in nouns)
+                    or not _bare_phrase(tokens, nouns)
+                ):
+                    break  # a finding of its own, or a clause ("my skin, which was fine, and …")
+                for options in predicates:
+                    for reading in options:  # "turned yellow last week": the longest that is a finding
+                        if add(nouns + reading):
+                            if any(tokens[k].key in _NEGATORS for k in range(nouns[-1], reading[0])):
+                                extra[-1].negated = True  # "… and eyes have not gone yellow"
+                            break
     return extra
+
+
+def _shared_predicates(tokens: Sequence[Token], chain: list[list[int]], j: int) -> list[list[list[int]]]:
+    """The predicates of conjunct j, each as its readings longest first ("ankles are swollen" →
+    [[[swollen]]]; "eyes turned yellow last week" → [[[yellow, last], [yellow]]]), then the one-word
+    conjuncts after it ("… and painful"); none unless a copula follows the conjunct's subject."""
+    skipped = FILLER_WORDS | _BECOMING_WORDS | _NOT_WORDS  # negation is read later, over the whole span
+    words = [p for p in chain[j] if tokens[p].lower not in skipped]
+    for split in range(1, min(len(words), MAX_CONJUNCT_WORDS + 1)):
+        if _subject_copula(tokens, words[split - 1], words[split]):
+            break
+    else:
+        return []
+    after = _leading_run(tokens, words[split:], MAX_CONJUNCT_WORDS)
+    predicates = [[after[:n] for n in range(len(after), 0, -1)]]
+    for conjunct in chain[j + 1 :]:
+        if len(conjunct) != 1:
+            break
+        predicates.append([conjunct])
+    return predicates
+
+
+# Words that make a conjunct a clause, not a subject of the list ("my skin, which was fine, and …").
+_CLAUSE_WORDS = frozenset({"which", "that", "who", "when", "while", "but"})
+
+
+def _bare_phrase(tokens: Sequence[Token], subject: list[int]) -> bool:
+    """Nothing but the subject's words, stop words and soft punctuation between the separators around
+    it: no verb of its own, no relative clause."""
+    first, last = subject[0], subject[-1]
+    while first > 0 and not _is_separator(tokens[first - 1]) and tokens[first - 1].kind != "break":
+        first -= 1
+    while last + 1 < len(tokens) and not _is_separator(tokens[last + 1]) and tokens[last + 1].kind != "break":
+        last += 1
+    return all(
+        i in subject
+        or tokens[i].kind == "soft"
+        or (
+            tokens[i].kind == "word"
+            and (tokens[i].stop or tokens[i].lower in FILLER_WORDS)
+            and tokens[i].lower not in _COPULA_WORDS
+            and tokens[i].lower not in _CLAUSE_WORDS
+        )
+        for i in range(first, last + 1)
+    )
+
+
+_NOT_WORDS = frozenset({"not", "never", "no"})
+# Verbs of becoming, said of a body part ("have gone yellow", "turned blue", "got red").
+_BECOMING_WORDS = frozenset(
+    {"gone", "go", "goes", "went", "turned", "turn", "turns", "become", "becomes", "got"}
+)
+
+
+def _subject_copula(tokens: Sequence[Token], subject: int, predicate: int) -> bool:
+    """A copula or a verb of becoming between the two words, and only stop, filler or negation words
+    besides ("are swollen", "have gone yellow", "were not enlarged")."""
+    between = [t for t in tokens[subject + 1 : predicate] if t.kind != "soft"]
+    links = [t for t in between if (_COPULA_WORDS | _BECOMING_WORDS).intersection(t.lower.split())]
+    return bool(links) and all(
+        t.kind == "word" and (t.stop or t.lower in FILLER_WORDS or t.lower in _NOT_WORDS or t in links)
+        for t in between
+    )
 
 
 _COPULA_WORDS = frozenset({"is", "are", "was", "were", "look", "looks", "looked", "feel", "feels", "felt"})
