@@ -1,0 +1,51 @@
+"""Round 12 of the annotator (issue #7), mechanisms: context cues, circumstances, negation and normality
+found wanting on lay text by a new author, asserted on made-up sentences (none is copied from a
+benchmark)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text.annotate import annotate
+
+from .test_annotate import found
+
+FEVER, RECURRENT_FEVER = "HP:0001945", "HP:0001954"
+SYNCOPE, ORTHOSTATIC_SYNCOPE = "HP:0001279", "HP:0012670"
+URINARY_INCONTINENCE, STRESS_INCONTINENCE = "HP:0000020", "HP:0010992"
+BRUXISM, SLEEP_BRUXISM = "HP:0003763", "HP:5200284"
+COUGH, BARKING_COUGH = "HP:0012735", "HP:0033121"
+PNEUMONIA, RECURRENT_PNEUMONIA = "HP:0002090", "HP:0006532"
+EPISTAXIS = "HP:0000421"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("she has been getting a high temperature off and on since Easter", RECURRENT_FEVER),
+        ("my nan grinds her teeth loudly in her sleep", SLEEP_BRUXISM),
+        ("he grinds his teeth while he's asleep", SLEEP_BRUXISM),
+        ("I fainted in the queue as soon as I stood up", ORTHOSTATIC_SYNCOPE),
+        ("she faints when she sees blood", SYNCOPE),  # no cue
+        ("he fainted after standing up in assembly", ORTHOSTATIC_SYNCOPE),
+        ("he's had pneumonia after pneumonia this year", RECURRENT_PNEUMONIA),
+        ("she's had one pneumonia after another", RECURRENT_PNEUMONIA),
+        ("his cough is barky and worse at night", BARKING_COUGH),
+    ],
+)
+def test_context_specialises_a_finding(knowledge: Knowledge, text: str, expected: str) -> None:
+    assert found(annotate(knowledge, text)).get(expected) is False
+
+
+def test_stress_incontinence_from_its_circumstance(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "I have urinary incontinence if I jump on the trampoline"))
+    assert findings.get(STRESS_INCONTINENCE) is False
+    assert URINARY_INCONTINENCE not in findings
+
+
+def test_repetition_of_a_time_word_is_no_recurrence(knowledge: Knowledge) -> None:
+    # "day after day" says it lasts, not that it comes back
+    assert found(annotate(knowledge, "nosebleeds day after day")) == {EPISTAXIS: False}
+    assert found(annotate(knowledge, "she had pneumonia last winter")) == {PNEUMONIA: False}
+    assert found(annotate(knowledge, "she grinds her teeth")) == {BRUXISM: False}
