@@ -49,3 +49,28 @@ def test_repetition_of_a_time_word_is_no_recurrence(knowledge: Knowledge) -> Non
     assert found(annotate(knowledge, "nosebleeds day after day")) == {EPISTAXIS: False}
     assert found(annotate(knowledge, "she had pneumonia last winter")) == {PNEUMONIA: False}
     assert found(annotate(knowledge, "she grinds her teeth")) == {BRUXISM: False}
+
+
+FATIGUE, SNEEZE, HEADACHE, WHEEZING = "HP:0012378", "HP:0025095", "HP:0002315", "HP:0030828"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his squint is much worse whenever he's really tired",
+        "my nose runs every time I sneeze",
+        "my back hurts when I cough or sneeze",
+    ],
+)
+def test_a_when_clause_predicate_is_a_circumstance(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert FATIGUE not in findings and COUGH not in findings and SNEEZE not in findings
+
+
+def test_findings_outside_the_circumstance_stay(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "when he's tired he gets headaches")) == {HEADACHE: False}
+    assert found(annotate(knowledge, "she gets tired when she climbs the stairs")).get(FATIGUE) is False
+    assert found(annotate(knowledge, "he is always tired and coughs")).get(COUGH) is False
+    # "gets a cold" is the circumstance; "and coughs" goes on with the main clause
+    findings = found(annotate(knowledge, "he wheezes each time he gets a cold and coughs all night"))
+    assert findings.get(COUGH) is False and findings.get(WHEEZING) is False

@@ -103,6 +103,7 @@ def annotate_with(
     chosen += _onsets(lexicon, tokens, chosen)
     chosen += _gestations(lexicon, tokens, chosen)
     chosen += _predicates(lexicon, tokens, chosen)
+    chosen = _drop_circumstances(tokens, chosen)  # "when he's tired his eye wanders": no fatigue
     _examiner_negations(tokens, chosen)
     chosen += _anaphora(tokens, chosen)
     for statement in find_normal_statements(tokens):  # "his hearing is fine"
@@ -1070,6 +1071,61 @@ def _specialisations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Ca
                 result[id(candidate)] = child
                 break
     return result
+
+
+# A clause "when(ever) <subject> <predicate>" sets the circumstance of another statement: "when he's
+# tired one eye wanders", "I leak whenever I cough, sneeze or laugh". A finding that is the clause's own
+# predicate (right after the subject and a copula, verb of becoming or degree word) is no finding of its
+# own; a subject is required ("double vision when tired" is left alone), and a finding further on in the
+# clause ("when he's tired he gets headaches") is kept.
+_CIRCUMSTANCE_OPENERS = (("when",), ("whenever",), ("every", "time"), ("each", "time"))
+_CIRCUMSTANCE_SUBJECTS = negation.word_set(
+    "i he she they we you he's she's i'm they're we're you're hes shes im theyre youre"
+)
+_CIRCUMSTANCE_LINKS = negation.word_set(
+    "is are am was were get gets got getting feel feels felt become becomes became very really so too "
+    "bit overly extra"
+)
+
+
+def _drop_circumstances(tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
+    by_first = {c.first: c for c in chosen}
+    dropped: set[int] = set()
+    n = len(tokens)
+    for i, token in enumerate(tokens):
+        if token.kind != "word":
+            continue
+        for opener in _CIRCUMSTANCE_OPENERS:
+            j = i + len(opener)
+            if j >= n or tuple(t.lower for t in tokens[i:j]) != opener:
+                continue
+            if tokens[j].kind != "word" or tokens[j].lower not in _CIRCUMSTANCE_SUBJECTS:
+                continue
+            j += 1
+            while j < n and tokens[j].kind == "word":
+                if tokens[j].lower in _CIRCUMSTANCE_LINKS:
+                    j += 1
+                elif tokens[j].lower == "a" and j + 1 < n and tokens[j + 1].lower in ("bit", "little"):
+                    j += 2  # "when she's a bit tired"; not "when she gets a cold"
+                else:
+                    break
+            # the predicate, and the items of a list of predicates ("cough, sneeze or laugh")
+            while j < n and tokens[j].kind == "word":
+                candidate = by_first.get(j)
+                if candidate is not None:
+                    dropped.add(id(candidate))
+                    j = candidate.last + 1
+                elif tokens[j].lower in _CONJUNCTIONS or tokens[j].stop:
+                    break
+                else:
+                    j += 1
+                joins = j < n and (tokens[j].kind == "comma" or tokens[j].lower in ("or", "and"))
+                if not joins or j + 1 >= n or tokens[j + 1].kind != "word":
+                    break
+                j += 1
+    if not dropped:
+        return chosen
+    return [c for c in chosen if id(c) not in dropped]
 
 
 def _is_phrase(lexicon: Lexicon, tokens: Sequence[Token], positions: list[int]) -> bool:

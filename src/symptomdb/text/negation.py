@@ -105,6 +105,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+word_set = _words  # for the other modules' word lists
+
+
 # "Hypotonia was not observed", "reflexes could not be elicited": the copula and "not" belong to the
 # post-trigger (else "was not" would read as a trigger of what follows, and negate nothing).
 _NOT_SEEN_VERBS = sorted(
