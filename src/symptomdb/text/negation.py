@@ -36,7 +36,8 @@ aren't | wasn't | weren't | hasn't | haven't | hadn't | won't | does not | do no
 have not | had not | is not | are not | was not | were not | not any | none | nothing | no longer has |
 no longer had | no new | no more | never complains of | never complained of | doesn't complain of |
 does not complain of | didn't complain of | did not complain of | stopped having | has stopped having |
-nil | not had | not got
+nil | not had | not got | never once had | never actually had | never really had | never ever had |
+never even had
 """
 
 _POST_NEGATION = """
