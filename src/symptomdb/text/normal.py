@@ -43,6 +43,8 @@ _BETWEEN = frozenset(
         "still",
         "now",
         "been",
+        "really",  # "she feeds really well"
+        "pretty",
         # verbs of seeming stand for "is" ("my hearing seems fine", "his eyes look normal"); not "sounds":
         # "heart sounds were normal" says nothing of the heart's structure
         "seems",
