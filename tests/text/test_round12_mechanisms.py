@@ -74,3 +74,35 @@ def test_findings_outside_the_circumstance_stay(knowledge: Knowledge) -> None:
     # "gets a cold" is the circumstance; "and coughs" goes on with the main clause
     findings = found(annotate(knowledge, "he wheezes each time he gets a cold and coughs all night"))
     assert findings.get(COUGH) is False and findings.get(WHEEZING) is False
+
+
+EPISTAXIS_ID, POOR_APPETITE, NIGHTMARES = EPISTAXIS, "HP:0004396", "HP:5200287"
+STRABISMUS, ESOTROPIA, FREQUENT_FALLS = "HP:0000486", "HP:0000565", "HP:0002359"
+
+
+@pytest.mark.parametrize(
+    "text", ["she's never once had a nosebleed", "he has never actually had a nosebleed in his life"]
+)
+def test_never_with_an_adverb_before_had_negates(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)) == {EPISTAXIS_ID: True}
+
+
+def test_an_intensifier_before_well_is_still_normality(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "he eats really well at nursery")) == {POOR_APPETITE: True}
+    assert found(annotate(knowledge, "she eats pretty well")) == {POOR_APPETITE: True}
+
+
+def test_a_single_nightmare_is_a_figure_of_speech(knowledge: Knowledge) -> None:
+    assert NIGHTMARES not in found(annotate(knowledge, "bath time is an absolute nightmare"))
+    assert found(annotate(knowledge, "she wakes up screaming from nightmares")).get(NIGHTMARES) is False
+
+
+def test_turned_before_a_colour_is_no_turning_eye(knowledge: Knowledge) -> None:
+    assert STRABISMUS not in found(annotate(knowledge, "both her eyes turned a bit yellow"))
+    assert STRABISMUS not in found(annotate(knowledge, "my eyes have turned yellow"))
+    assert found(annotate(knowledge, "his left eye turns inwards")).get(ESOTROPIA) is False
+
+
+def test_falling_asleep_after_another_word_is_no_fall(knowledge: Knowledge) -> None:
+    assert FREQUENT_FALLS not in found(annotate(knowledge, "the baby keeps falling asleep on the breast"))
+    assert found(annotate(knowledge, "the toddler keeps falling over")).get(FREQUENT_FALLS) is False

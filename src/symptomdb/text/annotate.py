@@ -391,8 +391,10 @@ def _lookup_window(
         return None  # "poor postnatal weight gain" is too little gain, not an increased weight
     if len(words) == 1 and key[0] == "jerk" and _after_reflex_site(tokens, positions[0]):
         return None  # "ankle jerks", "knee jerks were normal": the tendon reflexes, not myoclonus
-    if len(words) == 1 and key[0] == "fall" and _next_word(tokens, last) in _FALL_PHRASAL:
-        return None  # "falls asleep", "falls within the normal range": no fall
+    if tokens[positions[-1]].key == "fall" and _next_word(tokens, last) in _FALL_PHRASAL:
+        return None  # "falls asleep", "keeps falling asleep", "falls within the normal range": no fall
+    if tokens[positions[-1]].key == "turn" and _colour_follows(tokens, last):
+        return None  # "his eyes turned yellow" is a colour, not an eye that turns (strabismus)
     if len(words) == 1 and ids[0] in lexicon.behavioural and _modifies_body_noun(lexicon, tokens, last):
         return None  # "hyperactive | gag reflex", "depressed | skull fracture": not the behaviour
     exact_ids = lexicon.exact.get(tuple(surface_form(tokens[p].lower) for p in positions))
@@ -462,6 +464,25 @@ _FALL_PHRASAL = frozenset(
     }
     | {"outside", "between", "below", "above"}
 )
+
+
+# Colours after "turn(ed)": a verb of becoming ("went/turned yellow"), not a turning
+_COLOURS = negation.word_set("yellow blue white red black green grey gray purple pale orange brown pink dark")
+
+
+_COLOUR_DEGREES = negation.word_set("a bit little really very quite slightly all completely totally bright")
+
+
+def _colour_follows(tokens: Sequence[Token], position: int) -> bool:
+    """A colour follows ``position``, perhaps after degree words ("turned a bit yellow")."""
+    for token in tokens[position + 1 : position + 5]:
+        if token.kind != "word":
+            return False
+        if token.lower in _COLOURS:
+            return True
+        if token.lower not in _COLOUR_DEGREES:
+            return False
+    return False
 
 
 def _next_word(tokens: Sequence[Token], position: int) -> str:
