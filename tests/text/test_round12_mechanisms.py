@@ -106,3 +106,33 @@ def test_turned_before_a_colour_is_no_turning_eye(knowledge: Knowledge) -> None:
 def test_falling_asleep_after_another_word_is_no_fall(knowledge: Knowledge) -> None:
     assert FREQUENT_FALLS not in found(annotate(knowledge, "the baby keeps falling asleep on the breast"))
     assert found(annotate(knowledge, "the toddler keeps falling over")).get(FREQUENT_FALLS) is False
+
+
+FEEDING, INFANT_FEEDING = "HP:0011968", "HP:0008872"
+HYPOTONIA, NEONATAL_HYPOTONIA, INFANTILE_HYPOTONIA = "HP:0001252", "HP:0001319", "HP:0008947"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("our 6 week old has feeding difficulties", INFANT_FEEDING),
+        ("she is nine days old and has hypotonia", NEONATAL_HYPOTONIA),
+        ("a 7-month-old boy with hypotonia", INFANTILE_HYPOTONIA),
+    ],
+)
+def test_an_age_stated_in_the_sentence_picks_the_age_specific_child(
+    knowledge: Knowledge, text: str, expected: str
+) -> None:
+    assert found(annotate(knowledge, text)) == {expected: False}
+
+
+def test_older_ages_keep_the_general_term(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "our 14 month old has feeding difficulties")) == {FEEDING: False}
+    assert found(annotate(knowledge, "a boy, 3 years old, with hypotonia")) == {HYPOTONIA: False}
+    # another sentence's age says nothing about this one
+    assert (
+        found(annotate(knowledge, "He is 2 months old. His sister has hypotonia too. I have hypotonia.")).get(
+            HYPOTONIA
+        )
+        is False
+    )

@@ -957,6 +957,48 @@ def _ages(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -
             words += 1
             if words > MAX_AGE_DISTANCE:
                 break
+    _stated_ages(lexicon, tokens, chosen)
+
+
+# An age stated in days, weeks or months ("my 3 week old", "she's ten days old", "a 5-month-old"): the
+# person is a neonate (up to four weeks) or an infant (under a year) for the findings of that sentence.
+_STATED_AGE_RE = re.compile(
+    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (day|week|month)s? old\b"
+)
+
+
+def _stated_ages(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
+    children = lexicon.age_children
+    ages_of: dict[int, tuple[str, ...]] = {}
+    for candidate in chosen:
+        by_age = children.get(candidate.ids[0])
+        if by_age is None:
+            continue
+        start = candidate.first
+        while start > 0 and tokens[start - 1].kind != "break":
+            start -= 1
+        if start not in ages_of:
+            end = start
+            while end < len(tokens) and tokens[end].kind != "break":
+                end += 1
+            sentence = " ".join(t.lower for t in tokens[start:end] if t.kind == "word")
+            ages_of[start] = _stated_age(sentence)
+        term_id = next((by_age[a] for a in ages_of[start] if a in by_age), None)
+        if term_id is not None:
+            candidate.ids = (term_id,)
+
+
+def _stated_age(sentence: str) -> tuple[str, ...]:
+    match = _STATED_AGE_RE.search(sentence)
+    if match is None:
+        return ()
+    number = NUMBER_WORDS.get(match.group(1), 1) if not match.group(1).isdigit() else int(match.group(1))
+    unit = match.group(2)
+    if unit == "day" or (unit == "week" and number <= 4):
+        return ("neonatal", "infant")
+    if (unit == "week" and number <= 52) or (unit == "month" and number < 12):
+        return ("infant",)
+    return ()
 
 
 # Comparatives in "-er" that are place or time words of their own, never "more <adjective>"
