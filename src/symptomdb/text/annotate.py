@@ -1142,6 +1142,7 @@ def _specialisations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Ca
 # own; a subject is required ("double vision when tired" is left alone), and a finding further on in the
 # clause ("when he's tired he gets headaches") is kept.
 _CIRCUMSTANCE_OPENERS = (("when",), ("whenever",), ("every", "time"), ("each", "time"))
+_CIRCUMSTANCE_FIRST = frozenset(opener[0] for opener in _CIRCUMSTANCE_OPENERS)
 _CIRCUMSTANCE_SUBJECTS = negation.word_set(
     "i he she they we you he's she's i'm they're we're you're hes shes im theyre youre"
 )
@@ -1156,7 +1157,7 @@ def _drop_circumstances(tokens: Sequence[Token], chosen: list[_Candidate]) -> li
     dropped: set[int] = set()
     n = len(tokens)
     for i, token in enumerate(tokens):
-        if token.kind != "word":
+        if token.lower not in _CIRCUMSTANCE_FIRST or token.kind != "word":
             continue
         for opener in _CIRCUMSTANCE_OPENERS:
             j = i + len(opener)
