@@ -136,3 +136,21 @@ def test_older_ages_keep_the_general_term(knowledge: Knowledge) -> None:
         )
         is False
     )
+
+
+OTITIS_MEDIA, RECURRENT_OTITIS_MEDIA = "HP:0000388", "HP:0000403"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("she has had 5 ear infections since the summer", {RECURRENT_OTITIS_MEDIA: False}),
+        ("he gets lots of ear infections", {RECURRENT_OTITIS_MEDIA: False}),
+        ("he had an ear infection at Christmas", {OTITIS_MEDIA: False}),  # one is not recurrent
+        ("she has never had an ear infection", {OTITIS_MEDIA: True}),  # none at all, not "none recurrent"
+    ],
+)
+def test_ear_infections_are_recurrent_only_when_counted(
+    knowledge: Knowledge, text: str, expected: dict[str, bool]
+) -> None:
+    assert found(annotate(knowledge, text)) == expected
