@@ -115,12 +115,17 @@ def annotate_with(
     chosen.sort(key=lambda c: (c.first, c.last))
     spans = [negation.Span(c.first, c.last) for c in chosen]
     negated, family, uncertain = negation.classify(tokens, spans)
+    described = negation.described_by_negated(
+        tokens, spans, [n or c.negated for n, c in zip(negated, chosen, strict=True)]
+    )  # "never had a fit where he falls down": no fall
     specialised = _specialisations(lexicon, tokens, chosen)
     mentions: list[Mention] = []
     seen: set[tuple[str, int, int]] = set()
-    for candidate, is_negated, is_family, is_uncertain in zip(
-        chosen, negated, family, uncertain, strict=True
+    for index, (candidate, is_negated, is_family, is_uncertain) in enumerate(
+        zip(chosen, negated, family, uncertain, strict=True)
     ):
+        if index in described:
+            continue
         is_negated = is_negated or candidate.negated
         is_family = (is_family or _of_a_parent(lexicon, tokens, candidate)) and not candidate.own
         if is_family and not include_family:

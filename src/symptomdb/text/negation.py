@@ -379,7 +379,19 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
                     for n in _heading_scope(tokens, after, starts):
                         flags[n] = True
                     continue
-            found = _forward_scope(tokens, after, terminators, starts, inside, adjective)
+            single = trigger.first == trigger.last
+            quantified = (
+                _quantified_noun(tokens, after)
+                if trigger.kind == PRE and single and tokens[trigger.first].lower == "none"
+                else None
+            )
+            if quantified is not None:
+                # "none of her spots itch": the scope starts at the noun ("her" would end it), and the
+                # noun itself says which things, it is not denied ("none of the seizures lasted long")
+                found = _forward_scope(tokens, quantified, terminators, starts, inside)
+                found = _spare_quantified(tokens, quantified, starts, found, mentions)
+            else:
+                found = _forward_scope(tokens, after, terminators, starts, inside, adjective)
         else:
             found = _backward_scope(tokens, trigger.first - 1, terminators, ends, inside)
         for n in found:
@@ -476,4 +488,74 @@ def _backward_scope(
                 segment_has_other_words = True
             if count > MAX_POST_WORDS:
                 break
+    return found
+
+
+_QUANTIFIED_DETERMINERS = _words("the my his her their our your these those its")
+
+
+def _quantified_noun(tokens: Sequence[Token], start: int) -> int | None:
+    """The token index of the noun after "none of (the/her …)", if "of" follows "none"."""
+    words = [i for i in range(start, min(len(tokens), start + 4)) if tokens[i].kind == "word"]
+    if not words or tokens[words[0]].lower != "of" or words[0] != start:
+        return None
+    k = 1
+    while k < len(words) and tokens[words[k]].lower in _QUANTIFIED_DETERMINERS:
+        k += 1
+    return words[k] if k < len(words) else None
+
+
+def _spare_quantified(
+    tokens: Sequence[Token],
+    noun: int,
+    starts: dict[int, list[int]],
+    found: list[int],
+    mentions: Sequence[Span],
+) -> list[int]:
+    """A mention that is the quantified noun is not negated; one that takes in the predicate is ("none
+    of the seizures were prolonged")."""
+    spared = {
+        n
+        for n in starts.get(noun, ())
+        if mentions[n].last + 1 < len(tokens) and tokens[mentions[n].last + 1].kind in ("word", "soft")
+    }
+    return [n for n in found if n not in spared]
+
+
+# Words that open a relative clause describing the noun before them ("never had a fit where he falls
+# down and shakes": the falling and shaking belong to the fit that never happened)
+_RELATIVE_OPENERS = _words("where that which")
+_RELATIVE_ENDS = _words("but however although though except whereas yet")
+MAX_RELATIVE_WORDS = 12
+
+
+def described_by_negated(
+    tokens: Sequence[Token], mentions: Sequence[Span], negated: Sequence[bool]
+) -> set[int]:
+    """Mentions in a relative clause right after a negated mention ("never had a fit where he falls down
+    and shakes", "no rash that itches"): they describe what did not happen, so they are neither the
+    patient's findings nor stated absent (he may fall otherwise). The clause runs to the next comma,
+    sentence break or contrast word."""
+    starts: dict[int, list[int]] = {}
+    for n, span in enumerate(mentions):
+        starts.setdefault(span.first, []).append(n)
+    found: set[int] = set()
+    for n, span in enumerate(mentions):
+        if not negated[n]:
+            continue
+        i = span.last + 1
+        while i < len(tokens) and tokens[i].kind == "soft":
+            i += 1
+        if i >= len(tokens) or tokens[i].kind != "word" or tokens[i].lower not in _RELATIVE_OPENERS:
+            continue
+        count = 0
+        for j in range(i + 1, len(tokens)):
+            token = tokens[j]
+            if token.kind in ("break", "comma") or token.lower in _RELATIVE_ENDS:
+                break
+            found.update(starts.get(j, ()))
+            if token.kind == "word":
+                count += 1
+                if count > MAX_RELATIVE_WORDS:
+                    break
     return found

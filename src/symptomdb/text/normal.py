@@ -45,6 +45,10 @@ _BETWEEN = frozenset(
         "been",
         "really",  # "she feeds really well"
         "pretty",
+        # round 13: how the subject was found normal ("her heart is structurally normal")
+        "structurally",
+        "anatomically",
+        "functionally",
         # verbs of seeming stand for "is" ("my hearing seems fine", "his eyes look normal"); not "sounds":
         # "heart sounds were normal" says nothing of the heart's structure
         "seems",
@@ -107,7 +111,10 @@ def find_normal_statements(tokens: Sequence[Token]) -> list[NormalStatement]:
         ):
             end -= 1
             gap += 1
+        end = _before_checked(tokens, words, end)  # "her hearing was checked and is normal"
         subject = _subject_ending(tokens, words, end, table, longest, i)
+        if subject is not None and n > 0 and tokens[words[n - 1]].lower in ("a", "an"):
+            subject = None  # "his speech is a good year behind": a noun phrase's adjective, no predicate
         if subject is not None:
             before = position[subject[0]] - 1
             negator = before - 1 if before > 0 and tokens[words[before]].lower == "to" else before
@@ -131,6 +138,38 @@ def find_normal_statements(tokens: Sequence[Token]) -> list[NormalStatement]:
                 continue
             break
     return found
+
+
+# "her hearing has been checked and is normal", "his hips were scanned and they're fine": the check
+# between the subject and its statement
+_CHECKED = frozenset(
+    {"checked", "tested", "examined", "scanned", "assessed", "measured", "reviewed", "looked", "seen"}
+)
+_CHECK_AUXILIARIES = frozenset({"has", "have", "had", "been", "was", "were", "is", "are", "got", "at"})
+MAX_CHECK_WORDS = 4  # "has been checked twice and": the words before "and" back to the subject
+
+
+def _before_checked(tokens: Sequence[Token], words: list[int], end: int) -> int:
+    """If the words up to ``end`` are "<aux> checked/tested/… and" (the "and" may have been skipped as a
+    stop word), the index of the word before the auxiliaries (the subject's last word); else ``end``."""
+    k = end
+    if k >= 0 and tokens[words[k]].lower == "and":
+        k -= 1
+    elif k + 1 >= len(words) or tokens[words[k + 1]].lower != "and":
+        return end
+    if k >= 1 and tokens[words[k]].lower == "at":  # "looked at and is fine"
+        k -= 1
+    if k < 1 or tokens[words[k]].lower not in _CHECKED:
+        return end
+    last = k + 1
+    k -= 1
+    steps = 0
+    while k >= 0 and steps < MAX_CHECK_WORDS and tokens[words[k]].lower in _CHECK_AUXILIARIES:
+        k -= 1
+        steps += 1
+    if not steps or k < 0 or not _contiguous(tokens, words[k], words[last]):
+        return end
+    return k
 
 
 def _nothing_wrong(

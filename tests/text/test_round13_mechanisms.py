@@ -1,0 +1,64 @@
+"""Round 13 of the annotator (issue #7), mechanisms: negation, normality, context and pronouns found
+wanting on lay text by a fifth author, asserted on made-up sentences (none is copied from a benchmark)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text.annotate import annotate
+
+from .test_annotate import found
+
+SEIZURE, FALLS, TREMOR = "HP:0001250", "HP:0002527", "HP:0001337"
+SKIN_RASH, PRURITUS, FEVER = "HP:0000988", "HP:0000989", "HP:0001945"
+STATUS_EPILEPTICUS = "HP:0002133"
+HEART, KIDNEY, HEARING = "HP:0001627", "HP:0000077", "HP:0000365"
+DELAYED_SPEECH, ABNORMAL_SPEECH, HYPERGLYCEMIA = "HP:0000750", "HP:0002167", "HP:0003074"
+HYPOTONIA, HYPERREFLEXIA = "HP:0001252", "HP:0001347"
+
+
+def test_a_relative_clause_describes_the_negated_finding(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "she has never had a real seizure where she falls over and shakes"))
+    assert findings == {SEIZURE: True}
+    findings = found(annotate(knowledge, "there is no rash that itches, but he has a fever"))
+    assert findings == {SKIN_RASH: True, FEVER: False}
+
+
+def test_a_relative_clause_after_a_present_finding_stays(knowledge: Knowledge) -> None:
+    # only a negated noun's description is dropped; a comma ends the clause
+    findings = found(annotate(knowledge, "he has a rash that itches"))
+    assert findings == {SKIN_RASH: False, PRURITUS: False}
+    findings = found(annotate(knowledge, "no fever, which is good, but she shakes"))
+    assert findings == {FEVER: True, TREMOR: False}
+
+
+def test_none_of_the_x_denies_the_predicate_not_x(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "none of her spots itch")) == {SKIN_RASH: False, PRURITUS: True}
+    # the quantified noun and its predicate as one finding stay negated; "none of the patients had" too
+    assert found(annotate(knowledge, "none of the seizures were prolonged")) == {STATUS_EPILEPTICUS: True}
+    assert found(annotate(knowledge, "None of the patients had seizures.")) == {SEIZURE: True}
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("the echo showed his heart is structurally normal", HEART),
+        ("her hearing was tested and is fine", HEARING),
+        ("his hearing has been checked and is normal", HEARING),
+        ("the kidney scan was clear", KIDNEY),
+        ("my blood sugar is normal", HYPERGLYCEMIA),
+        ("his speech is fine", ABNORMAL_SPEECH),
+        ("her hearing test was normal", HEARING),
+    ],
+)
+def test_statements_of_normality(knowledge: Knowledge, text: str, excluded: str) -> None:
+    assert found(annotate(knowledge, text)).get(excluded) is True
+
+
+def test_a_noun_phrase_adjective_is_no_statement(knowledge: Knowledge) -> None:
+    # "a good (year)" qualifies a noun; the speech is not said to be fine
+    assert DELAYED_SPEECH not in found(annotate(knowledge, "her speech is a good way behind her cousins"))
+    # "a normal X" before its subject still is one (clinical phrasing)
+    findings = found(annotate(knowledge, "She has a normal tone with hyperreflexia."))
+    assert findings.get(HYPOTONIA) is True and findings.get(HYPERREFLEXIA) is False
