@@ -62,3 +62,25 @@ def test_a_noun_phrase_adjective_is_no_statement(knowledge: Knowledge) -> None:
     # "a normal X" before its subject still is one (clinical phrasing)
     findings = found(annotate(knowledge, "She has a normal tone with hyperreflexia."))
     assert findings.get(HYPOTONIA) is True and findings.get(HYPERREFLEXIA) is False
+
+
+PROPTOSIS, CONJUNCTIVAL_ICTERUS, NAIL_BITING = "HP:0000520", "HP:0032106", "HP:0012170"
+JOINT_HYPERMOBILITY, PRECOCIOUS_PUBERTY = "HP:0001382", "HP:0000826"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("his eyes have started bulging", PROPTOSIS),
+        ("the whites of his eyes went a bit yellow", CONJUNCTIVAL_ICTERUS),
+        ("she bites her own nails", NAIL_BITING),
+        ("my joints are super bendy", JOINT_HYPERMOBILITY),
+    ],
+)
+def test_words_a_lay_phrase_does_not_need(knowledge: Knowledge, text: str, expected: str) -> None:
+    assert found(annotate(knowledge, text)).get(expected) is False
+
+
+def test_a_phrase_with_the_skipped_word_still_comes_first(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "her periods started early")).get(PRECOCIOUS_PUBERTY) is False
+    assert found(annotate(knowledge, "Seizures started at the age of 3 years.")) == {SEIZURE: False}

@@ -247,6 +247,10 @@ MODIFIERS = frozenset(
         "restricted", "confined", "human", "derived",
         # informal quantities ("he's lost a lot of weight"); "lots of moles" still tries "Numerous nevi" first
         "lot", "lots", "loads",
+        # round 13: the start of a state ("my eyes started bulging"), a verb of becoming ("the whites of my
+        # eyes go yellow"), "own" ("bites her own nails") and informal degrees ("super bendy", "a bit yellow")
+        "started", "starts", "starting", "began", "begun", "go", "goes", "went", "gone", "own", "super",
+        "bit",
     }
 )  # fmt: skip
 MAX_UNKNOWN_WORDS_IN_WINDOW = 1  # words no lexicon phrase uses ("bicornuate unicollis uterus")
