@@ -84,3 +84,23 @@ def test_words_a_lay_phrase_does_not_need(knowledge: Knowledge, text: str, expec
 def test_a_phrase_with_the_skipped_word_still_comes_first(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "her periods started early")).get(PRECOCIOUS_PUBERTY) is False
     assert found(annotate(knowledge, "Seizures started at the age of 3 years.")) == {SEIZURE: False}
+
+
+SHORT_STATURE, TALL_STATURE, SHORT_LEGS = "HP:0004322", "HP:0000098", "HP:0006385"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("she's now taller than her big sister", TALL_STATURE),
+        ("he's way shorter than the others", SHORT_STATURE),
+        ("my daughter is the shortest one in her class", SHORT_STATURE),
+    ],
+)
+def test_stature_said_of_a_person_by_comparison(knowledge: Knowledge, text: str, expected: str) -> None:
+    assert found(annotate(knowledge, text)).get(expected) is False
+
+
+def test_stature_words_said_of_a_part_stay_the_part(knowledge: Knowledge) -> None:
+    assert SHORT_STATURE not in found(annotate(knowledge, "the fourth finger is the shortest"))
+    assert SHORT_STATURE not in found(annotate(knowledge, "his legs are much shorter than his arms"))

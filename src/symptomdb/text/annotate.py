@@ -1245,7 +1245,12 @@ def _ends_before_separator(tokens: Sequence[Token], position: int) -> bool:
 
 
 # "he is short", "she's very tall for her age": stature adjectives said of a person are the finding
-_PREDICATES = {"short": "short stature", "tall": "tall stature"}
+_PREDICATES = {
+    "short": "short stature",
+    "tall": "tall stature",
+    "shortest": "short stature",  # "she's the shortest in her class"
+    "tallest": "tall stature",
+}
 _COPULAS = frozenset({"is", "are", "was", "were", "been", "seems", "looks", "remains", "became"})
 _PERSONS = frozenset(
     {
@@ -1255,15 +1260,23 @@ _PERSONS = frozenset(
     }
 )  # fmt: skip
 _CONTRACTED_PERSONS = frozenset({"he's", "she's", "i'm", "they're", "we're", "you're"})
-_DEGREE = frozenset({"very", "quite", "too", "really", "rather", "relatively", "extremely", "so", "also"})
-_AFTER_PREDICATE = frozenset({"for", "too", "but", "and", "or", "although", "though", "now", "yet", "like"})
+_DEGREE = frozenset(
+    {"very", "quite", "too", "really", "rather", "relatively", "extremely", "so", "also",
+     # round 13: comparisons and time words ("he's much shorter than his friends", "she's now taller than
+     # her sister", "she's the shortest in her year")
+     "much", "way", "far", "even", "now", "still", "already", "the", "by"}
+)  # fmt: skip
+_AFTER_PREDICATE = frozenset(
+    {"for", "too", "but", "and", "or", "although", "though", "now", "yet", "like", "than",
+     "girl", "boy", "child", "kid", "one", "person", "in"}
+)  # fmt: skip
 
 
 def _predicates(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
     taken = {k for c in chosen for k in range(c.first, c.last + 1)}
     found: list[_Candidate] = []
     for i, token in enumerate(tokens):
-        phrase = _PREDICATES.get(token.lower) if token.kind == "word" else None
+        phrase = _PREDICATES.get(token.key) if token.kind == "word" else None  # "taller" = tall
         if phrase is None or i in taken:
             continue
         j = i - 1
