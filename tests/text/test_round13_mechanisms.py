@@ -104,3 +104,24 @@ def test_stature_said_of_a_person_by_comparison(knowledge: Knowledge, text: str,
 def test_stature_words_said_of_a_part_stay_the_part(knowledge: Knowledge) -> None:
     assert SHORT_STATURE not in found(annotate(knowledge, "the fourth finger is the shortest"))
     assert SHORT_STATURE not in found(annotate(knowledge, "his legs are much shorter than his arms"))
+
+
+COUGH_ID, CHRONIC_COUGH, STRIDOR, INSPIRATORY_STRIDOR = "HP:0012735", "HP:0034315", "HP:0010307", "HP:0005348"
+CAFE_AU_LAIT, MULTIPLE_CAFE_AU_LAIT = "HP:0000957", "HP:0007565"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("she has had a cough since she was tiny", CHRONIC_COUGH),
+        ("he has stridor when he breathes in", INSPIRATORY_STRIDOR),
+        ("he has three cafe-au-lait spots on his back", MULTIPLE_CAFE_AU_LAIT),
+    ],
+)
+def test_round13_context_cues(knowledge: Knowledge, text: str, expected: str) -> None:
+    assert found(annotate(knowledge, text)).get(expected) is False
+
+
+def test_no_cue_no_specialisation(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "he has stridor")) == {STRIDOR: False}
+    assert found(annotate(knowledge, "he has a cafe-au-lait spot on his back")) == {CAFE_AU_LAIT: False}
