@@ -36,6 +36,8 @@ def status(knowledge: Knowledge, text: str) -> dict[str, bool]:
         "fever has been ruled out",
         "free of fever",
         "she isn't feverish",
+        "He no have fever.",  # second-language English: "no" + bare "have" ("have" ended the scope)
+        "she no has fever since Monday",
     ],
 )
 def test_negation_triggers(knowledge: Knowledge, text: str) -> None:

@@ -37,7 +37,7 @@ have not | had not | is not | are not | was not | were not | not any | none | no
 no longer had | no new | no more | never complains of | never complained of | doesn't complain of |
 does not complain of | didn't complain of | did not complain of | stopped having | has stopped having |
 nil | not had | not got | never once had | never actually had | never really had | never ever had |
-never even had
+never even had | no have | no has | no having | no got
 """
 
 _POST_NEGATION = """
