@@ -976,6 +976,22 @@ _STATED_AGE_RE = re.compile(
 )
 
 
+def _sentence_bounds(tokens: Sequence[Token], position: int) -> tuple[int, int]:
+    """The token range [start, end) of the sentence part (between hard breaks) holding ``position``."""
+    start = position
+    while start > 0 and tokens[start - 1].kind != "break":
+        start -= 1
+    end = position
+    while end < len(tokens) and tokens[end].kind != "break":
+        end += 1
+    return start, end
+
+
+def _folded_words(tokens: Sequence[Token], start: int, end: int) -> str:
+    """The folded words of a token range joined by single spaces: what context cues are matched on."""
+    return " ".join(t.lower for t in tokens[start:end] if t.kind == "word")
+
+
 def _stated_ages(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
     children = lexicon.age_children
     ages_of: dict[int, tuple[str, ...]] = {}
@@ -983,15 +999,9 @@ def _stated_ages(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candid
         by_age = children.get(candidate.ids[0])
         if by_age is None:
             continue
-        start = candidate.first
-        while start > 0 and tokens[start - 1].kind != "break":
-            start -= 1
+        start, end = _sentence_bounds(tokens, candidate.first)
         if start not in ages_of:
-            end = start
-            while end < len(tokens) and tokens[end].kind != "break":
-                end += 1
-            sentence = " ".join(t.lower for t in tokens[start:end] if t.kind == "word")
-            ages_of[start] = _stated_age(sentence)
+            ages_of[start] = _stated_age(_folded_words(tokens, start, end))
         term_id = next((by_age[a] for a in ages_of[start] if a in by_age), None)
         if term_id is not None:
             candidate.ids = (term_id,)
@@ -1128,14 +1138,9 @@ def _specialisations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Ca
         by_modifier = children.get(candidate.ids[0])
         if by_modifier is None:
             continue
-        start = candidate.first
-        while start > 0 and tokens[start - 1].kind != "break":
-            start -= 1
+        start, end = _sentence_bounds(tokens, candidate.first)
         if start not in sentences:
-            end = start
-            while end < len(tokens) and tokens[end].kind != "break":
-                end += 1
-            sentences[start] = " ".join(t.lower for t in tokens[start:end] if t.kind == "word")
+            sentences[start] = _folded_words(tokens, start, end)
         sentence = sentences[start]
         for modifier, cue in _modifier_cues():
             child = by_modifier.get(modifier)
