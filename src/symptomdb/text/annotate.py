@@ -85,10 +85,13 @@ def annotate_with(
     tokens = _comparatives(lexicon, tokenize(text))
     if spelling:
         tokens = correct_tokens(lexicon, tokens)
+    matching, pronouns = _pronoun_antecedents(lexicon, tokens)  # "my knees, they swell" → "knees swell"
     candidates = [
         c
-        for c in _find_candidates(lexicon, _open_headings(tokens))
-        if not _pronoun_one(tokens, c) and not _verb_use(tokens, c)
+        for c in _find_candidates(lexicon, _open_headings(matching))
+        if not _pronoun_one(tokens, c)
+        and not _verb_use(tokens, c)
+        and not (pronouns and c.positions and all(p in pronouns for p in c.positions))
     ]
     chosen = [
         c
@@ -106,7 +109,7 @@ def annotate_with(
     chosen = _drop_circumstances(tokens, chosen)  # "when he's tired his eye wanders": no fatigue
     _examiner_negations(tokens, chosen)
     chosen += _anaphora(tokens, chosen)
-    for statement in find_normal_statements(tokens):  # "his hearing is fine"
+    for statement in find_normal_statements(matching):  # "his hearing is fine", "his hips? they're fine"
         for term_id in statement.ids:
             if term_id in lexicon.scope:
                 chosen.append(
@@ -150,6 +153,63 @@ def annotate_with(
             )
         )
     return mentions
+
+
+# Round 14: a pronoun stands for the body part just named ("my eyes are fine, they're not dry", "his baby
+# teeth came through brown and they crumble", "the pee burns and there's no blood in it"). For matching
+# only, the pronoun reads as that noun (its span stays the pronoun's own text); negation, family and
+# uncertainty still read the words as written.
+_PLURAL_PRONOUNS = frozenset({"they", "them", "they're", "theyre"})
+_SINGULAR_PRONOUNS = frozenset({"it", "it's"})
+_COMPARING = frozenset({"than", "as"})  # "bend back further than they should": an elided comparison
+_IRREGULAR_PLURALS = frozenset({"teeth", "feet", "children"})
+# body substances a pronoun may stand for: "there is no blood in it" (the urine)
+_SUBSTANCE_KEYS = frozenset({"urin", "stool", "sputum", "vomit", "phlegm", "mucus"})
+_CLAUSE_OPENERS = frozenset({"and", "but", "or", "so", "because", "when", "whenever", "while", "if", "then"})
+MAX_ANTECEDENT_SENTENCES = 2  # the pronoun's own sentence and the one before
+
+
+def _is_plural(token: Token) -> bool:
+    lower = token.lower
+    return lower in _IRREGULAR_PLURALS or (
+        lower.endswith("s") and not lower.endswith("ss") and lower != token.key
+    )
+
+
+def _pronoun_antecedents(lexicon: Lexicon, tokens: list[Token]) -> tuple[list[Token], frozenset[int]]:
+    """``tokens`` with each pronoun (they, them, it …) read as the nearest body-part noun before it in its
+    sentence or the one before that agrees with it in number; and the indexes of the pronouns so read."""
+    body = lexicon.body_nouns
+    replaced: dict[int, Token] = {}
+    for i, token in enumerate(tokens):
+        if token.kind != "word":
+            continue
+        lower = token.lower
+        plural = lower in _PLURAL_PRONOUNS
+        if not plural and lower not in _SINGULAR_PRONOUNS:
+            continue
+        if i > 0 and tokens[i - 1].lower in _COMPARING:
+            continue
+        sentences = 0
+        crossed = False  # a pronoun stands for no noun of its own clause ("blood in it" is not the blood)
+        for j in range(i - 1, -1, -1):
+            other = tokens[j]
+            if other.kind == "break" and other.text in _SENTENCE_ENDS:
+                sentences += 1
+                crossed = True
+                if sentences >= MAX_ANTECEDENT_SENTENCES:
+                    break
+                continue
+            if other.kind in ("comma", "break") or other.lower in _CLAUSE_OPENERS:
+                crossed = True
+            if other.kind != "word" or other.stop or j in replaced or not crossed:
+                continue
+            if (other.key in body or other.key in _SUBSTANCE_KEYS) and _is_plural(other) == plural:
+                replaced[i] = Token(token.text, token.start, token.end, other.lower, other.key, False, "word")
+                break
+    if not replaced:
+        return tokens, frozenset()
+    return [replaced.get(i, t) for i, t in enumerate(tokens)], frozenset(replaced)
 
 
 _NEGATORS = frozenset({"not", "never"})
