@@ -42,3 +42,16 @@ def test_pronouns_that_do_not_agree_or_compare_are_left_alone(knowledge: Knowled
     assert findings == {JOINT_HYPERMOBILITY: False}
     assert found(annotate(knowledge, "the doctors saw his hands, and they said nothing")) == {}
     assert found(annotate(knowledge, "her eyes were checked and it is not dry in the room")) == {}
+
+
+RAYNAUD, PALLOR, SYNCOPE = "HP:0030880", "HP:0001897", "HP:0001279"
+
+
+def test_a_comma_before_then_continues_a_sequence(knowledge: Knowledge) -> None:
+    mentions = annotate(knowledge, "in winter his fingers go white, then blue, then red")
+    assert found(mentions).get(RAYNAUD) is False
+
+
+def test_a_comma_before_then_still_separates_two_findings(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "he was pale, then he fainted"))
+    assert SYNCOPE in findings and RAYNAUD not in findings

@@ -350,6 +350,8 @@ def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
             kind = t.kind
             if kind == "soft":
                 continue
+            if kind == "comma" and words and _next_word(tokens, j) == "then":
+                continue  # a sequence: "fingers go white, then blue, then red" reads as "white then blue"
             if kind == "comma" and words and "," not in crossed:
                 crossed.add(",")  # "mental retardation, profound" (only names written with a comma)
                 continue
