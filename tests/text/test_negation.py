@@ -121,6 +121,10 @@ def test_case_reports_of_affected_relatives_need_a_possessive(knowledge: Knowled
         ("her own memory is completely normal", {"HP:0002354"}),
         ("She has a normal tone and power.", {"HP:0001252", "HP:0001276", "HP:0001324"}),
         ("his liver is big but the spleen is normal", {"HP:0001744"}),
+        ("his hearing test came back normal", {"HP:0000365"}),  # a result that "came back" normal
+        ("my sugar tests have all come back normal", {"HP:0003074"}),
+        ("my swallowing's fine", {"HP:0002015"}),
+        ("her voice is quite normal", {"HP:0001618"}),
     ],
 )
 def test_statements_of_normality_exclude_findings(
@@ -131,6 +135,7 @@ def test_statements_of_normality_exclude_findings(
 
 def test_not_normal_is_not_a_statement_of_normality(knowledge: Knowledge) -> None:
     assert status(knowledge, "his hearing is not normal") == {}
+    assert status(knowledge, "his back is fine") == {}  # "back" is skipped only after "came"/"come"
 
 
 def test_relatives_of_relatives_and_the_patients_own_history(knowledge: Knowledge) -> None:

@@ -62,6 +62,7 @@ _BETWEEN = frozenset(
         "appeared",
     }
 )
+_COME = frozenset({"came", "come", "comes", "coming"})  # a result that "came back" normal
 _NOT = frozenset({"not", "never", "no", "cannot"})  # "cannot" is the key of "can't", "unable"
 MAX_GAP = 4
 
@@ -106,10 +107,14 @@ def find_normal_statements(tokens: Sequence[Token]) -> list[NormalStatement]:
         # "<subject> is (completely) normal", "hears fine"
         end = n - 1
         gap = 0
-        while (
-            end >= 0 and gap < MAX_GAP and (tokens[words[end]].stop or tokens[words[end]].lower in _BETWEEN)
-        ):
-            end -= 1
+        while end >= 0 and gap < MAX_GAP:
+            lower = tokens[words[end]].lower
+            if lower == "back" and end > 0 and tokens[words[end - 1]].lower in _COME:
+                end -= 2  # "his hearing test came back normal", "the scans have come back clear"
+            elif tokens[words[end]].stop or lower in _BETWEEN:
+                end -= 1
+            else:
+                break
             gap += 1
         end = _before_checked(tokens, words, end)  # "her hearing was checked and is normal"
         subject = _subject_ending(tokens, words, end, table, longest, i)
