@@ -67,3 +67,21 @@ def test_soft_spot_is_the_fontanelle_not_a_skin_spot(knowledge: Knowledge) -> No
 
 def test_getting_lost_is_no_loss_of_walking(knowledge: Knowledge) -> None:
     assert "HP:0002505" not in found(annotate(knowledge, "she got lost walking back from the shop"))
+
+
+VERTIGO, SPINNING_STEREOTYPY = "HP:0002321", "HP:5200069"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I get a spinning sensation when I roll over", {VERTIGO: False}),
+        ("my head is spinning", {VERTIGO: False}),
+        ("it's not a spinning feeling though", {VERTIGO: True}),
+        ("he keeps spinning round in circles", {SPINNING_STEREOTYPY: False}),  # the behaviour stays
+    ],
+)
+def test_a_spinning_feeling_is_vertigo_not_the_behaviour(
+    knowledge: Knowledge, text: str, expected: dict[str, bool]
+) -> None:
+    assert found(annotate(knowledge, text)) == expected
