@@ -108,6 +108,7 @@ def annotate_with(
     chosen += _predicates(lexicon, tokens, chosen)
     chosen = _drop_circumstances(tokens, chosen)  # "when he's tired his eye wanders": no fatigue
     _examiner_negations(tokens, chosen)
+    _negators_inside(tokens, chosen)
     chosen += _anaphora(tokens, chosen)
     for statement in find_normal_statements(matching):  # "his hearing is fine", "his hips? they're fine"
         for term_id in statement.ids:
@@ -213,6 +214,20 @@ def _pronoun_antecedents(lexicon: Lexicon, tokens: list[Token]) -> tuple[list[To
 
 
 _NEGATORS = frozenset({"not", "never"})
+
+
+def _negators_inside(tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
+    """A finding whose words lie on both sides of a negator that is not one of them is denied ("my skin
+    and eyes haven't gone yellow", "her joints aren't swollen"): negation's triggers skip words inside
+    a mention, and a lay phrase that holds the negator ("can't walk") has it among its positions."""
+    for c in chosen:
+        if c.negated or not c.positions:
+            continue
+        inside = range(c.positions[0] + 1, c.positions[-1])
+        if any(tokens[k].key in _NEGATORS and k not in c.positions for k in inside):
+            c.negated = True
+
+
 MAX_HEADING_WORDS = 2
 
 
@@ -855,9 +870,7 @@ def _expand_coordinations(
                     break  # a finding of its own, or a clause ("my skin, which was fine, and …")
                 for options in predicates:
                     for reading in options:  # "turned yellow last week": the longest that is a finding
-                        if add(nouns + reading):
-                            if any(tokens[k].key in _NEGATORS for k in range(nouns[-1], reading[0])):
-                                extra[-1].negated = True  # "… and eyes have not gone yellow"
+                        if add(nouns + reading):  # "… have not gone yellow": `_negators_inside`
                             break
     return extra
 
@@ -866,8 +879,8 @@ def _shared_predicates(tokens: Sequence[Token], chain: list[list[int]], j: int) 
     """The predicates of conjunct j, each as its readings longest first ("ankles are swollen" →
     [[[swollen]]]; "eyes turned yellow last week" → [[[yellow, last], [yellow]]]), then the one-word
     conjuncts after it ("… and painful"); none unless a copula follows the conjunct's subject."""
-    skipped = FILLER_WORDS | _BECOMING_WORDS | _NOT_WORDS  # negation is read later, over the whole span
-    words = [p for p in chain[j] if tokens[p].lower not in skipped]
+    skipped = FILLER_WORDS | _BECOMING_WORDS  # negation is read later, over the whole span
+    words = [p for p in chain[j] if tokens[p].lower not in skipped and tokens[p].key not in _NOT_KEYS]
     for split in range(1, min(len(words), MAX_CONJUNCT_WORDS + 1)):
         if _subject_copula(tokens, words[split - 1], words[split]):
             break
@@ -907,7 +920,7 @@ def _bare_phrase(tokens: Sequence[Token], subject: list[int]) -> bool:
     )
 
 
-_NOT_WORDS = frozenset({"not", "never", "no"})
+_NOT_KEYS = frozenset({"not", "never", "no", "cannot"})  # keys: "haven't", "isn't" are "not"
 # Verbs of becoming, said of a body part ("have gone yellow", "turned blue", "got red").
 _BECOMING_WORDS = frozenset(
     {"gone", "go", "goes", "went", "turned", "turn", "turns", "become", "becomes", "got"}
@@ -920,7 +933,7 @@ def _subject_copula(tokens: Sequence[Token], subject: int, predicate: int) -> bo
     between = [t for t in tokens[subject + 1 : predicate] if t.kind != "soft"]
     links = [t for t in between if (_COPULA_WORDS | _BECOMING_WORDS).intersection(t.lower.split())]
     return bool(links) and all(
-        t.kind == "word" and (t.stop or t.lower in FILLER_WORDS or t.lower in _NOT_WORDS or t in links)
+        t.kind == "word" and (t.stop or t.lower in FILLER_WORDS or t.key in _NOT_KEYS or t in links)
         for t in between
     )
 
