@@ -1401,9 +1401,7 @@ def _examiner_negations(tokens: Sequence[Token], chosen: list[_Candidate]) -> No
     for candidate in chosen:
         if tokens[candidate.last].lower not in _PERCEPTION:
             continue
-        if not any(
-            tokens[k].key in ("not", "cannot", "never") for k in range(candidate.first, candidate.last + 1)
-        ):
+        if not any(tokens[k].key in _NEGATED_KEYS for k in range(candidate.first, candidate.last + 1)):
             continue
         j = candidate.last + 1
         skipped = 0
