@@ -29,8 +29,9 @@ from pydantic import BaseModel
 from symptomdb.knowledge.store import Knowledge
 from symptomdb.text import negation
 from symptomdb.text.english import NUMBER_WORDS
+from symptomdb.text.figures import figure_positions
 from symptomdb.text.lexicon import Key, Lexicon, get_lexicon, key_of, read_modifier_cues, surface_form
-from symptomdb.text.normal import find_normal_statements
+from symptomdb.text.normal import find_absence_phrases, find_normal_statements
 from symptomdb.text.normalise import (
     FILLER_WORDS,
     Token,
@@ -86,12 +87,14 @@ def annotate_with(
     if spelling:
         tokens = correct_tokens(lexicon, tokens)
     matching, pronouns = _pronoun_antecedents(lexicon, tokens)  # "my knees, they swell" → "knees swell"
+    figures = figure_positions(tokens)  # "put on the spot", "Amelia, 16,": no finding
     candidates = [
         c
         for c in _find_candidates(lexicon, _open_headings(matching))
         if not _pronoun_one(tokens, c)
         and not _verb_use(tokens, c)
         and not (pronouns and c.positions and all(p in pronouns for p in c.positions))
+        and not (figures and any(p in figures for p in c.positions))
     ]
     chosen = [
         c
@@ -110,7 +113,9 @@ def annotate_with(
     _examiner_negations(tokens, chosen)
     _negators_inside(tokens, chosen)
     chosen += _anaphora(tokens, chosen)
-    for statement in find_normal_statements(matching):  # "his hearing is fine", "his hips? they're fine"
+    chosen += _elided_sites(lexicon, matching, chosen)  # "my eyes water, but there's no pain": Ocular pain
+    statements = find_normal_statements(matching) + find_absence_phrases(text, tokens)
+    for statement in statements:  # "his hearing is fine", "his hips? they're fine", "dry during the day"
         for term_id in statement.ids:
             if term_id in lexicon.scope:
                 chosen.append(
@@ -211,6 +216,80 @@ def _pronoun_antecedents(lexicon: Lexicon, tokens: list[Token]) -> tuple[list[To
     if not replaced:
         return tokens, frozenset()
     return [replaced.get(i, t) for i, t in enumerate(tokens)], frozenset(replaced)
+
+
+# Round 15: "pain" and "blood" said without their site, which an earlier word of the sentence (or of
+# the one before) names: "my eyes keep watering, but there's no pain" (Ocular pain), "diarrhoea for five
+# weeks, no blood in it" (Hematochezia), "I get up to pee at night, there's no blood" (Hematuria). The
+# finding is what the lexicon calls the site and the word together ("eye pain", "blood in the stool").
+_SITED_WORDS = frozenset({"pain", "pains", "blood"})  # not "sore", "hurts": "he feels sore" has a subject
+# where blood is seen: the substances, and the words that name their passing
+_BLOOD_SITES = {
+    "urin": "urin",
+    "wee": "wee",
+    "stool": "stool",
+    "vomit": "vomit",
+    "throw": "vomit",  # "threw up blood"
+    "diarrhea": "stool",
+    "intestin": "stool",  # "bowels"
+}
+
+
+def _elided_sites(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
+    """Bare "pain" or "blood" read with the site named before it (see ``_SITED_WORDS``): a bare "pain"
+    finding takes the site's term; a bare "blood", no finding alone, becomes one."""
+    owner: dict[int, _Candidate] = {}
+    for c in chosen:
+        for k in range(c.first, c.last + 1):
+            owner[k] = c
+    found: list[_Candidate] = []
+    for i, token in enumerate(tokens):
+        if token.kind != "word" or token.lower not in _SITED_WORDS or _modifies_a_noun(tokens, i):
+            continue  # "a blood test", "pain relief"
+        current = owner.get(i)
+        if current is not None and (current.first != current.last or len(current.positions) != 1):
+            continue  # already part of a longer finding ("chest pain", "blood in the urine")
+        term_id = _site_term(lexicon, tokens, i)
+        if term_id is None:
+            continue
+        if current is not None:
+            current.ids = (term_id,)
+        else:
+            found.append(_Candidate(i, i, 1, 1, (term_id,), (i,)))
+    return found
+
+
+def _modifies_a_noun(tokens: Sequence[Token], position: int) -> bool:
+    following = tokens[position + 1] if position + 1 < len(tokens) else None
+    return following is not None and following.kind == "word" and not following.stop
+
+
+def _site_term(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> str | None:
+    """The term the nearest site word names with the word at ``position``: first in its own sentence
+    (before it, then after it), then in the sentence before."""
+    key = tokens[position].key
+    start, end = _sentence_bounds(tokens, position)
+    previous_start = _sentence_bounds(tokens, start - 2)[0] if start >= 2 else start
+    order = [
+        *range(position - 1, start - 1, -1),
+        *range(position + 1, end),
+        *range(start - 2, previous_start - 1, -1),
+    ]
+    for j in order:
+        other = tokens[j]
+        if other.kind != "word" or other.stop:
+            continue
+        site = (
+            _BLOOD_SITES.get(other.key)
+            if key == "blood"
+            else (other.key if other.key in lexicon.body_nouns else None)
+        )
+        if site is None:
+            continue
+        ids = lexicon.phrases.get(tuple(sorted((site, key))))
+        if ids:
+            return ids[0]
+    return None
 
 
 _NEGATORS = frozenset({"not", "never"})
@@ -389,6 +468,8 @@ def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
                     continue
                 if t.lower in MODIFIERS or j in sequences:
                     continue
+                if t.lower in _CARERS:
+                    break  # "the heart doctor has changed my tablets": a person, not a change of the heart
                 unknown += 1
                 if unknown > MAX_UNKNOWN_WORDS_IN_WINDOW or not t.lower.isalpha():
                     break
@@ -413,6 +494,14 @@ def _find_candidates(lexicon: Lexicon, tokens: Sequence[Token]) -> list[_Candida
                 candidate.gaps = unknown
                 found.append(candidate)
     return found
+
+
+# People who look after a patient: a window never reads across one ("heart doctor", "eye nurse")
+_CARERS = negation.word_set(
+    "doctor doctors gp gps nurse nurses consultant consultants specialist specialists surgeon surgeons "
+    "dentist optician optometrist physio physiotherapist therapist paediatrician pediatrician "
+    "cardiologist neurologist midwife teacher teachers dietitian"
+)
 
 
 # MRI sequences that show a finding ("white matter T2 hyperintensity", "FLAIR hyperintense lesions"): like
@@ -479,6 +568,12 @@ def _lookup_window(
         return None  # "ankle jerks", "knee jerks were normal": the tendon reflexes, not myoclonus
     if tokens[positions[-1]].key == "fall" and _next_word(tokens, last) in _FALL_PHRASAL:
         return None  # "falls asleep", "keeps falling asleep", "falls within the normal range": no fall
+    if (
+        len(words) == 1
+        and (key[0] == "fall" or ids[0] in lexicon.behavioural)
+        and _body_part_subject(lexicon, tokens, first)
+    ):
+        return None  # "his teeth are falling out", "my heart is jumping": the part does it, not the person
     if tokens[positions[-1]].key == "turn" and _colour_follows(tokens, last):
         return None  # "his eyes turned yellow" is a colour, not an eye that turns (strabismus)
     if len(words) == 1 and ids[0] in lexicon.behavioural and _modifies_body_noun(lexicon, tokens, last):
@@ -524,6 +619,28 @@ def _after_too_little(tokens: Sequence[Token], first: int) -> bool:
 
 # Where clinicians tap a tendon reflex and call it a "jerk" ("knee jerk", "ankle jerks", "jaw jerk")
 _REFLEX_SITES = frozenset({"knee", "knees", "ankle", "ankles", "jaw", "biceps", "triceps", "supinator"})
+
+
+# Words between a subject and what it does: "my teeth are falling out", "his heart keeps jumping"
+_SUBJECT_LINKS = negation.word_set(
+    "is are was were 's 're keeps keep kept has have been always still constantly"
+)
+MAX_SUBJECT_LINKS = 2
+
+
+def _body_part_subject(lexicon: Lexicon, tokens: Sequence[Token], first: int) -> bool:
+    """The subject of the verb at ``first`` is a body part ("my eyelid is falling down")."""
+    links = 0
+    for token in reversed(tokens[:first]):
+        if token.kind == "soft":
+            continue
+        if token.kind != "word":
+            return False
+        if token.lower in _SUBJECT_LINKS and links < MAX_SUBJECT_LINKS:
+            links += 1
+            continue
+        return token.key in lexicon.body_nouns
+    return False
 
 
 def _after_reflex_site(tokens: Sequence[Token], position: int) -> bool:

@@ -8,6 +8,7 @@ normality word ("normal", "fine", "intact", …) after its subject ("X is/was (c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -86,6 +87,33 @@ def normal_subjects() -> dict[tuple[str, ...], tuple[str, ...]]:
         key = tuple(t.key for t in tokenize(subject) if t.kind == "word" and not t.stop)
         table[key] = tuple(i.strip() for i in ids.split(","))
     return table
+
+
+@lru_cache(maxsize=1)
+def absence_phrases() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """The reviewed absences said as a contrast (``data/absence-phrases.tsv``): pattern → excluded ids."""
+    text = resources.files("symptomdb.text").joinpath("data/absence-phrases.tsv").read_text(encoding="utf-8")
+    phrases: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, ids = line.split("\t")[:2]
+        phrases.append((re.compile(pattern), tuple(i.strip() for i in ids.split(","))))
+    return tuple(phrases)
+
+
+def find_absence_phrases(text: str, tokens: Sequence[Token]) -> list[NormalStatement]:
+    """Absences stated as a contrast ("wets the bed, but is dry during the day"): each match's "span"
+    group as a statement over the tokens it covers."""
+    folded = text.lower().replace("\u2019", "'")
+    found: list[NormalStatement] = []
+    for pattern, ids in absence_phrases():
+        for match in pattern.finditer(folded):
+            start, end = match.span("span")
+            inside = [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
+            if inside:
+                found.append(NormalStatement(inside[0], inside[-1], ids))
+    return found
 
 
 def find_normal_statements(tokens: Sequence[Token]) -> list[NormalStatement]:

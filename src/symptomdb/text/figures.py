@@ -1,0 +1,66 @@
+"""Words that name no finding where they stand: figures of speech and people's names.
+
+"put on the spot", "a kettle coming to the boil", "my fingers ache in the cold", "fit and well": each
+word can name a finding, but not in that phrase (``data/figures-of-speech.tsv``). "Amelia, 16, has
+fainted twice": a name that is also a term (Amelia, the absence of a limb), said of a person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from symptomdb.text.normalise import Token
+
+FIGURES_FILE = "data/figures-of-speech.tsv"
+
+
+class FigureFormatError(ValueError):
+    """A line of the figures-of-speech file without exactly one word in brackets."""
+
+
+@lru_cache(maxsize=1)
+def read_figures() -> tuple[tuple[tuple[str, ...], int], ...]:
+    """Each phrase as its lower-case words and the position of the bracketed word."""
+    text = resources.files("symptomdb.text").joinpath(FIGURES_FILE).read_text(encoding="utf-8")
+    figures: list[tuple[tuple[str, ...], int]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        words = line.split("\t")[0].lower().split()
+        marked = [i for i, w in enumerate(words) if w.startswith("[") and w.endswith("]")]
+        if len(marked) != 1:
+            raise FigureFormatError(f"{FIGURES_FILE}:{number}: mark exactly one word with [brackets]")
+        words[marked[0]] = words[marked[0]][1:-1]
+        figures.append((tuple(words), marked[0]))
+    return tuple(figures)
+
+
+def figure_positions(tokens: Sequence[Token]) -> frozenset[int]:
+    """Positions of words that stand in a figure of speech or name a person (see the module docstring)."""
+    by_word: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for words, marked in read_figures():
+        by_word.setdefault(words[marked], []).append((words, marked))
+    found: set[int] = set()
+    lowers = [t.lower for t in tokens]
+    for i, lower in enumerate(lowers):
+        for words, marked in by_word.get(lower, ()):
+            start = i - marked
+            if start >= 0 and tuple(lowers[start : start + len(words)]) == words:
+                found.add(i)
+        if _names_a_person(tokens, i):
+            found.add(i)
+    return frozenset(found)
+
+
+def _names_a_person(tokens: Sequence[Token], i: int) -> bool:
+    """A capitalised word followed by an age ("Amelia, 16,", "Amelia (16)") or in the possessive
+    ("Amelia's mum"): a person's name, however the word reads as a term."""
+    text = tokens[i].text
+    if len(text) < 3 or not text[0].isupper() or not text[1:].replace("'", "").replace("’", "").islower():
+        return False
+    if text.endswith(("'s", "’s")):
+        return True
+    following = tokens[i + 1 : i + 3]
+    return len(following) == 2 and following[0].text in (",", "(") and following[1].text.isdigit()

@@ -1,0 +1,124 @@
+"""Round 15 of the annotator: figures of speech and names, the subject that is a body part, pain and
+blood without their site, absences said as a contrast, faints. Made-up sentences (none is copied from
+a benchmark)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text import figures
+from symptomdb.text.annotate import annotate
+from symptomdb.text.normalise import tokenize
+
+from .test_annotate import found
+
+SEIZURE, SKIN_RASH, FURUNCLE, AMELIA = "HP:0001250", "HP:0000988", "HP:0020083", "HP:0009827"
+CLUBBING, FALLS, FREQUENT_FALLS, SYNCOPE = "HP:0001217", "HP:0002527", "HP:0002359", "HP:0001279"
+OCULAR_PAIN, PAIN, HEMATOCHEZIA, HEMATURIA = "HP:0200026", "HP:0012531", "HP:0002573", "HP:0000790"
+HEMATEMESIS, KNEE_PAIN, ENURESIS_DIURNA, ENURESIS_NOCTURNA = (
+    "HP:0002248",
+    "HP:0030839",
+    "HP:0010678",
+    "HP:0010677",
+)
+RESTING_TREMOR, MAINTENANCE_INSOMNIA, DRY_SKIN = "HP:0002322", "HP:0031355", "HP:0000958"
+RECURRENT_ORAL_HERPES, LOSS_OF_CONSCIOUSNESS = "HP:0410028", "HP:0007185"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_found"),
+    [
+        ("he goes bright red when he's put on the spot", SKIN_RASH),
+        ("the ringing in my ears is like a kettle coming to the boil", FURUNCLE),
+        ("my fingers ache in the cold", RECURRENT_ORAL_HERPES),
+        ("she is fit and well otherwise", SEIZURE),
+        ("he keeps fit by cycling to school", SEIZURE),
+        ("he fits in well with the other boys", SEIZURE),
+        ("she stays late at homework club", CLUBBING),
+    ],
+)
+def test_a_figure_of_speech_names_no_finding(knowledge: Knowledge, text: str, not_found: str) -> None:
+    assert not_found not in found(annotate(knowledge, text))
+
+
+def test_the_same_words_outside_the_figure_still_name_the_finding(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "he had a fit in the bath")) == {SEIZURE: False}
+    assert found(annotate(knowledge, "he has a boil on his neck")).get(FURUNCLE) is False
+    assert found(annotate(knowledge, "he has clubbing")) == {CLUBBING: False}
+
+
+def test_a_name_said_of_a_person_is_no_finding(knowledge: Knowledge) -> None:
+    assert AMELIA not in found(annotate(knowledge, "Amelia, 15, keeps fainting in assembly"))
+    assert AMELIA not in found(annotate(knowledge, "Amelia (15) keeps fainting in assembly"))
+    assert AMELIA not in found(annotate(knowledge, "Amelia's mum says she faints"))
+    assert found(annotate(knowledge, "Amelia of the left arm was seen on the scan")).get(AMELIA) is False
+
+
+def test_every_figure_marks_one_word() -> None:
+    for words, marked in figures.read_figures():
+        assert 0 <= marked < len(words)
+        assert all(w and "[" not in w for w in words)
+
+
+def test_figure_positions_are_the_marked_words() -> None:
+    tokens = tokenize("Put on the spot, Amelia, 16, went red")
+    marked = {tokens[i].text for i in figures.figure_positions(tokens)}
+    assert marked == {"spot", "Amelia"}
+
+
+def test_a_carer_between_two_words_ends_the_window(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "the heart doctor has changed my tablets")) == {}
+
+
+def test_a_body_part_that_falls_or_jumps_is_not_the_person(knowledge: Knowledge) -> None:
+    assert FALLS not in found(annotate(knowledge, "her teeth are falling out"))
+    assert FALLS not in found(annotate(knowledge, "my eyelid keeps falling down"))
+    assert found(annotate(knowledge, "my heart is jumping in my chest")) == {}
+    assert FREQUENT_FALLS in found(annotate(knowledge, "he keeps falling down"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("his eyes are red and sticky, but there's no pain", OCULAR_PAIN),
+        ("watery diarrhoea for two weeks, no blood in it", HEMATOCHEZIA),
+        ("she needs to pee all the time. There's no blood.", HEMATURIA),
+        ("he vomits every morning, no blood", HEMATEMESIS),
+    ],
+)
+def test_pain_and_blood_take_the_site_named_before(knowledge: Knowledge, text: str, term: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(term) is True
+    assert PAIN not in findings
+
+
+def test_pain_and_blood_without_a_site(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "she is in a lot of pain")) == {PAIN: False}
+    assert found(annotate(knowledge, "she had a urine and a blood test")) == {}
+    assert KNEE_PAIN in found(annotate(knowledge, "his knee is swollen and there is pain"))
+    assert KNEE_PAIN not in found(annotate(knowledge, "his knees are fine, he feels sore"))
+
+
+def test_absences_said_as_a_contrast(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "she still wets the bed at night but is dry during the day"))
+    assert findings == {ENURESIS_NOCTURNA: False, ENURESIS_DIURNA: True}
+    findings = found(
+        annotate(knowledge, "his hands tremble when he writes; when they're resting they're still")
+    )
+    assert findings.get(RESTING_TREMOR) is True
+    findings = found(annotate(knowledge, "I lie awake for ages, but once I'm asleep I stay asleep"))
+    assert findings.get(MAINTENANCE_INSOMNIA) is True
+
+
+def test_dry_by_day_without_bed_wetting_is_no_statement(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "her skin is dry all day"))
+    assert findings == {DRY_SKIN: False}
+
+
+def test_fainting_and_passing_out_are_syncope(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "she keeps fainting")) == {SYNCOPE: False}
+    assert found(annotate(knowledge, "he has never passed out")) == {SYNCOPE: True}
+    assert found(annotate(knowledge, "loss of consciousness for two minutes")) == {
+        LOSS_OF_CONSCIOUSNESS: False
+    }
