@@ -13,7 +13,7 @@ from .test_annotate import found
 SEIZURE, FALLS, TREMOR = "HP:0001250", "HP:0002527", "HP:0001337"
 SKIN_RASH, PRURITUS, FEVER = "HP:0000988", "HP:0000989", "HP:0001945"
 STATUS_EPILEPTICUS = "HP:0002133"
-HEART, KIDNEY, HEARING = "HP:0001627", "HP:0000077", "HP:0000365"
+HEART, RENAL_MORPHOLOGY, HEARING = "HP:0001627", "HP:0012210", "HP:0000365"
 DELAYED_SPEECH, ABNORMAL_SPEECH, HYPERGLYCEMIA = "HP:0000750", "HP:0002167", "HP:0003074"
 HYPOTONIA, HYPERREFLEXIA = "HP:0001252", "HP:0001347"
 
@@ -46,7 +46,7 @@ def test_none_of_the_x_denies_the_predicate_not_x(knowledge: Knowledge) -> None:
         ("the echo showed his heart is structurally normal", HEART),
         ("her hearing was tested and is fine", HEARING),
         ("his hearing has been checked and is normal", HEARING),
-        ("the kidney scan was clear", KIDNEY),
+        ("the kidney scan was clear", RENAL_MORPHOLOGY),  # round 15: a scan shows the form
         ("my blood sugar is normal", HYPERGLYCEMIA),
         ("his speech is fine", ABNORMAL_SPEECH),
         ("her hearing test was normal", HEARING),

@@ -122,3 +122,54 @@ def test_fainting_and_passing_out_are_syncope(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "loss of consciousness for two minutes")) == {
         LOSS_OF_CONSCIOUSNESS: False
     }
+
+
+# Round 16 (developed on lay-text-10)
+
+HEADACHE, EPISTAXIS = "HP:0002315", "HP:0000421"
+HEART, RENAL_MORPHOLOGY, EKG, BRAIN = "HP:0001627", "HP:0012210", "HP:0003115", "HP:0012443"
+PLATELETS = "HP:0011873"
+
+
+def test_a_relative_who_has_had_a_finding(knowledge: Knowledge) -> None:
+    findings = found(
+        annotate(knowledge, "my wife has had migraines for years, but our son's headaches are new")
+    )
+    assert findings == {HEADACHE: False}
+    assert found(annotate(knowledge, "his uncle has also had seizures")) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no more nosebleeds since the iron tablets",
+        "he hasn't had any more nosebleeds",
+        "the nosebleeds went away at seven",
+        "his nosebleeds have stopped",
+    ],
+)
+def test_a_finding_that_stopped_was_the_patients(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)) == {EPISTAXIS: False}
+
+
+def test_no_more_than_is_a_comparison(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "no more nosebleeds than his friends")) == {EPISTAXIS: True}
+
+
+def test_free_for_a_time_means_it_was_there(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "she has been seizure free for a year")) == {SEIZURE: False}
+    assert found(annotate(knowledge, "he is pain free")) == {PAIN: True}
+
+
+def test_tests_and_scans_stated_normal(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Echo and ECG both normal.")) == {HEART: True, EKG: True}
+    assert found(annotate(knowledge, "his brain scan came back normal")) == {BRAIN: True}
+    assert found(annotate(knowledge, "her platelets are fine")) == {PLATELETS: True}
+
+
+def test_everything_normal_after_a_checked_list(knowledge: Knowledge) -> None:
+    text = "the doctor checked his heart and kidneys and everything was normal"
+    findings = found(annotate(knowledge, text))
+    assert findings.get(HEART) is True
+    assert "HP:0000077" in findings and findings["HP:0000077"] is True
+    assert found(annotate(knowledge, "Everything was normal.")) == {}

@@ -24,6 +24,7 @@ UNCERTAIN_PRE = "uncertain-pre"
 UNCERTAIN_POST = "uncertain-post"
 FAMILY_PRE = "family-pre"
 FAMILY_POST = "family-post"
+PAST = "past"
 
 _PRE_NEGATION = """
 no | not | without | denies | denied | deny | denying | negative for | absence of | free of |
@@ -31,11 +32,11 @@ ruled out | never | never had | nor | neither | lack of | lacks | lacking | no e
 no signs of | no sign of | no history of | no complaints of | not have | doesn't have | does not have |
 didn't have | did not have | don't have | do not have | hasn't had | has not had | haven't had |
 have not had | hasn't got | has not got | absent | free from | rules out | exclude | excluded |
-excludes | excluding | resolution of | unremarkable for | doesn't | don't | didn't | isn't |
+excludes | excluding | unremarkable for | doesn't | don't | didn't | isn't |
 aren't | wasn't | weren't | hasn't | haven't | hadn't | won't | does not | do not | did not | has not |
-have not | had not | is not | are not | was not | were not | not any | none | nothing | no longer has |
-no longer had | no new | no more | never complains of | never complained of | doesn't complain of |
-does not complain of | didn't complain of | did not complain of | stopped having | has stopped having |
+have not | had not | is not | are not | was not | were not | not any | none | nothing | no new |
+never complains of | never complained of | doesn't complain of |
+does not complain of | didn't complain of | did not complain of |
 nil | not had | not got | never once had | never actually had | never really had | never ever had |
 never even had | no have | no has | no having | no got
 """
@@ -44,12 +45,22 @@ _POST_NEGATION = """
 is absent | was absent | were absent | are absent | was not seen | were not seen | not seen |
 not observed | not found | not detected | not present | was negative | were negative | is negative |
 are negative | negative | ruled out | was ruled out | were ruled out | has been ruled out |
-was excluded | were excluded | free | has resolved | have resolved | resolved | is gone | are gone |
-gone away | went away | not noted | unlikely | is unlikely | are unlikely | was denied | were denied |
+was excluded | were excluded | free | not noted | unlikely | is unlikely | are unlikely | was denied |
+were denied |
 within normal limits | were within normal limits | was within normal limits | are within normal limits |
 is within normal limits | within the normal range | were within the normal range | was within the normal
-range | were normal | was normal | were unremarkable | was unremarkable | has stopped | have stopped |
-had stopped | has cleared | have cleared | had cleared | cleared up | has cleared up | have cleared up
+range | were normal | was normal | were unremarkable | was unremarkable
+"""
+
+# Round 15: a finding that stopped was the patient's ("the reflux went away", "no more nosebleeds since
+# …", "he has stopped having migraines"): it is present, as a phenotype records what a person has or had;
+# these phrases only keep the shorter triggers inside them ("no", "not") from negating. "no more … than"
+# is a comparison, and negates ("no more colds than his brothers").
+_PAST = """
+no more | no longer has | no longer had | stopped having | has stopped having | resolution of |
+has resolved | have resolved | resolved | is gone | are gone | gone away | went away | has stopped |
+have stopped | had stopped | has cleared | have cleared | had cleared | cleared up | has cleared up |
+have cleared up | hasn't had any more | has not had any more | haven't had any more | not had any more
 """
 
 _PSEUDO = """
@@ -189,6 +200,7 @@ def _parse(block: str, kind: str) -> list[tuple[tuple[str, ...], str]]:
 _TRIGGERS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _phrase, _kind in (
     _parse(_PSEUDO, PSEUDO)
+    + _parse(_PAST, PAST)
     + _parse(_FAMILY_PRE, FAMILY_PRE)
     + _parse(_FAMILY_POST, FAMILY_POST)
     + _parse(_PRE_NEGATION, PRE)
@@ -366,23 +378,30 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
         UNCERTAIN_POST: uncertain,
     }
     for trigger in triggers:
-        flags = flags_of.get(trigger.kind)
+        kind = trigger.kind
+        if kind == PAST and _compares(tokens, trigger):
+            kind = PRE  # "no more colds than his brothers"
+        elif kind == POST and _free_for_a_time(tokens, trigger):
+            continue  # "seizure free for 8 months": the seizures were there before
+        flags = flags_of.get(kind)
         if flags is None:
             continue
-        if trigger.kind in (PRE, FAMILY_PRE, UNCERTAIN_PRE):
+        if kind in (PRE, FAMILY_PRE, UNCERTAIN_PRE):
             adjective = trigger.first == trigger.last and tokens[trigger.first].lower in _ADJECTIVE_TRIGGERS
             after = trigger.last + 1
+            if kind == FAMILY_PRE:
+                after = _past_auxiliaries(tokens, after)  # "my husband has had migraines"
             if after < len(tokens) and tokens[after].text == ":":
                 # a heading ("FHx: …", "Denies: …"): the colon opens the scope instead of ending it
                 after += 1
-                if trigger.kind == FAMILY_PRE:
+                if kind == FAMILY_PRE:
                     for n in _heading_scope(tokens, after, starts):
                         flags[n] = True
                     continue
             single = trigger.first == trigger.last
             quantified = (
                 _quantified_noun(tokens, after)
-                if trigger.kind == PRE and single and tokens[trigger.first].lower == "none"
+                if kind == PRE and single and tokens[trigger.first].lower == "none"
                 else None
             )
             if quantified is not None:
@@ -397,6 +416,41 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
         for n in found:
             flags[n] = True
     return negated, family, [u and not n for u, n in zip(uncertain, negated, strict=True)]
+
+
+_AUXILIARY_CHAIN = _FAMILY_VERBS | _words("been also always both")
+
+
+def _past_auxiliaries(tokens: Sequence[Token], start: int) -> int:
+    """The first token from ``start`` that is not a verb of having or an auxiliary after the family
+    trigger's verb ("has | had", "has | been diagnosed with"): a verb there would end the scope."""
+    while start < len(tokens) and tokens[start].kind == "word" and tokens[start].lower in _AUXILIARY_CHAIN:
+        start += 1
+    return start
+
+
+_SINCE = _words("for since now")
+
+
+def _free_for_a_time(tokens: Sequence[Token], trigger: Trigger) -> bool:
+    """'free' followed by a time ("seizure free for a year", "pain free since March"): a finding that
+    stopped, so the patient had it."""
+    if trigger.first != trigger.last or tokens[trigger.first].lower != "free":
+        return False
+    following = next((t for t in tokens[trigger.last + 1 :] if t.kind != "soft"), None)
+    return following is not None and following.lower in _SINCE
+
+
+def _compares(tokens: Sequence[Token], trigger: Trigger) -> bool:
+    """'no more … than' in one clause part: a comparison, not a finding that stopped."""
+    if tokens[trigger.first].lower != "no":
+        return False
+    for token in tokens[trigger.last + 1 :]:
+        if token.kind != "word":
+            return False
+        if token.lower == "than":
+            return True
+    return False
 
 
 # Negating adjectives: "absent visual following and dystonic posturing" — the adjective qualifies its own

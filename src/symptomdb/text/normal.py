@@ -46,6 +46,7 @@ _BETWEEN = frozenset(
         "been",
         "really",  # "she feeds really well"
         "pretty",
+        "both",  # round 15: "echo and ECG both normal"
         # round 13: how the subject was found normal ("her heart is structurally normal")
         "structurally",
         "anatomically",
@@ -132,6 +133,10 @@ def find_normal_statements(tokens: Sequence[Token]) -> list[NormalStatement]:
             continue
         if token.lower == "well" and (n == 0 or tokens[words[n - 1]].lower in ("as", "very", "not")):
             continue  # "… as well", "not very well"
+        everything = _everything_checked(tokens, words, n, table, longest)
+        if everything:  # "they checked his heart, kidneys and eyes and everything was normal"
+            found.extend(everything)
+            continue
         # "<subject> is (completely) normal", "hears fine"
         end = n - 1
         gap = 0
@@ -178,7 +183,9 @@ def find_normal_statements(tokens: Sequence[Token]) -> list[NormalStatement]:
 _CHECKED = frozenset(
     {"checked", "tested", "examined", "scanned", "assessed", "measured", "reviewed", "looked", "seen"}
 )
-_CHECK_AUXILIARIES = frozenset({"has", "have", "had", "been", "was", "were", "is", "are", "got", "at"})
+_CHECK_AUXILIARIES = frozenset(
+    {"has", "have", "had", "been", "was", "were", "is", "are", "got", "at", "both", "all"}
+)
 MAX_CHECK_WORDS = 4  # "has been checked twice and": the words before "and" back to the subject
 
 
@@ -203,6 +210,46 @@ def _before_checked(tokens: Sequence[Token], words: list[int], end: int) -> int:
     if not steps or k < 0 or not _contiguous(tokens, words[k], words[last]):
         return end
     return k
+
+
+_EVERYTHING = frozenset({"everything", "all"})
+_EVERYTHING_LINKS = frozenset(
+    {"was", "were", "is", "are", "came", "come", "back", "looked", "looks", "seemed"}
+)
+
+
+def _everything_checked(
+    tokens: Sequence[Token],
+    words: list[int],
+    n: int,
+    table: dict[tuple[str, ...], tuple[str, ...]],
+    longest: int,
+) -> list[NormalStatement]:
+    """'they checked his heart, kidneys and eyes and everything was normal': "everything/all … normal"
+    after a check of listed subjects in the same sentence states each of them normal."""
+    k = n - 1
+    while k >= 0 and tokens[words[k]].lower in _EVERYTHING_LINKS:
+        k -= 1
+    if k < 0 or tokens[words[k]].lower not in _EVERYTHING or not _contiguous(tokens, words[k], words[n]):
+        return []
+    check = k - 1
+    while check >= 0 and tokens[words[check]].lower not in _CHECKED:
+        if tokens[words[check] + 1 : words[check + 1]] and any(
+            t.kind == "break" for t in tokens[words[check] + 1 : words[check + 1]]
+        ):
+            return []  # the sentence ended before any check
+        check -= 1
+    found: list[NormalStatement] = []
+    start = check + 1
+    while 0 < start < k:
+        match = _subject_starting(tokens, words, start, table, longest)
+        if match is None:
+            start += 1
+            continue
+        length, ids = match
+        found.append(NormalStatement(words[start], words[start + length - 1], ids))
+        start += length
+    return found
 
 
 def _nothing_wrong(
