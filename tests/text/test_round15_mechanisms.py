@@ -173,3 +173,46 @@ def test_everything_normal_after_a_checked_list(knowledge: Knowledge) -> None:
     assert findings.get(HEART) is True
     assert "HP:0000077" in findings and findings["HP:0000077"] is True
     assert found(annotate(knowledge, "Everything was normal.")) == {}
+
+
+# Round 17 (developed on lay-text-9 and lay-text-10)
+
+EYE, HEARING, KIDNEY, STRABISMUS, GLAUCOMA = (
+    "HP:0000478",
+    "HP:0000365",
+    "HP:0000077",
+    "HP:0000486",
+    "HP:0000501",
+)
+URINARY_INCONTINENCE, JUMPING = "HP:0000020", "HP:5200134"
+
+
+def test_a_form_that_refers_to_a_letter(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Main difficulties: see letter from the paediatrician.")) == {}
+
+
+def test_being_checked_for_a_finding_is_no_finding_yet(knowledge: Knowledge) -> None:
+    mentions = annotate(knowledge, "his eye pressure is being checked for glaucoma")
+    assert [(m.hpo_id, m.uncertain, m.excluded) for m in mentions] == [(GLAUCOMA, True, False)]
+
+
+def test_dry_day_and_night_said_of_a_person(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "she is dry day and night now")) == {URINARY_INCONTINENCE: True}
+    assert URINARY_INCONTINENCE not in found(annotate(knowledge, "her lips are dry day and night"))
+
+
+def test_cannot_do_a_behaviour_is_no_behaviour(knowledge: Knowledge) -> None:
+    assert JUMPING not in found(annotate(knowledge, "at 4 he can't hop or jump"))
+    assert found(annotate(knowledge, "he keeps jumping on the sofa")) == {JUMPING: False}
+
+
+def test_a_form_check_stated_fine(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Eyes checked - fine.")) == {EYE: True}
+    assert found(annotate(knowledge, "Hearing and eyes checked, both fine.")) == {HEARING: True, EYE: True}
+    assert found(annotate(knowledge, "Kidneys scanned - normal.")) == {KIDNEY: True}
+
+
+def test_a_finding_under_a_part_stated_normal_keeps_the_finding(knowledge: Knowledge) -> None:
+    # the normality was about something narrower: no "no eye abnormality" beside a squint
+    assert found(annotate(knowledge, "his eyes are fine but he has a squint")) == {STRABISMUS: False}
+    assert found(annotate(knowledge, "his eyes are fine")) == {EYE: True}

@@ -158,7 +158,21 @@ def annotate_with(
                 uncertain=is_uncertain and not is_negated,
             )
         )
-    return mentions
+    return _without_contradicted_normality(lexicon, mentions)
+
+
+def _without_contradicted_normality(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """An exclusion a statement of normality made ("his eyes are fine": no eye abnormality) is dropped
+    when the text gives the patient a finding under it ("… but he has a squint"): the statement was about
+    something narrower than the term."""
+    present = {m.hpo_id for m in mentions if not m.excluded and not m.family}
+    if not present:
+        return mentions
+    return [
+        m
+        for m in mentions
+        if not (m.excluded and present & lexicon.normal_subtrees.get(m.hpo_id, frozenset()))
+    ]
 
 
 # Round 14: a pronoun stands for the body part just named ("my eyes are fine, they're not dry", "his baby
@@ -578,6 +592,8 @@ def _lookup_window(
         return None  # "his eyes turned yellow" is a colour, not an eye that turns (strabismus)
     if len(words) == 1 and ids[0] in lexicon.behavioural and _modifies_body_noun(lexicon, tokens, last):
         return None  # "hyperactive | gag reflex", "depressed | skull fracture": not the behaviour
+    if len(words) == 1 and ids[0] in lexicon.behavioural and _after_inability(tokens, first):
+        return None  # "can't hop or jump": an ability, not the behaviour
     exact_ids = lexicon.exact.get(tuple(surface_form(tokens[p].lower) for p in positions))
     return _Candidate(first, last, len(words), lexicon.priorities[key], exact_ids or ids, tuple(positions))
 
@@ -719,6 +735,24 @@ def _modifies_body_noun(lexicon: Lexicon, tokens: Sequence[Token], position: int
         head = token
         words += 1
     return head is not None and head.key in lexicon.body_nouns
+
+
+_INABILITY_KEYS = frozenset({"cannot", "unable"})
+MAX_INABILITY_DISTANCE = 3  # "can't hop or jump"
+
+
+def _after_inability(tokens: Sequence[Token], first: int) -> bool:
+    """ "can't", "cannot" or "unable to" stands at most three words before ``first`` in its clause part."""
+    words = 0
+    for token in reversed(tokens[:first]):
+        if token.kind == "soft":
+            continue
+        if token.kind != "word" or words >= MAX_INABILITY_DISTANCE:
+            return False
+        if token.key in _INABILITY_KEYS:
+            return True
+        words += 1
+    return False
 
 
 def _ends_clause_part(tokens: Sequence[Token], last: int) -> bool:

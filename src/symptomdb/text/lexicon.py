@@ -24,6 +24,7 @@ from pathlib import Path
 
 from symptomdb.knowledge.store import Knowledge
 from symptomdb.text.english import COMMON_ENGLISH, RARE_ENGLISH, english_version, english_words
+from symptomdb.text.normal import normal_subjects
 from symptomdb.text.normalise import (
     JOIN_PREFIXES,
     STOP_WORDS,
@@ -136,6 +137,9 @@ class Lexicon:
     spelling_targets: dict[str, str] = field(default_factory=dict)
     known_words: frozenset[str] = field(default_factory=frozenset)
     rare_words: frozenset[str] = field(default_factory=frozenset)
+    # each term a statement of normality excludes (data/normal-findings.tsv) → its descendants: "his eyes
+    # are fine but he has a squint" does not exclude every eye abnormality
+    normal_subtrees: dict[str, frozenset[str]] = field(default_factory=dict)
     english_targets: frozenset[str] = field(default_factory=frozenset)  # targets that are English words
 
     def lookup(self, key: Key) -> tuple[str, ...]:
@@ -688,6 +692,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         known_words=known_words(knowledge)
         | frozenset(w for w, count in english_words().items() if count > RARE_ENGLISH),
         rare_words=frozenset(w for w, count in english_words().items() if count <= RARE_ENGLISH),
+        normal_subtrees=normal_subtrees(knowledge, scope),
         english_targets=frozenset(w for w in targets if english_words().get(w, 0) > RARE_ENGLISH),
     )
 
@@ -979,9 +984,19 @@ def _resolve(
     return tuple(kept), best
 
 
-LEXICON_FORMAT = 9
+LEXICON_FORMAT = 10
 _cache: dict[str, Lexicon] = {}
 _cache_lock = threading.Lock()
+
+
+def normal_subtrees(knowledge: Knowledge, scope: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Each term a statement of normality excludes → its descendants in scope."""
+    excluded = {term_id for ids in normal_subjects().values() for term_id in ids}
+    return {
+        term_id: frozenset(knowledge.descendants(term_id, include_self=False)) & scope
+        for term_id in excluded
+        if term_id in knowledge.terms
+    }
 
 
 def lexicon_version() -> str:
@@ -994,6 +1009,7 @@ def lexicon_version() -> str:
         "data/word-equivalents.tsv",
         "data/lexicon-exclusions.tsv",
         "data/modifier-cues.tsv",
+        "data/normal-findings.tsv",
         "normalise.py",
         "lexicon.py",
         "english.py",

@@ -82,7 +82,8 @@ suspicious for | questionable | query | queried | may have | might have | may be
 could have | concern for | concerning for | rule out | to rule out | r/o | ruling out | evaluate for |
 evaluation for | evaluated for | workup for | work-up for | screening for | screened for | maybe |
 perhaps | not sure if | not sure whether | whether | differential diagnosis | differential diagnoses |
-presumed | presumably | likely | unlikely to be | in case of | if | risk of | at risk of | at risk for
+presumed | presumably | likely | unlikely to be | in case of | if | risk of | at risk of | at risk for |
+checked for | being checked for | tested for | being tested for | test for | tests for | referred for
 """
 
 _UNCERTAIN_POST = """

@@ -149,8 +149,13 @@ def find_normal_statements(tokens: Sequence[Token]) -> list[NormalStatement]:
             else:
                 break
             gap += 1
-        end = _before_checked(tokens, words, end)  # "her hearing was checked and is normal"
-        subject = _subject_ending(tokens, words, end, table, longest, i)
+        anchor = i
+        form = _form_checked(tokens, words, end, n)  # a form's "Eyes checked - fine"
+        if form is not None:
+            end, anchor = form
+        else:
+            end = _before_checked(tokens, words, end)  # "her hearing was checked and is normal"
+        subject = _subject_ending(tokens, words, end, table, longest, anchor)
         if subject is not None and n > 0 and tokens[words[n - 1]].lower in ("a", "an"):
             subject = None  # "his speech is a good year behind": a noun phrase's adjective, no predicate
         if subject is not None:
@@ -250,6 +255,20 @@ def _everything_checked(
         found.append(NormalStatement(words[start], words[start + length - 1], ids))
         start += length
     return found
+
+
+def _form_checked(tokens: Sequence[Token], words: list[int], end: int, n: int) -> tuple[int, int] | None:
+    """'Eyes checked - fine', 'Hearing and eyes checked, both fine', 'Kidneys scanned - normal': the check
+    word right before the normality word (a dash or comma between, no "and"); the subject's last word and
+    the check word's token index, or None."""
+    if end < 1 or end + 1 > n or tokens[words[end]].lower not in _CHECKED:
+        return None
+    between = tokens[words[end] + 1 : words[n]]
+    if not any(t.kind in ("soft", "comma") for t in between) or any(t.kind == "break" for t in between):
+        return None
+    if any(t.kind == "word" and t.lower != "both" for t in between):
+        return None
+    return end - 1, words[end]
 
 
 def _nothing_wrong(
