@@ -216,3 +216,8 @@ def test_a_finding_under_a_part_stated_normal_keeps_the_finding(knowledge: Knowl
     # the normality was about something narrower: no "no eye abnormality" beside a squint
     assert found(annotate(knowledge, "his eyes are fine but he has a squint")) == {STRABISMUS: False}
     assert found(annotate(knowledge, "his eyes are fine")) == {EYE: True}
+
+
+def test_both_sides_picks_the_bilateral_child(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "droopy eyelids on both sides")) == {"HP:0001488": False}
+    assert found(annotate(knowledge, "droopy eyelid")) == {"HP:0000508": False}
