@@ -37,11 +37,17 @@ def read_figures() -> tuple[tuple[tuple[str, ...], int], ...]:
     return tuple(figures)
 
 
-def figure_positions(tokens: Sequence[Token]) -> frozenset[int]:
-    """Positions of words that stand in a figure of speech or name a person (see the module docstring)."""
+@lru_cache(maxsize=1)
+def _figures_by_word() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
     by_word: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for words, marked in read_figures():
         by_word.setdefault(words[marked], []).append((words, marked))
+    return {word: tuple(figures) for word, figures in by_word.items()}
+
+
+def figure_positions(tokens: Sequence[Token]) -> frozenset[int]:
+    """Positions of words that stand in a figure of speech or name a person (see the module docstring)."""
+    by_word = _figures_by_word()
     found: set[int] = set()
     lowers = [t.lower for t in tokens]
     for i, lower in enumerate(lowers):
