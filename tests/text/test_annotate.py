@@ -44,7 +44,7 @@ def test_spans_are_exact_on_a_real_abstract(knowledge: Knowledge) -> None:
     ("text", "term_id"),
     [
         ("She had several seizures.", "HP:0001250"),
-        ("Both kidneys were small and hypoplastic.", "HP:0000089"),  # Renal hypoplasia (word order, -plastic)
+        ("Both kidneys were small and hypoplastic.", "HP:0012584"),  # Bilateral renal hypoplasia (word order)
         ("hypoplastic nails", "HP:0001792"),  # Small nail ← "Hypoplasia of the nails"
         ("nails were hypoplastic", "HP:0001792"),
         ("He was ataxic.", "HP:0001251"),

@@ -95,7 +95,8 @@ def test_adjectives_of_greek_nouns() -> None:
 
 
 def test_ptotic_eyelids(knowledge: Knowledge) -> None:
-    assert "HP:0000508" in found(annotate(knowledge, "both eyelids were ptotic"))  # Ptosis
+    # Bilateral ptosis: "both" is a cue for the bilateral child (round 17)
+    assert "HP:0001488" in found(annotate(knowledge, "both eyelids were ptotic"))
 
 
 def test_onset_written_into_a_finding(knowledge: Knowledge) -> None:
