@@ -221,3 +221,23 @@ def test_a_finding_under_a_part_stated_normal_keeps_the_finding(knowledge: Knowl
 def test_both_sides_picks_the_bilateral_child(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "droopy eyelids on both sides")) == {"HP:0001488": False}
     assert found(annotate(knowledge, "droopy eyelid")) == {"HP:0000508": False}
+
+
+# Round 19: forms
+
+FEVER, COUGH, PARESTHESIA, VOMITING = "HP:0001945", "HP:0012735", "HP:0003401", "HP:0002013"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fever? no", {FEVER: True}),
+        ("Pins and needles? No.", {PARESTHESIA: True}),
+        ("Vomiting - nil", {VOMITING: True}),
+        ("Any fever? Nope, cough: yes", {FEVER: True, COUGH: False}),
+        ("Fever: yes, 39 last night", {FEVER: False}),
+        ("Vomiting - no sign of blood", {VOMITING: False}),
+    ],
+)
+def test_a_form_question_answered_no(knowledge: Knowledge, text: str, expected: dict[str, bool]) -> None:
+    assert {k: v for k, v in found(annotate(knowledge, text)).items() if k in expected} == expected

@@ -112,6 +112,7 @@ def annotate_with(
     chosen = _drop_circumstances(tokens, chosen)  # "when he's tired his eye wanders": no fatigue
     _examiner_negations(tokens, chosen)
     _negators_inside(tokens, chosen)
+    _answered_no(tokens, chosen)  # a form's "Fever? no", "Rash: nil"
     chosen += _anaphora(tokens, chosen)
     chosen += _elided_sites(lexicon, matching, chosen)  # "my eyes water, but there's no pain": Ocular pain
     statements = find_normal_statements(matching) + find_absence_phrases(text, tokens)
@@ -307,6 +308,27 @@ def _site_term(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> str 
 
 
 _NEGATORS = frozenset({"not", "never"})
+
+
+# A form's question or heading answered "no": "Fever? no", "Rash: none", "Vomiting - nil", "Pins and
+# needles? No"
+_ANSWER_MARKS = frozenset({"?", ":", "-", "–"})
+_NO_ANSWERS = frozenset({"no", "nil", "none", "nope", "negative", "denies", "denied", "neg", "n"})
+
+
+def _answered_no(tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
+    """A finding followed by a question mark, colon or dash and then a bare "no" (the answer ends
+    there: a break, a comma or the text's end) is denied."""
+    for c in chosen:
+        j = c.last + 1
+        marks = 0
+        while j < len(tokens) and tokens[j].text in _ANSWER_MARKS:
+            j += 1
+            marks += 1
+        if not marks or j >= len(tokens) or tokens[j].lower not in _NO_ANSWERS:
+            continue
+        if j + 1 == len(tokens) or tokens[j + 1].kind in ("break", "comma"):
+            c.negated = True
 
 
 def _negators_inside(tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
