@@ -241,3 +241,32 @@ FEVER, COUGH, PARESTHESIA, VOMITING = "HP:0001945", "HP:0012735", "HP:0003401", 
 )
 def test_a_form_question_answered_no(knowledge: Knowledge, text: str, expected: dict[str, bool]) -> None:
     assert {k: v for k, v in found(annotate(knowledge, text)).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fainted or chest pain: 'no to both'.", {SYNCOPE: True, "HP:0100749": True}),
+        ("Vomiting with the headaches? 'never'.", {VOMITING: True, HEADACHE: False}),
+        ("Dizzy? 'no, not at all'.", {"HP:0002321": True}),
+    ],
+)
+def test_a_form_question_with_quotes_and_lists(
+    knowledge: Knowledge, text: str, expected: dict[str, bool]
+) -> None:
+    assert found(annotate(knowledge, text)) == expected
+
+
+def test_a_form_heading_stated_normal(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Hearing: normal.")) == {HEARING: True}
+    assert found(annotate(knowledge, "Temp: normal.")) == {FEVER: True}
+    assert found(annotate(knowledge, "his temperature is normal")) == {FEVER: True}  # not also present
+    assert (
+        found(annotate(knowledge, "right side weak since 7am, last seen well at 11pm")).get("HP:0000505")
+        is None
+    )
+
+
+def test_a_relative_who_wears_or_uses_something(knowledge: Knowledge) -> None:
+    assert HEARING not in found(annotate(knowledge, "Grandad wears hearing aids in both ears."))
+    assert found(annotate(knowledge, "She wears hearing aids.")).get(HEARING) is False

@@ -115,8 +115,20 @@ def annotate_with(
     _answered_no(tokens, chosen)  # a form's "Fever? no", "Rash: nil"
     chosen += _anaphora(tokens, chosen)
     chosen += _elided_sites(lexicon, matching, chosen)  # "my eyes water, but there's no pain": Ocular pain
-    statements = find_normal_statements(matching) + find_absence_phrases(text, tokens)
+    statements = [
+        s
+        for s in find_normal_statements(matching) + find_absence_phrases(text, tokens)
+        if not any(k in figures for k in range(s.first, s.last + 1))  # "last seen well at 11pm"
+    ]
     for statement in statements:  # "his hearing is fine", "his hips? they're fine", "dry during the day"
+        stated = set(statement.ids)
+        chosen = [  # "his temperature is normal" is no fever
+            c
+            for c in chosen
+            if c.negated
+            or not stated & set(c.ids)
+            or not statement.first <= c.first <= c.last <= statement.last
+        ]
         for term_id in statement.ids:
             if term_id in lexicon.scope:
                 chosen.append(
@@ -311,24 +323,49 @@ _NEGATORS = frozenset({"not", "never"})
 
 
 # A form's question or heading answered "no": "Fever? no", "Rash: none", "Vomiting - nil", "Pins and
-# needles? No"
-_ANSWER_MARKS = frozenset({"?", ":", "-", "–"})
-_NO_ANSWERS = frozenset({"no", "nil", "none", "nope", "negative", "denies", "denied", "neg", "n"})
+# needles? 'No'", "Fainted or chest pain: 'no to both'"
+_ANSWER_MARKS = frozenset({"?", ":", "-", "–", "'", '"', "‘", "’", "“", "”"})
+_NO_ANSWERS = frozenset({"no", "nil", "none", "nope", "negative", "denies", "denied", "neg", "never"})
+_ANSWER_ENDS = frozenset({"to", "both", "not", "at", "all", "never", "no"})  # "no to both", "no, not at all"
+_QUESTION_LINKS = frozenset({"or", "and", "any", "nor"})
 
 
 def _answered_no(tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
-    """A finding followed by a question mark, colon or dash and then a bare "no" (the answer ends
-    there: a break, a comma or the text's end) is denied."""
-    for c in chosen:
-        j = c.last + 1
-        marks = 0
-        while j < len(tokens) and tokens[j].text in _ANSWER_MARKS:
-            j += 1
-            marks += 1
-        if not marks or j >= len(tokens) or tokens[j].lower not in _NO_ANSWERS:
+    """A finding followed by a question mark, colon or dash (and quotes) and then a bare "no" (the
+    answer ends there, or goes on with "to both", "not at all") is denied; so are the findings listed
+    with it in the question ("dry eyes or dry mouth: no"). In "vomiting with the headaches? never" the
+    answer is about the question's first finding."""
+    for c in list(chosen):
+        if not _answer_is_no(tokens, c.last + 1):
             continue
-        if j + 1 == len(tokens) or tokens[j + 1].kind in ("break", "comma"):
-            c.negated = True
+        start = c.first
+        while start > 0 and tokens[start - 1].kind != "break":
+            start -= 1
+        question = sorted((o for o in chosen if start <= o.first and o.last <= c.last), key=lambda o: o.first)
+        if all(_only_links(tokens, a.last + 1, b.first) for a, b in pairwise(question)):
+            for o in question:
+                o.negated = True
+        else:
+            question[0].negated = True
+
+
+def _answer_is_no(tokens: Sequence[Token], j: int) -> bool:
+    marks = 0
+    while j < len(tokens) and tokens[j].text in _ANSWER_MARKS:
+        j += 1
+        marks += 1
+    if not marks or j >= len(tokens) or tokens[j].lower not in _NO_ANSWERS:
+        return False
+    for token in tokens[j + 1 :]:
+        if token.kind in ("break", "comma") or token.text in _ANSWER_MARKS:
+            return True
+        if token.lower not in _ANSWER_ENDS:
+            return False
+    return True
+
+
+def _only_links(tokens: Sequence[Token], start: int, end: int) -> bool:
+    return all(t.kind in ("comma", "soft") or t.lower in _QUESTION_LINKS for t in tokens[start:end])
 
 
 def _negators_inside(tokens: Sequence[Token], chosen: list[_Candidate]) -> None:

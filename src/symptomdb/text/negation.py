@@ -176,6 +176,8 @@ RELATIVES = _words(
 _FAMILY_VERBS = _words(
     "has had have with suffers suffered suffering is was were are died developed diagnosed affected "
     "presented shows showed experienced went gets got"
+    # round 19: "grandad wears hearing aids", "her brother uses a wheelchair"
+    " wears wore uses used needs needed"
 )
 _FAMILY_OWNERS = _words("his her their my our your maternal paternal")
 _INFORMAL_RELATIVES = _words(
@@ -313,6 +315,8 @@ def _relative_trigger(
         if nxt in _FAMILY_VERBS and all(
             tokens[j].kind in ("word", "soft", "comma") for j in range(words[k], words[k + step] + 1)
         ):
+            if inside_mention[words[k + step]]:  # "grandad wears hearing aids": the verb starts the finding
+                return Trigger(FAMILY_PRE, words[k], words[k + step - 1])
             return Trigger(FAMILY_PRE, words[k], words[k + step])
         if (
             nxt not in RELATIVES
@@ -391,7 +395,7 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
             adjective = trigger.first == trigger.last and tokens[trigger.first].lower in _ADJECTIVE_TRIGGERS
             after = trigger.last + 1
             if kind == FAMILY_PRE:
-                after = _past_auxiliaries(tokens, after)  # "my husband has had migraines"
+                after = _past_auxiliaries(tokens, after, inside)  # "my husband has had migraines"
             if after < len(tokens) and tokens[after].text == ":":
                 # a heading ("FHx: …", "Denies: …"): the colon opens the scope instead of ending it
                 after += 1
@@ -422,10 +426,16 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
 _AUXILIARY_CHAIN = _FAMILY_VERBS | _words("been also always both")
 
 
-def _past_auxiliaries(tokens: Sequence[Token], start: int) -> int:
+def _past_auxiliaries(tokens: Sequence[Token], start: int, inside: Sequence[bool]) -> int:
     """The first token from ``start`` that is not a verb of having or an auxiliary after the family
-    trigger's verb ("has | had", "has | been diagnosed with"): a verb there would end the scope."""
-    while start < len(tokens) and tokens[start].kind == "word" and tokens[start].lower in _AUXILIARY_CHAIN:
+    trigger's verb ("has | had", "has | been diagnosed with"), nor the start of a finding: a verb there
+    would end the scope."""
+    while (
+        start < len(tokens)
+        and tokens[start].kind == "word"
+        and tokens[start].lower in _AUXILIARY_CHAIN
+        and not inside[start]
+    ):
         start += 1
     return start
 

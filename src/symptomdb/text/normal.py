@@ -150,7 +150,7 @@ def find_normal_statements(tokens: Sequence[Token]) -> list[NormalStatement]:
                 break
             gap += 1
         anchor = i
-        form = _form_checked(tokens, words, end, n)  # a form's "Eyes checked - fine"
+        form = _form_answer(tokens, words, n) or _form_checked(tokens, words, end, n)
         if form is not None:
             end, anchor = form
         else:
@@ -255,6 +255,22 @@ def _everything_checked(
         found.append(NormalStatement(words[start], words[start + length - 1], ids))
         start += length
     return found
+
+
+_FORM_MARKS = frozenset({":", "?"})
+_QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "-"})
+
+
+def _form_answer(tokens: Sequence[Token], words: list[int], n: int) -> tuple[int, int] | None:
+    """A form's 'Hearing: normal', 'Temp? "fine"': only a colon or question mark (and quotes) between the
+    subject's last word and the normality word; the subject's last word and its token index, or None."""
+    if n < 1:
+        return None
+    between = tokens[words[n - 1] + 1 : words[n]]
+    marks = [t for t in between if t.text in _FORM_MARKS]
+    if len(marks) != 1 or any(t.text not in _FORM_MARKS and t.text not in _QUOTES for t in between):
+        return None
+    return n - 1, words[n - 1]
 
 
 def _form_checked(tokens: Sequence[Token], words: list[int], end: int, n: int) -> tuple[int, int] | None:
