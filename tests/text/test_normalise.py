@@ -95,3 +95,10 @@ def test_tokens_keep_exact_spans() -> None:
 def test_roman_numerals_after_type_words() -> None:
     assert [t.key for t in tokenize("type II")] == ["type", "2"]
     assert tokenize("I have")[0].key == "i"
+
+
+def test_a_spaced_plus_between_words_reads_as_and() -> None:
+    tokens = tokenize("knees + wrists aching, cramps ++, ANA +ve, 21+ days")
+    plus = [t for t in tokens if t.text == "+"]
+    assert [t.lower for t in plus] == ["and", "+", "+", "+", "+"]
+    assert plus[0].kind == "word" and plus[0].stop

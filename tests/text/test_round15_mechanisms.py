@@ -270,3 +270,8 @@ def test_a_form_heading_stated_normal(knowledge: Knowledge) -> None:
 def test_a_relative_who_wears_or_uses_something(knowledge: Knowledge) -> None:
     assert HEARING not in found(annotate(knowledge, "Grandad wears hearing aids in both ears."))
     assert found(annotate(knowledge, "She wears hearing aids.")).get(HEARING) is False
+
+
+def test_a_plus_between_findings_coordinates_them(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "Knees + wrists aching."))
+    assert findings == {KNEE_PAIN: False, "HP:0030836": False}

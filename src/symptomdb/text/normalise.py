@@ -503,6 +503,20 @@ def is_mapped_adjective(lower: str) -> bool:
 _KIND_CACHE: dict[str, str] = {}
 
 
+def _lone_plus(text: str, start: int, end: int) -> bool:
+    """A "+" standing for "and": spaced on both sides between two words ("hard + swollen"), not "++"
+    (a lot), "+ve", "21+" or "+1"."""
+    before, after = text[start - 2 : start], text[end : end + 2]
+    return (
+        len(before) == 2
+        and len(after) == 2
+        and before[1] == " "
+        and after[0] == " "
+        and before[0].isalpha()
+        and after[1].isalpha()
+    )
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens with spans; keys are stemmed and mapped through the word equivalents."""
     tokens: list[Token] = []
@@ -515,6 +529,9 @@ def tokenize(text: str) -> list[Token]:
         raw = match.group()
         start, end = match.span()
         if not raw[0].isalnum():
+            if raw == "+" and _lone_plus(text, start, end):  # diaries and notes: "knees + wrists aching"
+                append(Token(raw, start, end, "and", "and", True, "word"))
+                continue
             kind = _KIND_CACHE.get(raw) or _KIND_CACHE.setdefault(raw, _classify(raw))
             append(Token(raw, start, end, raw, "", False, kind))
             continue
