@@ -239,9 +239,7 @@ def _everything_checked(
         return []
     check = k - 1
     while check >= 0 and tokens[words[check]].lower not in _CHECKED:
-        if tokens[words[check] + 1 : words[check + 1]] and any(
-            t.kind == "break" for t in tokens[words[check] + 1 : words[check + 1]]
-        ):
+        if any(t.kind == "break" for t in tokens[words[check] + 1 : words[check + 1]]):
             return []  # the sentence ended before any check
         check -= 1
     found: list[NormalStatement] = []
