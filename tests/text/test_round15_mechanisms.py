@@ -275,3 +275,33 @@ def test_a_relative_who_wears_or_uses_something(knowledge: Knowledge) -> None:
 def test_a_plus_between_findings_coordinates_them(knowledge: Knowledge) -> None:
     findings = found(annotate(knowledge, "Knees + wrists aching."))
     assert findings == {KNEE_PAIN: False, "HP:0030836": False}
+
+
+# Round 21 (developed on lay-text-13 and 14)
+
+DYSURIA, ANKLE_SWELLING, SKIN_RASH_ = "HP:0100518", "HP:0001785", "HP:0000988"
+
+
+def test_burning_stinging_and_pain_beside_passing_water(knowledge: Knowledge) -> None:
+    text = "She is up four times a night with her bladder. No burning or stinging."
+    assert found(annotate(knowledge, text)).get(DYSURIA) is True
+    assert found(annotate(knowledge, "he wets the bed, no pain when he wees")).get(DYSURIA) is True
+
+
+def test_a_bare_swelling_takes_the_part_named_before(knowledge: Knowledge) -> None:
+    text = "I went over on my ankle last year. Any swelling now? None."
+    assert found(annotate(knowledge, text)) == {ANKLE_SWELLING: True}
+
+
+def test_a_listed_question_answered_no(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "Numbness/tingling in legs: no."))
+    assert findings and all(findings.values())
+    assert found(annotate(knowledge, "She has a rash on her arm - no fever.")) == {
+        SKIN_RASH_: False,
+        FEVER: True,
+    }
+
+
+def test_cannot_see_any(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "I can't see any rash on him")) == {SKIN_RASH_: True}
+    assert found(annotate(knowledge, "breathing fine")) == {"HP:0002094": True}

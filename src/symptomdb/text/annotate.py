@@ -112,9 +112,9 @@ def annotate_with(
     chosen = _drop_circumstances(tokens, chosen)  # "when he's tired his eye wanders": no fatigue
     _examiner_negations(tokens, chosen)
     _negators_inside(tokens, chosen)
-    _answered_no(tokens, chosen)  # a form's "Fever? no", "Rash: nil"
     chosen += _anaphora(tokens, chosen)
     chosen += _elided_sites(lexicon, matching, chosen)  # "my eyes water, but there's no pain": Ocular pain
+    _answered_no(tokens, chosen)  # a form's "Fever? no", "Rash: nil"
     statements = [
         s
         for s in find_normal_statements(matching) + find_absence_phrases(text, tokens)
@@ -249,7 +249,17 @@ def _pronoun_antecedents(lexicon: Lexicon, tokens: list[Token]) -> tuple[list[To
 # the one before) names: "my eyes keep watering, but there's no pain" (Ocular pain), "diarrhoea for five
 # weeks, no blood in it" (Hematochezia), "I get up to pee at night, there's no blood" (Hematuria). The
 # finding is what the lexicon calls the site and the word together ("eye pain", "blood in the stool").
-_SITED_WORDS = frozenset({"pain", "pains", "blood"})  # not "sore", "hurts": "he feels sore" has a subject
+# the word as said → the key it takes with its site; not "sore", "hurts": "he feels sore" has a subject
+_SITED_WORDS = {
+    "pain": "pain",
+    "pains": "pain",
+    "blood": "blood",
+    "burning": "burn",  # round 21: "no burning or stinging" beside passing water (Dysuria)
+    "stinging": "burn",
+    "swelling": "swell",  # "the ankle went over … any swelling now? none" (Ankle swelling)
+}
+# where it hurts or burns besides the body parts: passing water
+_URINE_SITES = {"urin": "urin", "wee": "wee", "bladder": "urin"}
 # where blood is seen: the substances, and the words that name their passing
 _BLOOD_SITES = {
     "urin": "urin",
@@ -286,15 +296,26 @@ def _elided_sites(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candi
     return found
 
 
+_TIME_ADVERBS = frozenset({"now", "today", "anymore", "again", "either", "though", "tho", "too", "yet"})
+_FOLLOWING_PREPOSITIONS = frozenset({"after", "before", "during", "since", "until", "till", "passing"})
+
+
 def _modifies_a_noun(tokens: Sequence[Token], position: int) -> bool:
     following = tokens[position + 1] if position + 1 < len(tokens) else None
-    return following is not None and following.kind == "word" and not following.stop
+    return (
+        following is not None
+        and following.kind == "word"
+        and not following.stop
+        and following.lower not in _TIME_ADVERBS
+        and following.lower not in _CLAUSE_OPENERS  # "no pain when he wees"
+        and following.lower not in _FOLLOWING_PREPOSITIONS
+    )
 
 
 def _site_term(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> str | None:
     """The term the nearest site word names with the word at ``position``: first in its own sentence
     (before it, then after it), then in the sentence before."""
-    key = tokens[position].key
+    key = _SITED_WORDS[tokens[position].lower]
     start, end = _sentence_bounds(tokens, position)
     previous_start = _sentence_bounds(tokens, start - 2)[0] if start >= 2 else start
     order = [
@@ -306,16 +327,16 @@ def _site_term(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> str 
         other = tokens[j]
         if other.kind != "word" or other.stop:
             continue
-        site = (
-            _BLOOD_SITES.get(other.key)
-            if key == "blood"
-            else (other.key if other.key in lexicon.body_nouns else None)
-        )
-        if site is None:
-            continue
-        ids = lexicon.phrases.get(tuple(sorted((site, key))))
-        if ids:
-            return ids[0]
+        if key == "blood":
+            sites = [_BLOOD_SITES.get(other.key)]
+        else:
+            sites = [other.key if other.key in lexicon.body_nouns else None]
+            if key != "swell":
+                sites.append(_URINE_SITES.get(other.key))
+        for site in sites:
+            ids = lexicon.phrases.get(tuple(sorted((site, key)))) if site else None
+            if ids:
+                return ids[0]
     return None
 
 
@@ -328,23 +349,26 @@ _ANSWER_MARKS = frozenset({"?", ":", "-", "–", "'", '"', "‘", "’", "“", 
 _NO_ANSWERS = frozenset({"no", "nil", "none", "nope", "negative", "denies", "denied", "neg", "never"})
 _ANSWER_ENDS = frozenset({"to", "both", "not", "at", "all", "never", "no"})  # "no to both", "no, not at all"
 _QUESTION_LINKS = frozenset({"or", "and", "any", "nor"})
+_QUESTION_MARKS = frozenset({"?", ":", "-", "–"})
 
 
 def _answered_no(tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
-    """A finding followed by a question mark, colon or dash (and quotes) and then a bare "no" (the
-    answer ends there, or goes on with "to both", "not at all") is denied; so are the findings listed
-    with it in the question ("dry eyes or dry mouth: no"). In "vomiting with the headaches? never" the
-    answer is about the question's first finding."""
-    for c in list(chosen):
-        if not _answer_is_no(tokens, c.last + 1):
+    """A question or heading (back to the sentence's start) followed by a question mark, colon or dash
+    (and quotes) and then a bare "no" (the answer ends there, or goes on with "to both", "not at all")
+    denies its findings when they are listed ("dry eyes or dry mouth: no", "numbness/tingling in legs:
+    no"); otherwise the question's first ("vomiting with the headaches? never")."""
+    for m, token in enumerate(tokens):
+        if token.text not in _QUESTION_MARKS or not _answer_is_no(tokens, m):
             continue
-        start = c.first
+        start = m
         while start > 0 and tokens[start - 1].kind != "break":
             start -= 1
-        question = sorted((o for o in chosen if start <= o.first and o.last <= c.last), key=lambda o: o.first)
+        question = sorted((c for c in chosen if start <= c.first and c.last < m), key=lambda c: c.first)
+        if not question:
+            continue
         if all(_only_links(tokens, a.last + 1, b.first) for a, b in pairwise(question)):
-            for o in question:
-                o.negated = True
+            for c in question:
+                c.negated = True
         else:
             question[0].negated = True
 

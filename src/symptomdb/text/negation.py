@@ -38,7 +38,8 @@ have not | had not | is not | are not | was not | were not | not any | none | no
 never complains of | never complained of | doesn't complain of |
 does not complain of | didn't complain of | did not complain of |
 nil | not had | not got | never once had | never actually had | never really had | never ever had |
-never even had | no have | no has | no having | no got
+never even had | no have | no has | no having | no got | can't see any | cannot see any |
+couldn't see any | can not see any | no sign of any
 """
 
 _POST_NEGATION = """
