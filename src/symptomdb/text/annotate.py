@@ -702,18 +702,22 @@ _TOO_LITTLE = frozenset(
 MAX_TOO_LITTLE_DISTANCE = 2  # words between: "poor maternal weight gain", "poor early postnatal weight gain"
 
 
-def _after_too_little(tokens: Sequence[Token], first: int) -> bool:
-    """A word of too little stands at most two words before ``first`` in the same clause part."""
-    words = 0
+def _words_before(tokens: Sequence[Token], first: int, limit: int) -> list[Token]:
+    """Up to ``limit`` words before ``first`` in its clause part, nearest first (hyphens and slashes are
+    crossed; any other punctuation ends the part)."""
+    found: list[Token] = []
     for token in reversed(tokens[:first]):
         if token.kind == "soft":
             continue
-        if token.kind != "word" or words > MAX_TOO_LITTLE_DISTANCE:
-            return False
-        if token.lower in _TOO_LITTLE:
-            return True
-        words += 1
-    return False
+        if token.kind != "word" or len(found) >= limit:
+            break
+        found.append(token)
+    return found
+
+
+def _after_too_little(tokens: Sequence[Token], first: int) -> bool:
+    """A word of too little stands at most two words before ``first`` in the same clause part."""
+    return any(t.lower in _TOO_LITTLE for t in _words_before(tokens, first, MAX_TOO_LITTLE_DISTANCE + 1))
 
 
 # Where clinicians tap a tendon reflex and call it a "jerk" ("knee jerk", "ankle jerks", "jaw jerk")
@@ -729,16 +733,9 @@ MAX_SUBJECT_LINKS = 2
 
 def _body_part_subject(lexicon: Lexicon, tokens: Sequence[Token], first: int) -> bool:
     """The subject of the verb at ``first`` is a body part ("my eyelid is falling down")."""
-    links = 0
-    for token in reversed(tokens[:first]):
-        if token.kind == "soft":
-            continue
-        if token.kind != "word":
-            return False
-        if token.lower in _SUBJECT_LINKS and links < MAX_SUBJECT_LINKS:
-            links += 1
-            continue
-        return token.key in lexicon.body_nouns
+    for token in _words_before(tokens, first, MAX_SUBJECT_LINKS + 1):
+        if token.lower not in _SUBJECT_LINKS:
+            return token.key in lexicon.body_nouns
     return False
 
 
@@ -826,16 +823,7 @@ MAX_INABILITY_DISTANCE = 3  # "can't hop or jump"
 
 def _after_inability(tokens: Sequence[Token], first: int) -> bool:
     """ "can't", "cannot" or "unable to" stands at most three words before ``first`` in its clause part."""
-    words = 0
-    for token in reversed(tokens[:first]):
-        if token.kind == "soft":
-            continue
-        if token.kind != "word" or words >= MAX_INABILITY_DISTANCE:
-            return False
-        if token.key in _INABILITY_KEYS:
-            return True
-        words += 1
-    return False
+    return any(t.key in _INABILITY_KEYS for t in _words_before(tokens, first, MAX_INABILITY_DISTANCE))
 
 
 def _ends_clause_part(tokens: Sequence[Token], last: int) -> bool:
@@ -1301,17 +1289,23 @@ def _folded_words(tokens: Sequence[Token], start: int, end: int) -> str:
     return " ".join(t.lower for t in tokens[start:end] if t.kind == "word")
 
 
+def _sentence_text(tokens: Sequence[Token], position: int, cache: dict[int, str]) -> str:
+    """The folded words of the sentence holding ``position``, kept in ``cache`` by the sentence's start."""
+    start, end = _sentence_bounds(tokens, position)
+    if start not in cache:
+        cache[start] = _folded_words(tokens, start, end)
+    return cache[start]
+
+
 def _stated_ages(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
     children = lexicon.age_children
-    ages_of: dict[int, tuple[str, ...]] = {}
+    sentences: dict[int, str] = {}
     for candidate in chosen:
         by_age = children.get(candidate.ids[0])
         if by_age is None:
             continue
-        start, end = _sentence_bounds(tokens, candidate.first)
-        if start not in ages_of:
-            ages_of[start] = _stated_age(_folded_words(tokens, start, end))
-        term_id = next((by_age[a] for a in ages_of[start] if a in by_age), None)
+        ages = _stated_age(_sentence_text(tokens, candidate.first, sentences))
+        term_id = next((by_age[a] for a in ages if a in by_age), None)
         if term_id is not None:
             candidate.ids = (term_id,)
 
@@ -1447,10 +1441,7 @@ def _specialisations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Ca
         by_modifier = children.get(candidate.ids[0])
         if by_modifier is None:
             continue
-        start, end = _sentence_bounds(tokens, candidate.first)
-        if start not in sentences:
-            sentences[start] = _folded_words(tokens, start, end)
-        sentence = sentences[start]
+        sentence = _sentence_text(tokens, candidate.first, sentences)
         for modifier, cue in _modifier_cues():
             child = by_modifier.get(modifier)
             if child is not None and child not in found and cue.search(sentence):
