@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
 from pydantic import BaseModel
 
 from symptomdb.knowledge.store import Knowledge
-from symptomdb.text import negation
+from symptomdb.text import negation, readings
 from symptomdb.text.english import NUMBER_WORDS
 from symptomdb.text.figures import figure_positions
 from symptomdb.text.lexicon import Key, Lexicon, get_lexicon, key_of, read_modifier_cues, surface_form
@@ -108,6 +108,8 @@ def annotate_with(
     _abbreviation_senses(lexicon, tokens, chosen)
     chosen += _onsets(lexicon, tokens, chosen)
     chosen += _gestations(lexicon, tokens, chosen)
+    chosen += _readings(lexicon, text, tokens, chosen)  # "Temp 38.6", "she was sick twice"
+    chosen = _tonic_clonic(lexicon, tokens, chosen)  # "a fit, went stiff then jerking"
     chosen += _predicates(lexicon, tokens, chosen)
     chosen = _drop_circumstances(tokens, chosen)  # "when he's tired his eye wanders": no fatigue
     _examiner_negations(tokens, chosen)
@@ -1814,6 +1816,51 @@ def _gestations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candida
             if seen >= _BIRTH_VERB_REACH:
                 break
     return []
+
+
+def _readings(
+    lexicon: Lexicon, text: str, tokens: Sequence[Token], chosen: list[_Candidate]
+) -> list[_Candidate]:
+    """Findings read from temperatures and from British "be sick" (``readings.py``), where no other
+    candidate stands on their words; a normal temperature says no fever only if nothing else names one."""
+    taken = {k for c in chosen for k in range(c.first, c.last + 1)}
+    named = {i for c in chosen for i in c.ids}
+    return [
+        _Candidate(r.first, r.last, 1, 1, (r.hpo_id,), (r.first,), negated=r.absent)
+        for r in readings.temperatures(text, tokens) + readings.vomiting(tokens)
+        if r.hpo_id in lexicon.scope
+        and not any(k in taken for k in range(r.first, r.last + 1))
+        and not (r.absent and r.hpo_id in named)
+    ]
+
+
+SEIZURE = "HP:0001250"
+TONIC_CLONIC = "HP:0002069"
+_JERKS = frozenset({"HP:0001336", "HP:0045084", "HP:0003552"})  # myoclonus, limb myoclonus, stiffness
+_NOT_SAID = frozenset({"no", "not", "never", "any", "without", "denies", "denied"})
+_SEIZURE_REACH = 25  # tokens from the seizure to its description ("a fit at 11.20, went stiff …")
+
+
+def _tonic_clonic(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
+    """A seizure described as stiffening then jerking (``readings.stiff_then_jerking``) is a bilateral
+    tonic-clonic one; the jerking of that description is the seizure's, no myoclonus of its own."""
+    if TONIC_CLONIC not in lexicon.scope or not any(c.ids[0] == SEIZURE for c in chosen):
+        return chosen
+    result = list(chosen)
+    for first, last in readings.stiff_then_jerking(tokens):
+        before = [
+            k
+            for k, c in enumerate(result)
+            if c.ids[0] == SEIZURE
+            and 0 <= first - c.last <= _SEIZURE_REACH
+            and not (c.first and tokens[c.first - 1].lower in _NOT_SAID)
+            and not any(t.lower == "but" for t in tokens[c.last : first])
+        ]
+        if not before:
+            continue
+        result[before[-1]] = replace(result[before[-1]], ids=(TONIC_CLONIC,))
+        result = [c for c in result if not (first <= c.first and c.last <= last and c.ids[0] in _JERKS)]
+    return result
 
 
 def _abbreviation_senses(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> None:

@@ -173,12 +173,19 @@ RELATIVES = _words(
     "half-brother half-sister stepbrother stepsister relative relatives kindred"
     # round 10: a spouse is no blood relative, but their findings are not the patient's either
     " husband wife spouse boyfriend girlfriend"
+    # round 22: "Ben's nan has diabetes"
+    " nan nana nanna grandson granddaughter stepmum stepdad stepmother stepfather"
 )
 _FAMILY_VERBS = _words(
     "has had have with suffers suffered suffering is was were are died developed diagnosed affected "
     "presented shows showed experienced went gets got"
     # round 19: "grandad wears hearing aids", "her brother uses a wheelchair"
     " wears wore uses used needs needed"
+)
+# round 22: "her brother didn't talk till he was 3": a negated verb after the relative is theirs too
+_NEGATED_VERBS = _words(
+    "didn't didnt doesn't doesnt don't dont can't cant couldn't couldnt wasn't wasnt isn't isnt hasn't "
+    "hasnt never"
 )
 _FAMILY_OWNERS = _words("his her their my our your maternal paternal")
 _INFORMAL_RELATIVES = _words(
@@ -303,7 +310,7 @@ def _relative_trigger(
         word in _INFORMAL_RELATIVES  # "mum and grandma both have …": the speaker's family
         or before in _FAMILY_OWNERS
         or before.endswith("'s")  # "the patient's brother", "his father's brother"
-        or (k >= 2 and lowers[k - 2] in _FAMILY_OWNERS and before in _RELATIVE_MODIFIERS)
+        or (k >= 2 and _owner(lowers[k - 2]) and before in _RELATIVE_MODIFIERS)  # "Daisy's older brother"
     )
     if not owned or _patient_in_coordination(lowers, k):
         return None
@@ -313,7 +320,7 @@ def _relative_trigger(
         nxt = lowers[k + step]
         if nxt in _REPORTING:
             return None
-        if nxt in _FAMILY_VERBS and all(
+        if (nxt in _FAMILY_VERBS or nxt in _NEGATED_VERBS) and all(
             tokens[j].kind in ("word", "soft", "comma") for j in range(words[k], words[k + step] + 1)
         ):
             if inside_mention[words[k + step]]:  # "grandad wears hearing aids": the verb starts the finding
@@ -327,6 +334,11 @@ def _relative_trigger(
         ):
             return None
     return None
+
+
+def _owner(word: str) -> bool:
+    """A possessive that makes the next relative someone's ("his", "Daisy's")."""
+    return word in _FAMILY_OWNERS or word.endswith("'s")
 
 
 # Words for the patient as the subject of a sentence ("the patient and his brother had …").

@@ -1,0 +1,142 @@
+"""Findings read from what word keys cannot carry: a measured temperature, British "be sick", and a fit
+described as stiffening then jerking.
+
+"Temp 38.6 at 2pm", "temperature of 101.2F": a reading at or above 38.0 °C (100.4 °F) is a fever, one
+between 35.5 and 37.5 °C (96-99.5 °F) says there is none; readings in between say neither.
+
+"She was sick twice", "hasn't been sick", "sick x2", "no sickness": in British English to *be* sick is to
+vomit, while to *feel* sick is nausea (the lexicon's "feels sick"). Every lay set written here codes it
+so. "Off sick", "gets sick" and "sick with a cold" (ill) are left alone, as is "sick" as an adjective
+("a sick child").
+
+"had a fit, went stiff then his arms and legs were jerking": a seizure described as stiffening followed
+by jerking or shaking is a tonic-clonic one (``stiff_then_jerking`` gives the description's span; the
+annotator makes the seizure said before it *Bilateral tonic-clonic seizure*).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from symptomdb.text.negation import word_set
+from symptomdb.text.normalise import Token
+
+FEVER = "HP:0001945"
+VOMITING = "HP:0002013"
+
+_TEMPERATURE_RE = re.compile(
+    r"\b(?:temp|temps|temperature|temperatures)\b"
+    r"(?:\s*(?:was|is|of|at|reading|read|recorded|measured|spiked|went|up|to|peaked|max|maximum|highest|"
+    r"[:=–-]))*"
+    r"\s*(?P<value>\d{2,3}(?:[.,]\d{1,2})?)(?![\d/])\s*(?:°|º|degrees?)?\s*(?P<scale>[cf](?![a-z]))?",
+    re.IGNORECASE,
+)
+_NOT_BODY_RE = re.compile(
+    r"\b(?:room|water|bath|air|outside|outdoor|ambient|oven|fridge|freezer|pool|sea)\s*$", re.I
+)
+_BE = word_set("was is been being be were wasn't wasnt isn't isnt weren't he's she's hes shes")
+_ADVERBS = word_set("really very so actually just also still even already ever not properly")
+_MAKING = word_set("making make makes made")
+_SELF = word_set("herself himself myself themselves")
+_ILL_WITH = word_set("a an flu covid cold colds virus bug tonsillitis chickenpox the")
+_NOT_VOMIT_AFTER = word_set("of leave note notes day days pay bay")
+_COUNT_RE = re.compile(r"^x\d+$")
+_COUNTS = frozenset({"twice", "x", "once"})
+_SICKNESS_BEFORE = frozenset({"no", "any", "nor", "not"})
+_DIARRHOEA = frozenset({"diarrhoea", "diarrhea"})
+_STIFF = frozenset({"stiff", "stiffened", "stiffens", "stiffening", "rigid"})
+_JERKING = ("jerk", "shak", "shook", "convuls", "twitch")
+_SEQUENCE = frozenset({"then", "and", "before", "followed"})
+_DESCRIPTION_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A finding read at tokens ``first``..``last`` (inclusive); ``absent`` when the reading rules it out."""
+
+    first: int
+    last: int
+    hpo_id: str
+    absent: bool = False
+
+
+def temperatures(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Fever (or its absence) from each stated temperature reading."""
+    readings: list[Reading] = []
+    for match in _TEMPERATURE_RE.finditer(text):
+        if _NOT_BODY_RE.search(text, 0, match.start()):
+            continue  # "the bath water temperature was 40"
+        absent = _fever(float(match["value"].replace(",", ".")), (match["scale"] or "").lower())
+        if absent is None:
+            continue
+        covered = [
+            i for i, t in enumerate(tokens) if t.start >= match.start() and t.end <= match.end("value")
+        ]
+        if covered:
+            readings.append(Reading(covered[0], covered[-1], FEVER, absent=absent))
+    return readings
+
+
+def _fever(value: float, scale: str) -> bool | None:
+    """False for a fever, True for a normal reading, None for neither (or not a body temperature)."""
+    if scale != "f" and 30 <= value <= 45:
+        return False if value >= 38.0 else (True if 35.5 <= value <= 37.5 else None)
+    if scale != "c" and 90 <= value <= 110:
+        return False if value >= 100.4 else (True if 96 <= value <= 99.5 else None)
+    return None
+
+
+def vomiting(tokens: Sequence[Token]) -> list[Reading]:
+    """Vomiting where "sick"/"sickness" means it (see the module docstring)."""
+    lowers = [t.lower if t.kind == "word" else "" for t in tokens]
+    return [
+        Reading(i, i, VOMITING)
+        for i, word in enumerate(lowers)
+        if (word == "sick" and _been_sick(lowers, i)) or (word == "sickness" and _sickness(lowers, i))
+    ]
+
+
+def _been_sick(lowers: list[str], i: int) -> bool:
+    after = lowers[i + 1] if i + 1 < len(lowers) else ""
+    if after in _NOT_VOMIT_AFTER or (after == "and" and lowers[i + 2 : i + 3] == ["tired"]):
+        return False
+    if after == "with" and lowers[i + 2 : i + 3] and lowers[i + 2] in _ILL_WITH:
+        return False  # "sick with a cold": ill
+    if _COUNT_RE.match(after) or after in _COUNTS:
+        return True  # a diary's "sick x2"
+    j = i - 1
+    if j >= 0 and lowers[j] in _SELF:
+        return j >= 1 and lowers[j - 1] in _MAKING  # "making herself sick"
+    while j >= 0 and lowers[j] in _ADVERBS:
+        j -= 1
+    return j >= 0 and lowers[j] in _BE
+
+
+def _sickness(lowers: list[str], i: int) -> bool:
+    before = lowers[i - 1] if i else ""
+    after = lowers[i + 1 : i + 3]
+    return (
+        before in _SICKNESS_BEFORE
+        or (after[:1] == ["and"] and after[1:] and after[1] in _DIARRHOEA)
+        or (before == "and" and i >= 2 and lowers[i - 2] in _DIARRHOEA)
+    )
+
+
+def stiff_then_jerking(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Spans (first, last token) of "went stiff then … jerking" descriptions within one sentence."""
+    spans: list[tuple[int, int]] = []
+    for i, token in enumerate(tokens):
+        if token.lower not in _STIFF:
+            continue
+        in_sequence = False
+        for j in range(i + 1, min(len(tokens), i + 1 + _DESCRIPTION_WORDS)):
+            word = tokens[j]
+            if word.kind == "break":
+                break
+            in_sequence = in_sequence or word.lower in _SEQUENCE
+            if in_sequence and word.kind == "word" and word.lower.startswith(_JERKING):
+                spans.append((i, j))
+                break
+    return spans

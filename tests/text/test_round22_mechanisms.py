@@ -1,0 +1,172 @@
+"""Round 22 of the annotator: temperature readings, British "be sick", a fit described as stiffening then
+jerking, relatives named after a possessive name or by a negated verb, repetition cues, normal weight
+gain, and figures of speech. Made-up sentences (none is copied from a benchmark)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text import readings
+from symptomdb.text.annotate import annotate
+from symptomdb.text.normalise import tokenize
+
+from .test_annotate import found
+
+FEVER, VOMITING, NAUSEA = "HP:0001945", "HP:0002013", "HP:0002018"
+SEIZURE, TONIC_CLONIC, MYOCLONUS, LIMB_MYOCLONUS = "HP:0001250", "HP:0002069", "HP:0001336", "HP:0045084"
+DIABETES, AUTISM, ABSENT_SPEECH, DELAYED_SPEECH = "HP:0000819", "HP:0000717", "HP:0001344", "HP:0000750"
+FAILURE_TO_THRIVE, INCREASED_WEIGHT = "HP:0001508", "HP:0004324"
+RECURRENT_PNEUMONIA, RECURRENT_EPISTAXIS = "HP:0006532", "HP:0004406"
+FALLS, JUMPING, KYPHOSIS, HEAD_BANGING = "HP:0002527", "HP:5200134", "HP:0002808", "HP:0012168"
+PRESYNCOPE, INSISTENCE_ON_SAMENESS, CHRONIC_FATIGUE = "HP:0031972", "HP:5200130", "HP:0012432"
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("Temp was 38.6 at 2pm, mum on her way.", False),
+        ("temp 39.1 overnight, given paracetamol", False),
+        ("temperature of 101.5 F this morning", False),
+        ("Temp 36.9, sats fine.", True),
+    ],
+)
+def test_a_temperature_reading_says_fever_or_none(knowledge: Knowledge, text: str, excluded: bool) -> None:
+    assert found(annotate(knowledge, text)).get(FEVER) is excluded
+
+
+@pytest.mark.parametrize("text", ["temp 37.8 this morning", "the bath water temp was 42", "temp 120"])
+def test_a_reading_between_normal_and_fever_or_no_body_temperature_says_nothing(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert FEVER not in found(annotate(knowledge, text))
+
+
+def test_a_normal_reading_does_not_exclude_a_fever_the_text_names(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "she had a fever on Monday, temp 37.0 today")).get(FEVER) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("he was sick twice after lunch", False),
+        ("she's been sick three times today", False),
+        ("sick x2 overnight", False),
+        ("she has been making herself sick after meals", False),
+        ("she wasn't sick", True),
+        ("he hasn't been sick", True),
+        ("tummy ache but no sickness", True),
+    ],
+)
+def test_to_be_sick_is_to_vomit(knowledge: Knowledge, text: str, excluded: bool) -> None:
+    assert found(annotate(knowledge, text)).get(VOMITING) is excluded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she feels sick after meals",
+        "he's been off sick for a week",
+        "she was sick with a cold last week",
+        "I'm sick of waiting for an appointment",
+        "a sick child in the waiting room",
+    ],
+)
+def test_feeling_sick_or_being_ill_is_no_vomiting(knowledge: Knowledge, text: str) -> None:
+    assert VOMITING not in found(annotate(knowledge, text))
+
+
+def test_feeling_sick_is_still_nausea(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "she feels sick after meals")).get(NAUSEA) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he had a fit at 10.15, went stiff then his arms and legs were jerking for a minute",
+        "she had a seizure where she stiffened and then shook all over",
+    ],
+)
+def test_a_fit_described_as_stiffening_then_jerking_is_tonic_clonic(knowledge: Knowledge, text: str) -> None:
+    result = found(annotate(knowledge, text))
+    assert result.get(TONIC_CLONIC) is False
+    assert {SEIZURE, MYOCLONUS, LIMB_MYOCLONUS}.isdisjoint(result)
+
+
+def test_stiffness_and_jerks_without_a_stated_fit_stay_what_they_are(knowledge: Knowledge) -> None:
+    result = found(
+        annotate(knowledge, "he has never had a seizure, but his legs go stiff and jerk when he walks")
+    )
+    assert result.get(SEIZURE) is True
+    assert TONIC_CLONIC not in result
+
+
+def test_stiff_then_jerking_needs_a_sequence_within_one_sentence() -> None:
+    assert readings.stiff_then_jerking(tokenize("went stiff then jerked")) == [(1, 3)]
+    assert readings.stiff_then_jerking(tokenize("his neck is stiff. He jerked awake")) == []
+    assert readings.stiff_then_jerking(tokenize("stiff jerky movements")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Mum mentioned that Ben's nan has diabetes.", DIABETES),
+        ("Daisy's older brother has autism and is under the paediatrician.", AUTISM),
+        ("her brother didn't talk till he was 3", ABSENT_SPEECH),
+    ],
+)
+def test_a_relatives_finding_is_not_the_patients(knowledge: Knowledge, text: str, term: str) -> None:
+    assert term not in found(annotate(knowledge, text))
+    family = {m.hpo_id for m in annotate(knowledge, text, include_family=True) if m.family}
+    assert term in family
+
+
+def test_the_patients_own_negated_finding_is_still_the_patients(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "he didn't talk until he was 4")).get(DELAYED_SPEECH) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("he has had pneumonia twice this year", RECURRENT_PNEUMONIA),
+        ("nosebleeds 3 or 4 times a week", RECURRENT_EPISTAXIS),
+    ],
+)
+def test_a_repetition_cue_names_the_recurrent_finding(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_wiped_out_for_over_a_year_is_chronic_fatigue(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "I've been wiped out for over a year")).get(CHRONIC_FATIGUE) is False
+
+
+@pytest.mark.parametrize(
+    "text", ["she's putting weight on fine though", "he is gaining weight well", "putting on weight well"]
+)
+def test_normal_weight_gain_says_no_failure_to_thrive(knowledge: Knowledge, text: str) -> None:
+    result = found(annotate(knowledge, text))
+    assert result.get(FAILURE_TO_THRIVE) is True
+    assert INCREASED_WEIGHT not in result
+
+
+def test_bearing_weight_is_no_weight_change(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "he won't put any weight on it since the fall"))
+    assert {FAILURE_TO_THRIVE, INCREASED_WEIGHT}.isdisjoint(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_found"),
+    [
+        ("otherwise she's bouncing around as usual", JUMPING),
+        ("his trousers are falling down, he's lost so much weight", FALLS),
+        ("a rash going round to her back in a band", KYPHOSIS),
+        ("he has never banged his head", HEAD_BANGING),
+        ("same thing happened two years ago", INSISTENCE_ON_SAMENESS),
+    ],
+)
+def test_round_22_figures_name_no_finding(knowledge: Knowledge, text: str, not_found: str) -> None:
+    assert not_found not in found(annotate(knowledge, text))
+
+
+def test_lightheaded_is_presyncope(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "I feel lightheaded when my heart races")).get(PRESYNCOPE) is False
