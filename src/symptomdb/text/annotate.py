@@ -1821,13 +1821,15 @@ def _gestations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candida
 def _readings(
     lexicon: Lexicon, text: str, tokens: Sequence[Token], chosen: list[_Candidate]
 ) -> list[_Candidate]:
-    """Findings read from temperatures and from British "be sick" (``readings.py``), where no other
+    """Findings read from temperatures, weight changes and British "be sick" (``readings.py``), where no other
     candidate stands on their words; a normal temperature says no fever only if nothing else names one."""
     taken = {k for c in chosen for k in range(c.first, c.last + 1)}
     named = {i for c in chosen for i in c.ids}
     return [
         _Candidate(r.first, r.last, 1, 1, (r.hpo_id,), (r.first,), negated=r.absent)
-        for r in readings.temperatures(text, tokens) + readings.vomiting(tokens)
+        for r in readings.temperatures(text, tokens)
+        + readings.weight_changes(text, tokens)
+        + readings.vomiting(tokens)
         if r.hpo_id in lexicon.scope
         and not any(k in taken for k in range(r.first, r.last + 1))
         and not (r.absent and r.hpo_id in named)

@@ -175,6 +175,8 @@ RELATIVES = _words(
     " husband wife spouse boyfriend girlfriend"
     # round 22: "Ben's nan has diabetes"
     " nan nana nanna grandson granddaughter stepmum stepdad stepmother stepfather"
+    # round 23: a friend's findings are not the patient's either ("my best mate has anxiety")
+    " friend friends mate mates bestie classmate classmates"
 )
 _FAMILY_VERBS = _words(
     "has had have with suffers suffered suffering is was were are died developed diagnosed affected "
@@ -191,7 +193,13 @@ _FAMILY_OWNERS = _words("his her their my our your maternal paternal")
 _INFORMAL_RELATIVES = _words(
     "mum mom dad grandma grandpa granny grandad granddad grampa gran nan nana auntie"
 )
-_RELATIVE_MODIFIERS = _words("older younger elder big little baby twin half maternal paternal two both other")
+_RELATIVE_MODIFIERS = _words(
+    "older younger elder big little baby twin half maternal paternal two both other best close"
+)
+# round 23: "my cousin's got alopecia", "brother's been diagnosed": "'s" is "has"/"is", not a possessive
+_AFTER_CONTRACTION = _words("got been had gotten always never just also now still diagnosed")
+# words between the relative and the verb ("my sister just got told she has asthma")
+_BETWEEN_RELATIVE_AND_VERB = _words("and or also both all just still always recently now apparently actually")
 # Words that start a reported-speech clause after a relative ("mum says he has ...").
 _REPORTING = _words(
     "says said reports reported noticed notes noted thinks feels worries worried told describes described"
@@ -301,19 +309,23 @@ def _relative_trigger(
     A possessive (or maternal/paternal) before the relative is required: in case reports "the father
     had …" often describes an affected, examined family member rather than family history."""
     word = lowers[k]
-    if word.endswith("'s"):
+    contracted = _contracted(lowers, k)
+    if word.endswith("'s") and not contracted:
         return None  # "her mother's pregnancy …" is about the patient's own history
-    if word not in RELATIVES or inside_mention[words[k]]:
+    relative = word[:-2] if contracted else word
+    if relative not in RELATIVES or inside_mention[words[k]]:
         return None
     before = lowers[k - 1] if k > 0 else ""
     owned = (
-        word in _INFORMAL_RELATIVES  # "mum and grandma both have …": the speaker's family
+        (relative in _INFORMAL_RELATIVES and not contracted)  # "mum and grandma both have …"
         or before in _FAMILY_OWNERS
         or before.endswith("'s")  # "the patient's brother", "his father's brother"
         or (k >= 2 and _owner(lowers[k - 2]) and before in _RELATIVE_MODIFIERS)  # "Daisy's older brother"
-    )
+    )  # a contracted relative needs its owner: "Dad's been getting muddled" may be about the patient
     if not owned or _patient_in_coordination(lowers, k):
         return None
+    if contracted:
+        return Trigger(FAMILY_PRE, words[k], words[k])
     for step in range(1, 6):
         if k + step >= len(words):
             return None
@@ -330,10 +342,20 @@ def _relative_trigger(
             nxt not in RELATIVES
             and nxt not in _RELATIVE_MODIFIERS
             and nxt not in _FAMILY_OWNERS
-            and nxt not in {"and", "or", "also", "both", "all"}
+            and nxt not in _BETWEEN_RELATIVE_AND_VERB
         ):
             return None
     return None
+
+
+def _contracted(lowers: list[str], k: int) -> bool:
+    """ "cousin's got", "brother's been": a relative with "'s" for "has"/"is", known by the word after."""
+    return (
+        lowers[k].endswith("'s")
+        and lowers[k][:-2] in RELATIVES
+        and k + 1 < len(lowers)
+        and lowers[k + 1] in _AFTER_CONTRACTION
+    )
 
 
 def _owner(word: str) -> bool:

@@ -1,8 +1,10 @@
-"""Findings read from what word keys cannot carry: a measured temperature, British "be sick", and a fit
-described as stiffening then jerking.
+"""Findings read from what word keys cannot carry: a measured temperature, a weight change in numbers,
+British "be sick", and a fit described as stiffening then jerking.
 
 "Temp 38.6 at 2pm", "temperature of 101.2F": a reading at or above 38.0 °C (100.4 °F) is a fever, one
 between 35.5 and 37.5 °C (96-99.5 °F) says there is none; readings in between say neither.
+
+"lost like 8kg", "put on 15kg in a year", "up 4kg in a week": weight loss or gain in numbers.
 
 "She was sick twice", "hasn't been sick", "sick x2", "no sickness": in British English to *be* sick is to
 vomit, while to *feel* sick is nausea (the lexicon's "feels sick"). Every lay set written here codes it
@@ -25,6 +27,8 @@ from symptomdb.text.normalise import Token
 
 FEVER = "HP:0001945"
 VOMITING = "HP:0002013"
+WEIGHT_LOSS = "HP:0001824"
+WEIGHT_GAIN = "HP:0004324"  # Increased body weight
 
 _TEMPERATURE_RE = re.compile(
     r"\b(?:temp|temps|temperature|temperatures)\b"
@@ -33,6 +37,14 @@ _TEMPERATURE_RE = re.compile(
     r"\s*(?P<value>\d{2,3}(?:[.,]\d{1,2})?)(?![\d/])\s*(?:°|º|degrees?)?\s*(?P<scale>[cf](?![a-z]))?",
     re.IGNORECASE,
 )
+_WEIGHT_RE = re.compile(
+    r"\b(?P<verb>lost|losing|dropped|down|put on|gained|gaining|up)\s+"
+    r"(?:(?:about|around|like|nearly|almost|over|roughly|another)\s+)?"
+    r"(?:\d+(?:[.,]\d+)?|a|half a|two|three|four|five|six)\s*"
+    r"(?P<unit>kg|kgs|kilos?|kilograms?|pounds|lbs?|stone|st)\b",
+    re.IGNORECASE,
+)
+_LOSING = frozenset({"lost", "losing", "dropped", "down"})
 _NOT_BODY_RE = re.compile(
     r"\b(?:room|water|bath|air|outside|outdoor|ambient|oven|fridge|freezer|pool|sea)\s*$", re.I
 )
@@ -71,12 +83,25 @@ def temperatures(text: str, tokens: Sequence[Token]) -> list[Reading]:
         absent = _fever(float(match["value"].replace(",", ".")), (match["scale"] or "").lower())
         if absent is None:
             continue
-        covered = [
-            i for i, t in enumerate(tokens) if t.start >= match.start() and t.end <= match.end("value")
-        ]
+        covered = _covered(tokens, match.start(), match.end("value"))
         if covered:
             readings.append(Reading(covered[0], covered[-1], FEVER, absent=absent))
     return readings
+
+
+def weight_changes(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Weight loss or gain stated as an amount ("lost like 8kg", "up 4kg in a week")."""
+    readings: list[Reading] = []
+    for match in _WEIGHT_RE.finditer(text):
+        covered = _covered(tokens, match.start(), match.end())
+        if covered:
+            term = WEIGHT_LOSS if match["verb"].lower() in _LOSING else WEIGHT_GAIN
+            readings.append(Reading(covered[0], covered[-1], term))
+    return readings
+
+
+def _covered(tokens: Sequence[Token], start: int, end: int) -> list[int]:
+    return [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
 
 
 def _fever(value: float, scale: str) -> bool | None:

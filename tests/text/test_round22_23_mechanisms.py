@@ -1,6 +1,7 @@
-"""Round 22 of the annotator: temperature readings, British "be sick", a fit described as stiffening then
-jerking, relatives named after a possessive name or by a negated verb, repetition cues, normal weight
-gain, and figures of speech. Made-up sentences (none is copied from a benchmark)."""
+"""Rounds 22 and 23 of the annotator: temperature readings, British "be sick", a fit described as
+stiffening then jerking, relatives named after a possessive name, by a negated verb or with "'s" for
+"has", friends, repetition cues, weight changes in numbers, normal weight gain, and figures of speech.
+Made-up sentences (none is copied from a benchmark)."""
 
 from __future__ import annotations
 
@@ -170,3 +171,49 @@ def test_round_22_figures_name_no_finding(knowledge: Knowledge, text: str, not_f
 
 def test_lightheaded_is_presyncope(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "I feel lightheaded when my heart races")).get(PRESYNCOPE) is False
+
+
+# Round 23 (lay-18 to lay-20): a relative's "'s" for "has", friends, weight changes in numbers, figures.
+WEIGHT_LOSS, ALOPECIA, ANXIETY, CONFUSION = "HP:0001824", "HP:0001596", "HP:0000739", "HP:0001289"
+STRABISMUS, TRISMUS, OPEN_MOUTH, PALPITATIONS = "HP:0000486", "HP:0000211", "HP:0000194", "HP:0001962"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("my cousin's got alopecia and her hair fell out in patches", ALOPECIA),
+        ("my best mate has really bad anxiety", ANXIETY),
+    ],
+)
+def test_a_cousins_or_friends_finding_is_not_the_patients(knowledge: Knowledge, text: str, term: str) -> None:
+    assert term not in found(annotate(knowledge, text))
+
+
+def test_a_relative_with_s_and_no_owner_may_be_the_patient(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Dad's been getting muddled lately")).get(CONFUSION) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("she's lost like 3 kilos since the summer", WEIGHT_LOSS),
+        ("he is down 2 stone", WEIGHT_LOSS),
+        ("I've put on 15kg in a year", INCREASED_WEIGHT),
+        ("98kg today, up 4kg in a week", INCREASED_WEIGHT),
+    ],
+)
+def test_a_weight_change_in_numbers(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_babys_gain_in_grams_is_no_finding(knowledge: Knowledge) -> None:
+    assert INCREASED_WEIGHT not in found(annotate(knowledge, "she gained 300 g this week"))
+
+
+def test_round_23_phrases(knowledge: Knowledge) -> None:
+    assert STRABISMUS not in found(annotate(knowledge, "he's been squinting at the board all year"))
+    assert FEVER not in found(annotate(knowledge, "my mate's got glandular fever"))
+    mouth = found(annotate(knowledge, "my jaw is swollen and I can't open my mouth properly"))
+    assert mouth.get(TRISMUS) is False
+    assert OPEN_MOUTH not in mouth
+    assert found(annotate(knowledge, "my heart starts pounding out of nowhere")).get(PALPITATIONS) is False
