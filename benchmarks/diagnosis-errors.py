@@ -7,7 +7,9 @@ Every N-th published case (default 4) is ranked by the engine of its publication
 the truth's rank 2-3, 4-10, 11-100 or beyond the 100 candidates the second stage sees. Errors at ranks
 2-10 are split by whether the first condition shares a causal gene with the truth (HPO's gene links) or
 its numbered family name ("Kabuki syndrome 1" / "Kabuki syndrome 2"): subtypes a phenotype alone rarely
-tells apart.
+tells apart. Known diagnoses with nothing left to rank them by (every annotation cites only the fold's
+publications and no other fold has a published case) are counted too: with the rest they bound what any
+ranking can reach under the held-out protocol.
 
 It also splits the cases by where the knowledge base's profile of their disease comes from: whether HPO's
 annotations of that disease cite the case's own publication (HPO curates from the literature, case
@@ -27,6 +29,7 @@ import numpy as np
 from symptomdb.context import SymptomDB
 from symptomdb.diagnosis import bundle
 from symptomdb.diagnosis.bench import _query, diagnosis_ids, group_rank, truth_rows
+from symptomdb.diagnosis.model import DiagnosisModel
 from symptomdb.diagnosis.phenopackets import PhenopacketCase, iter_documents, parse_case
 from symptomdb.diagnosis.service import get_engine
 from symptomdb.diagnosis.train import fold_of
@@ -47,6 +50,7 @@ ORDER = (
     "rank 2-10, first shares a gene or family name",
     "rank 11-100",
     "rank > 100",
+    "known, but nothing left to rank it by",
 )
 DEFAULT = Path(__file__).parents[2] / "shared/data/phenopacket-store/phenopackets-public.zip"
 
@@ -80,6 +84,8 @@ def main() -> None:
         if not truth:
             counts["diagnosis unknown"] += 1
             continue
+        if not _profile_left(model, truth):
+            counts["known, but nothing left to rank it by"] += 1
         scores = engine.score(_query(knowledge, model, case))
         rank = group_rank(scores, model.group, truth)
         curated = by_curation[_curation(knowledge, [model.condition_ids[r] for r in truth], case.source)]
@@ -110,6 +116,13 @@ def main() -> None:
     for group, c in by_curation.items():
         m = max(c["cases"], 1)
         print(f"  {group:46s} {c['cases']:6d}  top-1 {c['right'] / m:.3f}  top-10 {c['top 10'] / m:.3f}")
+
+
+def _profile_left(model: DiagnosisModel, truth: frozenset[int]) -> bool:
+    """Whether the fold's engine has anything to rank the diagnosis by: an annotation that not only the
+    held-out publications are behind, or a published case from another fold."""
+    annotated = any(model.freq.indptr[r + 1] > model.freq.indptr[r] for r in truth)
+    return annotated or bool(np.isin(model.case_condition, list(truth)).any())
 
 
 def _curation(knowledge: Knowledge, condition_ids: list[str], publication: str) -> str:

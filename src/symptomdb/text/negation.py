@@ -309,7 +309,7 @@ def _relative_trigger(
     A possessive (or maternal/paternal) before the relative is required: in case reports "the father
     had …" often describes an affected, examined family member rather than family history."""
     word = lowers[k]
-    contracted = _contracted(lowers, k)
+    contracted = word.endswith("'s") and _contracted(lowers, k)
     if word.endswith("'s") and not contracted:
         return None  # "her mother's pregnancy …" is about the patient's own history
     relative = word[:-2] if contracted else word
