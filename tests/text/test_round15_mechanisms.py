@@ -74,7 +74,8 @@ def test_a_carer_between_two_words_ends_the_window(knowledge: Knowledge) -> None
 def test_a_body_part_that_falls_or_jumps_is_not_the_person(knowledge: Knowledge) -> None:
     assert FALLS not in found(annotate(knowledge, "her teeth are falling out"))
     assert FALLS not in found(annotate(knowledge, "my eyelid keeps falling down"))
-    assert found(annotate(knowledge, "my heart is jumping in my chest")) == {}
+    # since round 24 the lay lexicon reads a jumping heart as palpitations
+    assert found(annotate(knowledge, "my heart is jumping in my chest")) == {"HP:0001962": False}
     assert FREQUENT_FALLS in found(annotate(knowledge, "he keeps falling down"))
 
 

@@ -217,3 +217,36 @@ def test_round_23_phrases(knowledge: Knowledge) -> None:
     assert mouth.get(TRISMUS) is False
     assert OPEN_MOUTH not in mouth
     assert found(annotate(knowledge, "my heart starts pounding out of nowhere")).get(PALPITATIONS) is False
+
+
+# Round 24 (lay-17): blood pressure readings, coordinations of test findings, waking at night to pee.
+HYPERTENSION, HYPOTENSION, NOCTURIA, EEG_PERIODIC = "HP:0000822", "HP:0002615", "HP:0000017", "HP:0010857"
+MAINTENANCE_INSOMNIA = "HP:0031355"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("his BP was 168/102 at the health check", HYPERTENSION),
+        ("in the pharmacy the pressure was 150/85", HYPERTENSION),
+        ("BP 85/50 on arrival", HYPOTENSION),
+    ],
+)
+def test_a_blood_pressure_reading(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize("text", ["BP 120/80, pulse 72", "the score was 160/200", "pressure 3/4"])
+def test_a_normal_or_no_blood_pressure_reading_says_nothing(knowledge: Knowledge, text: str) -> None:
+    assert {HYPERTENSION, HYPOTENSION}.isdisjoint(found(annotate(knowledge, text)))
+
+
+def test_a_coordination_names_a_test_finding_only_beside_the_test(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "My period is very heavy, I change the pad every hour"))
+    assert EEG_PERIODIC not in result
+
+
+def test_waking_at_night_to_pee_is_nocturia_not_insomnia(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "she drinks a lot and she wake up in the night to pee"))
+    assert result.get(NOCTURIA) is False
+    assert MAINTENANCE_INSOMNIA not in result

@@ -985,6 +985,9 @@ def _expand_coordinations(
             key, ids = _lookup(lexicon, words)
         if not ids or len(words) < 2:
             return False
+        tests = lexicon.contextual.get(key)
+        if tests is not None and not _sentence_names(tokens, positions[0], tests):
+            return False  # "period is very heavy, I change …" is no EEG finding without an EEG
         # the combination read in its own order may be a name as written ("cerebral and cerebellar
         # atrophy": "cerebral atrophy" is Cerebral atrophy, not the Brain atrophy of "cerebral" ≈ brain)
         exact_ids = lexicon.exact.get(tuple(surface_form(tokens[p].lower) for p in positions))
@@ -1821,13 +1824,15 @@ def _gestations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candida
 def _readings(
     lexicon: Lexicon, text: str, tokens: Sequence[Token], chosen: list[_Candidate]
 ) -> list[_Candidate]:
-    """Findings read from temperatures, weight changes and British "be sick" (``readings.py``), where no other
-    candidate stands on their words; a normal temperature says no fever only if nothing else names one."""
+    """Findings read from temperatures, blood pressures, weight changes and British "be sick"
+    (``readings.py``), where no other candidate stands on their words; a normal temperature says no
+    fever only if nothing else names one."""
     taken = {k for c in chosen for k in range(c.first, c.last + 1)}
     named = {i for c in chosen for i in c.ids}
     return [
         _Candidate(r.first, r.last, 1, 1, (r.hpo_id,), (r.first,), negated=r.absent)
         for r in readings.temperatures(text, tokens)
+        + readings.blood_pressures(text, tokens)
         + readings.weight_changes(text, tokens)
         + readings.vomiting(tokens)
         if r.hpo_id in lexicon.scope

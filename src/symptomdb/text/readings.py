@@ -1,8 +1,11 @@
-"""Findings read from what word keys cannot carry: a measured temperature, a weight change in numbers,
-British "be sick", and a fit described as stiffening then jerking.
+"""Findings read from what word keys cannot carry: a measured temperature or blood pressure, a weight
+change in numbers, British "be sick", and a fit described as stiffening then jerking.
 
 "Temp 38.6 at 2pm", "temperature of 101.2F": a reading at or above 38.0 °C (100.4 °F) is a fever, one
 between 35.5 and 37.5 °C (96-99.5 °F) says there is none; readings in between say neither.
+
+"BP was 168/102", "the pressure was 160/105": a reading of 140 systolic or 90 diastolic or more is
+hypertension, one under 90 systolic hypotension; a normal reading says neither (it may be treated).
 
 "lost like 8kg", "put on 15kg in a year", "up 4kg in a week": weight loss or gain in numbers.
 
@@ -27,6 +30,8 @@ from symptomdb.text.normalise import Token
 
 FEVER = "HP:0001945"
 VOMITING = "HP:0002013"
+HYPERTENSION = "HP:0000822"
+HYPOTENSION = "HP:0002615"
 WEIGHT_LOSS = "HP:0001824"
 WEIGHT_GAIN = "HP:0004324"  # Increased body weight
 
@@ -42,6 +47,11 @@ _WEIGHT_RE = re.compile(
     r"(?:(?:about|around|like|nearly|almost|over|roughly|another)\s+)?"
     r"(?:\d+(?:[.,]\d+)?|a|half a|two|three|four|five|six)\s*"
     r"(?P<unit>kg|kgs|kilos?|kilograms?|pounds|lbs?|stone|st)\b",
+    re.IGNORECASE,
+)
+_PRESSURE_RE = re.compile(
+    r"\b(?:bp|blood pressure|pressure)\b(?:\s*(?:was|is|of|at|reading|read|measured|:|=|-))*"
+    r"\s*(?P<systolic>\d{2,3})\s*/\s*(?P<diastolic>\d{2,3})\b",
     re.IGNORECASE,
 )
 _LOSING = frozenset({"lost", "losing", "dropped", "down"})
@@ -86,6 +96,20 @@ def temperatures(text: str, tokens: Sequence[Token]) -> list[Reading]:
         covered = _covered(tokens, match.start(), match.end("value"))
         if covered:
             readings.append(Reading(covered[0], covered[-1], FEVER, absent=absent))
+    return readings
+
+
+def blood_pressures(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Hypertension or hypotension from each stated blood pressure reading."""
+    readings: list[Reading] = []
+    for match in _PRESSURE_RE.finditer(text):
+        systolic, diastolic = int(match["systolic"]), int(match["diastolic"])
+        if not 40 <= diastolic < systolic <= 300:
+            continue  # not a blood pressure ("pressure 3/4")
+        term = HYPERTENSION if systolic >= 140 or diastolic >= 90 else HYPOTENSION if systolic < 90 else None
+        covered = _covered(tokens, match.start(), match.end())
+        if term is not None and covered:
+            readings.append(Reading(covered[0], covered[-1], term))
     return readings
 
 
