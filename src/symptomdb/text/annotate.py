@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from symptomdb.knowledge.store import Knowledge
 from symptomdb.text import negation, readings
 from symptomdb.text.english import NUMBER_WORDS
-from symptomdb.text.figures import figure_positions
+from symptomdb.text.figures import called_by_name, figure_positions
 from symptomdb.text.lexicon import Key, Lexicon, get_lexicon, key_of, read_modifier_cues, surface_form
 from symptomdb.text.normal import find_absence_phrases, find_normal_statements
 from symptomdb.text.normalise import (
@@ -95,6 +95,7 @@ def annotate_with(
         and not _verb_use(tokens, c)
         and not (pronouns and c.positions and all(p in pronouns for p in c.positions))
         and not (figures and any(p in figures for p in c.positions))
+        and not (c.first == c.last and called_by_name(tokens, c.first))  # "I saw Amelia today"
     ]
     chosen = [
         c
@@ -1824,7 +1825,7 @@ def _gestations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candida
 def _readings(
     lexicon: Lexicon, text: str, tokens: Sequence[Token], chosen: list[_Candidate]
 ) -> list[_Candidate]:
-    """Findings read from temperatures, blood pressures, weight changes and British "be sick"
+    """Findings read from temperatures, blood pressures, weight changes, British "be sick" and "the runs"
     (``readings.py``), where no other candidate stands on their words; a normal temperature says no
     fever only if nothing else names one."""
     taken = {k for c in chosen for k in range(c.first, c.last + 1)}
@@ -1835,6 +1836,7 @@ def _readings(
         + readings.blood_pressures(text, tokens)
         + readings.weight_changes(text, tokens)
         + readings.vomiting(tokens)
+        + readings.the_runs(tokens)
         if r.hpo_id in lexicon.scope
         and not any(k in taken for k in range(r.first, r.last + 1))
         and not (r.absent and r.hpo_id in named)

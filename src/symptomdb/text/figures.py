@@ -60,13 +60,40 @@ def figure_positions(tokens: Sequence[Token]) -> frozenset[int]:
     return frozenset(found)
 
 
+# Round 25: verbs of a clinic letter before a name ("I saw Amelia today", "bringing Amelia") and verbs
+# of a story after one ("Amelia came up in hives"); a finding named by the word reads otherwise
+# ("amelia of the left arm", "Amelia was present in two fetuses" keep theirs).
+_BEFORE_A_NAME = frozenset(
+    {"saw", "see", "seen", "seeing", "bringing", "brought", "bring", "examined", "met"}
+)
+_AFTER_A_NAME = frozenset({"came", "comes", "went", "goes", "said", "says", "told", "tells"})
+_HOW_FINDINGS_GO = frozenset({"on", "back", "worse", "better", "again", "more", "less", "away", "off", "and"})
+
+
 def _names_a_person(tokens: Sequence[Token], i: int) -> bool:
     """A capitalised word followed by an age ("Amelia, 16,", "Amelia (16)") or in the possessive
     ("Amelia's mum"): a person's name, however the word reads as a term."""
-    text = tokens[i].text
-    if len(text) < 3 or not text[0].isupper() or not text[1:].replace("'", "").replace("’", "").islower():
+    if not _capitalised(tokens[i].text):
         return False
-    if text.endswith(("'s", "’s")):
+    if tokens[i].text.endswith(("'s", "’s")):
         return True
     following = tokens[i + 1 : i + 3]
     return len(following) == 2 and following[0].text in (",", "(") and following[1].text.isdigit()
+
+
+def called_by_name(tokens: Sequence[Token], i: int) -> bool:
+    """A capitalised word after a verb of seeing or bringing someone ("I saw Amelia today") or before a
+    verb of a story ("Amelia came up in hives"): a person, when the word alone is the finding's name
+    (the annotator asks only for one-word findings: "Fingers went white" is about fingers)."""
+    if not _capitalised(tokens[i].text):
+        return False
+    if i > 0 and tokens[i - 1].lower in _BEFORE_A_NAME:
+        return True
+    if tokens[i].lower.endswith("s") or i + 1 >= len(tokens) or tokens[i + 1].lower not in _AFTER_A_NAME:
+        return False
+    # a finding comes on, back or worse ("Vomiting got worse", "Ataxia came on at 3"); a person does not
+    return i + 2 >= len(tokens) or tokens[i + 2].lower not in _HOW_FINDINGS_GO
+
+
+def _capitalised(text: str) -> bool:
+    return len(text) >= 3 and text[0].isupper() and text[1:].replace("'", "").replace("’", "").islower()

@@ -184,6 +184,8 @@ _FAMILY_VERBS = _words(
     # round 19: "grandad wears hearing aids", "her brother uses a wheelchair"
     " wears wore uses used needs needed"
 )
+# round 25: "Mother had sugar diabetes": a parent named as the writer names them, at a sentence start
+_CAPITALISED_PARENTS = frozenset({"Mother", "Father", "Mum", "Dad", "Mom", "Grandma", "Grandad", "Granny"})
 # round 22: "her brother didn't talk till he was 3": a negated verb after the relative is theirs too
 _NEGATED_VERBS = _words(
     "didn't didnt doesn't doesnt don't dont can't cant couldn't couldnt wasn't wasnt isn't isnt hasn't "
@@ -194,7 +196,7 @@ _INFORMAL_RELATIVES = _words(
     "mum mom dad grandma grandpa granny grandad granddad grampa gran nan nana auntie"
 )
 _RELATIVE_MODIFIERS = _words(
-    "older younger elder big little baby twin half maternal paternal two both other best close"
+    "older younger elder big little baby twin half maternal paternal two both other best close late"
 )
 # round 23: "my cousin's got alopecia", "brother's been diagnosed": "'s" is "has"/"is", not a possessive
 _AFTER_CONTRACTION = _words("got been had gotten always never just also now still diagnosed")
@@ -318,6 +320,7 @@ def _relative_trigger(
     before = lowers[k - 1] if k > 0 else ""
     owned = (
         (relative in _INFORMAL_RELATIVES and not contracted)  # "mum and grandma both have …"
+        or (tokens[words[k]].text in _CAPITALISED_PARENTS and _starts_sentence(tokens, words[k]))
         or before in _FAMILY_OWNERS
         or before.endswith("'s")  # "the patient's brother", "his father's brother"
         or (k >= 2 and _owner(lowers[k - 2]) and before in _RELATIVE_MODIFIERS)  # "Daisy's older brother"
@@ -338,6 +341,8 @@ def _relative_trigger(
             if inside_mention[words[k + step]]:  # "grandad wears hearing aids": the verb starts the finding
                 return Trigger(FAMILY_PRE, words[k], words[k + step - 1])
             return Trigger(FAMILY_PRE, words[k], words[k + step])
+        if step == 1 and _is_name(tokens[words[k + step]].text):
+            continue  # "my brother Len is deaf"
         if (
             nxt not in RELATIVES
             and nxt not in _RELATIVE_MODIFIERS
@@ -346,6 +351,15 @@ def _relative_trigger(
         ):
             return None
     return None
+
+
+def _starts_sentence(tokens: Sequence[Token], position: int) -> bool:
+    return position == 0 or tokens[position - 1].kind == "break"
+
+
+def _is_name(text: str) -> bool:
+    """A capitalised word such as a first name ("Len", "Betty")."""
+    return len(text) >= 2 and text[0].isupper() and text[1:].islower()
 
 
 def _contracted(lowers: list[str], k: int) -> bool:

@@ -1,5 +1,5 @@
 """Findings read from what word keys cannot carry: a measured temperature or blood pressure, a weight
-change in numbers, British "be sick", and a fit described as stiffening then jerking.
+change in numbers, British "be sick" and "the runs", and a fit described as stiffening then jerking.
 
 "Temp 38.6 at 2pm", "temperature of 101.2F": a reading at or above 38.0 °C (100.4 °F) is a fever, one
 between 35.5 and 37.5 °C (96-99.5 °F) says there is none; readings in between say neither.
@@ -12,7 +12,8 @@ hypertension, one under 90 systolic hypotension; a normal reading says neither (
 "She was sick twice", "hasn't been sick", "sick x2", "no sickness": in British English to *be* sick is to
 vomit, while to *feel* sick is nausea (the lexicon's "feels sick"). Every lay set written here codes it
 so. "Off sick", "gets sick" and "sick with a cold" (ill) are left alone, as is "sick" as an adjective
-("a sick child").
+("a sick child"). "Had the runs" is diarrhoea ("it runs in the family" is not: the word key of
+"runs" alone could not tell them apart).
 
 "had a fit, went stiff then his arms and legs were jerking": a seizure described as stiffening followed
 by jerking or shaking is a tonic-clonic one (``stiff_then_jerking`` gives the description's span; the
@@ -30,6 +31,7 @@ from symptomdb.text.normalise import Token
 
 FEVER = "HP:0001945"
 VOMITING = "HP:0002013"
+DIARRHEA = "HP:0002014"
 HYPERTENSION = "HP:0000822"
 HYPOTENSION = "HP:0002615"
 WEIGHT_LOSS = "HP:0001824"
@@ -68,6 +70,7 @@ _COUNT_RE = re.compile(r"^x\d+$")
 _COUNTS = frozenset({"twice", "x", "once"})
 _SICKNESS_BEFORE = frozenset({"no", "any", "nor", "not"})
 _DIARRHOEA = frozenset({"diarrhoea", "diarrhea"})
+_HAVING = word_set("have has had having got get gets getting with 've 'd")
 _STIFF = frozenset({"stiff", "stiffened", "stiffens", "stiffening", "rigid"})
 _JERKING = ("jerk", "shak", "shook", "convuls", "twitch")
 _SEQUENCE = frozenset({"then", "and", "before", "followed"})
@@ -145,6 +148,20 @@ def vomiting(tokens: Sequence[Token]) -> list[Reading]:
         for i, word in enumerate(lowers)
         if (word == "sick" and _been_sick(lowers, i)) or (word == "sickness" and _sickness(lowers, i))
     ]
+
+
+def the_runs(tokens: Sequence[Token]) -> list[Reading]:
+    """Diarrhoea where someone has, had or got "the runs"."""
+    lowers = [t.lower if t.kind == "word" else "" for t in tokens]
+    return [
+        Reading(i - 1, i, DIARRHEA)
+        for i, word in enumerate(lowers)
+        if word == "runs" and i >= 2 and lowers[i - 1] == "the" and _having(lowers[i - 2])
+    ]
+
+
+def _having(word: str) -> bool:
+    return word in _HAVING or word.endswith(("'ve", "'d"))
 
 
 def _been_sick(lowers: list[str], i: int) -> bool:

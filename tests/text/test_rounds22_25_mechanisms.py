@@ -1,4 +1,4 @@
-"""Rounds 22 and 23 of the annotator: temperature readings, British "be sick", a fit described as
+"""Rounds 22 to 25 of the annotator: temperature readings, British "be sick", a fit described as
 stiffening then jerking, relatives named after a possessive name, by a negated verb or with "'s" for
 "has", friends, repetition cues, weight changes in numbers, normal weight gain, and figures of speech.
 Made-up sentences (none is copied from a benchmark)."""
@@ -250,3 +250,53 @@ def test_waking_at_night_to_pee_is_nocturia_not_insomnia(knowledge: Knowledge) -
     result = found(annotate(knowledge, "she drinks a lot and she wake up in the night to pee"))
     assert result.get(NOCTURIA) is False
     assert MAINTENANCE_INSOMNIA not in result
+
+
+# Round 25 (lay-21, lay-22): "the runs", relatives named as older writers name them, names after a
+# clinic letter's verbs, figures.
+DIARRHEA, PALPITATIONS_, HEARING_IMPAIRMENT, AMELIA = "HP:0002014", "HP:0001962", "HP:0000365", "HP:0009827"
+VOMITING_, ATAXIA = "HP:0002013", "HP:0001251"
+
+
+def test_the_runs_is_diarrhoea_but_running_in_the_family_is_not(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "I've had the runs most days")).get(DIARRHEA) is False
+    assert DIARRHEA not in found(annotate(knowledge, "deafness runs in the family"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("My late husband had terrible palpitations for years.", PALPITATIONS_),
+        ("My brother Len is deaf as a post.", HEARING_IMPAIRMENT),
+        ("Mother had sugar diabetes, so I'm always careful.", DIABETES),
+    ],
+)
+def test_an_older_writers_relatives(knowledge: Knowledge, text: str, term: str) -> None:
+    assert term not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    "text", ["I saw Amelia today about her tummy pains.", "Amelia came up in hives after lunch."]
+)
+def test_a_name_beside_a_letters_or_storys_verb_is_a_person(knowledge: Knowledge, text: str) -> None:
+    assert AMELIA not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [("Vomiting got worse overnight.", VOMITING_), ("Ataxia came on at 3.", ATAXIA)],
+)
+def test_a_finding_that_comes_on_is_no_name(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "not_found"),
+    [
+        ("I'm fit as a flea apart from my waterworks", SEIZURE),
+        ("her thyroid is underactive; this fits with the tiredness", SEIZURE),
+        ("my memory is shocking", "HP:0031273"),
+    ],
+)
+def test_round_25_figures_name_no_finding(knowledge: Knowledge, text: str, not_found: str) -> None:
+    assert not_found not in found(annotate(knowledge, text))
