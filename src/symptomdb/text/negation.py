@@ -185,7 +185,8 @@ _FAMILY_VERBS = _words(
     " wears wore uses used needs needed"
 )
 # round 25: "Mother had sugar diabetes": a parent named as the writer names them, at a sentence start
-_CAPITALISED_PARENTS = frozenset({"Mother", "Father", "Mum", "Dad", "Mom", "Grandma", "Grandad", "Granny"})
+# (informal names such as "Mum" are the writer's anywhere: _INFORMAL_RELATIVES)
+_CAPITALISED_PARENTS = frozenset({"Mother", "Father"})
 # round 22: "her brother didn't talk till he was 3": a negated verb after the relative is theirs too
 _NEGATED_VERBS = _words(
     "didn't didnt doesn't doesnt don't dont can't cant couldn't couldnt wasn't wasnt isn't isnt hasn't "
