@@ -300,3 +300,31 @@ def test_a_finding_that_comes_on_is_no_name(knowledge: Knowledge, text: str, ter
 )
 def test_round_25_figures_name_no_finding(knowledge: Knowledge, text: str, not_found: str) -> None:
     assert not_found not in found(annotate(knowledge, text))
+
+
+HAND_TREMOR, ACTION_TREMOR, RESTING_TREMOR, PALMAR_HYPERHIDROSIS = (
+    "HP:0002378",
+    "HP:0002345",
+    "HP:0002322",
+    "HP:0006089",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("six months of a shaky right hand", HAND_TREMOR),
+        ("her hands shake when she holds a cup", ACTION_TREMOR),
+        ("his right hand shakes when it's resting in his lap", RESTING_TREMOR),
+    ],
+)
+def test_a_tremor_of_the_hands_without_another_kind_is_a_hand_tremor(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_site_cue_specialises_only_the_finding_that_names_the_site(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "shaky hands, and she's sweating a lot"))
+    assert result.get(HAND_TREMOR) is False
+    assert PALMAR_HYPERHIDROSIS not in result

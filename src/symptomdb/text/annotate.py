@@ -1450,10 +1450,22 @@ def _specialisations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Ca
         sentence = _sentence_text(tokens, candidate.first, sentences)
         for modifier, cue in _modifier_cues():
             child = by_modifier.get(modifier)
-            if child is not None and child not in found and cue.search(sentence):
-                result[id(candidate)] = child
-                break
+            if child is None or child in found or not cue.search(sentence):
+                continue
+            if modifier in _SITE_MODIFIERS and not _names_site(tokens, candidate, modifier):
+                continue  # "shaky hands, sweats through her clothes": the sweating is no palmar one
+            result[id(candidate)] = child
+            break
     return result
+
+
+# Modifiers that name a body site: they specialise only a finding whose own words name the site.
+_SITE_MODIFIERS = {"hand": frozenset({"hand", "finger"})}
+
+
+def _names_site(tokens: Sequence[Token], candidate: _Candidate, modifier: str) -> bool:
+    keys = _SITE_MODIFIERS[modifier]
+    return any(tokens[k].key in keys for k in range(candidate.first, candidate.last + 1))
 
 
 # A clause "when(ever) <subject> <predicate>" sets the circumstance of another statement: "when he's
