@@ -1845,6 +1845,7 @@ def _readings(
     return [
         _Candidate(r.first, r.last, 1, 1, (r.hpo_id,), (r.first,), negated=r.absent)
         for r in readings.temperatures(text, tokens)
+        + readings.temp_words(tokens)
         + readings.blood_pressures(text, tokens)
         + readings.weight_changes(text, tokens)
         + readings.vomiting(tokens)

@@ -199,6 +199,9 @@ _INFORMAL_RELATIVES = _words(
 _RELATIVE_MODIFIERS = _words(
     "older younger elder big little baby twin half maternal paternal two both other best close late"
 )
+# round 26: the birth order that makes "older brother …" at a sentence start the writer's sibling ("both
+# siblings and their mother showed …" are patients in a case report)
+_SIBLING_ORDER = _words("older younger elder big little twin baby")
 # round 23: "my cousin's got alopecia", "brother's been diagnosed": "'s" is "has"/"is", not a possessive
 _AFTER_CONTRACTION = _words("got been had gotten always never just also now still diagnosed")
 # words between the relative and the verb ("my sister just got told she has asthma")
@@ -322,6 +325,9 @@ def _relative_trigger(
     owned = (
         (relative in _INFORMAL_RELATIVES and not contracted)  # "mum and grandma both have …"
         or (tokens[words[k]].text in _CAPITALISED_PARENTS and _starts_sentence(tokens, words[k]))
+        or (  # a note's "older brother is autistic": the relative (with its modifier) opens the sentence
+            not contracted and before in _SIBLING_ORDER and _starts_sentence(tokens, words[k - 1])
+        )
         or before in _FAMILY_OWNERS
         or before.endswith("'s")  # "the patient's brother", "his father's brother"
         or (k >= 2 and _owner(lowers[k - 2]) and before in _RELATIVE_MODIFIERS)  # "Daisy's older brother"

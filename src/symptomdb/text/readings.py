@@ -2,7 +2,8 @@
 change in numbers, British "be sick" and "the runs", and a fit described as stiffening then jerking.
 
 "Temp 38.6 at 2pm", "temperature of 101.2F": a reading at or above 38.0 °C (100.4 °F) is a fever, one
-between 35.5 and 37.5 °C (96-99.5 °F) says there is none; readings in between say neither.
+between 35.5 and 37.5 °C (96-99.5 °F) says there is none; readings in between say neither. Without a
+number, "a temp" and "high temps" are a fever too, and "no temp" none (British, like "a temperature").
 
 "BP was 168/102", "the pressure was 160/105": a reading of 140 systolic or 90 diastolic or more is
 hypertension, one under 90 systolic hypotension; a normal reading says neither (it may be treated).
@@ -56,6 +57,8 @@ _PRESSURE_RE = re.compile(
     r"\s*(?P<systolic>\d{2,3})\s*/\s*(?P<diastolic>\d{2,3})\b",
     re.IGNORECASE,
 )
+_TEMP_WORDS = frozenset({"temp", "temps"})
+_BEFORE_TEMP = frozenset({"a", "no", "any", "high", "v", "very"})
 _LOSING = frozenset({"lost", "losing", "dropped", "down"})
 _NOT_BODY_RE = re.compile(
     r"\b(?:room|water|bath|air|outside|outdoor|ambient|oven|fridge|freezer|pool|sea)\s*$", re.I
@@ -99,6 +102,18 @@ def temperatures(text: str, tokens: Sequence[Token]) -> list[Reading]:
         covered = _covered(tokens, match.start(), match.end("value"))
         if covered:
             readings.append(Reading(covered[0], covered[-1], FEVER, absent=absent))
+    return readings
+
+
+def temp_words(tokens: Sequence[Token]) -> list[Reading]:
+    """Fever where "temp" is said as a finding ("had a temp", "no temp", "high temps"), not a reading."""
+    readings: list[Reading] = []
+    for i, token in enumerate(tokens):
+        if token.lower not in _TEMP_WORDS or i == 0 or tokens[i - 1].lower not in _BEFORE_TEMP:
+            continue
+        after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if not after[:1].isdigit():  # "temp 38.4" is a reading (``temperatures``)
+            readings.append(Reading(i, i, FEVER))
     return readings
 
 

@@ -1,4 +1,4 @@
-"""Rounds 22 to 25 of the annotator: temperature readings, British "be sick", a fit described as
+"""Rounds 22 to 26 of the annotator: temperature readings, British "be sick", a fit described as
 stiffening then jerking, relatives named after a possessive name, by a negated verb or with "'s" for
 "has", friends, repetition cues, weight changes in numbers, normal weight gain, and figures of speech.
 Made-up sentences (none is copied from a benchmark)."""
@@ -328,3 +328,32 @@ def test_a_site_cue_specialises_only_the_finding_that_names_the_site(knowledge: 
     result = found(annotate(knowledge, "shaky hands, and she's sweating a lot"))
     assert result.get(HAND_TREMOR) is False
     assert PALMAR_HYPERHIDROSIS not in result
+
+
+# Round 26 (lay-23, lay-24): "temp" said as a finding, a note's sibling, exertion cues.
+EXERTIONAL_DYSPNEA, BILIOUS_EMESIS = "HP:0002875", "HP:0034754"
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [("Anything else? - no temp, no cough", True), ("he's had a temp since yesterday", False)],
+)
+def test_temp_without_a_number_is_said_of_fever(knowledge: Knowledge, text: str, excluded: bool) -> None:
+    assert found(annotate(knowledge, text)).get(FEVER) is excluded
+
+
+def test_a_sibling_opening_a_notes_sentence_is_the_writers(knowledge: Knowledge) -> None:
+    assert AUTISM not in found(annotate(knowledge, "18mo, no words yet. older brother is autistic"))
+    text = "This patient and his brother had hearing loss. Both siblings and their mother showed myopia."
+    assert found(annotate(knowledge, text)).get("HP:0000545") is False
+
+
+@pytest.mark.parametrize(
+    "text", ["breathless on stairs, ankles puffy by evening", "really breathless at football"]
+)
+def test_exertion_cues(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(EXERTIONAL_DYSPNEA) is False
+
+
+def test_green_vomit_is_bilious(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "baby 3wks vomiting green, tummy swollen")).get(BILIOUS_EMESIS) is False
