@@ -1,4 +1,4 @@
-"""Rounds 22 to 26 of the annotator: temperature readings, British "be sick", a fit described as
+"""Rounds 22 to 27 of the annotator: temperature readings, British "be sick", a fit described as
 stiffening then jerking, relatives named after a possessive name, by a negated verb or with "'s" for
 "has", friends, repetition cues, weight changes in numbers, normal weight gain, and figures of speech.
 Made-up sentences (none is copied from a benchmark)."""
@@ -357,3 +357,29 @@ def test_exertion_cues(knowledge: Knowledge, text: str) -> None:
 
 def test_green_vomit_is_bilious(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "baby 3wks vomiting green, tummy swollen")).get(BILIOUS_EMESIS) is False
+
+
+# Round 27 (lay-25, lay-26): "spots" alone is no rash, HPO's "White patch" is hair, figures, recurrence.
+SKIN_RASH, POLIOSIS, GENU_RECURVATUM, RECURRENT_SHOULDER_DISLOCATION = (
+    "HP:0000988",
+    "HP:0002290",
+    "HP:0002816",
+    "HP:0031610",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_found"),
+    [
+        ("he has spots all over his face and back", SKIN_RASH),
+        ("white patches spreading on the backs of my hands", POLIOSIS),
+        ("a big purple bruise down to the back of the knee", GENU_RECURVATUM),
+    ],
+)
+def test_round_27_words_name_no_finding(knowledge: Knowledge, text: str, not_found: str) -> None:
+    assert not_found not in found(annotate(knowledge, text))
+
+
+def test_for_the_third_time_is_recurrent(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "dislocated my left shoulder for the 3rd time at rugby"))
+    assert result.get(RECURRENT_SHOULDER_DISLOCATION) is False
