@@ -383,3 +383,10 @@ def test_round_27_words_name_no_finding(knowledge: Knowledge, text: str, not_fou
 def test_for_the_third_time_is_recurrent(knowledge: Knowledge) -> None:
     result = found(annotate(knowledge, "dislocated my left shoulder for the 3rd time at rugby"))
     assert result.get(RECURRENT_SHOULDER_DISLOCATION) is False
+
+
+def test_weakness_is_muscle_weakness_and_the_shivers_are_chills(knowledge: Knowledge) -> None:
+    # every lay author codes "weakness" as (limb) muscle weakness, none as HPO's Asthenia
+    assert found(annotate(knowledge, "I've no weakness anywhere")) == {"HP:0001324": True}
+    assert found(annotate(knowledge, "I've had the shivers all night")).get("HP:0025143") is False
+    assert found(annotate(knowledge, "he's had the trots since Monday")).get(DIARRHEA) is False

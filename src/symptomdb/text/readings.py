@@ -57,6 +57,7 @@ _PRESSURE_RE = re.compile(
     r"\s*(?P<systolic>\d{2,3})\s*/\s*(?P<diastolic>\d{2,3})\b",
     re.IGNORECASE,
 )
+_RUNS = frozenset({"runs", "trots"})
 _TEMP_WORDS = frozenset({"temp", "temps"})
 _BEFORE_TEMP = frozenset({"a", "no", "any", "high", "v", "very"})
 _LOSING = frozenset({"lost", "losing", "dropped", "down"})
@@ -166,12 +167,12 @@ def vomiting(tokens: Sequence[Token]) -> list[Reading]:
 
 
 def the_runs(tokens: Sequence[Token]) -> list[Reading]:
-    """Diarrhoea where someone has, had or got "the runs"."""
+    """Diarrhoea where someone has, had or got "the runs" (or "the trots")."""
     lowers = [t.lower if t.kind == "word" else "" for t in tokens]
     return [
         Reading(i - 1, i, DIARRHEA)
         for i, word in enumerate(lowers)
-        if word == "runs" and i >= 2 and lowers[i - 1] == "the" and _having(lowers[i - 2])
+        if word in _RUNS and i >= 2 and lowers[i - 1] == "the" and _having(lowers[i - 2])
     ]
 
 
