@@ -321,21 +321,37 @@ def _relative_trigger(
     relative = word[:-2] if contracted else word
     if relative not in RELATIVES or inside_mention[words[k]]:
         return None
+    if not _owned(tokens, words, lowers, k, relative, contracted) or _patient_in_coordination(lowers, k):
+        return None
+    if contracted:
+        return Trigger(FAMILY_PRE, words[k], words[k])  # "my cousin's got …": the verb is in the word
+    return _through_the_verb(tokens, words, lowers, k, inside_mention)
+
+
+def _owned(
+    tokens: Sequence[Token], words: list[int], lowers: list[str], k: int, relative: str, contracted: bool
+) -> bool:
+    """Whether the relative at word ``k`` is someone's (the writer's or the patient's), not an examined
+    family member of a case report. A contracted relative needs its owner: "Dad's been getting
+    muddled" may be about the patient."""
     before = lowers[k - 1] if k > 0 else ""
-    owned = (
+    return (
         (relative in _INFORMAL_RELATIVES and not contracted)  # "mum and grandma both have …"
         or (tokens[words[k]].text in _CAPITALISED_PARENTS and _starts_sentence(tokens, words[k]))
-        or (  # a note's "older brother is autistic": the relative (with its modifier) opens the sentence
+        or (  # a note's "older brother is autistic": the relative (with its birth order) opens the sentence
             not contracted and before in _SIBLING_ORDER and _starts_sentence(tokens, words[k - 1])
         )
         or before in _FAMILY_OWNERS
         or before.endswith("'s")  # "the patient's brother", "his father's brother"
         or (k >= 2 and _owner(lowers[k - 2]) and before in _RELATIVE_MODIFIERS)  # "Daisy's older brother"
-    )  # a contracted relative needs its owner: "Dad's been getting muddled" may be about the patient
-    if not owned or _patient_in_coordination(lowers, k):
-        return None
-    if contracted:
-        return Trigger(FAMILY_PRE, words[k], words[k])
+    )
+
+
+def _through_the_verb(
+    tokens: Sequence[Token], words: list[int], lowers: list[str], k: int, inside_mention: Sequence[bool]
+) -> Trigger | None:
+    """The family trigger from the relative at word ``k`` to its verb of having (or a negated verb), over
+    other relatives, modifiers, a first name and a few adverbs; None when something else comes first."""
     for step in range(1, 6):
         if k + step >= len(words):
             return None
