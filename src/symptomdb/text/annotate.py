@@ -1848,6 +1848,7 @@ def _readings(
         + readings.temp_words(tokens)
         + readings.blood_pressures(text, tokens)
         + readings.weight_changes(text, tokens)
+        + readings.centile_drops(text, tokens)
         + readings.vomiting(tokens)
         + readings.the_runs(tokens)
         if r.hpo_id in lexicon.scope
@@ -1865,8 +1866,11 @@ _SEIZURE_REACH = 25  # tokens from the seizure to its description ("a fit at 11.
 
 def _tonic_clonic(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
     """A seizure described as stiffening then jerking (``readings.stiff_then_jerking``) is a bilateral
-    tonic-clonic one; the jerking of that description is the seizure's, no myoclonus of its own."""
-    if TONIC_CLONIC not in lexicon.scope or not any(c.ids[0] == SEIZURE for c in chosen):
+    tonic-clonic one; the jerking of that description is the seizure's, no myoclonus of its own. Without
+    a seizure named before it, the description itself is the seizure when the whole body or all the
+    limbs stiffen ("his arms and legs went stiff and then jerked"), not when one part does ("his legs go
+    stiff and jerk when he walks": spasticity)."""
+    if TONIC_CLONIC not in lexicon.scope:
         return chosen
     result = list(chosen)
     for first, last in readings.stiff_then_jerking(tokens):
@@ -1878,11 +1882,24 @@ def _tonic_clonic(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candi
             and not (c.first and tokens[c.first - 1].lower in _NOT_SAID)
             and not any(t.lower == "but" for t in tokens[c.last : first])
         ]
-        if not before:
-            continue
-        result[before[-1]] = replace(result[before[-1]], ids=(TONIC_CLONIC,))
-        result = [c for c in result if not (first <= c.first and c.last <= last and c.ids[0] in _JERKS)]
+        if before:
+            result[before[-1]] = replace(result[before[-1]], ids=(TONIC_CLONIC,))
+            result = [c for c in result if not (first <= c.first and c.last <= last and c.ids[0] in _JERKS)]
+        elif _whole_body_before(tokens, first):
+            start = max(0, first - _BODY_REACH)
+            inside = [c for c in result if start <= c.first <= c.last <= last and c.ids[0] in _STIFFENING]
+            result = [c for c in result if c not in inside]
+            result.append(_Candidate(first, last, 2, 1, (TONIC_CLONIC,), (first, last)))
     return result
+
+
+_BODY_REACH = 4  # words before "stiff": "his arms and legs went stiff", "her whole body went stiff"
+_STIFFENING = _JERKS | {"HP:0001257"}  # and spasticity ("legs went stiff")
+
+
+def _whole_body_before(tokens: Sequence[Token], first: int) -> bool:
+    words = [t.lower for t in tokens[max(0, first - _BODY_REACH) : first]]
+    return "body" in words or "limbs" in words or ("arms" in words and "legs" in words)
 
 
 def _abbreviation_senses(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> None:

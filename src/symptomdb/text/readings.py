@@ -8,7 +8,8 @@ number, "a temp" and "high temps" are a fever too, and "no temp" none (British, 
 "BP was 168/102", "the pressure was 160/105": a reading of 140 systolic or 90 diastolic or more is
 hypertension, one under 90 systolic hypotension; a normal reading says neither (it may be treated).
 
-"lost like 8kg", "put on 15kg in a year", "up 4kg in a week": weight loss or gain in numbers.
+"lost like 8kg", "put on 15kg in a year", "up 4kg in a week": weight loss or gain in numbers; a child's
+weight that "dropped from the 50th to below the 9th centile" is failure to thrive.
 
 "She was sick twice", "hasn't been sick", "sick x2", "no sickness": in British English to *be* sick is to
 vomit, while to *feel* sick is nausea (the lexicon's "feels sick"). Every lay set written here codes it
@@ -60,6 +61,12 @@ _PRESSURE_RE = re.compile(
 _RUNS = frozenset({"runs", "trots"})
 _TEMP_WORDS = frozenset({"temp", "temps"})
 _BEFORE_TEMP = frozenset({"a", "no", "any", "high", "v", "very"})
+_CENTILE_DROP_RE = re.compile(
+    r"\b(?:dropped|dropping|fallen|falling|fell|gone down|crossed)\b[^.;!?]{0,40}?\b(?P<centile>centiles?)\b",
+    re.IGNORECASE,
+)
+_FAILURE_TO_THRIVE = "HP:0001508"
+_SENTENCE_MARKS = ".;!?\n"
 _LOSING = frozenset({"lost", "losing", "dropped", "down"})
 _NOT_BODY_RE = re.compile(
     r"\b(?:room|water|bath|air|outside|outdoor|ambient|oven|fridge|freezer|pool|sea)\s*$", re.I
@@ -141,6 +148,26 @@ def weight_changes(text: str, tokens: Sequence[Token]) -> list[Reading]:
             term = WEIGHT_LOSS if match["verb"].lower() in _LOSING else WEIGHT_GAIN
             readings.append(Reading(covered[0], covered[-1], term))
     return readings
+
+
+def centile_drops(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Failure to thrive where a weight has dropped across centiles (the sentence says weight, not
+    height, length or head)."""
+    readings: list[Reading] = []
+    for match in _CENTILE_DROP_RE.finditer(text):
+        sentence = _sentence_around(text, match.start(), match.end()).lower()
+        if "weigh" not in sentence or re.search(r"\b(?:height|length|head)\b", sentence):
+            continue
+        covered = _covered(tokens, match.start("centile"), match.end("centile"))
+        if covered:
+            readings.append(Reading(covered[0], covered[-1], _FAILURE_TO_THRIVE))
+    return readings
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    first = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
+    ends = [i for i in (text.find(mark, end) for mark in _SENTENCE_MARKS) if i >= 0]
+    return text[first : min(ends, default=len(text))]
 
 
 def _covered(tokens: Sequence[Token], start: int, end: int) -> list[int]:

@@ -1,4 +1,4 @@
-"""Rounds 22 to 27 of the annotator: temperature readings, British "be sick", a fit described as
+"""Rounds 22 to 28 of the annotator: temperature readings, British "be sick", a fit described as
 stiffening then jerking, relatives named after a possessive name, by a negated verb or with "'s" for
 "has", friends, repetition cues, weight changes in numbers, normal weight gain, and figures of speech.
 Made-up sentences (none is copied from a benchmark)."""
@@ -390,3 +390,28 @@ def test_weakness_is_muscle_weakness_and_the_shivers_are_chills(knowledge: Knowl
     assert found(annotate(knowledge, "I've no weakness anywhere")) == {"HP:0001324": True}
     assert found(annotate(knowledge, "I've had the shivers all night")).get("HP:0025143") is False
     assert found(annotate(knowledge, "he's had the trots since Monday")).get(DIARRHEA) is False
+
+
+# Round 28 (lay-27): a whole-body fit without the word, centile drops, babies' words.
+FAILURE_TO_THRIVE_ = "HP:0001508"
+SPASTICITY = "HP:0001257"
+
+
+def test_arms_and_legs_stiffening_then_jerking_is_a_tonic_clonic_seizure(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "his arms and legs went stiff and then jerked for about a minute"))
+    assert result.get(TONIC_CLONIC) is False
+    assert SPASTICITY not in result
+
+
+def test_a_weight_dropping_across_centiles_is_failure_to_thrive(knowledge: Knowledge) -> None:
+    text = "Weighed today and she's dropped from the 50th to below the 9th centile in 6 weeks."
+    assert found(annotate(knowledge, text)).get(FAILURE_TO_THRIVE_) is False
+    assert FAILURE_TO_THRIVE_ not in found(annotate(knowledge, "her height has dropped two centiles"))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_found"),
+    [("he jumps at the hoover", JUMPING), ("coughing fits that end in a whoop", SEIZURE)],
+)
+def test_round_28_figures_name_no_finding(knowledge: Knowledge, text: str, not_found: str) -> None:
+    assert not_found not in found(annotate(knowledge, text))
