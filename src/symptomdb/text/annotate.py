@@ -1844,13 +1844,7 @@ def _readings(
     named = {i for c in chosen for i in c.ids}
     return [
         _Candidate(r.first, r.last, 1, 1, (r.hpo_id,), (r.first,), negated=r.absent)
-        for r in readings.temperatures(text, tokens)
-        + readings.temp_words(tokens)
-        + readings.blood_pressures(text, tokens)
-        + readings.weight_changes(text, tokens)
-        + readings.centile_drops(text, tokens)
-        + readings.vomiting(tokens)
-        + readings.the_runs(tokens)
+        for r in readings.find_readings(text, tokens)
         if r.hpo_id in lexicon.scope
         and not any(k in taken for k in range(r.first, r.last + 1))
         and not (r.absent and r.hpo_id in named)

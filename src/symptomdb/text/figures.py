@@ -73,7 +73,7 @@ _HOW_FINDINGS_GO = frozenset({"on", "back", "worse", "better", "again", "more", 
 def _names_a_person(tokens: Sequence[Token], i: int) -> bool:
     """A capitalised word followed by an age ("Amelia, 16,", "Amelia (16)") or in the possessive
     ("Amelia's mum"): a person's name, however the word reads as a term."""
-    if not _capitalised(tokens[i].text):
+    if not capitalised(tokens[i].text):
         return False
     if tokens[i].text.endswith(("'s", "’s")):
         return True
@@ -85,7 +85,7 @@ def called_by_name(tokens: Sequence[Token], i: int) -> bool:
     """A capitalised word after a verb of seeing or bringing someone ("I saw Amelia today") or before a
     verb of a story ("Amelia came up in hives"): a person, when the word alone is the finding's name
     (the annotator asks only for one-word findings: "Fingers went white" is about fingers)."""
-    if not _capitalised(tokens[i].text):
+    if not capitalised(tokens[i].text):
         return False
     if i > 0 and tokens[i - 1].lower in _BEFORE_A_NAME:
         return True
@@ -95,5 +95,7 @@ def called_by_name(tokens: Sequence[Token], i: int) -> bool:
     return i + 2 >= len(tokens) or tokens[i + 2].lower not in _HOW_FINDINGS_GO
 
 
-def _capitalised(text: str) -> bool:
-    return len(text) >= 3 and text[0].isupper() and text[1:].replace("'", "").replace("’", "").islower()
+def capitalised(text: str, min_length: int = 3) -> bool:
+    """A word written as a name is ("Amelia", "Len", "Amelia's"): a capital, then lower case."""
+    rest = text[1:].replace("'", "").replace("’", "")
+    return len(text) >= min_length and text[0].isupper() and rest.islower()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from symptomdb.text.figures import capitalised
 from symptomdb.text.normalise import Token
 
 PRE = "pre"
@@ -364,7 +365,7 @@ def _through_the_verb(
             if inside_mention[words[k + step]]:  # "grandad wears hearing aids": the verb starts the finding
                 return Trigger(FAMILY_PRE, words[k], words[k + step - 1])
             return Trigger(FAMILY_PRE, words[k], words[k + step])
-        if step == 1 and _is_name(tokens[words[k + step]].text):
+        if step == 1 and capitalised(tokens[words[k + step]].text, min_length=2):
             continue  # "my brother Len is deaf"
         if (
             nxt not in RELATIVES
@@ -378,11 +379,6 @@ def _through_the_verb(
 
 def _starts_sentence(tokens: Sequence[Token], position: int) -> bool:
     return position == 0 or tokens[position - 1].kind == "break"
-
-
-def _is_name(text: str) -> bool:
-    """A capitalised word such as a first name ("Len", "Betty")."""
-    return len(text) >= 2 and text[0].isupper() and text[1:].islower()
 
 
 def _contracted(lowers: list[str], k: int) -> bool:

@@ -98,6 +98,20 @@ class Reading:
     absent: bool = False
 
 
+def find_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Every reading of the text (see the module docstring), the word scans sharing one pass's words."""
+    lowers = [t.lower if t.kind == "word" else "" for t in tokens]
+    return (
+        temperatures(text, tokens)
+        + temp_words(tokens, lowers)
+        + blood_pressures(text, tokens)
+        + weight_changes(text, tokens)
+        + centile_drops(text, tokens)
+        + vomiting(lowers)
+        + the_runs(lowers)
+    )
+
+
 def temperatures(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Fever (or its absence) from each stated temperature reading."""
     readings: list[Reading] = []
@@ -113,11 +127,11 @@ def temperatures(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return readings
 
 
-def temp_words(tokens: Sequence[Token]) -> list[Reading]:
+def temp_words(tokens: Sequence[Token], lowers: list[str]) -> list[Reading]:
     """Fever where "temp" is said as a finding ("had a temp", "no temp", "high temps"), not a reading."""
     readings: list[Reading] = []
-    for i, token in enumerate(tokens):
-        if token.lower not in _TEMP_WORDS or i == 0 or tokens[i - 1].lower not in _BEFORE_TEMP:
+    for i, word in enumerate(lowers):
+        if word not in _TEMP_WORDS or i == 0 or lowers[i - 1] not in _BEFORE_TEMP:
             continue
         after = tokens[i + 1].text if i + 1 < len(tokens) else ""
         if not after[:1].isdigit():  # "temp 38.4" is a reading (``temperatures``)
@@ -183,9 +197,9 @@ def _fever(value: float, scale: str) -> bool | None:
     return None
 
 
-def vomiting(tokens: Sequence[Token]) -> list[Reading]:
-    """Vomiting where "sick"/"sickness" means it (see the module docstring)."""
-    lowers = [t.lower if t.kind == "word" else "" for t in tokens]
+def vomiting(lowers: list[str]) -> list[Reading]:
+    """Vomiting where "sick"/"sickness" means it (see the module docstring); ``lowers`` are the tokens'
+    lower-case words ("" for punctuation)."""
     return [
         Reading(i, i, VOMITING)
         for i, word in enumerate(lowers)
@@ -193,9 +207,8 @@ def vomiting(tokens: Sequence[Token]) -> list[Reading]:
     ]
 
 
-def the_runs(tokens: Sequence[Token]) -> list[Reading]:
+def the_runs(lowers: list[str]) -> list[Reading]:
     """Diarrhoea where someone has, had or got "the runs" (or "the trots")."""
-    lowers = [t.lower if t.kind == "word" else "" for t in tokens]
     return [
         Reading(i - 1, i, DIARRHEA)
         for i, word in enumerate(lowers)
