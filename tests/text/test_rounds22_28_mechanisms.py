@@ -236,8 +236,8 @@ def test_a_blood_pressure_reading(knowledge: Knowledge, text: str, term: str) ->
     assert found(annotate(knowledge, text)).get(term) is False
 
 
-@pytest.mark.parametrize("text", ["BP 120/80, pulse 72", "the score was 160/200", "pressure 3/4"])
-def test_a_normal_or_no_blood_pressure_reading_says_nothing(knowledge: Knowledge, text: str) -> None:
+@pytest.mark.parametrize("text", ["the score was 160/200", "pressure 3/4"])
+def test_no_blood_pressure_reading_says_nothing(knowledge: Knowledge, text: str) -> None:
     assert {HYPERTENSION, HYPOTENSION}.isdisjoint(found(annotate(knowledge, text)))
 
 

@@ -301,6 +301,11 @@ def _elided_sites(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candi
 
 _TIME_ADVERBS = frozenset({"now", "today", "anymore", "again", "either", "though", "tho", "too", "yet"})
 _FOLLOWING_PREPOSITIONS = frozenset({"after", "before", "during", "since", "until", "till", "passing"})
+# round 29: where the pain is, said after it ("pain behind my right eye", "pain deep in my breast")
+_SITE_PREPOSITIONS = negation.word_set(
+    "behind under underneath beneath below above deep inside outside across around round down along over "
+    "between near through into up right low high"
+)
 
 
 def _modifies_a_noun(tokens: Sequence[Token], position: int) -> bool:
@@ -312,6 +317,7 @@ def _modifies_a_noun(tokens: Sequence[Token], position: int) -> bool:
         and following.lower not in _TIME_ADVERBS
         and following.lower not in _CLAUSE_OPENERS  # "no pain when he wees"
         and following.lower not in _FOLLOWING_PREPOSITIONS
+        and following.lower not in _SITE_PREPOSITIONS
     )
 
 
@@ -326,9 +332,21 @@ def _site_term(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> str 
         *range(position + 1, end),
         *range(start - 2, previous_start - 1, -1),
     ]
+    said_after = position + 1 < end and tokens[position + 1].lower in _SITE_PREPOSITIONS
+    if said_after:  # "pain under my ribs": the site follows, and no earlier word names it
+        order = list(range(position + 1, end))
     for j in order:
         other = tokens[j]
         if other.kind != "word" or other.stop:
+            continue
+        if said_after and j + 1 < end and tokens[j + 1].lower == "of":
+            continue  # "down the back of my leg": the part named after "of" is the site
+        if said_after and other.lower in _SITE_PREPOSITIONS:
+            continue  # "burning right up into my throat": "up" is where, not "burning up"
+        if said_after:
+            ids = lexicon.phrases.get(tuple(sorted((other.key, key))))
+            if ids or other.key in lexicon.body_nouns:
+                return ids[0] if ids else None  # a part without a term of its own: just "pain"
             continue
         if key == "blood":
             sites = [_BLOOD_SITES.get(other.key)]
@@ -361,7 +379,7 @@ def _answered_no(tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
     denies its findings when they are listed ("dry eyes or dry mouth: no", "numbness/tingling in legs:
     no"); otherwise the question's first ("vomiting with the headaches? never")."""
     for m, token in enumerate(tokens):
-        if token.text not in _QUESTION_MARKS or not _answer_is_no(tokens, m):
+        if not (token.text in _QUESTION_MARKS and _answer_is_no(tokens, m)) and not _none_closing(tokens, m):
             continue
         start = m
         while start > 0 and tokens[start - 1].kind != "break":
@@ -374,6 +392,19 @@ def _answered_no(tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
                 c.negated = True
         else:
             question[0].negated = True
+
+
+_CLOSING_NONE = frozenset({"none", "nil", "neither"})
+
+
+def _none_closing(tokens: Sequence[Token], m: int) -> bool:
+    """Round 29: a comma, then "none" ending the sentence ("Headaches and swelling, none.")."""
+    return (
+        tokens[m].kind == "comma"
+        and m + 1 < len(tokens)
+        and tokens[m + 1].lower in _CLOSING_NONE
+        and (m + 2 >= len(tokens) or tokens[m + 2].kind == "break")
+    )
 
 
 def _answer_is_no(tokens: Sequence[Token], j: int) -> bool:

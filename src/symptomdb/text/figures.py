@@ -70,13 +70,17 @@ _AFTER_A_NAME = frozenset({"came", "comes", "went", "goes", "said", "says", "tol
 _HOW_FINDINGS_GO = frozenset({"on", "back", "worse", "better", "again", "more", "less", "away", "off", "and"})
 
 
+_FACULTY_ENDINGS = ("ing", "ion", "ight")  # hearing, swallowing, vision, eyesight; hardly a first name
+
+
 def _names_a_person(tokens: Sequence[Token], i: int) -> bool:
     """A capitalised word followed by an age ("Amelia, 16,", "Amelia (16)") or in the possessive
     ("Amelia's mum"): a person's name, however the word reads as a term."""
     if not capitalised(tokens[i].text):
         return False
     if tokens[i].text.endswith(("'s", "’s")):
-        return True
+        # round 29: "Hearing's fine", "Vision's gone blurry": a faculty opening the sentence, with "is"/"has"
+        return not tokens[i].text[:-2].lower().endswith(_FACULTY_ENDINGS)
     following = tokens[i + 1 : i + 3]
     return len(following) == 2 and following[0].text in (",", "(") and following[1].text.isdigit()
 

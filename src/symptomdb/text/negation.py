@@ -178,6 +178,8 @@ RELATIVES = _words(
     " nan nana nanna grandson granddaughter stepmum stepdad stepmother stepfather"
     # round 23: a friend's findings are not the patient's either ("my best mate has anxiety")
     " friend friends mate mates bestie classmate classmates"
+    # round 29: "my husband's family all have high blood pressure" (with an owner, as every relative)
+    " family"
 )
 _FAMILY_VERBS = _words(
     "has had have with suffers suffered suffering is was were are died developed diagnosed affected "
@@ -187,7 +189,7 @@ _FAMILY_VERBS = _words(
 )
 # round 25: "Mother had sugar diabetes": a parent named as the writer names them, at a sentence start
 # (informal names such as "Mum" are the writer's anywhere: _INFORMAL_RELATIVES)
-_CAPITALISED_PARENTS = frozenset({"Mother", "Father"})
+_CAPITALISED_PARENTS = frozenset({"Mother", "Father", "Husband", "Wife"})  # round 29: "Husband has epilepsy"
 # round 22: "her brother didn't talk till he was 3": a negated verb after the relative is theirs too
 _NEGATED_VERBS = _words(
     "didn't didnt doesn't doesnt don't dont can't cant couldn't couldnt wasn't wasnt isn't isnt hasn't "
@@ -464,6 +466,8 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
             after = trigger.last + 1
             if kind == FAMILY_PRE:
                 after = _past_auxiliaries(tokens, after, inside)  # "my husband has had migraines"
+                if after < len(tokens) and tokens[after].lower in _THEIR_OWN:
+                    after += 1  # round 29: "my dad had his first heart attack": the relative's own
             if after < len(tokens) and tokens[after].text == ":":
                 # a heading ("FHx: …", "Denies: …"): the colon opens the scope instead of ending it
                 after += 1
@@ -491,6 +495,7 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
     return negated, family, [u and not n for u, n in zip(uncertain, negated, strict=True)]
 
 
+_THEIR_OWN = _words("his her their")
 _AUXILIARY_CHAIN = _FAMILY_VERBS | _words("been also always both")
 
 

@@ -47,6 +47,7 @@ _BETWEEN = frozenset(
         "really",  # "she feeds really well"
         "pretty",
         "both",  # round 15: "echo and ECG both normal"
+        "otherwise",  # round 29: "hearing otherwise fine"
         # round 13: how the subject was found normal ("her heart is structurally normal")
         "structurally",
         "anatomically",

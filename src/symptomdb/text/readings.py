@@ -6,7 +6,8 @@ between 35.5 and 37.5 °C (96-99.5 °F) says there is none; readings in between 
 number, "a temp" and "high temps" are a fever too, and "no temp" none (British, like "a temperature").
 
 "BP was 168/102", "the pressure was 160/105": a reading of 140 systolic or 90 diastolic or more is
-hypertension, one under 90 systolic hypotension; a normal reading says neither (it may be treated).
+hypertension, one under 90 systolic hypotension; a normal reading says there is no hypertension, unless
+the text names it (it may be treated).
 
 "lost like 8kg", "put on 15kg in a year", "up 4kg in a week": weight loss or gain in numbers; a child's
 weight that "dropped from the 50th to below the 9th centile" is failure to thrive.
@@ -53,9 +54,11 @@ _WEIGHT_RE = re.compile(
     r"(?P<unit>kg|kgs|kilos?|kilograms?|pounds|lbs?|stone|st)\b",
     re.IGNORECASE,
 )
+# round 29: the reading may come a few words later in its sentence ("took my BP and it was 150/100",
+# "BP machine at work said 168 over 102", "my readings have been 110/70")
 _PRESSURE_RE = re.compile(
-    r"\b(?:bp|blood pressure|pressure)\b(?:\s*(?:was|is|of|at|reading|read|measured|:|=|-))*"
-    r"\s*(?P<systolic>\d{2,3})\s*/\s*(?P<diastolic>\d{2,3})\b",
+    r"(?:\b(?:bp|blood pressures?|pressures?|readings?)\b|(?<=\d)\s+(?:to|and|then)\b)[^.;!?\n\d]{0,40}?"
+    r"(?P<systolic>\d{2,3})\s*(?:/|over)\s*(?P<diastolic>\d{2,3})\b",
     re.IGNORECASE,
 )
 _RUNS = frozenset({"runs", "trots"})
@@ -146,10 +149,14 @@ def blood_pressures(text: str, tokens: Sequence[Token]) -> list[Reading]:
         systolic, diastolic = int(match["systolic"]), int(match["diastolic"])
         if not 40 <= diastolic < systolic <= 300:
             continue  # not a blood pressure ("pressure 3/4")
-        term = HYPERTENSION if systolic >= 140 or diastolic >= 90 else HYPOTENSION if systolic < 90 else None
-        covered = _covered(tokens, match.start(), match.end())
-        if term is not None and covered:
-            readings.append(Reading(covered[0], covered[-1], term))
+        high = systolic >= 140 or diastolic >= 90
+        term = HYPOTENSION if systolic < 90 and not high else HYPERTENSION
+        covered = _covered(tokens, match.start("systolic"), match.end())
+        if covered:  # a normal reading: no hypertension (unless the text names it: treated)
+            normal = not high and systolic >= 90
+            readings.append(Reading(covered[0], covered[-1], term, absent=normal))
+    if any(not r.absent for r in readings):  # "my BP swings from 90/60 to 180/100"
+        return [r for r in readings if not r.absent]
     return readings
 
 
