@@ -131,3 +131,102 @@ def test_spots_floating_before_the_eyes_are_floaters(knowledge: Knowledge) -> No
     result = found(annotate(knowledge, "I keep seeing little black spots floating in front of my eyes"))
     assert result.get(FLOATERS) is False
     assert ESCHAR not in result
+
+
+# Round 30 (the commonest misses over all development sets): red skin, swollen joints, felt heartbeats,
+# passing urine every few minutes, aching joints, flaky skin.
+ERYTHEMA, JOINT_SWELLING, PEDAL_EDEMA, PALPITATIONS = "HP:0010783", "HP:0001386", "HP:0010741", "HP:0001962"
+TACHYCARDIA, POLLAKISURIA, DIARRHEA, ARTHRALGIA = "HP:0001649", "HP:0100515", "HP:0002014", "HP:0002829"
+SCALING_SKIN, FACIAL_ERYTHEMA, RED_EYE = "HP:0040189", "HP:0001041", "HP:0025337"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "left calf swollen, red and tight since the flight",
+        "he came in with a red, swollen knee",
+        "the skin on his right shin has gone red and hot",
+        "the wound edges are red and angry",
+    ],
+)
+def test_red_said_of_the_skin_is_erythema(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(ERYTHEMA) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("went red in the face when he coughed", FACIAL_ERYTHEMA),
+        ("his eyes are red and itchy", RED_EYE),
+        ("my fingers go white then blue then red in the cold", None),
+        ("itchy red bumps all over her arms", None),
+    ],
+)
+def test_red_of_the_face_eyes_a_colour_sequence_or_a_lesion_is_no_erythema(
+    knowledge: Knowledge, text: str, other: str | None
+) -> None:
+    result = found(annotate(knowledge, text))
+    assert ERYTHEMA not in result
+    if other:
+        assert result.get(other) is False
+
+
+def test_skin_that_is_not_red(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "the skin around it isn't red")).get(ERYTHEMA) is True
+
+
+@pytest.mark.parametrize(
+    "text", ["R knee swollen + warm", "my knees swell up after gardening", "her knuckles are puffy"]
+)
+def test_swollen_joints(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(JOINT_SWELLING) is False
+
+
+def test_legs_swollen_up_to_the_knees_are_no_joint_swelling(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "his legs and feet are swollen up to the knees"))
+    assert JOINT_SWELLING not in result
+    assert result.get(PEDAL_EDEMA) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heart racing when I'm trying to sleep",
+        "my heart suddenly starts racing and pounding out of nowhere",
+        "my heart skips when I lie down",
+    ],
+)
+def test_a_felt_racing_heart_is_palpitations(knowledge: Knowledge, text: str) -> None:
+    result = found(annotate(knowledge, text))
+    assert result.get(PALPITATIONS) is False
+    assert TACHYCARDIA not in result
+
+
+def test_a_racing_pulse_is_still_tachycardia(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "racing pulse of 140 at triage")).get(TACHYCARDIA) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "burning when I wee and needing to go every 10 mins",
+        "he has to go for a wee every half hour",
+        "stinging when she wees, going every half hour",
+    ],
+)
+def test_passing_urine_every_few_minutes_is_frequent_urination(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(POLLAKISURIA) is False
+
+
+@pytest.mark.parametrize(
+    "text", ["diarrhoea, going every 20 minutes", "had the runs, on the loo every 20 minutes"]
+)
+def test_going_every_few_minutes_without_urine_is_no_frequent_urination(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert POLLAKISURIA not in found(annotate(knowledge, text))
+
+
+def test_aching_knuckles_and_flaky_skin(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "achy knuckles for years")).get(ARTHRALGIA) is False
+    assert found(annotate(knowledge, "his scalp has flaky skin all over")).get(SCALING_SKIN) is False

@@ -117,6 +117,8 @@ def annotate_with(
     _negators_inside(tokens, chosen)
     chosen += _anaphora(tokens, chosen)
     chosen += _elided_sites(lexicon, matching, chosen)  # "my eyes water, but there's no pain": Ocular pain
+    chosen += _red_skin(lexicon, matching, chosen)  # "left calf swollen, red and tight": Erythema
+    chosen += _swollen_joints(lexicon, matching, chosen)  # "R knee swollen + warm": Joint swelling
     _answered_no(tokens, chosen)  # a form's "Fever? no", "Rash: nil"
     statements = [
         s
@@ -297,6 +299,80 @@ def _elided_sites(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candi
         else:
             found.append(_Candidate(i, i, 1, 1, (term_id,), (i,)))
     return found
+
+
+# Round 30: "red" said of a part of the skin ("calf swollen, red and tight", "a red, swollen knee", "the
+# skin on his shin has gone red", "the edges are red and angry") is erythema, as twelve lay authors code
+# it; the face, eyes, throat, gums and what the body passes have their own terms (the lexicon's rows).
+ERYTHEMA = "HP:0010783"
+_RED = frozenset({"red", "reddened", "reddish"})
+_SKIN_SITES = negation.word_set(
+    "skin leg legs calf calves shin shins thigh thighs knee knees toe toes foot feet ankle ankles hand hands "
+    "finger fingers knuckles arm arms shoulder shoulders chest breast breasts nipple nipples area edges "
+    "wound scar groin bottom bum elbow elbows wrist wrists joint"
+)
+# a lesion the redness belongs to ("red bumps", "red patches with silver flakes"): the lesion is the finding
+_LESIONS = negation.word_set(
+    "bumps bump welts welt spots spot rash lines line dots dot marks mark blotches blotch patches patch "
+    "streaks streak book"
+)
+_RED_REACH = 6  # words between the part and "red" ("the skin on his right shin has gone red")
+
+
+def _red_skin(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
+    """Erythema where "red" that no finding has taken is said of a part of the skin in its sentence
+    part: the part up to six words before it, or right after it ("a red patch", "red, swollen knee")."""
+    if ERYTHEMA not in lexicon.scope:
+        return []
+    taken = {k for c in chosen for k in range(c.first, c.last + 1)}
+    found: list[_Candidate] = []
+    for i, token in enumerate(tokens):
+        if token.kind != "word" or token.lower not in _RED or i in taken:
+            continue
+        if any(c.ids[0] == ERYTHEMA for c in chosen + found):
+            break
+        if _skin_site_near(tokens, i):
+            found.append(_Candidate(i, i, 1, 1, (ERYTHEMA,), (i,)))
+    return found
+
+
+def _skin_site_near(tokens: Sequence[Token], position: int) -> bool:
+    start, end = _sentence_bounds(tokens, position)
+    before = [t for t in tokens[start:position] if t.kind == "word"][-_RED_REACH:]
+    after = [t for t in tokens[position + 1 : end] if t.kind == "word"][:3]
+    if any(t.lower in _COLOURS for t in before[-4:]) or (after and after[0].lower in _LESIONS):
+        return False  # "white, then blue, then red" (the fingers' colours in the cold); "red bumps"
+    following = next((t for t in after if t.lower not in _COLOURS and t.lower not in _RED_COMPANIONS), None)
+    return any(t.lower in _SKIN_SITES for t in before) or (
+        following is not None and following.lower in _SKIN_SITES
+    )
+
+
+_RED_COMPANIONS = frozenset({"and", "hot", "swollen"})  # "a red, hot, swollen knee"
+
+
+# Round 30: a knee, knuckle, elbow or joint said to be swollen or puffy ("R knee swollen + warm", "my knees
+# swell up after gardening", "her knuckles are puffy") is Joint swelling, as every lay author codes it,
+# beside what else the words say ("knees were swollen and sore": Knee pain too). Ankles, wrists and
+# fingers have swellings of their own in HPO (the lexicon's rows).
+JOINT_SWELLING = "HP:0001386"
+_SWOLLEN = frozenset({"swell", "swollen", "puffy", "puff"})  # keys ("swells", "swelled", "puffs up")
+_JOINTS = negation.word_set("knee knees knuckle knuckles elbow elbows joint joints")
+_SWELLING_REACH = 6  # words from the joint to the swelling ("joints in my fingers have been swollen")
+
+
+def _swollen_joints(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
+    if JOINT_SWELLING not in lexicon.scope or any(JOINT_SWELLING in c.ids for c in chosen):
+        return []
+    for i, token in enumerate(tokens):
+        if token.kind != "word" or token.key not in _SWOLLEN:
+            continue
+        start, end = _sentence_bounds(tokens, position=i)
+        before = [t for t in tokens[start:i] if t.kind == "word"][-_SWELLING_REACH:]
+        after = [t for t in tokens[i + 1 : end] if t.kind == "word"][:1]
+        if any(t.lower in _JOINTS for t in before + after):
+            return [_Candidate(i, i, 1, 1, (JOINT_SWELLING,), (i,))]
+    return []
 
 
 _TIME_ADVERBS = frozenset({"now", "today", "anymore", "again", "either", "though", "tho", "too", "yet"})

@@ -47,6 +47,7 @@ FILLER_WORDS = _words(
     "significantly slightly relatively somewhat quite rather really extremely markedly notably "
     "particularly especially already frequently usually mostly generally clearly obviously considerably "
     "noticeably persistently constantly too"
+    " suddenly randomly"  # round 30: "my heart suddenly starts racing"
 )
 # Prefixes written with a hyphen or joined ("pre-auricular" = "preauricular"): joined when tokenising.
 JOIN_PREFIXES = _words(

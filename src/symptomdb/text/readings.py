@@ -61,6 +61,14 @@ _PRESSURE_RE = re.compile(
     r"(?P<systolic>\d{2,3})\s*(?:/|over)\s*(?P<diastolic>\d{2,3})\b",
     re.IGNORECASE,
 )
+# round 30: passing urine "every 10 mins", "every half hour", "like every 40 mins" is frequent urination
+_EVERY_FEW_MINUTES_RE = re.compile(
+    r"\b(?:wee|wees|weeing|pee|pees|peeing|urinate|urinating|go|goes|going|toilet|loo)\b[^.;!?\n]{0,25}?"
+    r"\b(?P<every>every)\s+(?:(?:\d{1,3}|five|ten|fifteen|twenty|thirty|forty)\s*(?:mins?|minutes)|half\s+(?:an\s+)?hour)\b",
+    re.IGNORECASE,
+)
+_URINE_WORDS_RE = re.compile(r"\b(?:wee\w*|pee\w*|urin\w*|bladder|water infection|uti|cystitis)\b", re.I)
+POLLAKISURIA = "HP:0100515"
 _RUNS = frozenset({"runs", "trots"})
 _TEMP_WORDS = frozenset({"temp", "temps"})
 _BEFORE_TEMP = frozenset({"a", "no", "any", "high", "v", "very"})
@@ -110,6 +118,7 @@ def find_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
         + blood_pressures(text, tokens)
         + weight_changes(text, tokens)
         + centile_drops(text, tokens)
+        + frequent_urination(text, tokens)
         + vomiting(lowers)
         + the_runs(lowers)
     )
@@ -182,6 +191,18 @@ def centile_drops(text: str, tokens: Sequence[Token]) -> list[Reading]:
         covered = _covered(tokens, match.start("centile"), match.end("centile"))
         if covered:
             readings.append(Reading(covered[0], covered[-1], _FAILURE_TO_THRIVE))
+    return readings
+
+
+def frequent_urination(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Pollakisuria where passing urine, or going in a sentence about urine, comes every few minutes."""
+    readings: list[Reading] = []
+    for match in _EVERY_FEW_MINUTES_RE.finditer(text):
+        if not _URINE_WORDS_RE.search(_sentence_around(text, match.start(), match.end())):
+            continue  # "going every 20 minutes" of the bowels, or of nothing said
+        covered = _covered(tokens, match.start("every"), match.end())  # the passing may be a finding's
+        if covered:
+            readings.append(Reading(covered[0], covered[-1], POLLAKISURIA))
     return readings
 
 
