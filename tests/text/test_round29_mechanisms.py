@@ -230,3 +230,108 @@ def test_going_every_few_minutes_without_urine_is_no_frequent_urination(
 def test_aching_knuckles_and_flaky_skin(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "achy knuckles for years")).get(ARTHRALGIA) is False
     assert found(annotate(knowledge, "his scalp has flaky skin all over")).get(SCALING_SKIN) is False
+
+
+# Round 31 (lay-32 genetics-clinic questionnaire, lay-35 sleep): present from birth or in infancy;
+# milestones on time; fits that are sizes; heart holes; stopping breathing at night; getting up to pee;
+# loud snoring; a relative's own finding verb.
+CONGENITAL_PTOSIS, FTT_INFANCY = "HP:0007970", "HP:0001531"
+DELAYED_WALKING, DELAYED_SPEECH, DELAYED_SITTING = "HP:0031936", "HP:0000750", "HP:0025336"
+FEBRILE_SEIZURE, ASD, VSD, CARDIOMEGALY = "HP:0002373", "HP:0001631", "HP:0001629", "HP:0001640"
+SLEEP_APNEA, NOCTURIA, SNORING, LOUD_SNORING, INSOMNIA = (
+    "HP:0010535",
+    "HP:0000017",
+    "HP:0025267",
+    "HP:0025372",
+    "HP:0100785",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("His right eyelid droops and has done since birth.", CONGENITAL_PTOSIS),
+        ("Wasn't putting on weight in his first year.", FTT_INFANCY),
+    ],
+)
+def test_present_from_birth_or_in_infancy(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Walked and talked on time.", DELAYED_WALKING),
+        ("Walked and talked on time.", DELAYED_SPEECH),
+        ("Sat up fine at about 7 months though.", DELAYED_SITTING),
+        ("She walked at 13 months.", DELAYED_WALKING),
+    ],
+)
+def test_milestones_reached_on_time(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is True
+
+
+def test_late_milestones_stay_present(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "He walked at 26 months.")).get(DELAYED_WALKING) is not True
+
+
+def test_sizes_operations_and_holes_in_the_heart(knowledge: Knowledge) -> None:
+    hats = found(annotate(knowledge, "She's 2 and still fits 6-9 month hats. No seizures."))
+    assert hats.get(SEIZURE) is True
+    assert CARDIOMEGALY not in found(annotate(knowledge, "had big heart surgery at 4 months"))
+    assert found(annotate(knowledge, "a small hole between the top two chambers")).get(ASD) is False
+    assert found(annotate(knowledge, "a hole between the bottom chambers of the heart")).get(VSD) is False
+    assert (
+        found(annotate(knowledge, "one fit with a high temperature at 18 months")).get(FEBRILE_SEIZURE)
+        is False
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("My wife says I stop breathing for ages at night and then snort.", False),
+        ("He snores and then stops breathing for a few seconds.", False),
+        ("my husband says I never stop breathing at night", True),
+    ],
+)
+def test_stopping_breathing_at_night_is_sleep_apnoea(knowledge: Knowledge, text: str, excluded: bool) -> None:
+    assert found(annotate(knowledge, text)).get(SLEEP_APNEA) is excluded
+
+
+def test_a_baby_who_stops_breathing_by_day_is_no_sleep_apnoea(knowledge: Knowledge) -> None:
+    assert SLEEP_APNEA not in found(annotate(knowledge, "the baby stopped breathing and went blue"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I get up to pee 3 or 4 times every night.",
+        "dry mouth, up 2-3 times to pee",
+        "Every night I wake at 11.30 needing to pee urgently.",
+    ],
+)
+def test_getting_up_to_pee_is_nocturia(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(NOCTURIA) is False
+
+
+def test_getting_up_once_by_day_is_no_nocturia(knowledge: Knowledge) -> None:
+    assert NOCTURIA not in found(annotate(knowledge, "I got up to pee once"))
+
+
+def test_snoring_like_a_chainsaw_is_loud(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "she says I snore like a chainsaw"))
+    assert result.get(LOUD_SNORING) is False
+    assert SNORING not in result
+
+
+def test_a_relatives_own_finding_verb(knowledge: Knowledge) -> None:
+    mentions = annotate(
+        knowledge, "My husband snores so badly I'm the one with insomnia!", include_family=True
+    )
+    assert [m.family for m in mentions if m.hpo_id == SNORING] == [True]
+    assert found(mentions).get(INSOMNIA) is False
+
+
+def test_unrefreshed_after_sleep_is_no_insomnia(knowledge: Knowledge) -> None:
+    assert INSOMNIA not in found(annotate(knowledge, "I wake up every morning feeling like I haven't slept."))

@@ -361,6 +361,11 @@ def _through_the_verb(
         nxt = lowers[k + step]
         if nxt in _REPORTING:
             return None
+        if step == 1 and inside_mention[words[k + 1]] and _writer_speaks_of_self(lowers):
+            # round 31: "my husband snores so badly I'm the one with insomnia": beside the writer's own
+            # findings, the finding that is the relative's verb is theirs ("my nan grinds her teeth" alone
+            # may be a carer's note about the patient)
+            return Trigger(FAMILY_PRE, words[k], words[k])
         if (nxt in _FAMILY_VERBS or nxt in _NEGATED_VERBS) and all(
             tokens[j].kind in ("word", "soft", "comma") for j in range(words[k], words[k + step] + 1)
         ):
@@ -496,6 +501,11 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
 
 
 _THEIR_OWN = _words("his her their")
+_WRITER = _words("i i'm im i've ive me myself")
+
+
+def _writer_speaks_of_self(lowers: list[str]) -> bool:
+    return any(word in _WRITER for word in lowers)
 _AUXILIARY_CHAIN = _FAMILY_VERBS | _words("been also always both")
 
 

@@ -69,6 +69,20 @@ _EVERY_FEW_MINUTES_RE = re.compile(
 )
 _URINE_WORDS_RE = re.compile(r"\b(?:wee\w*|pee\w*|urin\w*|bladder|water infection|uti|cystitis)\b", re.I)
 POLLAKISURIA = "HP:0100515"
+# round 31: stopping breathing said of the night ("my wife says I stop breathing for ages at night",
+# "he snores and then stops breathing") is sleep apnoea
+_STOPS_BREATHING_RE = re.compile(r"\bstop(?:s|ped|ping)? breathing\b", re.IGNORECASE)
+_ASLEEP_RE = re.compile(r"\b(?:night|nights|sleep\w*|asleep|snor\w*|bed|overnight)\b", re.IGNORECASE)
+SLEEP_APNEA = "HP:0010535"
+# round 31: getting up, or waking, to pass urine at night ("I get up to pee 3 or 4 times every night", "up
+# 2-3 times to pee", "I wake at 11.30 needing to pee")
+_UP_TO_PEE_RE = re.compile(
+    r"\b(?P<up>get|gets|getting|got|up|wake|wakes|waking|woke)\b(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,20}?"
+    r"\s(?:to|for a|needing to)\s(?P<pee>pee|wee|urinate|pass water)\b",
+    re.IGNORECASE,
+)
+_AT_NIGHT_RE = re.compile(r"\b(?:night|nights|nightly|overnight|times)\b", re.IGNORECASE)
+NOCTURIA = "HP:0000017"
 _RUNS = frozenset({"runs", "trots"})
 _TEMP_WORDS = frozenset({"temp", "temps"})
 _BEFORE_TEMP = frozenset({"a", "no", "any", "high", "v", "very"})
@@ -119,6 +133,8 @@ def find_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
         + weight_changes(text, tokens)
         + centile_drops(text, tokens)
         + frequent_urination(text, tokens)
+        + sleep_apnoea(text, tokens)
+        + nocturia(text, tokens)
         + vomiting(lowers)
         + the_runs(lowers)
     )
@@ -203,6 +219,29 @@ def frequent_urination(text: str, tokens: Sequence[Token]) -> list[Reading]:
         covered = _covered(tokens, match.start("every"), match.end())  # the passing may be a finding's
         if covered:
             readings.append(Reading(covered[0], covered[-1], POLLAKISURIA))
+    return readings
+
+
+def sleep_apnoea(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Sleep apnoea where someone stops breathing in a sentence about the night or sleep."""
+    readings: list[Reading] = []
+    for match in _STOPS_BREATHING_RE.finditer(text):
+        if _ASLEEP_RE.search(_sentence_around(text, match.start(), match.end())):
+            covered = _covered(tokens, match.start(), match.end())
+            if covered:
+                readings.append(Reading(covered[0], covered[-1], SLEEP_APNEA))
+    return readings
+
+
+def nocturia(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Nocturia where someone wakes, or gets up at night or several times, to pass urine."""
+    readings: list[Reading] = []
+    for match in _UP_TO_PEE_RE.finditer(text):
+        waking = match["up"].lower().startswith(("wak", "wok"))
+        if waking or _AT_NIGHT_RE.search(_sentence_around(text, match.start(), match.end())):
+            covered = _covered(tokens, match.start("pee"), match.end("pee"))
+            if covered:
+                readings.append(Reading(covered[0], covered[-1], NOCTURIA))
     return readings
 
 
