@@ -506,6 +506,8 @@ _WRITER = _words("i i'm im i've ive me myself")
 
 def _writer_speaks_of_self(lowers: list[str]) -> bool:
     return any(word in _WRITER for word in lowers)
+
+
 _AUXILIARY_CHAIN = _FAMILY_VERBS | _words("been also always both")
 
 
