@@ -335,3 +335,52 @@ def test_a_relatives_own_finding_verb(knowledge: Knowledge) -> None:
 
 def test_unrefreshed_after_sleep_is_no_insomnia(knowledge: Knowledge) -> None:
     assert INSOMNIA not in found(annotate(knowledge, "I wake up every morning feeling like I haven't slept."))
+
+
+# Round 32 (lay-40 American portal messages): temperatures and heart rates a few words on, "killing"
+# as pain, nausea said as nearly throwing up, sunburn, figures of numbers and advice.
+NAUSEA, ODYNOPHAGIA, PHARYNGALGIA, AXILLARY_NODES = "HP:0002018", "HP:0032043", "HP:0033050", "HP:0034752"
+POLYDIPSIA, INCREASED_WEIGHT, JUMPING, VOMITING = "HP:0001959", "HP:0004324", "HP:5200134", "HP:0002013"
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("Temp this morning was 101.3.", False),
+        ("a fever of 102 last night", False),
+        ("no fever for 24 hours", True),
+    ],
+)
+def test_temperatures_a_few_words_on(knowledge: Knowledge, text: str, excluded: bool) -> None:
+    assert found(annotate(knowledge, text)).get(FEVER) is excluded
+
+
+@pytest.mark.parametrize(
+    ("text", "fast"),
+    [
+        ("my heart rate jumps to 130 just from walking to the mailbox", True),
+        ("my resting rate is around 105", True),
+        ("the baby's heart rate was 140", False),
+        ("pulse 72, BP 120/80", False),
+    ],
+)
+def test_a_stated_heart_rate(knowledge: Knowledge, text: str, fast: bool) -> None:
+    result = found(annotate(knowledge, text))
+    assert (result.get(TACHYCARDIA) is False) is fast
+    assert JUMPING not in result
+
+
+def test_killing_names_pain_at_its_site(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "My throat is killing me.")).get(PHARYNGALGIA) is False
+    assert found(annotate(knowledge, "the heat is killing me")) == {}
+
+
+def test_round_32_words(knowledge: Knowledge) -> None:
+    nearly = found(annotate(knowledge, "I felt like I was going to throw up but didn't."))
+    assert nearly.get(NAUSEA) is False
+    assert VOMITING not in nearly
+    assert found(annotate(knowledge, "it's painful to swallow")).get(ODYNOPHAGIA) is False
+    assert found(annotate(knowledge, "a swollen lymph node under my left arm")).get(AXILLARY_NODES) is False
+    assert found(annotate(knowledge, "bad sunburn on my shoulders")).get(ERYTHEMA) is False
+    assert POLYDIPSIA not in found(annotate(knowledge, "leg cramps at night, I'm drinking plenty of water"))
+    assert INCREASED_WEIGHT not in found(annotate(knowledge, "it hurts but I can put some weight on it"))

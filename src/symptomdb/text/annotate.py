@@ -262,6 +262,7 @@ _SITED_WORDS = {
     "burning": "burn",  # round 21: "no burning or stinging" beside passing water (Dysuria)
     "stinging": "burn",
     "swelling": "swell",  # "the ankle went over … any swelling now? none" (Ankle swelling)
+    "killing": "pain",  # round 32: "my throat is killing me", "lower back has been killing me"
 }
 # where it hurts or burns besides the body parts: passing water
 _URINE_SITES = {"urin": "urin", "wee": "wee", "bladder": "urin"}
@@ -314,9 +315,9 @@ _SKIN_SITES = negation.word_set(
 # a lesion the redness belongs to ("red bumps", "red patches with silver flakes"): the lesion is the finding
 _LESIONS = negation.word_set(
     "bumps bump welts welt spots spot rash lines line dots dot marks mark blotches blotch patches patch "
-    "streaks streak book"
+    "streaks streak book blisters blister"
 )
-_RED_REACH = 6  # words between the part and "red" ("the skin on his right shin has gone red")
+_RED_REACH = 8  # words between the part and "red" ("my upper arm is still sore and a little red")
 
 
 def _red_skin(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:

@@ -40,11 +40,11 @@ HYPOTENSION = "HP:0002615"
 WEIGHT_LOSS = "HP:0001824"
 WEIGHT_GAIN = "HP:0004324"  # Increased body weight
 
+# round 32: the reading may come a few words on ("Temp this morning was 101.3", "fever of 102")
 _TEMPERATURE_RE = re.compile(
-    r"\b(?:temp|temps|temperature|temperatures)\b"
-    r"(?:\s*(?:was|is|of|at|reading|read|recorded|measured|spiked|went|up|to|peaked|max|maximum|highest|"
-    r"[:=–-]))*"
-    r"\s*(?P<value>\d{2,3}(?:[.,]\d{1,2})?)(?![\d/])\s*(?:°|º|degrees?)?\s*(?P<scale>[cf](?![a-z]))?",
+    r"\b(?:temp|temps|temperature|temperatures|fever|fevers)\b"
+    r"[^.;!?\n\d]{0,25}?"
+    r"(?P<value>\d{2,3}(?:[.,]\d{1,2})?)(?![\d/])\s*(?:°|º|degrees?)?\s*(?P<scale>[cf](?![a-z]))?",
     re.IGNORECASE,
 )
 _WEIGHT_RE = re.compile(
@@ -69,6 +69,17 @@ _EVERY_FEW_MINUTES_RE = re.compile(
 )
 _URINE_WORDS_RE = re.compile(r"\b(?:wee\w*|pee\w*|urin\w*|bladder|water infection|uti|cystitis)\b", re.I)
 POLLAKISURIA = "HP:0100515"
+# round 32: a stated heart rate of 100 or more in someone who is no baby ("my heart rate jumps to 130",
+# "resting rate is around 105")
+_HEART_RATE_RE = re.compile(
+    r"\b(?:heart ?rate|pulse|hr|resting rate)\b[^.;!?\n\d]{0,25}?(?P<value>\d{2,3})\b"
+    r"(?!\s*(?:/|%|kg|lbs?|mins?|minutes|seconds|secs|years|yrs|days|weeks|months))",
+    re.IGNORECASE,
+)
+_INFANT_RE = re.compile(
+    r"\b(?:baby|babies|infant|newborn|toddler|(?:weeks?|months?)[ -]old)\b", re.IGNORECASE
+)
+TACHYCARDIA = "HP:0001649"
 # round 31: stopping breathing said of the night ("my wife says I stop breathing for ages at night",
 # "he snores and then stops breathing") is sleep apnoea
 _STOPS_BREATHING_RE = re.compile(r"\bstop(?:s|ped|ping)? breathing\b", re.IGNORECASE)
@@ -134,6 +145,7 @@ def find_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
         + centile_drops(text, tokens)
         + frequent_urination(text, tokens)
         + sleep_apnoea(text, tokens)
+        + heart_rates(text, tokens)
         + nocturia(text, tokens)
         + vomiting(lowers)
         + the_runs(lowers)
@@ -242,6 +254,20 @@ def nocturia(text: str, tokens: Sequence[Token]) -> list[Reading]:
             covered = _covered(tokens, match.start("pee"), match.end("pee"))
             if covered:
                 readings.append(Reading(covered[0], covered[-1], NOCTURIA))
+    return readings
+
+
+def heart_rates(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Tachycardia from a stated heart rate of 100-250 a minute, unless the text is about a baby or
+    toddler (whose resting rate runs that high)."""
+    if _INFANT_RE.search(text):
+        return []
+    readings: list[Reading] = []
+    for match in _HEART_RATE_RE.finditer(text):
+        if 100 <= int(match["value"]) <= 250:
+            covered = _covered(tokens, match.start("value"), match.end("value"))
+            if covered:
+                readings.append(Reading(covered[0], covered[-1], TACHYCARDIA))
     return readings
 
 
