@@ -384,3 +384,73 @@ def test_round_32_words(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "bad sunburn on my shoulders")).get(ERYTHEMA) is False
     assert POLYDIPSIA not in found(annotate(knowledge, "leg cramps at night, I'm drinking plenty of water"))
     assert INCREASED_WEIGHT not in found(annotate(knowledge, "it hurts but I can put some weight on it"))
+
+
+# Round 33 (lay-34 women's health, lay-31 urgent care): where it itches, said after the itch; hot
+# flushes; periods far apart or close together; periods that stopped; D&V; "abdo"; agony.
+PRURITUS, BREAST_PRURITUS, HOT_FLASHES, FLUSHING = "HP:0000989", "HP:0030901", "HP:0031217", "HP:0031284"
+OLIGOMENORRHEA, POLYMENORRHEA, SECONDARY_AMENORRHEA = "HP:0000876", "HP:0400007", "HP:0000869"
+PRIMARY_AMENORRHEA, ABDOMINAL_PAIN, BACK_ACHE = "HP:0000786", "HP:0002027", "HP:0003418"
+
+
+def test_an_itch_said_with_its_place_after_it(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "itching under my left breast with a red rash in the fold"))
+    assert result.get(BREAST_PRURITUS) is False
+    assert PRURITUS not in result
+    # beside a rash or lesion on a part, the itch is the rash's: plain Pruritus
+    assert found(annotate(knowledge, "hives on her tummy, really itchy")).get(PRURITUS) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Flushes day and night, and I'm so dry.", HOT_FLASHES),
+        ("getting 20 a day with my heart thumping during the flushes", HOT_FLASHES),
+        ("my face flushes red after wine", FLUSHING),
+        ("I flush bright red up my neck after eating", FLUSHING),
+    ],
+)
+def test_british_flushes_are_hot_flashes(knowledge: Knowledge, text: str, term: str) -> None:
+    result = found(annotate(knowledge, text))
+    assert result.get(term) is False
+    assert ({HOT_FLASHES, FLUSHING} - {term}).isdisjoint(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Periods have got further apart, 6-8 weeks between them now.", OLIGOMENORRHEA),
+        ("Cycles are 40-60 days long.", OLIGOMENORRHEA),
+        ("I only get about 4 periods a year.", OLIGOMENORRHEA),
+        ("periods every 18 days and heavy", POLYMENORRHEA),
+    ],
+)
+def test_the_days_between_periods(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My cycle is regular, every 28 days like clockwork.",
+        "Period is 2 weeks late.",
+        "My periods last 9 days.",
+    ],
+)
+def test_a_normal_cycle_a_late_period_or_a_long_one_is_no_cycle_finding(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert {OLIGOMENORRHEA, POLYMENORRHEA}.isdisjoint(found(annotate(knowledge, text)))
+
+
+def test_periods_that_stopped_are_secondary_amenorrhoea(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "No period for 7 months, I'm 37.")).get(SECONDARY_AMENORRHEA) is False
+    assert found(annotate(knowledge, "She hasn't started her periods yet.")).get(PRIMARY_AMENORRHEA) is False
+
+
+def test_shorthand_of_urgent_care(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "d&v for 2 days now"))
+    assert result.get(DIARRHEA) is False
+    assert result.get(VOMITING) is False
+    assert found(annotate(knowledge, "pt says lower abdo pain x2 days")).get(ABDOMINAL_PAIN) is False
+    assert found(annotate(knowledge, "my back is agony today")).get(BACK_ACHE) is False

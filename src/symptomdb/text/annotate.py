@@ -119,6 +119,7 @@ def annotate_with(
     chosen += _elided_sites(lexicon, matching, chosen)  # "my eyes water, but there's no pain": Ocular pain
     chosen += _red_skin(lexicon, matching, chosen)  # "left calf swollen, red and tight": Erythema
     chosen += _swollen_joints(lexicon, matching, chosen)  # "R knee swollen + warm": Joint swelling
+    _hot_flushes(lexicon, matching, chosen)  # "20 flushes a day": Hot flashes
     _answered_no(tokens, chosen)  # a form's "Fever? no", "Rash: nil"
     statements = [
         s
@@ -263,6 +264,12 @@ _SITED_WORDS = {
     "stinging": "burn",
     "swelling": "swell",  # "the ankle went over … any swelling now? none" (Ankle swelling)
     "killing": "pain",  # round 32: "my throat is killing me", "lower back has been killing me"
+    "agony": "pain",  # round 33: "throat is agony"
+    # round 33: where it itches ("itching under my left breast", "my feet itch")
+    "itchy": "itchy",
+    "itching": "itchy",
+    "itch": "itchy",
+    "itches": "itchy",
 }
 # where it hurts or burns besides the body parts: passing water
 _URINE_SITES = {"urin": "urin", "wee": "wee", "bladder": "urin"}
@@ -376,6 +383,26 @@ def _swollen_joints(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Can
     return []
 
 
+# Round 33: "flushes" and "a flush" as nouns are the British hot flushes ("getting 20 a day", "flushes day and
+# night", "a zap right before a flush"), which HPO calls Hot flashes (under Constitutional symptom), not the
+# reddening it calls Flushing; "my face flushes" (a verb after the part) and "flushing" stay Flushing.
+FLUSHING, HOT_FLASHES = "HP:0031284", "HP:0031217"
+_FLUSH_NOUNS = frozenset({"flushes", "flush"})
+_FLUSHING_PARTS = negation.word_set("face cheeks cheek neck skin chest ears")
+_SUBJECTS = negation.word_set("i he she they we you")  # "I flush bright red": a verb
+
+
+def _hot_flushes(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
+    if HOT_FLASHES not in lexicon.scope:
+        return
+    for c in chosen:
+        if c.ids[0] != FLUSHING or c.first != c.last or tokens[c.first].lower not in _FLUSH_NOUNS:
+            continue
+        previous = next((t for t in reversed(tokens[: c.first]) if t.kind == "word"), None)
+        if previous is None or (previous.lower not in _FLUSHING_PARTS and previous.lower not in _SUBJECTS):
+            c.ids = (HOT_FLASHES,)
+
+
 _TIME_ADVERBS = frozenset({"now", "today", "anymore", "again", "either", "though", "tho", "too", "yet"})
 _FOLLOWING_PREPOSITIONS = frozenset({"after", "before", "during", "since", "until", "till", "passing"})
 # round 29: where the pain is, said after it ("pain behind my right eye", "pain deep in my breast")
@@ -412,6 +439,8 @@ def _site_term(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> str 
     said_after = position + 1 < end and tokens[position + 1].lower in _SITE_PREPOSITIONS
     if said_after:  # "pain under my ribs": the site follows, and no earlier word names it
         order = list(range(position + 1, end))
+    elif key == "itchy":
+        return None  # an itch beside a part is mostly the itch of a rash or lesion there: Pruritus
     for j in order:
         other = tokens[j]
         if other.kind != "word" or other.stop:

@@ -80,6 +80,21 @@ _INFANT_RE = re.compile(
     r"\b(?:baby|babies|infant|newborn|toddler|(?:weeks?|months?)[ -]old)\b", re.IGNORECASE
 )
 TACHYCARDIA = "HP:0001649"
+# round 33: periods that come more than 35 days apart are oligomenorrhoea, less than 21 polymenorrhoea (HPO's
+# definitions): "periods every 40-50 days", "6-8 weeks between them", "cycles are 40-60 days long",
+# "only about 4 periods a year"
+_CYCLE_RE = re.compile(
+    r"(?:\b(?:period|periods)\b[^.;!?\n\d]{0,30}?\bevery|\b(?:cycle|cycles)\b[^.;!?\n\d]{0,30}?\b(?:every|are|is|of))"
+    r"\s+(?:about\s+|around\s+)?"
+    r"(?P<n>\d{1,2})(?:\s*(?:-|–|to|or)\s*\d{1,2})?\s*(?P<unit>days?|weeks?|months?)\b"
+    r"|\b(?P<n2>\d{1,2})(?:\s*(?:-|–|to)\s*\d{1,2})?\s*(?P<unit2>days?|weeks?)"
+    r"\s+(?:apart|between (?:them|periods))"
+    r"|\b(?P<count>\d|two|three|four|five|six) periods a year\b",
+    re.IGNORECASE,
+)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+OLIGOMENORRHEA, POLYMENORRHEA = "HP:0000876", "HP:0400007"
 # round 31: stopping breathing said of the night ("my wife says I stop breathing for ages at night",
 # "he snores and then stops breathing") is sleep apnoea
 _STOPS_BREATHING_RE = re.compile(r"\bstop(?:s|ped|ping)? breathing\b", re.IGNORECASE)
@@ -95,6 +110,7 @@ _UP_TO_PEE_RE = re.compile(
 _AT_NIGHT_RE = re.compile(r"\b(?:night|nights|nightly|overnight|times)\b", re.IGNORECASE)
 NOCTURIA = "HP:0000017"
 _RUNS = frozenset({"runs", "trots"})
+_D_AND_V_RE = re.compile(r"\bd\s*(?:&|and|\+)\s*v\b", re.IGNORECASE)  # round 33: "d&v for 2 days"
 _TEMP_WORDS = frozenset({"temp", "temps"})
 _BEFORE_TEMP = frozenset({"a", "no", "any", "high", "v", "very"})
 _CENTILE_DROP_RE = re.compile(
@@ -146,6 +162,8 @@ def find_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
         + frequent_urination(text, tokens)
         + sleep_apnoea(text, tokens)
         + heart_rates(text, tokens)
+        + cycle_lengths(text, tokens)
+        + d_and_v(text, tokens)
         + nocturia(text, tokens)
         + vomiting(lowers)
         + the_runs(lowers)
@@ -268,6 +286,43 @@ def heart_rates(text: str, tokens: Sequence[Token]) -> list[Reading]:
             covered = _covered(tokens, match.start("value"), match.end("value"))
             if covered:
                 readings.append(Reading(covered[0], covered[-1], TACHYCARDIA))
+    return readings
+
+
+def cycle_lengths(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Oligomenorrhoea or polymenorrhoea from the days between periods (or the periods in a year)."""
+    readings: list[Reading] = []
+    for match in _CYCLE_RE.finditer(text):
+        if match["count"]:
+            count = match["count"].lower()
+            days = 365 / int(_COUNT_WORDS.get(count, count))
+        else:
+            number, unit = (match["n"], match["unit"]) if match["n"] else (match["n2"], match["unit2"])
+            if not match["n"] and not _CYCLE_WORDS_RE.search(
+                _sentence_around(text, match.start(), match.end())
+            ):
+                continue  # "6-8 weeks between them" of something other than periods
+            days = int(number) * _UNIT_DAYS[unit.lower().rstrip("s")]
+        term = OLIGOMENORRHEA if days > 35 else POLYMENORRHEA if days < 21 else None
+        covered = _covered(tokens, match.start(), match.end())
+        if term and covered:
+            readings.append(Reading(covered[0], covered[-1], term))
+    return readings
+
+
+_CYCLE_WORDS_RE = re.compile(r"\b(?:period|periods|cycle|cycles)\b", re.IGNORECASE)
+
+
+def d_and_v(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Diarrhoea and vomiting from the British shorthand "D&V"."""
+    readings: list[Reading] = []
+    for match in _D_AND_V_RE.finditer(text):
+        covered = _covered(tokens, match.start(), match.end())
+        if covered:
+            readings += [
+                Reading(covered[0], covered[-1], DIARRHEA),
+                Reading(covered[0], covered[-1], VOMITING),
+            ]
     return readings
 
 
