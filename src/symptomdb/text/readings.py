@@ -26,7 +26,7 @@ annotator makes the seizure said before it *Bilateral tonic-clonic seizure*).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from symptomdb.text.negation import word_set
@@ -151,23 +151,15 @@ class Reading:
 
 
 def find_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
-    """Every reading of the text (see the module docstring), the word scans sharing one pass's words."""
+    """Every reading of the text (see the module docstring), the word scans sharing one pass's words; a
+    pattern runs only where a word it needs is in the text (most documents have none of them)."""
     lowers = [t.lower if t.kind == "word" else "" for t in tokens]
-    return (
-        temperatures(text, tokens)
-        + temp_words(tokens, lowers)
-        + blood_pressures(text, tokens)
-        + weight_changes(text, tokens)
-        + centile_drops(text, tokens)
-        + frequent_urination(text, tokens)
-        + sleep_apnoea(text, tokens)
-        + heart_rates(text, tokens)
-        + cycle_lengths(text, tokens)
-        + d_and_v(text, tokens)
-        + nocturia(text, tokens)
-        + vomiting(lowers)
-        + the_runs(lowers)
-    )
+    folded = text.lower()
+    found = temp_words(tokens, lowers) + vomiting(lowers) + the_runs(lowers)
+    for scan, needs in _SCANS:
+        if any(word in folded for word in needs):
+            found += scan(text, tokens)
+    return found
 
 
 def temperatures(text: str, tokens: Sequence[Token]) -> list[Reading]:
@@ -410,3 +402,18 @@ def stiff_then_jerking(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 spans.append((i, j))
                 break
     return spans
+
+
+# Each text scan with the (lower-case) words without which its pattern cannot match.
+_SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, ...]], ...] = (
+    (temperatures, ("temp", "fever")),
+    (blood_pressures, ("bp", "pressure", "reading")),
+    (weight_changes, ("lost", "losing", "dropped", "down", "put on", "gain", "up ")),
+    (centile_drops, ("centile",)),
+    (frequent_urination, ("every",)),
+    (sleep_apnoea, ("breathing",)),
+    (heart_rates, ("rate", "pulse", "hr")),
+    (cycle_lengths, ("period", "cycle")),
+    (d_and_v, ("v",)),
+    (nocturia, ("pee", "wee", "urinat", "pass water")),
+)
