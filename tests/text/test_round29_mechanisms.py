@@ -461,3 +461,65 @@ def test_shorthand_of_urgent_care(knowledge: Knowledge) -> None:
     assert result.get(VOMITING) is False
     assert found(annotate(knowledge, "pt says lower abdo pain x2 days")).get(ABDOMINAL_PAIN) is False
     assert found(annotate(knowledge, "my back is agony today")).get(BACK_ACHE) is False
+
+
+# Round 34 (lay-33, 36-39, 41-44): bowels not opened for days, the runs given, the squits, cramps placed
+# by the bowels, a cough bringing something up or nothing, nearly being sick.
+CONSTIPATION, ABDOMINAL_CRAMPS, MUSCLE_SPASM = "HP:0002019", "HP:0032155", "HP:0003394"
+COUGH, PRODUCTIVE_COUGH, DRY_COUGH = "HP:0012735", "HP:0031245", "HP:0031246"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not had a poo for a week, it's like trying to pass rocks.",
+        "Pt states has not opened bowels since surgery 5 days ago.",
+        "havent been for 5 days now and my tummy is bloated. taking the senna",
+        "Last poo was 4 days ago.",
+    ],
+)
+def test_bowels_not_opened_for_days_is_constipation(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(CONSTIPATION) is False
+
+
+@pytest.mark.parametrize("text", ["I haven't been for 3 days to the gym", "not had a poo today"])
+def test_no_days_or_no_bowels_is_no_constipation(knowledge: Knowledge, text: str) -> None:
+    assert CONSTIPATION not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Co-amoxiclav has given me the runs, 6 times a day", "I've had the squits again"]
+)
+def test_more_words_for_diarrhoea(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(DIARRHEA) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("the runs an cramps in me belly", ABDOMINAL_CRAMPS),
+        ("awful cramps with the diarrhoea", ABDOMINAL_CRAMPS),
+        ("leg cramps at night", MUSCLE_SPASM),
+    ],
+)
+def test_cramps_are_placed_by_the_part_or_the_bowels(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I keep coughing up this green phlegm", PRODUCTIVE_COUGH),
+        ("Got a bit of a cough but nothing coming up.", DRY_COUGH),
+    ],
+)
+def test_a_cough_bringing_something_up_or_nothing(knowledge: Knowledge, text: str, term: str) -> None:
+    result = found(annotate(knowledge, text))
+    assert result.get(term) is False
+    assert COUGH not in result
+
+
+def test_feeling_about_to_be_sick_is_nausea(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "I feel like I'm going to be sick."))
+    assert result.get(NAUSEA) is False
+    assert VOMITING not in result

@@ -270,7 +270,13 @@ _SITED_WORDS = {
     "itching": "itchy",
     "itch": "itchy",
     "itches": "itchy",
+    # round 34: cramps where the tummy or the bowels are named ("the runs and cramps in me belly")
+    "cramps": "cramp",
+    "crampy": "cramp",
+    "cramping": "cramp",
 }
+# the bowels' words that place cramps in the tummy
+_BOWEL_SITES = {"diarrhea": "abdomen", "stool": "abdomen", "intestin": "abdomen", "constipat": "abdomen"}
 # where it hurts or burns besides the body parts: passing water
 _URINE_SITES = {"urin": "urin", "wee": "wee", "bladder": "urin"}
 # where blood is seen: the substances, and the words that name their passing
@@ -454,6 +460,10 @@ def _site_term(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> str 
             if ids or other.key in lexicon.body_nouns:
                 return ids[0] if ids else None  # a part without a term of its own: just "pain"
             continue
+        if key == "cramp" and (other.key in lexicon.body_nouns or other.key in _BOWEL_SITES):
+            # the first part named decides: "my legs cramp and my tummy hurts" is no tummy cramp
+            ids = lexicon.phrases.get(tuple(sorted((_BOWEL_SITES.get(other.key, other.key), key))))
+            return ids[0] if ids else None
         if key == "blood":
             sites = [_BLOOD_SITES.get(other.key)]
         else:
@@ -1578,7 +1588,6 @@ def _specialisations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Ca
     result: dict[int, str] = {}
     if not children:
         return result
-    found = {c.ids[0] for c in chosen}
     sentences: dict[int, str] = {}
     for candidate in chosen:
         by_modifier = children.get(candidate.ids[0])
@@ -1587,8 +1596,8 @@ def _specialisations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Ca
         sentence = _sentence_text(tokens, candidate.first, sentences)
         for modifier, cue in _modifier_cues():
             child = by_modifier.get(modifier)
-            if child is None or child in found or not cue.search(sentence):
-                continue
+            if child is None or not cue.search(sentence):
+                continue  # (a child found too is the same finding: "coughing up green phlegm")
             if modifier in _SITE_MODIFIERS and not _names_site(tokens, candidate, modifier):
                 continue  # "shaky hands, sweats through her clothes": the sweating is no palmar one
             result[id(candidate)] = child

@@ -80,6 +80,24 @@ _INFANT_RE = re.compile(
     r"\b(?:baby|babies|infant|newborn|toddler|(?:weeks?|months?)[ -]old)\b", re.IGNORECASE
 )
 TACHYCARDIA = "HP:0001649"
+# round 34: bowels not opened for days ("haven't had a poo for a week", "not opened my bowels for 3 days",
+# "last poo was 4 days ago", "10 days since my last bowel movement") is constipation
+_FEW = r"(?:\d+|two|three|four|five|six|seven|ten|a|over a)"
+_NO_POO_RE = re.compile(
+    r"\b(?:not|haven'?t|hasn'?t|havnae|have not|has not|no)\s+(?:had\s+)?(?:a\s+)?"
+    r"(?:poo|pooed|bowel movement|opened (?:my |his |her |their )?bowels|been for a poo|done a poo)"
+    rf"\b[^.;!?\n\d]{{0,25}}?\b{_FEW}\s+(?:days?|weeks?)"
+    rf"|\b(?:haven'?t|hasn'?t|have not|has not|not)\s+been\s+for\s+{_FEW}\s+(?:days|week)"
+    r"|\blast (?:poo|bowel movement|proper bowel movement) was "
+    r"(?:[3-9]|1\d|three|four|five|six|seven|a week)\b"
+    r"|\b(?:[3-9]|1\d|three|four|five|six|seven|ten) days since (?:my|his|her) last (?:proper )?"
+    r"(?:poo|bowel movement)",
+    re.IGNORECASE,
+)
+_BOWEL_WORDS_RE = re.compile(
+    r"\b(?:poo\w*|bowel\w*|constipat\w*|senna|movicol|laxative\w*|prunes|strain\w*|stool\w*|bunged)\b", re.I
+)
+CONSTIPATION = "HP:0002019"
 # round 33: periods that come more than 35 days apart are oligomenorrhoea, less than 21 polymenorrhoea (HPO's
 # definitions): "periods every 40-50 days", "6-8 weeks between them", "cycles are 40-60 days long",
 # "only about 4 periods a year"
@@ -109,7 +127,7 @@ _UP_TO_PEE_RE = re.compile(
 )
 _AT_NIGHT_RE = re.compile(r"\b(?:night|nights|nightly|overnight|times)\b", re.IGNORECASE)
 NOCTURIA = "HP:0000017"
-_RUNS = frozenset({"runs", "trots"})
+_RUNS = frozenset({"runs", "trots", "squits"})  # round 34: "the squits"
 _D_AND_V_RE = re.compile(r"\bd\s*(?:&|and|\+)\s*v\b", re.IGNORECASE)  # round 33: "d&v for 2 days"
 _TEMP_WORDS = frozenset({"temp", "temps"})
 _BEFORE_TEMP = frozenset({"a", "no", "any", "high", "v", "very"})
@@ -134,6 +152,10 @@ _COUNTS = frozenset({"twice", "x", "once"})
 _SICKNESS_BEFORE = frozenset({"no", "any", "nor", "not"})
 _DIARRHOEA = frozenset({"diarrhoea", "diarrhea"})
 _HAVING = word_set("have has had having got get gets getting with 've 'd")
+_OBJECTS = word_set("me him her us them")
+_BEFORE_THE_RUNS = _HAVING | word_set(
+    "given gave giving gives give and plus"
+)  # round 34: "has given me the runs"
 _STIFF = frozenset({"stiff", "stiffened", "stiffens", "stiffening", "rigid"})
 _JERKING = ("jerk", "shak", "shook", "convuls", "twitch")
 _SEQUENCE = frozenset({"then", "and", "before", "followed"})
@@ -318,6 +340,20 @@ def d_and_v(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return readings
 
 
+def bowels_not_opened(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Constipation where the bowels have not been opened for days ("haven't been for 6 days" counts only
+    in a text about the bowels)."""
+    readings: list[Reading] = []
+    for match in _NO_POO_RE.finditer(text):
+        said = match.group().lower()
+        if " been for " in said and "poo" not in said and not _BOWEL_WORDS_RE.search(text):
+            continue  # "haven't been for 6 days" of work or the gym
+        covered = _covered(tokens, match.start(), match.end())
+        if covered:
+            readings.append(Reading(covered[0], covered[-1], CONSTIPATION))
+    return readings
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     first = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
     ends = [i for i in (text.find(mark, end) for mark in _SENTENCE_MARKS) if i >= 0]
@@ -352,7 +388,15 @@ def the_runs(lowers: list[str]) -> list[Reading]:
     return [
         Reading(i - 1, i, DIARRHEA)
         for i, word in enumerate(lowers)
-        if word in _RUNS and i >= 2 and lowers[i - 1] == "the" and _having(lowers[i - 2])
+        if word in _RUNS
+        and i >= 2
+        and lowers[i - 1] == "the"
+        and (
+            lowers[i - 2] in _BEFORE_THE_RUNS
+            or (
+                i >= 3 and lowers[i - 2] in _OBJECTS and lowers[i - 3] in _BEFORE_THE_RUNS
+            )  # "given me the runs"
+        )
     ]
 
 
@@ -415,5 +459,6 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (heart_rates, ("rate", "pulse", "hr")),
     (cycle_lengths, ("period", "cycle")),
     (d_and_v, ("v",)),
+    (bowels_not_opened, ("poo", "bowel", "been for")),
     (nocturia, ("pee", "wee", "urinat", "pass water")),
 )
