@@ -523,3 +523,37 @@ def test_feeling_about_to_be_sick_is_nausea(knowledge: Knowledge) -> None:
     result = found(annotate(knowledge, "I feel like I'm going to be sick."))
     assert result.get(NAUSEA) is False
     assert VOMITING not in result
+
+
+LOW_GRADE_FEVER, FLATULENCE, BLURRED, HAND_PARESTHESIA = (
+    "HP:0011134",
+    "HP:0033589",
+    "HP:0000622",
+    "HP:0033660",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "excluded"),
+    [
+        ("Temp 37.9 last night.", LOW_GRADE_FEVER, False),
+        ("temp 99.9 F", LOW_GRADE_FEVER, False),
+        ("temp 38.0 this morning", FEVER, False),
+        ("temp 37.5 now", FEVER, True),
+    ],
+)
+def test_a_reading_just_under_a_fever_is_a_low_grade_fever(
+    knowledge: Knowledge, text: str, term: str, excluded: bool
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is excluded
+
+
+def test_round_34_words(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Pt states bloated and windy.")).get(FLATULENCE) is False
+    assert FLATULENCE not in found(annotate(knowledge, "a cold wind sets the pain off"))
+    assert found(annotate(knowledge, "My left eye has gone blurry.")).get(BLURRED) is False
+    hands = found(annotate(knowledge, "The tips of my fingers have gone all tingly"))
+    assert hands.get(HAND_PARESTHESIA) is False
+    assert (
+        found(annotate(knowledge, "Pins and needles in both hands at night.")).get(HAND_PARESTHESIA) is False
+    )

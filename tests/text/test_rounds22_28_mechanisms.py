@@ -37,7 +37,7 @@ def test_a_temperature_reading_says_fever_or_none(knowledge: Knowledge, text: st
 
 
 @pytest.mark.parametrize("text", ["temp 37.8 this morning", "the bath water temp was 42", "temp 120"])
-def test_a_reading_between_normal_and_fever_or_no_body_temperature_says_nothing(
+def test_a_reading_below_a_fever_or_no_body_temperature_says_no_fever(
     knowledge: Knowledge, text: str
 ) -> None:
     assert FEVER not in found(annotate(knowledge, text))

@@ -274,6 +274,9 @@ _SITED_WORDS = {
     "cramps": "cramp",
     "crampy": "cramp",
     "cramping": "cramp",
+    # round 34: where it tingles ("my hands went all tingly", "my fingers have gone all tingly")
+    "tingly": "ting",
+    "tingling": "tingl",
 }
 # the bowels' words that place cramps in the tummy
 _BOWEL_SITES = {"diarrhea": "abdomen", "stool": "abdomen", "intestin": "abdomen", "constipat": "abdomen"}

@@ -33,6 +33,7 @@ from symptomdb.text.negation import word_set
 from symptomdb.text.normalise import Token
 
 FEVER = "HP:0001945"
+LOW_GRADE_FEVER = "HP:0011134"
 VOMITING = "HP:0002013"
 DIARRHEA = "HP:0002014"
 HYPERTENSION = "HP:0000822"
@@ -190,12 +191,10 @@ def temperatures(text: str, tokens: Sequence[Token]) -> list[Reading]:
     for match in _TEMPERATURE_RE.finditer(text):
         if _NOT_BODY_RE.search(text, 0, match.start()):
             continue  # "the bath water temperature was 40"
-        absent = _fever(float(match["value"].replace(",", ".")), (match["scale"] or "").lower())
-        if absent is None:
-            continue
+        reading = _fever(float(match["value"].replace(",", ".")), (match["scale"] or "").lower())
         covered = _covered(tokens, match.start(), match.end("value"))
-        if covered:
-            readings.append(Reading(covered[0], covered[-1], FEVER, absent=absent))
+        if reading is not None and covered:
+            readings.append(Reading(covered[0], covered[-1], reading[0], absent=reading[1]))
     return readings
 
 
@@ -364,12 +363,22 @@ def _covered(tokens: Sequence[Token], start: int, end: int) -> list[int]:
     return [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
 
 
-def _fever(value: float, scale: str) -> bool | None:
-    """False for a fever, True for a normal reading, None for neither (or not a body temperature)."""
+def _fever(value: float, scale: str) -> tuple[str, bool] | None:
+    """(term, absent) for a body temperature: a fever at 38.0 °C (100.4 °F) or more, a low-grade fever
+    at 37.6-37.9 °C (99.7-100.3 °F; round 34: eight of eight lay readings there are coded so, HPO's "mild
+    fever"), no fever at 35.5-37.5 °C (96-99.5 °F); None for anything else."""
     if scale != "f" and 30 <= value <= 45:
-        return False if value >= 38.0 else (True if 35.5 <= value <= 37.5 else None)
-    if scale != "c" and 90 <= value <= 110:
-        return False if value >= 100.4 else (True if 96 <= value <= 99.5 else None)
+        celsius = value
+    elif scale != "c" and 90 <= value <= 110:
+        celsius = (value - 32) * 5 / 9
+    else:
+        return None
+    if celsius >= 37.99:
+        return FEVER, False
+    if celsius >= 37.55:
+        return LOW_GRADE_FEVER, False
+    if 35.5 <= celsius <= 37.5:
+        return FEVER, True
     return None
 
 
