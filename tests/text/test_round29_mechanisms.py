@@ -557,3 +557,23 @@ def test_round_34_words(knowledge: Knowledge) -> None:
     assert (
         found(annotate(knowledge, "Pins and needles in both hands at night.")).get(HAND_PARESTHESIA) is False
     )
+
+
+# Round 35 (false exclusions in lay-45 to 47, read after their held-out runs)
+PARESTHESIA = "HP:0003401"
+
+
+def test_a_lowish_reading_is_no_statement_about_hypertension(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "Abbu's BP is low today, 90/60, and he feels dizzy."))
+    assert HYPERTENSION not in result
+    assert result.get(HYPOTENSION) is False
+
+
+def test_a_bladder_seen_normal_on_a_scan_says_nothing_of_leaking(knowledge: Knowledge) -> None:
+    assert URINARY_INCONTINENCE not in found(annotate(knowledge, "Bladder looked normal on the scan."))
+
+
+def test_no_tingling_is_no_paresthesia_anywhere(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "Fingers feel normal, no tingling."))
+    assert result.get(PARESTHESIA) is True
+    assert HAND_PARESTHESIA not in result

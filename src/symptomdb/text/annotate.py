@@ -278,6 +278,17 @@ _SITED_WORDS = {
     "tingly": "ting",
     "tingling": "tingl",
 }
+# denied, these stay general: "no tingling" is no paresthesia anywhere (round 15's "no pain" beside the
+# eyes is still the eyes' pain)
+_GENERAL_WHEN_DENIED = frozenset({"ting", "tingl", "itchy", "cramp"})
+_DENYING = frozenset({"no", "nor", "not", "never"})
+
+
+def _after_a_negator(tokens: Sequence[Token], position: int) -> bool:
+    previous = next((t for t in reversed(tokens[:position]) if t.kind == "word"), None)
+    return previous is not None and previous.key in _DENYING
+
+
 # the bowels' words that place cramps in the tummy
 _BOWEL_SITES = {"diarrhea": "abdomen", "stool": "abdomen", "intestin": "abdomen", "constipat": "abdomen"}
 # where it hurts or burns besides the body parts: passing water
@@ -308,6 +319,8 @@ def _elided_sites(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candi
         current = owner.get(i)
         if current is not None and (current.first != current.last or len(current.positions) != 1):
             continue  # already part of a longer finding ("chest pain", "blood in the urine")
+        if _SITED_WORDS[token.lower] in _GENERAL_WHEN_DENIED and _after_a_negator(tokens, i):
+            continue  # "fingers feel normal, no tingling": no paresthesia anywhere
         term_id = _site_term(lexicon, tokens, i)
         if term_id is None:
             continue

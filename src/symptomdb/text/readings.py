@@ -218,11 +218,13 @@ def blood_pressures(text: str, tokens: Sequence[Token]) -> list[Reading]:
         if not 40 <= diastolic < systolic <= 300:
             continue  # not a blood pressure ("pressure 3/4")
         high = systolic >= 140 or diastolic >= 90
-        term = HYPOTENSION if systolic < 90 and not high else HYPERTENSION
+        low = systolic < 90 and not high
+        normal = not high and systolic >= 100  # a lowish 90/60 is noted for itself, not as no hypertension
         covered = _covered(tokens, match.start("systolic"), match.end())
-        if covered:  # a normal reading: no hypertension (unless the text names it: treated)
-            normal = not high and systolic >= 90
-            readings.append(Reading(covered[0], covered[-1], term, absent=normal))
+        if covered and (high or low or normal):  # a normal reading: no hypertension (unless named: treated)
+            readings.append(
+                Reading(covered[0], covered[-1], HYPOTENSION if low else HYPERTENSION, absent=normal)
+            )
     if any(not r.absent for r in readings):  # "my BP swings from 90/60 to 180/100"
         return [r for r in readings if not r.absent]
     return readings
