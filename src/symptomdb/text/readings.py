@@ -1,13 +1,19 @@
 """Findings read from what word keys cannot carry: a measured temperature or blood pressure, a weight
 change in numbers, British "be sick" and "the runs", and a fit described as stiffening then jerking.
 
-"Temp 38.6 at 2pm", "temperature of 101.2F": a reading at or above 38.0 °C (100.4 °F) is a fever, one
-between 35.5 and 37.5 °C (96-99.5 °F) says there is none; readings in between say neither. Without a
-number, "a temp" and "high temps" are a fever too, and "no temp" none (British, like "a temperature").
+"Temp 38.6 at 2pm", "temperature of 101.2F", "fever of 102": a reading at or above 38.0 °C (100.4 °F) is
+a fever, one of 37.6-37.9 °C (99.7-100.3 °F) a low-grade fever, one between 35.5 and 37.5 °C (96-99.5 °F)
+says there is none. Without a number, "a temp" and "high temps" are a fever too, and "no temp" none
+(British, like "a temperature").
 
-"BP was 168/102", "the pressure was 160/105": a reading of 140 systolic or 90 diastolic or more is
-hypertension, one under 90 systolic hypotension; a normal reading says there is no hypertension, unless
-the text names it (it may be treated).
+Other numbers (session 12): a stated heart rate of 100-250 is tachycardia (not in a text about a baby);
+periods more than 35 days apart are oligomenorrhoea, less than 21 polymenorrhoea; bowels not opened for
+days are constipation; passing urine every few minutes is frequent urination, getting up or waking to
+pee nocturia; stopping breathing at night is sleep apnoea; "D&V" is diarrhoea and vomiting.
+
+"BP was 168/102", "took my BP and it was 150/100", "168 over 102": a reading of 140 systolic or 90
+diastolic or more is hypertension, one under 90 systolic hypotension; a normal one (100-139 systolic)
+says there is no hypertension, unless the text names it (it may be treated).
 
 "lost like 8kg", "put on 15kg in a year", "up 4kg in a week": weight loss or gain in numbers; a child's
 weight that "dropped from the 50th to below the 9th centile" is failure to thrive.
