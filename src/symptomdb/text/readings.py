@@ -198,9 +198,8 @@ def temperatures(text: str, tokens: Sequence[Token]) -> list[Reading]:
         if _NOT_BODY_RE.search(text, 0, match.start()):
             continue  # "the bath water temperature was 40"
         reading = _fever(float(match["value"].replace(",", ".")), (match["scale"] or "").lower())
-        covered = _covered(tokens, match.start(), match.end("value"))
-        if reading is not None and covered:
-            readings.append(Reading(covered[0], covered[-1], reading[0], absent=reading[1]))
+        if reading is not None:
+            readings += _read(tokens, match.start(), match.end("value"), reading[0], absent=reading[1])
     return readings
 
 
@@ -226,11 +225,9 @@ def blood_pressures(text: str, tokens: Sequence[Token]) -> list[Reading]:
         high = systolic >= 140 or diastolic >= 90
         low = systolic < 90 and not high
         normal = not high and systolic >= 100  # a lowish 90/60 is noted for itself, not as no hypertension
-        covered = _covered(tokens, match.start("systolic"), match.end())
-        if covered and (high or low or normal):  # a normal reading: no hypertension (unless named: treated)
-            readings.append(
-                Reading(covered[0], covered[-1], HYPOTENSION if low else HYPERTENSION, absent=normal)
-            )
+        if high or low or normal:  # a normal reading: no hypertension (unless the text names it: treated)
+            term = HYPOTENSION if low else HYPERTENSION
+            readings += _read(tokens, match.start("systolic"), match.end(), term, absent=normal)
     if any(not r.absent for r in readings):  # "my BP swings from 90/60 to 180/100"
         return [r for r in readings if not r.absent]
     return readings
@@ -240,10 +237,8 @@ def weight_changes(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Weight loss or gain stated as an amount ("lost like 8kg", "up 4kg in a week")."""
     readings: list[Reading] = []
     for match in _WEIGHT_RE.finditer(text):
-        covered = _covered(tokens, match.start(), match.end())
-        if covered:
-            term = WEIGHT_LOSS if match["verb"].lower() in _LOSING else WEIGHT_GAIN
-            readings.append(Reading(covered[0], covered[-1], term))
+        term = WEIGHT_LOSS if match["verb"].lower() in _LOSING else WEIGHT_GAIN
+        readings += _read(tokens, match.start(), match.end(), term)
     return readings
 
 
@@ -255,9 +250,7 @@ def centile_drops(text: str, tokens: Sequence[Token]) -> list[Reading]:
         sentence = _sentence_around(text, match.start(), match.end()).lower()
         if "weigh" not in sentence or re.search(r"\b(?:height|length|head)\b", sentence):
             continue
-        covered = _covered(tokens, match.start("centile"), match.end("centile"))
-        if covered:
-            readings.append(Reading(covered[0], covered[-1], _FAILURE_TO_THRIVE))
+        readings += _read(tokens, match.start("centile"), match.end("centile"), _FAILURE_TO_THRIVE)
     return readings
 
 
@@ -267,9 +260,9 @@ def frequent_urination(text: str, tokens: Sequence[Token]) -> list[Reading]:
     for match in _EVERY_FEW_MINUTES_RE.finditer(text):
         if not _URINE_WORDS_RE.search(_sentence_around(text, match.start(), match.end())):
             continue  # "going every 20 minutes" of the bowels, or of nothing said
-        covered = _covered(tokens, match.start("every"), match.end())  # the passing may be a finding's
-        if covered:
-            readings.append(Reading(covered[0], covered[-1], POLLAKISURIA))
+        readings += _read(
+            tokens, match.start("every"), match.end(), POLLAKISURIA
+        )  # "wees" may be a finding's
     return readings
 
 
@@ -278,9 +271,7 @@ def sleep_apnoea(text: str, tokens: Sequence[Token]) -> list[Reading]:
     readings: list[Reading] = []
     for match in _STOPS_BREATHING_RE.finditer(text):
         if _ASLEEP_RE.search(_sentence_around(text, match.start(), match.end())):
-            covered = _covered(tokens, match.start(), match.end())
-            if covered:
-                readings.append(Reading(covered[0], covered[-1], SLEEP_APNEA))
+            readings += _read(tokens, match.start(), match.end(), SLEEP_APNEA)
     return readings
 
 
@@ -290,9 +281,7 @@ def nocturia(text: str, tokens: Sequence[Token]) -> list[Reading]:
     for match in _UP_TO_PEE_RE.finditer(text):
         waking = match["up"].lower().startswith(("wak", "wok"))
         if waking or _AT_NIGHT_RE.search(_sentence_around(text, match.start(), match.end())):
-            covered = _covered(tokens, match.start("pee"), match.end("pee"))
-            if covered:
-                readings.append(Reading(covered[0], covered[-1], NOCTURIA))
+            readings += _read(tokens, match.start("pee"), match.end("pee"), NOCTURIA)
     return readings
 
 
@@ -304,9 +293,7 @@ def heart_rates(text: str, tokens: Sequence[Token]) -> list[Reading]:
     readings: list[Reading] = []
     for match in _HEART_RATE_RE.finditer(text):
         if 100 <= int(match["value"]) <= 250:
-            covered = _covered(tokens, match.start("value"), match.end("value"))
-            if covered:
-                readings.append(Reading(covered[0], covered[-1], TACHYCARDIA))
+            readings += _read(tokens, match.start("value"), match.end("value"), TACHYCARDIA)
     return readings
 
 
@@ -325,9 +312,8 @@ def cycle_lengths(text: str, tokens: Sequence[Token]) -> list[Reading]:
                 continue  # "6-8 weeks between them" of something other than periods
             days = int(number) * _UNIT_DAYS[unit.lower().rstrip("s")]
         term = OLIGOMENORRHEA if days > 35 else POLYMENORRHEA if days < 21 else None
-        covered = _covered(tokens, match.start(), match.end())
-        if term and covered:
-            readings.append(Reading(covered[0], covered[-1], term))
+        if term:
+            readings += _read(tokens, match.start(), match.end(), term)
     return readings
 
 
@@ -338,12 +324,8 @@ def d_and_v(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Diarrhoea and vomiting from the British shorthand "D&V"."""
     readings: list[Reading] = []
     for match in _D_AND_V_RE.finditer(text):
-        covered = _covered(tokens, match.start(), match.end())
-        if covered:
-            readings += [
-                Reading(covered[0], covered[-1], DIARRHEA),
-                Reading(covered[0], covered[-1], VOMITING),
-            ]
+        for term in (DIARRHEA, VOMITING):
+            readings += _read(tokens, match.start(), match.end(), term)
     return readings
 
 
@@ -355,9 +337,7 @@ def bowels_not_opened(text: str, tokens: Sequence[Token]) -> list[Reading]:
         said = match.group().lower()
         if " been for " in said and "poo" not in said and not _BOWEL_WORDS_RE.search(text):
             continue  # "haven't been for 6 days" of work or the gym
-        covered = _covered(tokens, match.start(), match.end())
-        if covered:
-            readings.append(Reading(covered[0], covered[-1], CONSTIPATION))
+        readings += _read(tokens, match.start(), match.end(), CONSTIPATION)
     return readings
 
 
@@ -365,6 +345,12 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     first = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
     ends = [i for i in (text.find(mark, end) for mark in _SENTENCE_MARKS) if i >= 0]
     return text[first : min(ends, default=len(text))]
+
+
+def _read(tokens: Sequence[Token], start: int, end: int, term: str, absent: bool = False) -> list[Reading]:
+    """The reading of ``term`` over the tokens within [start, end), if any token lies there."""
+    covered = _covered(tokens, start, end)
+    return [Reading(covered[0], covered[-1], term, absent=absent)] if covered else []
 
 
 def _covered(tokens: Sequence[Token], start: int, end: int) -> list[int]:
