@@ -577,3 +577,43 @@ def test_no_tingling_is_no_paresthesia_anywhere(knowledge: Knowledge) -> None:
     result = found(annotate(knowledge, "Fingers feel normal, no tingling."))
     assert result.get(PARESTHESIA) is True
     assert HAND_PARESTHESIA not in result
+
+
+# Round 36 (lay-48 ambulance notes, lay-40/43 home readings): breathing rate, saturation, coma score,
+# blood glucose, a slow pulse and a low temperature as numbers; a side word after a pain.
+TACHYPNEA, BRADYPNEA, HYPOXEMIA, REDUCED_CONSCIOUSNESS = (
+    "HP:0002789",
+    "HP:0046507",
+    "HP:0012418",
+    "HP:0004372",
+)
+HYPOGLYCEMIA, HYPERGLYCEMIA, BRADYCARDIA, HYPOTHERMIA = "HP:0001943", "HP:0003074", "HP:0001662", "HP:0002045"
+HIP_PAIN = "HP:0030838"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("O/A found on bathroom floor, GCS 6, RR 4, SpO2 78% on air.", REDUCED_CONSCIOUSNESS),
+        ("O/A found on bathroom floor, GCS 6, RR 4, SpO2 78% on air.", BRADYPNEA),
+        ("O/A found on bathroom floor, GCS 6, RR 4, SpO2 78% on air.", HYPOXEMIA),
+        ("SOB, RR 34, sats 91% RA.", TACHYPNEA),
+        ("feeling faint, HR 34, on beta blockers", BRADYCARDIA),
+        ("wife found him sweaty and confused. BM 1.9.", HYPOGLYCEMIA),
+        ("really thirsty. BM reads HI.", HYPERGLYCEMIA),
+        ("my blood sugar was 312 on their machine", HYPERGLYCEMIA),
+        ("checked my sugar and it was 58", HYPOGLYCEMIA),
+        ("Tympanic temp 34.6.", HYPOTHERMIA),
+        ("c/o pain R hip, unable to weight bear", HIP_PAIN),
+    ],
+)
+def test_numbers_of_the_ambulance_and_the_home_meter(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    "text", ["sats 98% on air, GCS 15", "the baby's RR was 50", "BM 2 today, soft", "HbA1c was 48"]
+)
+def test_normal_numbers_a_babys_rate_or_bowel_movements_say_nothing(knowledge: Knowledge, text: str) -> None:
+    result = found(annotate(knowledge, text))
+    assert {TACHYPNEA, HYPOXEMIA, REDUCED_CONSCIOUSNESS, HYPOGLYCEMIA, HYPERGLYCEMIA}.isdisjoint(result)

@@ -430,7 +430,7 @@ _FOLLOWING_PREPOSITIONS = frozenset({"after", "before", "during", "since", "unti
 # round 29: where the pain is, said after it ("pain behind my right eye", "pain deep in my breast")
 _SITE_PREPOSITIONS = negation.word_set(
     "behind under underneath beneath below above deep inside outside across around round down along over "
-    "between near through into up right low high"
+    "between near through into up right low high left l r lower upper central"
 )
 
 

@@ -105,6 +105,26 @@ _BOWEL_WORDS_RE = re.compile(
     r"\b(?:poo\w*|bowel\w*|constipat\w*|senna|movicol|laxative\w*|prunes|strain\w*|stool\w*|bunged)\b", re.I
 )
 CONSTIPATION = "HP:0002019"
+# round 36 (ambulance and clinic shorthand, home readings): breathing rate, oxygen saturation, Glasgow coma
+# score and blood glucose as numbers
+_RESP_RATE_RE = re.compile(
+    r"\b(?:rr|resp(?:iratory)? rate|resps)\b[^.;!?\n\d]{0,15}?(?P<value>\d{1,2})\b", re.I
+)
+_SATURATION_RE = re.compile(
+    r"\b(?:spo2|sp02|sats|o2 sats|oxygen sat\w*|oxygen levels?|o2 levels?|o2)\b[^.;!?\n\d]{0,20}?"
+    r"(?P<value>\d{2,3})\s*%?(?!\s*(?:/|mg|mmol|bpm|kg|l\b|litres|liters))",
+    re.IGNORECASE,
+)
+_GCS_RE = re.compile(r"\bgcs\b[^.;!?\n\d]{0,10}?(?P<value>\d{1,2})\b(?!\s*/\s*1[0-4]\b)", re.IGNORECASE)
+_GLUCOSE_RE = re.compile(
+    r"\b(?P<key>bm|bms|blood sugars?|sugars?|sugar levels?|glucose|cbg)\b(?![-\s]*a1c)[^.;!?\n\d]{0,25}?"
+    r"(?:(?P<value>\d{1,3}(?:[.,]\d)?)\b(?!\s*(?:%|/|kg|lbs?|years|yrs|days|weeks|months|times|x\b))"
+    r"|(?P<word>hi|high|lo|low)\b)",
+    re.IGNORECASE,
+)
+TACHYPNEA, BRADYPNEA, HYPOXEMIA = "HP:0002789", "HP:0046507", "HP:0012418"
+REDUCED_CONSCIOUSNESS, HYPOGLYCEMIA, HYPERGLYCEMIA = "HP:0004372", "HP:0001943", "HP:0003074"
+BRADYCARDIA, HYPOTHERMIA = "HP:0001662", "HP:0002045"
 # round 33: periods that come more than 35 days apart are oligomenorrhoea, less than 21 polymenorrhoea (HPO's
 # definitions): "periods every 40-50 days", "6-8 weeks between them", "cycles are 40-60 days long",
 # "only about 4 periods a year"
@@ -286,14 +306,16 @@ def nocturia(text: str, tokens: Sequence[Token]) -> list[Reading]:
 
 
 def heart_rates(text: str, tokens: Sequence[Token]) -> list[Reading]:
-    """Tachycardia from a stated heart rate of 100-250 a minute, unless the text is about a baby or
-    toddler (whose resting rate runs that high)."""
+    """Tachycardia from a stated heart rate of 100-250 a minute, bradycardia from one of 20-49; none in a
+    text about a baby or toddler (whose rates run higher)."""
     if _INFANT_RE.search(text):
         return []
     readings: list[Reading] = []
     for match in _HEART_RATE_RE.finditer(text):
-        if 100 <= int(match["value"]) <= 250:
-            readings += _read(tokens, match.start("value"), match.end("value"), TACHYCARDIA)
+        rate = int(match["value"])
+        term = TACHYCARDIA if 100 <= rate <= 250 else BRADYCARDIA if 20 <= rate < 50 else None
+        if term:
+            readings += _read(tokens, match.start("value"), match.end("value"), term)
     return readings
 
 
@@ -341,6 +363,72 @@ def bowels_not_opened(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return readings
 
 
+def breathing_rates(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Tachypnoea from a breathing rate of 25-80 a minute, bradypnoea from one of 3-9; none in a text about
+    a baby or toddler."""
+    if _INFANT_RE.search(text):
+        return []
+    readings: list[Reading] = []
+    for match in _RESP_RATE_RE.finditer(text):
+        rate = int(match["value"])
+        term = TACHYPNEA if 25 <= rate <= 80 else BRADYPNEA if 3 <= rate <= 9 else None
+        if term:
+            readings += _read(tokens, match.start("value"), match.end("value"), term)
+    return readings
+
+
+def saturations(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Hypoxaemia from an oxygen saturation of 50-93 %."""
+    readings: list[Reading] = []
+    for match in _SATURATION_RE.finditer(text):
+        if 50 <= int(match["value"]) <= 93:
+            readings += _read(tokens, match.start("value"), match.end("value"), HYPOXEMIA)
+    return readings
+
+
+def coma_scores(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Reduced consciousness from a Glasgow coma score of 3-14."""
+    readings: list[Reading] = []
+    for match in _GCS_RE.finditer(text):
+        if 3 <= int(match["value"]) <= 14:
+            readings += _read(tokens, match.start(), match.end(), REDUCED_CONSCIOUSNESS)
+    return readings
+
+
+def glucose_levels(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Hypo- or hyperglycaemia from a blood glucose: under 4.0 or 11.1 and over (mmol/L), under 70 or 200
+    and over (mg/dL, read from values of 40 and more), or a meter's "HI"/"LO"."""
+    readings: list[Reading] = []
+    for match in _GLUCOSE_RE.finditer(text):
+        if (
+            match["key"].lower().startswith("bm")
+            and match["value"]
+            and match["value"].isdigit()
+            and int(match["value"]) < 10
+        ):
+            continue  # "BM 2 today" may be bowel movements; a meter's reading of under 10 has a decimal
+        term = _glucose_term(match["value"], match["word"])
+        if term:
+            group = "value" if match["value"] else "word"
+            readings += _read(tokens, match.start(group), match.end(group), term)
+    return readings
+
+
+def _glucose_term(value: str | None, word: str | None) -> str | None:
+    if word:
+        return HYPERGLYCEMIA if word.lower() in ("hi", "high") else HYPOGLYCEMIA
+    level = float((value or "0").replace(",", "."))
+    if 0.5 <= level < 4.0:
+        return HYPOGLYCEMIA
+    if 11.1 <= level < 40:
+        return HYPERGLYCEMIA
+    if 40 <= level < 70:
+        return HYPOGLYCEMIA
+    if 200 <= level <= 900:
+        return HYPERGLYCEMIA
+    return None
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     first = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
     ends = [i for i in (text.find(mark, end) for mark in _SENTENCE_MARKS) if i >= 0]
@@ -373,6 +461,8 @@ def _fever(value: float, scale: str) -> tuple[str, bool] | None:
         return LOW_GRADE_FEVER, False
     if 35.5 <= celsius <= 37.5:
         return FEVER, True
+    if 25 <= celsius < 35.0:
+        return HYPOTHERMIA, False  # round 36: "tympanic temp 34.6"
     return None
 
 
@@ -463,5 +553,9 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (cycle_lengths, ("period", "cycle")),
     (d_and_v, ("v",)),
     (bowels_not_opened, ("poo", "bowel", "been for")),
+    (breathing_rates, ("rr", "resp")),
+    (saturations, ("spo2", "sp02", "sats", "o2", "oxygen")),
+    (coma_scores, ("gcs",)),
+    (glucose_levels, ("bm", "sugar", "glucose", "cbg")),
     (nocturia, ("pee", "wee", "urinat", "pass water")),
 )
