@@ -617,3 +617,25 @@ def test_numbers_of_the_ambulance_and_the_home_meter(knowledge: Knowledge, text:
 def test_normal_numbers_a_babys_rate_or_bowel_movements_say_nothing(knowledge: Knowledge, text: str) -> None:
     result = found(annotate(knowledge, text))
     assert {TACHYPNEA, HYPOXEMIA, REDUCED_CONSCIOUSNESS, HYPOGLYCEMIA, HYPERGLYCEMIA}.isdisjoint(result)
+
+
+KNEE_PAIN, LOW_BACK_PAIN, MENORRHAGIA, ANOSMIA = "HP:0030839", "HP:0003419", "HP:0000132", "HP:0000458"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Sir I am having loose motions since morning, 6-7 times already.", DIARRHEA),
+        ("Mummy's knees are paining a lot", KNEE_PAIN),
+        ("Doctor, my waist has been paining me for 3 weeks now", LOW_BACK_PAIN),
+        ("my daughter says her menses is very heavy", MENORRHAGIA),
+        ("getting up again and again at night for washroom", NOCTURIA),
+        ("Please my body is hot and I am having serious headache", FEVER),
+    ],
+)
+def test_world_englishes(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_smell_that_is_there_is_no_loss_of_smell(knowledge: Knowledge) -> None:
+    assert ANOSMIA not in found(annotate(knowledge, "the wound smells horrible"))

@@ -148,8 +148,9 @@ SLEEP_APNEA = "HP:0010535"
 # round 31: getting up, or waking, to pass urine at night ("I get up to pee 3 or 4 times every night", "up
 # 2-3 times to pee", "I wake at 11.30 needing to pee")
 _UP_TO_PEE_RE = re.compile(
-    r"\b(?P<up>get|gets|getting|got|up|wake|wakes|waking|woke)\b(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,20}?"
-    r"\s(?:to|for a|needing to)\s(?P<pee>pee|wee|urinate|pass water)\b",
+    r"\b(?P<up>get|gets|getting|got|up|wake|wakes|waking|woke)\b(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,30}?"
+    r"\s(?:to|for a|needing to|for|to the|for the)\s"
+    r"(?P<pee>pee|wee|urinate|pass water|washroom|toilet|loo|bathroom)\b",
     re.IGNORECASE,
 )
 _AT_NIGHT_RE = re.compile(r"\b(?:night|nights|nightly|overnight|times)\b", re.IGNORECASE)
@@ -557,5 +558,5 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (saturations, ("spo2", "sp02", "sats", "o2", "oxygen")),
     (coma_scores, ("gcs",)),
     (glucose_levels, ("bm", "sugar", "glucose", "cbg")),
-    (nocturia, ("pee", "wee", "urinat", "pass water")),
+    (nocturia, ("pee", "wee", "urinat", "pass water", "washroom", "toilet", "loo", "bathroom")),
 )
