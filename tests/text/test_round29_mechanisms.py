@@ -639,3 +639,13 @@ def test_world_englishes(knowledge: Knowledge, text: str, term: str) -> None:
 
 def test_a_smell_that_is_there_is_no_loss_of_smell(knowledge: Knowledge) -> None:
     assert ANOSMIA not in found(annotate(knowledge, "the wound smells horrible"))
+
+
+STATUS_EPILEPTICUS, NOCTURNAL_SEIZURES = "HP:0002133", "HP:0031951"
+
+
+def test_a_seizure_of_five_minutes_or_more_is_status_epilepticus(knowledge: Knowledge) -> None:
+    long = found(annotate(knowledge, "Had a scary one last night, seizure went on for 25 mins."))
+    assert long.get(STATUS_EPILEPTICUS) is False
+    assert STATUS_EPILEPTICUS not in found(annotate(knowledge, "He had a seizure lasting 2 minutes."))
+    assert found(annotate(knowledge, "Night time seizures only for us.")).get(NOCTURNAL_SEIZURES) is False

@@ -111,6 +111,7 @@ def annotate_with(
     chosen += _gestations(lexicon, tokens, chosen)
     chosen += _readings(lexicon, text, tokens, chosen)  # "Temp 38.6", "she was sick twice"
     chosen = _tonic_clonic(lexicon, tokens, chosen)  # "a fit, went stiff then jerking"
+    _prolonged_seizures(lexicon, tokens, chosen)  # "the seizure went on for 25 mins": Status epilepticus
     chosen += _predicates(lexicon, tokens, chosen)
     chosen = _drop_circumstances(tokens, chosen)  # "when he's tired his eye wanders": no fatigue
     _examiner_negations(tokens, chosen)
@@ -2014,6 +2015,25 @@ def _readings(
 
 
 SEIZURE = "HP:0001250"
+STATUS_EPILEPTICUS = "HP:0002133"
+# round 36: a seizure said to last five minutes or more is status epilepticus (the operational definition)
+_LASTING_RE = re.compile(
+    r"\b(?:lasted|lasting|went on|goes on|go on|for)\s+(?:for\s+)?(?:about\s+|over\s+|nearly\s+|almost\s+)?"
+    r"(?P<minutes>\d{1,3})\s*(?:mins?|minutes)\b"
+)
+
+
+def _prolonged_seizures(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
+    if STATUS_EPILEPTICUS not in lexicon.scope:
+        return
+    sentences: dict[int, str] = {}
+    for c in chosen:
+        if c.ids[0] == SEIZURE and not c.negated:
+            match = _LASTING_RE.search(_sentence_text(tokens, c.first, sentences))
+            if match and int(match["minutes"]) >= 5:
+                c.ids = (STATUS_EPILEPTICUS,)
+
+
 TONIC_CLONIC = "HP:0002069"
 _JERKS = frozenset({"HP:0001336", "HP:0045084", "HP:0003552"})  # myoclonus, limb myoclonus, stiffness
 _NOT_SAID = frozenset({"no", "not", "never", "any", "without", "denies", "denied"})
