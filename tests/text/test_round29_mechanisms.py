@@ -649,3 +649,10 @@ def test_a_seizure_of_five_minutes_or_more_is_status_epilepticus(knowledge: Know
     assert long.get(STATUS_EPILEPTICUS) is False
     assert STATUS_EPILEPTICUS not in found(annotate(knowledge, "He had a seizure lasting 2 minutes."))
     assert found(annotate(knowledge, "Night time seizures only for us.")).get(NOCTURNAL_SEIZURES) is False
+
+
+def test_a_part_not_itchy_is_no_itch_anywhere(knowledge: Knowledge) -> None:
+    # round 37 (lay-51, read after its held-out run): "itchy palms" read in any order had denied the palms'
+    # itch only
+    result = found(annotate(knowledge, "Flat red spots on my palms and soles, not itchy."))
+    assert result.get(PRURITUS) is True
