@@ -348,11 +348,12 @@ _LESIONS = negation.word_set(
     "streaks streak book blisters blister"
 )
 _RED_REACH = 8  # words between the part and "red" ("my upper arm is still sore and a little red")
+_RED_COMPANIONS = frozenset({"and", "hot", "swollen"})  # "a red, hot, swollen knee"
 
 
 def _red_skin(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
     """Erythema where "red" that no finding has taken is said of a part of the skin in its sentence
-    part: the part up to six words before it, or right after it ("a red patch", "red, swollen knee")."""
+    part: the part up to eight words before it, or right after it ("red, swollen knee")."""
     if ERYTHEMA not in lexicon.scope:
         return []
     taken = {k for c in chosen for k in range(c.first, c.last + 1)}
@@ -379,9 +380,6 @@ def _skin_site_near(tokens: Sequence[Token], position: int) -> bool:
     )
 
 
-_RED_COMPANIONS = frozenset({"and", "hot", "swollen"})  # "a red, hot, swollen knee"
-
-
 # Round 30: a knee, knuckle, elbow or joint said to be swollen or puffy ("R knee swollen + warm", "my knees
 # swell up after gardening", "her knuckles are puffy") is Joint swelling, as every lay author codes it,
 # beside what else the words say ("knees were swollen and sore": Knee pain too). Ankles, wrists and
@@ -393,6 +391,7 @@ _SWELLING_REACH = 6  # words from the joint to the swelling ("joints in my finge
 
 
 def _swollen_joints(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
+    """Joint swelling at the first swelling word with a joint up to six words before it or right after."""
     if JOINT_SWELLING not in lexicon.scope or any(JOINT_SWELLING in c.ids for c in chosen):
         return []
     for i, token in enumerate(tokens):
@@ -416,6 +415,7 @@ _SUBJECTS = negation.word_set("i he she they we you")  # "I flush bright red": a
 
 
 def _hot_flushes(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
+    """Flushing said by the noun "flush(es)", not after a part or a subject, becomes Hot flashes."""
     if HOT_FLASHES not in lexicon.scope:
         return
     for c in chosen:
@@ -2024,6 +2024,7 @@ _LASTING_RE = re.compile(
 
 
 def _prolonged_seizures(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
+    """A seizure whose sentence says it lasted five minutes or more becomes Status epilepticus."""
     if STATUS_EPILEPTICUS not in lexicon.scope:
         return
     sentences: dict[int, str] = {}
