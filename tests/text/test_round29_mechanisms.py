@@ -656,3 +656,31 @@ def test_a_part_not_itchy_is_no_itch_anywhere(knowledge: Knowledge) -> None:
     # itch only
     result = found(annotate(knowledge, "Flat red spots on my palms and soles, not itchy."))
     assert result.get(PRURITUS) is True
+
+
+# Round 38 (lay-52 voice, mouth and ear; lay-50 toddlers, read after their held-out runs)
+TRISMUS, MOUTH_BREATHING, NASAL_CONGESTION, WET_VOICE = "HP:0000211", "HP:6000463", "HP:0001742", "HP:6001011"
+STUTTERING, EYE_CONTACT, GENU_RECURVATUM = "HP:0025268", "HP:0000817", "HP:0002816"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I can barely open my mouth since the tooth flared up.", TRISMUS),
+        ("I sleep with my mouth open.", MOUTH_BREATHING),
+        ("I sound bunged up all the time since I broke my nose.", NASAL_CONGESTION),
+        ("Every time I have a drink my voice goes gurgly.", WET_VOICE),
+        ("I've stammered since I was little.", STUTTERING),
+        ("he doesn't look at me when I talk", EYE_CONTACT),
+    ],
+)
+def test_round_38_words(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_round_38_figures(knowledge: Knowledge) -> None:
+    assert CONSTIPATION not in found(annotate(knowledge, "I sound bunged up all the time."))
+    knee = found(annotate(knowledge, "Temp normal and the knee doesn't look swollen."))
+    assert EYE_CONTACT not in knee
+    assert knee.get(JOINT_SWELLING) is True
+    assert GENU_RECURVATUM not in found(annotate(knowledge, "Eczema on the backs of his knees again."))
