@@ -286,8 +286,7 @@ _DENYING = frozenset({"no", "nor", "not", "never"})
 
 
 def _after_a_negator(tokens: Sequence[Token], position: int) -> bool:
-    previous = next((t for t in reversed(tokens[:position]) if t.kind == "word"), None)
-    return previous is not None and previous.key in _DENYING
+    return any(t.key in _DENYING for t in _words_before(tokens, position, 1))
 
 
 # the bowels' words that place cramps in the tummy
@@ -351,6 +350,16 @@ _RED_REACH = 8  # words between the part and "red" ("my upper arm is still sore 
 _RED_COMPANIONS = frozenset({"and", "hot", "swollen"})  # "a red, hot, swollen knee"
 
 
+def _sentence_words_around(
+    tokens: Sequence[Token], position: int, before: int, after: int
+) -> tuple[list[Token], list[Token]]:
+    """Up to ``before`` words before ``position`` and ``after`` words after it in its sentence part (commas
+    crossed: "left calf swollen, red and tight")."""
+    start, end = _sentence_bounds(tokens, position)
+    words_before = [t for t in tokens[start:position] if t.kind == "word"][-before:]
+    return words_before, [t for t in tokens[position + 1 : end] if t.kind == "word"][:after]
+
+
 def _red_skin(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
     """Erythema where "red" that no finding has taken is said of a part of the skin in its sentence
     part: the part up to eight words before it, or right after it ("red, swollen knee")."""
@@ -369,9 +378,7 @@ def _red_skin(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate
 
 
 def _skin_site_near(tokens: Sequence[Token], position: int) -> bool:
-    start, end = _sentence_bounds(tokens, position)
-    before = [t for t in tokens[start:position] if t.kind == "word"][-_RED_REACH:]
-    after = [t for t in tokens[position + 1 : end] if t.kind == "word"][:3]
+    before, after = _sentence_words_around(tokens, position, _RED_REACH, 3)
     if any(t.lower in _COLOURS for t in before[-4:]) or (after and after[0].lower in _LESIONS):
         return False  # "white, then blue, then red" (the fingers' colours in the cold); "red bumps"
     following = next((t for t in after if t.lower not in _COLOURS and t.lower not in _RED_COMPANIONS), None)
@@ -397,9 +404,7 @@ def _swollen_joints(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Can
     for i, token in enumerate(tokens):
         if token.kind != "word" or token.key not in _SWOLLEN:
             continue
-        start, end = _sentence_bounds(tokens, position=i)
-        before = [t for t in tokens[start:i] if t.kind == "word"][-_SWELLING_REACH:]
-        after = [t for t in tokens[i + 1 : end] if t.kind == "word"][:1]
+        before, after = _sentence_words_around(tokens, i, _SWELLING_REACH, 1)
         if any(t.lower in _JOINTS for t in before + after):
             return [_Candidate(i, i, 1, 1, (JOINT_SWELLING,), (i,))]
     return []
