@@ -244,6 +244,8 @@ def _pronoun_antecedents(lexicon: Lexicon, tokens: list[Token]) -> tuple[list[To
                 crossed = True
             if other.kind != "word" or other.stop or j in replaced or not crossed:
                 continue
+            if _adverbial_back(tokens, j):  # "appetite comes back. No pain with it."
+                continue
             if (other.key in body or other.key in _SUBSTANCE_KEYS) and _is_plural(other) == plural:
                 replaced[i] = Token(token.text, token.start, token.end, other.lower, other.key, False, "word")
                 break
@@ -453,6 +455,18 @@ def _modifies_a_noun(tokens: Sequence[Token], position: int) -> bool:
     )
 
 
+# verbs after which "back" is an adverb, not the body part
+_BACK_AS_ADVERB = negation.word_set(
+    "come comes came coming go goes went going get gets got getting bring brings brought put puts "
+    "turn turned went sent fight fought"
+)
+
+
+def _adverbial_back(tokens: Sequence[Token], position: int) -> bool:
+    """ "back" after a verb of coming or going ("it comes back", "went back to work") is no back."""
+    return tokens[position].lower == "back" and position > 0 and tokens[position - 1].lower in _BACK_AS_ADVERB
+
+
 def _site_term(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> str | None:
     """The term the nearest site word names with the word at ``position``: first in its own sentence
     (before it, then after it), then in the sentence before."""
@@ -473,6 +487,8 @@ def _site_term(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> str 
         other = tokens[j]
         if other.kind != "word" or other.stop:
             continue
+        if _adverbial_back(tokens, j):
+            continue  # round 39: "appetite comes back with a vengeance", "went back to work"
         if said_after and j + 1 < end and tokens[j + 1].lower == "of":
             continue  # "down the back of my leg": the part named after "of" is the site
         if said_after and other.lower in _SITE_PREPOSITIONS:
@@ -1144,6 +1160,11 @@ def _expand_coordinations(
     vocabulary = lexicon.vocabulary
 
     def add(positions: list[int]) -> bool:
+        # a conjunct's run may start with its negator ("don't see or hear things that aren't there"):
+        # the negator denies the combination, it is not part of it
+        start = min(positions)
+        if tokens[start].key in _NEGATORS and len(positions) > 2:
+            positions = [p for p in positions if p != start]
         words = [tokens[p].key for p in positions]
         key, ids = _lookup(lexicon, words)
         if not ids:  # "flexion deformity of the right knee and ankle": without the side word inside

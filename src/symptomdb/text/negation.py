@@ -11,6 +11,7 @@ back to the start of the clause.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -186,6 +187,9 @@ _FAMILY_VERBS = _words(
     "presented shows showed experienced went gets got"
     # round 19: "grandad wears hearing aids", "her brother uses a wheelchair"
     " wears wore uses used needs needed"
+    # round 39: "my friend who's autistic" (not "who has": "the patient's brother who was also affected"
+    # is an examined relative in a case report, "my husband, who had a stroke" a carer's patient)
+    " who's whos"
 )
 # round 25: "Mother had sugar diabetes": a parent named as the writer names them, at a sentence start
 # (informal names such as "Mum" are the writer's anywhere: _INFORMAL_RELATIVES)
@@ -295,7 +299,7 @@ def find_triggers(tokens: Sequence[Token], inside_mention: Sequence[bool]) -> li
             relative = _relative_trigger(tokens, words, lowers, k, inside_mention)
             if relative is not None:
                 triggers.append(relative)
-                k = words.index(relative.last) + 1
+                k = bisect_right(words, relative.last)  # it may end on a bracket
                 continue
             k += 1
     return triggers
@@ -355,6 +359,9 @@ def _through_the_verb(
 ) -> Trigger | None:
     """The family trigger from the relative at word ``k`` to its verb of having (or a negated verb), over
     other relatives, modifiers, a first name and a few adverbs; None when something else comes first."""
+    opening = words[k] + 1
+    if opening < len(tokens) and tokens[opening].text == "(":
+        return Trigger(FAMILY_PRE, words[k], opening)  # round 39: "my brother (ADHD as well) sleeps …"
     for step in range(1, 6):
         if k + step >= len(words):
             return None

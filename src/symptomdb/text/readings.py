@@ -77,9 +77,10 @@ _EVERY_FEW_MINUTES_RE = re.compile(
 _URINE_WORDS_RE = re.compile(r"\b(?:wee\w*|pee\w*|urin\w*|bladder|water infection|uti|cystitis)\b", re.I)
 POLLAKISURIA = "HP:0100515"
 # round 32: a stated heart rate of 100 or more in someone who is no baby ("my heart rate jumps to 130",
-# "resting rate is around 105")
+# "resting rate is around 105"; round 39: "heart going 150 on my watch")
 _HEART_RATE_RE = re.compile(
-    r"\b(?:heart ?rate|pulse|hr|resting rate)\b[^.;!?\n\d]{0,25}?(?P<value>\d{2,3})\b"
+    r"\b(?:heart ?rate|pulse|hr|resting rate|heart (?:was |is )?(?:going|racing|beating|pounding))\b"
+    r"[^.;!?\n\d]{0,25}?(?P<value>\d{2,3})\b"
     r"(?!\s*(?:/|%|kg|lbs?|mins?|minutes|seconds|secs|years|yrs|days|weeks|months))",
     re.IGNORECASE,
 )
@@ -155,6 +156,32 @@ _UP_TO_PEE_RE = re.compile(
 )
 _AT_NIGHT_RE = re.compile(r"\b(?:night|nights|nightly|overnight|times)\b", re.IGNORECASE)
 NOCTURIA = "HP:0000017"
+# round 39: a body mass index of 30 or more is obesity of its class (HPO's definitions: 30-34.9, 35-39.9,
+# 40 or more): "GP says my BMI is 33 now", "BMI 41"
+_BMI_RE = re.compile(
+    r"\bbmi\b[^.;!?\n\d]{0,20}?(?P<value>\d{2}(?:[.,]\d)?)\b(?!\s*(?:%|/|kg|lbs?|years|yrs|centile|percentile))",
+    re.IGNORECASE,
+)
+_OBESITY_NAMED_RE = re.compile(r"\b(?:obes\w*|overweight)\b", re.IGNORECASE)
+OBESITY_CLASSES = ((40.0, "HP:0025501"), (35.0, "HP:0025500"), (30.0, "HP:0025499"))
+# round 39: 30 minutes or more to fall asleep is sleep onset insomnia (HPO's definition): "it takes me 45
+# mins to an hour to drop off", "fall asleep quicker now (used to take 2 hrs)"
+_TO_SLEEP = (
+    r"(?:fall(?:ing)? asleep|get(?:ting)? (?:off )?to sleep|drop(?:ping)? off|nod(?:ding)? off"
+    r"|go(?:ing)? to sleep|get(?:ting)? off)"
+)
+_TAKE = r"\b(?:take|takes|took|taking)\s+(?:(?:me|him|her|them|us|about|around|over|like|at least)\s+)*"
+_DURATION = (
+    r"(?P<n>\d{1,3}|an?|half an?|one|two|three|four|forty|forty-five|fifty|ninety)\s*"
+    r"(?P<unit>mins?|minutes|hours?|hrs?)\b"
+)
+_SLEEP_LATENCY_RES = (
+    re.compile(rf"{_TAKE}{_DURATION}[^.;!?\n]{{0,25}}?\bto {_TO_SLEEP}\b", re.IGNORECASE),
+    re.compile(rf"\b{_TO_SLEEP}\b[^.;!?\n]{{0,40}}?{_TAKE}{_DURATION}", re.IGNORECASE),
+)
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "forty": 40, "forty-five": 45}
+_NUMBER_WORDS |= {"fifty": 50, "ninety": 90}
+SLEEP_ONSET_INSOMNIA = "HP:0031354"
 _RUNS = frozenset({"runs", "trots", "squits"})  # round 34: "the squits"
 _D_AND_V_RE = re.compile(r"\bd\s*(?:&|and|\+)\s*v\b", re.IGNORECASE)  # round 33: "d&v for 2 days"
 _TEMP_WORDS = frozenset({"temp", "temps"})
@@ -430,6 +457,39 @@ def _glucose_term(value: str | None, word: str | None) -> str | None:
     return None
 
 
+def body_mass_indices(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Obesity of its class from a stated BMI of 30 or more, unless the text names the obesity itself (the
+    named finding is what is coded then)."""
+    if _OBESITY_NAMED_RE.search(text):
+        return []
+    readings: list[Reading] = []
+    for match in _BMI_RE.finditer(text):
+        value = float(match["value"].replace(",", "."))
+        term = next((term for floor, term in OBESITY_CLASSES if value >= floor), None)
+        if term and value < 100:
+            readings += _read(tokens, match.start(), match.end("value"), term)
+    return readings
+
+
+def sleep_latencies(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Sleep onset insomnia where falling asleep takes 30 minutes or more."""
+    readings: list[Reading] = []
+    for pattern in _SLEEP_LATENCY_RES:
+        for match in pattern.finditer(text):
+            if _minutes(match["n"].lower(), match["unit"].lower()) >= 30:
+                readings += _read(tokens, match.start(), match.end(), SLEEP_ONSET_INSOMNIA)
+    return readings
+
+
+def _minutes(number: str, unit: str) -> float:
+    """'45' 'mins' → 45; 'half an' 'hour' → 30; '2' 'hrs' → 120."""
+    if number.startswith("half"):
+        count = 0.5
+    else:
+        count = float(_NUMBER_WORDS.get(number, number if number.isdigit() else 0))
+    return count * 60 if unit.startswith("h") else count
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     first = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
     ends = [i for i in (text.find(mark, end) for mark in _SENTENCE_MARKS) if i >= 0]
@@ -550,7 +610,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (centile_drops, ("centile",)),
     (frequent_urination, ("every",)),
     (sleep_apnoea, ("breathing",)),
-    (heart_rates, ("rate", "pulse", "hr")),
+    (heart_rates, ("rate", "pulse", "hr", "heart")),
     (cycle_lengths, ("period", "cycle")),
     (d_and_v, ("v",)),
     (bowels_not_opened, ("poo", "bowel", "been for")),
@@ -559,4 +619,6 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (coma_scores, ("gcs",)),
     (glucose_levels, ("bm", "sugar", "glucose", "cbg")),
     (nocturia, ("pee", "wee", "urinat", "pass water", "washroom", "toilet", "loo", "bathroom")),
+    (body_mass_indices, ("bmi",)),
+    (sleep_latencies, ("asleep", "sleep", "drop off", "nod off", "get off")),
 )

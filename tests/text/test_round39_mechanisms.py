@@ -1,0 +1,117 @@
+"""Round 39 of the annotator (and later rounds of session 13): a negator at the start of a coordination;
+a relative's parenthesis and "who's"; "back" as an adverb; BMI and sleep latency readings; a heart "going"
+at a rate; bruxism during sleep. Made-up sentences (none is copied from a benchmark)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text.annotate import annotate
+
+from .test_annotate import found
+
+VISUAL_HALLUCINATION, AUDITORY_HALLUCINATION = "HP:0002367", "HP:0008765"
+ADHD, AUTISM, SEIZURE, FEVER = "HP:0007018", "HP:0000717", "HP:0001250", "HP:0001945"
+BACK_PAIN, ABDOMINAL_PAIN = "HP:0003418", "HP:0002027"
+OBESITY, CLASS_I, CLASS_II, CLASS_III = "HP:0001513", "HP:0025499", "HP:0025500", "HP:0025501"
+SLEEP_ONSET_INSOMNIA, TACHYCARDIA, PALPITATIONS = "HP:0031354", "HP:0001649", "HP:0001962"
+BRUXISM, SLEEP_BRUXISM, HYPOVENTILATION, BLINDNESS = "HP:0003763", "HP:5200284", "HP:0002791", "HP:0000618"
+
+
+def test_a_negator_opening_a_coordination_denies_it(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "I don't see or hear things that aren't there"))
+    assert result.get(AUDITORY_HALLUCINATION) is True
+    assert result.get(VISUAL_HALLUCINATION) is not False  # never read as present
+    present = found(annotate(knowledge, "she hears things that aren't there"))
+    assert present.get(AUDITORY_HALLUCINATION) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "relative_finding", "own_finding"),
+    [
+        ("My brother (ADHD as well) sleeps all day and I have a fever", ADHD, FEVER),
+        ("my friend who's autistic says my fever is nothing", AUTISM, FEVER),
+    ],
+)
+def test_a_relatives_parenthesis_and_whos_are_theirs(
+    knowledge: Knowledge, text: str, relative_finding: str, own_finding: str
+) -> None:
+    result = found(annotate(knowledge, text))
+    assert relative_finding not in result
+    assert result.get(own_finding) is False
+
+
+def test_a_patients_parenthesis_stays_the_patients(knowledge: Knowledge) -> None:
+    # a son or daughter is the patient of a parent's message
+    assert found(annotate(knowledge, "my son (he's 4) has had a fever")).get(FEVER) is False
+
+
+def test_back_after_a_verb_of_coming_is_no_site(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "Appetite comes back at night. No stomach pain with it."))
+    assert BACK_PAIN not in result
+    assert result.get(ABDOMINAL_PAIN) is True
+    own_back = found(annotate(knowledge, "I hurt my back lifting. The pain is worse at night."))
+    assert own_back.get(BACK_PAIN) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("GP says my BMI is 33 now", CLASS_I),
+        ("BMI of 37.5 at the last check", CLASS_II),
+        ("BMI 41 and type 2 diabetes", CLASS_III),
+    ],
+)
+def test_a_bmi_of_30_or_more_is_obesity_of_its_class(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_normal_bmi_or_named_obesity_adds_no_class(knowledge: Knowledge) -> None:
+    assert not {CLASS_I, CLASS_II, CLASS_III} & set(found(annotate(knowledge, "BMI 22, fit and well")))
+    result = found(annotate(knowledge, "she is obese with a BMI of 39.7"))
+    assert result.get(OBESITY) is False
+    assert CLASS_II not in result
+
+
+@pytest.mark.parametrize(
+    ("text", "insomnia"),
+    [
+        ("It takes me 45 mins to an hour to drop off most nights", True),
+        ("takes him half an hour to get to sleep", True),
+        ("I do fall asleep quicker now (used to take 2 hrs)", True),
+        ("it takes about 10 minutes to fall asleep", False),
+        ("takes 2 hours to get there, then I fall asleep", False),
+    ],
+)
+def test_thirty_minutes_or_more_to_fall_asleep_is_sleep_onset_insomnia(
+    knowledge: Knowledge, text: str, insomnia: bool
+) -> None:
+    assert (found(annotate(knowledge, text)).get(SLEEP_ONSET_INSOMNIA) is False) is insomnia
+
+
+def test_a_heart_going_at_a_rate(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "heart going 150 on my watch")).get(TACHYCARDIA) is False
+    result = found(annotate(knowledge, "heart pounding for 20 minutes"))
+    assert TACHYCARDIA not in result
+    assert result.get(PALPITATIONS) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I grind my teeth so hard at night that I cracked a molar", SLEEP_BRUXISM),
+        ("he grinds his teeth in his sleep", SLEEP_BRUXISM),
+        ("she has been grinding her teeth all day and is unsettled at night", BRUXISM),
+        ("I clench my jaw when I'm stressed", BRUXISM),
+    ],
+)
+def test_bruxism_during_sleep_by_its_cue(knowledge: Knowledge, text: str, term: str) -> None:
+    result = found(annotate(knowledge, text))
+    assert result.get(term) is False
+    assert len({BRUXISM, SLEEP_BRUXISM} & set(result)) == 1
+
+
+def test_figures_under_the_breath_and_time_blindness(knowledge: Knowledge) -> None:
+    assert HYPOVENTILATION not in found(annotate(knowledge, "I repeat lines from films under my breath"))
+    assert BLINDNESS not in found(annotate(knowledge, "time blindness is real for me"))
