@@ -107,3 +107,40 @@ def test_a_word_written_as_two_is_read_as_one(knowledge: Knowledge) -> None:
     assert "HP:0002020" in found(annotate(knowledge, "heart burn after every meal"))  # reflux
     # stop words and capitalised words are never joined
     assert corrected(knowledge, "he went in to hospital; Over Weight") == {}
+
+
+def test_two_neighbouring_letters_swapped_in_a_four_letter_word(knowledge: Knowledge) -> None:
+    # session 13: phone slips in short words; the first letter stays, only one swap may make a word
+    assert corrected(knowledge, "lower bakc and a pian in my lges") == {
+        "bakc": "back",
+        "pian": "pain",
+        "lges": "legs",
+    }
+    assert corrected(knowledge, "wiht a hsi") == {}  # "with" is a word no finding needs; nothing else
+    assert found(annotate(knowledge, "tummy ahce, dotn feel sick")).get("HP:0002027") is False
+
+
+def test_the_same_letters_in_another_order(knowledge: Knowledge) -> None:
+    # a letter typed in the wrong place, however far it moved ("diarreah"), and a tie broken by it
+    assert corrected(knowledge, "diarreah and cant seelp") == {"diarreah": "diarrhea", "seelp": "sleep"}
+    assert corrected(knowledge, "my poo is blakc") == {"blakc": "black"}  # not the name Blake
+
+
+def test_silent_first_letters_and_sound_alike_spellings(knowledge: Knowledge) -> None:
+    assert corrected(knowledge, "numonia and sore rists") == {"numonia": "pneumonia", "rists": "wrists"}
+    assert corrected(knowledge, "bad ankziety and exzema") == {"ankziety": "anxiety", "exzema": "eczema"}
+
+
+def test_run_together_words_are_read_as_two(knowledge: Knowledge) -> None:
+    lexicon = get_lexicon(knowledge)
+    fixed = correct_tokens(lexicon, tokenize("coughingup blood"))
+    assert [(t.text, t.lower) for t in fixed[:2]] == [("coughing", "coughing"), ("up", "up")]
+    assert (fixed[0].start, fixed[1].end) == (0, len("coughingup"))
+    assert found(annotate(knowledge, "he wetthe bed again")).get("HP:0010677") is False
+    # the pieces of a technical word or a brand are no two words
+    assert corrected(knowledge, "urorenal anomalies and a fitbit") == {}
+
+
+def test_misspelt_temperatures_are_read(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "a tempriture of 38.5 since yesterday")).get(FEVER) is False
+    assert FEVER not in found(annotate(knowledge, "a temptation of 38 biscuits"))

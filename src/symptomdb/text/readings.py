@@ -49,7 +49,8 @@ WEIGHT_GAIN = "HP:0004324"  # Increased body weight
 
 # round 32: the reading may come a few words on ("Temp this morning was 101.3", "fever of 102")
 _TEMPERATURE_RE = re.compile(
-    r"\b(?:temp|temps|temperature|temperatures|fever|fevers)\b"
+    # session 13: misspelt too ("temprature", "tempriture", "feever", "fevor")
+    r"\b(?:temp|temps|temp[a-z]{0,6}(?:ture|tures|tur)|fe{1,2}v[aeo]rs?)\b"
     r"[^.;!?\n\d]{0,25}?"
     r"(?P<value>\d{2,3}(?:[.,]\d{1,2})?)(?![\d/])\s*(?:°|º|degrees?)?\s*(?P<scale>[cf](?![a-z]))?",
     re.IGNORECASE,
@@ -604,7 +605,7 @@ def stiff_then_jerking(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 
 # Each text scan with the (lower-case) words without which its pattern cannot match.
 _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, ...]], ...] = (
-    (temperatures, ("temp", "fever")),
+    (temperatures, ("temp", "fev", "feev")),
     (blood_pressures, ("bp", "pressure", "reading")),
     (weight_changes, ("lost", "losing", "dropped", "down", "put on", "gain", "up ")),
     (centile_drops, ("centile",)),

@@ -23,6 +23,15 @@ through the normal matching. Apostrophe-less contractions ("doesnt", "isnt") are
 contractions, so that negation sees them; two words that make a target when joined ("over weight") are
 read as one.
 
+Session 13 (typing slips and spelling by sound): a four-letter non-word with two neighbouring letters after
+the first swapped is read as the one ordinary English word the swap makes ("bakc", "pian"; not when a swap
+makes a function word: "wiht"); a word with no reading, or with tied readings, is read as the target with
+the same letters in another order and the same first letter ("diarreah", "seelp", "blakc" rather than
+the name Blake); a non-word that no reading corrects and that runs two words together is read as the two
+("coughingup", "wetthe": a function word or particle with a word of the lexicon's phrases, or two
+everyday words of four letters or more, "tummyache"; not "urorenal" or "fitbit"); the sound-alike form
+drops a silent first letter ("pneumonia", "knuckles", "wrists") and reads x as ks, rh as r, eu as u.
+
 The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
 """
@@ -43,7 +52,10 @@ from rapidfuzz.distance import DamerauLevenshtein
 from symptomdb.text.lexicon import Lexicon
 from symptomdb.text.normalise import JOIN_PREFIXES, Token, tokenize, us_spelling, word_key
 
-MIN_LENGTH = 5  # shorter words are left alone ("hes", "coff", "kne")
+MIN_LENGTH = 5  # shorter words are left alone ("hes", "coff", "kne") ...
+_PARTICLES = frozenset({"up", "out", "off", "down"})  # "coughingup", "passedout": no stop words, yet short
+SPLIT_LENGTH = 6  # a run-together word ("coughingup") has at least this many letters
+SWAPPED_LENGTH = 4  # ... but for two neighbouring letters swapped in a four-letter word ("bakc", "pian")
 LONG_WORD = 7  # words of at least this many letters may be two edits away
 SHORT_WORD = 6  # shorter words are corrected only by a letter changed, added or swapped
 # Prefixes a compound word may start with ("coactivator", "unresectable"): such a word is no misspelling
@@ -79,6 +91,8 @@ class SpellIndex:
     rare: frozenset[str]
     english: frozenset[str]  # the targets that are ordinary English words
     memo: dict[str, str | None] = field(default_factory=dict)
+    splits: dict[str, tuple[str, str] | None] = field(default_factory=dict)  # memoised run_together
+    letters: dict[str, list[str]] | None = None  # sorted letters → targets, built when first needed
 
     def correction(self, word: str) -> str | None:
         """The target word a folded, all-letter word is a misspelling of, or None."""
@@ -110,13 +124,71 @@ class SpellIndex:
     def _is_known(self, word: str) -> bool:
         return word in self.known
 
+    def _reordered(self, word: str) -> str | None:
+        """A target with the same letters in another order and the same first letter ("diarreah" is
+        diarrhea, "seelp" sleep): a letter typed in the wrong place, however far it moved."""
+        if self.letters is None:
+            self.letters = defaultdict(list)
+            for target in self.keys:
+                self.letters["".join(sorted(target))].append(target)
+        found = [t for t in self.letters.get("".join(sorted(word)), ()) if t[0] == word[0]]
+        return found[0] if len({self.keys[t] for t in found}) == 1 else None
+
+    def run_together(self, word: str) -> tuple[str, str] | None:
+        """The two words a non-word runs together ("coughingup", "wetthe", "tummyache"), when exactly one
+        cut gives two words and one of them is a word the lexicon's phrases use."""
+        if word in self.splits:
+            return self.splits[word]
+        result = self._run_together(word)
+        if len(self.splits) < 100_000:
+            self.splits[word] = result
+        return result
+
+    def _run_together(self, word: str) -> tuple[str, str] | None:
+        if word in self.keys or self.is_word(word):
+            return None
+        cuts = []
+        for cut in range(2, len(word) - 1):
+            head, tail = word[:cut], word[cut:]
+            if (
+                all(self._whole(part) for part in (head, tail))
+                and any(self._phrase_word(part) for part in (head, tail))
+                and (
+                    any(_token_of(part).stop or part in _PARTICLES for part in (head, tail))
+                    or all(len(part) >= 4 and part in self.english for part in (head, tail))
+                )
+            ):  # a function word with a finding's word ("wetthe"), or two everyday words ("tummyache"),
+                # not the pieces of a technical word ("urorenal", "fitbit")
+                cuts.append((head, tail))
+        return cuts[0] if len(cuts) == 1 else None
+
+    def _whole(self, part: str) -> bool:
+        if _token_of(part).stop or part in _PARTICLES:
+            return True
+        return len(part) >= 3 and (part in self.keys or self.is_word(part))
+
+    def _phrase_word(self, part: str) -> bool:
+        token = _token_of(part)
+        return len(part) >= 3 and not token.stop and token.key in self.vocabulary
+
+    def swapped(self, word: str) -> str | None:
+        """The ordinary English target a four-letter non-word spells with two neighbouring letters after
+        the first swapped ("bakc" is back, "pian" pain, "lges" legs), when only one swap gives one."""
+        if word in self.keys or self.is_word(word):
+            return None
+        swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
+        if any(_token_of(swap).stop for swap in swaps - CONTRACTIONS.keys()):
+            return None  # "wiht" is with, a word no finding needs
+        found = {swap for swap in swaps if swap in self.english or swap in CONTRACTIONS}
+        return found.pop() if len(found) == 1 else None
+
     def _correction(self, word: str) -> str | None:
         if word in self.keys or self.is_word(word):
             return None
         rare = word in self.rare
         limit = 2 if len(word) >= LONG_WORD else 1
         n = len(word)
-        ranked: list[tuple[tuple[int, int, bool], str]] = []
+        ranked: list[tuple[tuple[int, int, bool, bool], str]] = []
         near: set[str] = set()  # the keys of every target within the limit
         sounds, bones = sound(word), skeleton(word)
         first = sounds[0]
@@ -138,9 +210,12 @@ class SpellIndex:
                     continue
                 if heard > 0 and n < LONG_WORD and choice not in self.english:
                     continue  # a short word's one edit only to an ordinary word ("myoma" is no myxoma)
-                ranked.append(((int(distance), heard, not same_bones), choice))
+                # ties go to a reading with the same letters (a slip of order: "blakc" is black, not
+                # blake), then to an ordinary English word
+                same_letters = sorted(word) == sorted(choice)
+                ranked.append(((int(distance), heard, not same_bones, not same_letters), choice))
         if not ranked:
-            return None
+            return self._reordered(word) if n >= MIN_LENGTH else None
         best = min(rank for rank, _ in ranked)
         if word_key(word) in self.vocabulary and best[1] > 0 and best[2]:
             # the word's own key is one the lexicon uses ("ptotic" ≈ ptosis): only a sound-alike
@@ -148,8 +223,11 @@ class SpellIndex:
             return None
         found = [choice for rank, choice in ranked if rank == best]
         keys = {self.keys[c] for c in found}
+        if len(keys) != 1 and len({self.keys[c] for c in found if c in self.english}) == 1:
+            found = [c for c in found if c in self.english]  # "blakc": black, not the name Blake
+            keys = {self.keys[c] for c in found}
         if len(keys) != 1:
-            return None  # no unique best reading
+            return self._reordered(word)  # no unique best reading, unless one has the same letters
         technical = not any(c in self.english for c in found)
         if limit == 2 and best[0] == 1 and best[1] > 0 and near - keys and technical:
             # a long word one edit from a technical target that does not sound like it, and two edits
@@ -160,7 +238,10 @@ class SpellIndex:
 
 # Spellings of the same sound, folded before comparing two words two edits apart.
 _SOUNDS = (("ph", "f"), ("ch", "k"), ("ck", "k"), ("qu", "kw"), ("q", "k"), ("c", "k"), ("z", "s"),
-           ("y", "i"), ("ee", "i"), ("ea", "e"), ("ie", "i"))  # fmt: skip
+           ("y", "i"), ("ee", "i"), ("ea", "e"), ("ie", "i"),
+           ("x", "ks"), ("rh", "r"), ("eu", "u"))  # fmt: skip
+# Letters not heard at a word's start (session 13: "numonia", "nuckles", "rists", "sikology")
+_SILENT_START = re.compile(r"^(?:p(?=[ns])|k(?=n)|g(?=n)|w(?=r))")
 
 
 @lru_cache(maxsize=100_000)
@@ -172,7 +253,9 @@ def skeleton(word: str) -> str:
 @lru_cache(maxsize=100_000)
 def sound(word: str) -> str:
     """A rough sound-alike form: same-sound spellings folded, doubled letters single, an unstressed
-    vowel before r one sound ("seizures", "seizers" → "seisers"), a final silent e dropped."""
+    vowel before r one sound ("seizures", "seizers" → "seisers"), a final silent e dropped, and a
+    silent first letter ("pneumonia" as "neumonia")."""
+    word = _SILENT_START.sub("", word)
     for spelling, folded in _SOUNDS:
         word = word.replace(spelling, folded)
     word = "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
@@ -257,6 +340,7 @@ def _correctable_case(raw: str, sentence_start: bool) -> bool:
 def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
     """The tokens with misspelt words read as the lexicon words they stand for (spans unchanged)."""
     out = list(tokens)
+    split: dict[int, tuple[str, str]] = {}
     index: SpellIndex | None = None
     sentence_start = True
     for i, token in enumerate(tokens):
@@ -272,14 +356,37 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
         if contraction is not None:
             out[i] = _replaced(token, contraction)
             continue
-        if len(raw) < MIN_LENGTH or not raw.isalpha() or not _correctable_case(raw, at_start):
+        if len(raw) < SWAPPED_LENGTH or not raw.isalpha() or not _correctable_case(raw, at_start):
             continue
         if index is None:
             index = spell_index(lexicon)
+        if len(raw) < MIN_LENGTH:
+            target = index.swapped(token.lower)
+            if target is not None:
+                out[i] = _replaced(token, CONTRACTIONS.get(target, target))
+            continue
         target = index.correction(token.lower)
         if target is not None:
             out[i] = _replaced(token, target)
-    return _joined_words(lexicon, out)
+        elif len(raw) >= SPLIT_LENGTH and (parts := index.run_together(token.lower)) is not None:
+            split[i] = parts  # "coughingup", "wetthe"
+    return _joined_words(lexicon, _split_words(out, split) if split else out)
+
+
+def _split_words(tokens: list[Token], split: dict[int, tuple[str, str]]) -> list[Token]:
+    """The tokens with each run-together word ("coughingup") read as its two words."""
+    out: list[Token] = []
+    for i, token in enumerate(tokens):
+        if i not in split:
+            out.append(token)
+            continue
+        first, second = split[i]
+        cut = token.start + len(first)
+        for word, start, end in ((first, token.start, cut), (second, cut, token.end)):
+            new = _token_of(word)
+            raw = token.text[start - token.start : end - token.start]
+            out.append(Token(raw, start, end, new.lower, new.key, new.stop, "word"))
+    return out
 
 
 def _joined_words(lexicon: Lexicon, tokens: list[Token]) -> list[Token]:
