@@ -115,3 +115,28 @@ def test_bruxism_during_sleep_by_its_cue(knowledge: Knowledge, text: str, term: 
 def test_figures_under_the_breath_and_time_blindness(knowledge: Knowledge) -> None:
     assert HYPOVENTILATION not in found(annotate(knowledge, "I repeat lines from films under my breath"))
     assert BLINDNESS not in found(annotate(knowledge, "time blindness is real for me"))
+
+
+NOCTURIA, SLEEP_APNEA, NAUSEA, DIARRHEA, TINNITUS = (
+    "HP:0000017",
+    "HP:0010535",
+    "HP:0002018",
+    "HP:0002014",
+    "HP:0000360",
+)
+PRODUCTIVE_COUGH = "HP:0031245"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("he is passing urine many times in the night", NOCTURIA),
+        ("sometimes I stop to breath for some seconds at night", SLEEP_APNEA),
+        ("since yesterday I am having vomiting sensation", NAUSEA),
+        ("my son has LBM since yesterday, 5 times already", DIARRHEA),
+        ("a lot of cough with catarrh", PRODUCTIVE_COUGH),
+        ("there is a buzzing noise in my ears at bedtime", TINNITUS),
+    ],
+)
+def test_second_language_phrasings(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

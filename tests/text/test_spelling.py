@@ -144,3 +144,14 @@ def test_run_together_words_are_read_as_two(knowledge: Knowledge) -> None:
 def test_misspelt_temperatures_are_read(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "a tempriture of 38.5 since yesterday")).get(FEVER) is False
     assert FEVER not in found(annotate(knowledge, "a temptation of 38 biscuits"))
+
+
+def test_sounds_carried_over_from_another_first_language(knowledge: Knowledge) -> None:
+    # b/p/v/f and j/y (Arabic, Spanish, Tagalog speakers), v/w (Hindi): an ordinary English word
+    # letter for letter, preferred to a one-edit reading that sounds otherwise ("pever" is no "peter")
+    assert corrected(knowledge, "he bomit twice and has pever") == {"bomit": "vomit", "pever": "fever"}
+    assert corrected(knowledge, "skin is jellow and a wiral illness") == {
+        "jellow": "yellow",
+        "wiral": "viral",
+    }
+    assert corrected(knowledge, "a fiver for the bus") == {}  # an English word is left alone

@@ -144,7 +144,8 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 OLIGOMENORRHEA, POLYMENORRHEA = "HP:0000876", "HP:0400007"
 # round 31: stopping breathing said of the night ("my wife says I stop breathing for ages at night",
 # "he snores and then stops breathing") is sleep apnoea
-_STOPS_BREATHING_RE = re.compile(r"\bstop(?:s|ped|ping)? breathing\b", re.IGNORECASE)
+# session 13: "i stop to breath for some seconds"
+_STOPS_BREATHING_RE = re.compile(r"\bstop(?:s|ped|ping)? (?:breathing|to breathe?)\b", re.IGNORECASE)
 _ASLEEP_RE = re.compile(r"\b(?:night|nights|sleep\w*|asleep|snor\w*|bed|overnight)\b", re.IGNORECASE)
 SLEEP_APNEA = "HP:0010535"
 # round 31: getting up, or waking, to pass urine at night ("I get up to pee 3 or 4 times every night", "up
@@ -153,6 +154,12 @@ _UP_TO_PEE_RE = re.compile(
     r"\b(?P<up>get|gets|getting|got|up|wake|wakes|waking|woke)\b(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,30}?"
     r"\s(?:to|for a|needing to|for|to the|for the)\s"
     r"(?P<pee>pee|wee|urinate|pass water|washroom|toilet|loo|bathroom)\b",
+    re.IGNORECASE,
+)
+# session 13: "passing urine many times in the night", "he urinates 4-5 times at night"
+_PASSING_AT_NIGHT_RE = re.compile(
+    r"\b(?P<pee>(?:pass|passes|passing|passed) (?:urine|urin|water)|urinat\w*|pee\w*|wee\w*)\b"
+    r"[^.;!?\n]{0,25}?\btimes?\b[^.;!?\n]{0,12}?\b(?:in|at|during) (?:the )?(?:night|nite)\b",
     re.IGNORECASE,
 )
 _AT_NIGHT_RE = re.compile(r"\b(?:night|nights|nightly|overnight|times)\b", re.IGNORECASE)
@@ -331,6 +338,8 @@ def nocturia(text: str, tokens: Sequence[Token]) -> list[Reading]:
         waking = match["up"].lower().startswith(("wak", "wok"))
         if waking or _AT_NIGHT_RE.search(_sentence_around(text, match.start(), match.end())):
             readings += _read(tokens, match.start("pee"), match.end("pee"), NOCTURIA)
+    for match in _PASSING_AT_NIGHT_RE.finditer(text):
+        readings += _read(tokens, match.start("pee"), match.end("pee"), NOCTURIA)
     return readings
 
 
@@ -610,7 +619,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (weight_changes, ("lost", "losing", "dropped", "down", "put on", "gain", "up ")),
     (centile_drops, ("centile",)),
     (frequent_urination, ("every",)),
-    (sleep_apnoea, ("breathing",)),
+    (sleep_apnoea, ("breath",)),
     (heart_rates, ("rate", "pulse", "hr", "heart")),
     (cycle_lengths, ("period", "cycle")),
     (d_and_v, ("v",)),
@@ -619,7 +628,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (saturations, ("spo2", "sp02", "sats", "o2", "oxygen")),
     (coma_scores, ("gcs",)),
     (glucose_levels, ("bm", "sugar", "glucose", "cbg")),
-    (nocturia, ("pee", "wee", "urinat", "pass water", "washroom", "toilet", "loo", "bathroom")),
+    (nocturia, ("pee", "wee", "urin", "pass water", "washroom", "toilet", "loo", "bathroom")),
     (body_mass_indices, ("bmi",)),
     (sleep_latencies, ("asleep", "sleep", "drop off", "nod off", "get off")),
 )

@@ -30,7 +30,10 @@ the same letters in another order and the same first letter ("diarreah", "seelp"
 the name Blake); a non-word that no reading corrects and that runs two words together is read as the two
 ("coughingup", "wetthe": a function word or particle with a word of the lexicon's phrases, or two
 everyday words of four letters or more, "tummyache"; not "urorenal" or "fitbit"); the sound-alike form
-drops a silent first letter ("pneumonia", "knuckles", "wrists") and reads x as ks, rh as r, eu as u.
+drops a silent first letter ("pneumonia", "knuckles", "wrists") and reads x as ks, rh as r, eu as u;
+a word that is an ordinary English word letter for letter but for sounds another first language does not
+tell apart (b/p/v/f and j/y, or v/w: "bomit", "pever", "jellow", "wiral") is read as it when no reading
+sounds alike.
 
 The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
@@ -42,7 +45,7 @@ import re
 import threading
 import weakref
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -93,6 +96,7 @@ class SpellIndex:
     memo: dict[str, str | None] = field(default_factory=dict)
     splits: dict[str, tuple[str, str] | None] = field(default_factory=dict)  # memoised run_together
     letters: dict[str, list[str]] | None = None  # sorted letters → targets, built when first needed
+    carried: dict[str, list[str]] | None = None  # English targets by their carried-over forms
 
     def correction(self, word: str) -> str | None:
         """The target word a folded, all-letter word is a misspelling of, or None."""
@@ -171,6 +175,20 @@ class SpellIndex:
         token = _token_of(part)
         return len(part) >= 3 and not token.stop and token.key in self.vocabulary
 
+    def _carried_over(self, word: str) -> str | None:
+        """The ordinary English target a word spells with sounds a first language does not tell apart,
+        letter for letter: b/p/v/f/w ("bain" is pain, "bomit" vomit, "pever" fever) and j/y ("jellow")."""
+        if self.carried is None:
+            self.carried = defaultdict(list)
+            for target in self.english:
+                for fold in _CARRIED_OVER:
+                    self.carried[fold(target)].append(target)
+        for fold in _CARRIED_OVER:
+            found = [t for t in self.carried.get(fold(word), ()) if t != word]
+            if found:
+                return found[0] if len({self.keys[t] for t in found}) == 1 else None
+        return None
+
     def swapped(self, word: str) -> str | None:
         """The ordinary English target a four-letter non-word spells with two neighbouring letters after
         the first swapped ("bakc" is back, "pian" pain, "lges" legs), when only one swap gives one."""
@@ -180,6 +198,8 @@ class SpellIndex:
         if any(_token_of(swap).stop for swap in swaps - CONTRACTIONS.keys()):
             return None  # "wiht" is with, a word no finding needs
         found = {swap for swap in swaps if swap in self.english or swap in CONTRACTIONS}
+        if not found:
+            return self._carried_over(word)
         return found.pop() if len(found) == 1 else None
 
     def _correction(self, word: str) -> str | None:
@@ -215,8 +235,10 @@ class SpellIndex:
                 same_letters = sorted(word) == sorted(choice)
                 ranked.append(((int(distance), heard, not same_bones, not same_letters), choice))
         if not ranked:
-            return self._reordered(word) if n >= MIN_LENGTH else None
+            return (self._reordered(word) or self._carried_over(word)) if n >= MIN_LENGTH else None
         best = min(rank for rank, _ in ranked)
+        if best[1] > 0 and n >= MIN_LENGTH and (carried := self._carried_over(word)) is not None:
+            return carried  # "pever" is fever, not the one-edit "peter" that sounds otherwise
         if word_key(word) in self.vocabulary and best[1] > 0 and best[2]:
             # the word's own key is one the lexicon uses ("ptotic" ≈ ptosis): only a sound-alike
             # reading replaces it ("nausia" → nausea, "stomache" → stomach), not "ptotic" → photic
@@ -240,6 +262,17 @@ class SpellIndex:
 _SOUNDS = (("ph", "f"), ("ch", "k"), ("ck", "k"), ("qu", "kw"), ("q", "k"), ("c", "k"), ("z", "s"),
            ("y", "i"), ("ee", "i"), ("ea", "e"), ("ie", "i"),
            ("x", "ks"), ("rh", "r"), ("eu", "u"))  # fmt: skip
+# Sounds that speakers of other first languages often write for one another (Arabic b/p, Spanish b/v and
+# j/y, Tagalog p/f, Hindi v/w): a word that differs from an ordinary English target only by these letters
+# is read as it, when nothing closer is found
+_LABIALS = str.maketrans("pvfj", "bbby")  # "bain", "bomit", "pever", "feber", "jellow"
+_V_AND_W = str.maketrans("w", "v")  # "wery", "wiral"
+_CARRIED_OVER: tuple[Callable[[str], str], ...] = (
+    lambda word: "#" + word.translate(_LABIALS),  # the marks keep the two folds' forms apart
+    lambda word: "%" + word.translate(_V_AND_W),
+)
+
+
 # Letters not heard at a word's start (session 13: "numonia", "nuckles", "rists", "sikology")
 _SILENT_START = re.compile(r"^(?:p(?=[ns])|k(?=n)|g(?=n)|w(?=r))")
 
