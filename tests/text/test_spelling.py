@@ -155,3 +155,10 @@ def test_sounds_carried_over_from_another_first_language(knowledge: Knowledge) -
         "wiral": "viral",
     }
     assert corrected(knowledge, "a fiver for the bus") == {}  # an English word is left alone
+
+
+def test_short_words_spelt_by_sound(knowledge: Knowledge) -> None:
+    # three or four letters: only an ordinary English word that sounds the same, longer, same first letter
+    assert corrected(knowledge, "my hed hurts and my legs are stif") == {"hed": "head", "stif": "stiff"}
+    assert corrected(knowledge, "feet go num and i swet") == {"num": "numb", "swet": "sweat"}
+    assert corrected(knowledge, "pt has a uti, hx of cva") == {}  # abbreviations stay

@@ -33,7 +33,9 @@ everyday words of four letters or more, "tummyache"; not "urorenal" or "fitbit")
 drops a silent first letter ("pneumonia", "knuckles", "wrists") and reads x as ks, rh as r, eu as u;
 a word that is an ordinary English word letter for letter but for sounds another first language does not
 tell apart (b/p/v/f and j/y, or v/w: "bomit", "pever", "jellow", "wiral") is read as it when no reading
-sounds alike.
+sounds alike; a three- or four-letter non-word is read as the one ordinary English word, longer and with
+the same first letter, that it sounds like ("hed", "stif", "swet", "num"; the sound-alike form reads ough
+as of, igh as i and a final mb as m).
 
 The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
@@ -58,6 +60,7 @@ from symptomdb.text.normalise import JOIN_PREFIXES, Token, tokenize, us_spelling
 MIN_LENGTH = 5  # shorter words are left alone ("hes", "coff", "kne") ...
 _PARTICLES = frozenset({"up", "out", "off", "down"})  # "coughingup", "passedout": no stop words, yet short
 SPLIT_LENGTH = 6  # a run-together word ("coughingup") has at least this many letters
+HEARD_LENGTH = 3  # ... or for a three- or four-letter word spelt by sound ("nek", "swet", "coff")
 SWAPPED_LENGTH = 4  # ... but for two neighbouring letters swapped in a four-letter word ("bakc", "pian")
 LONG_WORD = 7  # words of at least this many letters may be two edits away
 SHORT_WORD = 6  # shorter words are corrected only by a letter changed, added or swapped
@@ -97,6 +100,7 @@ class SpellIndex:
     splits: dict[str, tuple[str, str] | None] = field(default_factory=dict)  # memoised run_together
     letters: dict[str, list[str]] | None = None  # sorted letters → targets, built when first needed
     carried: dict[str, list[str]] | None = None  # English targets by their carried-over forms
+    sounds: dict[str, list[str]] | None = None  # short English targets by their sound-alike forms
 
     def correction(self, word: str) -> str | None:
         """The target word a folded, all-letter word is a misspelling of, or None."""
@@ -189,6 +193,19 @@ class SpellIndex:
                 return found[0] if len({self.keys[t] for t in found}) == 1 else None
         return None
 
+    def heard_as(self, word: str) -> str | None:
+        """The ordinary English target a short non-word spells by sound, longer than it and with its first
+        letter ("nek" is neck, "hed" head, "swet" sweat, "nite" night, "coff" cough), when only one does."""
+        if word in self.keys or self.is_word(word):
+            return None
+        if self.sounds is None:
+            self.sounds = defaultdict(list)
+            for target in self.english:
+                if len(target) <= 6:
+                    self.sounds[sound(target)].append(target)
+        found = [t for t in self.sounds.get(sound(word), ()) if len(t) > len(word) and t[0] == word[0]]
+        return found[0] if len({self.keys[t] for t in found}) == 1 else None
+
     def swapped(self, word: str) -> str | None:
         """The ordinary English target a four-letter non-word spells with two neighbouring letters after
         the first swapped ("bakc" is back, "pian" pain, "lges" legs), when only one swap gives one."""
@@ -261,7 +278,7 @@ class SpellIndex:
 # Spellings of the same sound, folded before comparing two words two edits apart.
 _SOUNDS = (("ph", "f"), ("ch", "k"), ("ck", "k"), ("qu", "kw"), ("q", "k"), ("c", "k"), ("z", "s"),
            ("y", "i"), ("ee", "i"), ("ea", "e"), ("ie", "i"),
-           ("x", "ks"), ("rh", "r"), ("eu", "u"))  # fmt: skip
+           ("x", "ks"), ("rh", "r"), ("eu", "u"), ("ough", "of"), ("igh", "i"))  # fmt: skip
 # Sounds that speakers of other first languages often write for one another (Arabic b/p, Spanish b/v and
 # j/y, Tagalog p/f, Hindi v/w): a word that differs from an ordinary English target only by these letters
 # is read as it, when nothing closer is found
@@ -273,6 +290,7 @@ _CARRIED_OVER: tuple[Callable[[str], str], ...] = (
 )
 
 
+_SILENT_END = re.compile(r"mb$")
 # Letters not heard at a word's start (session 13: "numonia", "nuckles", "rists", "sikology")
 _SILENT_START = re.compile(r"^(?:p(?=[ns])|k(?=n)|g(?=n)|w(?=r))")
 
@@ -291,6 +309,7 @@ def sound(word: str) -> str:
     word = _SILENT_START.sub("", word)
     for spelling, folded in _SOUNDS:
         word = word.replace(spelling, folded)
+    word = _SILENT_END.sub("m", word)  # "numb" as "num"
     word = "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
     word = _R_VOWEL.sub("er", word)
     return word[:-1] if len(word) > 3 and word.endswith("e") else word
@@ -389,12 +408,13 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
         if contraction is not None:
             out[i] = _replaced(token, contraction)
             continue
-        if len(raw) < SWAPPED_LENGTH or not raw.isalpha() or not _correctable_case(raw, at_start):
+        if len(raw) < HEARD_LENGTH or not raw.isalpha() or not _correctable_case(raw, at_start):
             continue
         if index is None:
             index = spell_index(lexicon)
         if len(raw) < MIN_LENGTH:
-            target = index.swapped(token.lower)
+            target = index.swapped(token.lower) if len(raw) == SWAPPED_LENGTH else None
+            target = target or index.heard_as(token.lower)
             if target is not None:
                 out[i] = _replaced(token, CONTRACTIONS.get(target, target))
             continue
