@@ -140,3 +140,12 @@ PRODUCTIVE_COUGH = "HP:0031245"
 )
 def test_second_language_phrasings(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my bf has sores on his lip and I have a fever", "my lil sis has chickenpox and I have a fever"],
+)
+def test_text_speak_relatives(knowledge: Knowledge, text: str) -> None:
+    result = found(annotate(knowledge, text))
+    assert result == {FEVER: False}

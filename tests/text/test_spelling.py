@@ -162,3 +162,11 @@ def test_short_words_spelt_by_sound(knowledge: Knowledge) -> None:
     assert corrected(knowledge, "my hed hurts and my legs are stif") == {"hed": "head", "stif": "stiff"}
     assert corrected(knowledge, "feet go num and i swet") == {"num": "numb", "swet": "sweat"}
     assert corrected(knowledge, "pt has a uti, hx of cva") == {}  # abbreviations stay
+
+
+def test_text_speak(knowledge: Knowledge) -> None:
+    # letters held for emphasis, a letter doubled in a short word, a dropped g, "dnt"
+    assert corrected(knowledge, "sooo sorre and itchyyy") == {"sorre": "sore", "itchyyy": "itchy"}
+    assert corrected(knowledge, "my nose keeps bleedin") == {"bleedin": "bleeding"}
+    assert found(annotate(knowledge, "lil bumps down there, dnt hurt or itch")).get("HP:0000989") is True
+    assert corrected(knowledge, "a spalt") == {}  # only a doubled letter is dropped from a short word

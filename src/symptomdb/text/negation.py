@@ -181,6 +181,9 @@ RELATIVES = _words(
     " friend friends mate mates bestie classmate classmates"
     # round 29: "my husband's family all have high blood pressure" (with an owner, as every relative)
     " family"
+    # session 13: text-speak and partners ("my bf has sores", "my lil sis has chickenpox", "my bff keeps
+    # making herself sick", "my partner has diabetes")
+    " bf gf bff bro sis hubby partner"
 )
 _FAMILY_VERBS = _words(
     "has had have with suffers suffered suffering is was were are died developed diagnosed affected "

@@ -33,7 +33,9 @@ everyday words of four letters or more, "tummyache"; not "urorenal" or "fitbit")
 drops a silent first letter ("pneumonia", "knuckles", "wrists") and reads x as ks, rh as r, eu as u;
 a word that is an ordinary English word letter for letter but for sounds another first language does not
 tell apart (b/p/v/f and j/y, or v/w: "bomit", "pever", "jellow", "wiral") is read as it when no reading
-sounds alike; a three- or four-letter non-word is read as the one ordinary English word, longer and with
+sounds alike; text-speak: a letter held for emphasis is read once or twice ("itchyyy", "dizzzy"), a
+letter doubled in a short word once ("sorre"), a dropped g restored ("bleedin"), "dnt", "rly", "b4"; a
+three- or four-letter non-word is read as the one ordinary English word, longer and with
 the same first letter, that it sounds like ("hed", "stif", "swet", "num"; the sound-alike form reads ough
 as of, igh as i and a final mb as m).
 
@@ -83,7 +85,14 @@ CONTRACTIONS = {
     "wouldnt": "wouldn't",
     "shouldnt": "shouldn't",
     "wont": "won't",
+    # session 13: text-speak
+    "dnt": "don't",
+    "cnt": "can't",
+    "havnt": "haven't",
 }
+# Text-speak read as the words meant (session 13), where the word matters to negation, coordination or a
+# phrase: "rly sore", "b4 my period", "n"
+TEXT_SPEAK = {"rly": "really", "rlly": "really", "b4": "before", "wen": "when", "abt": "about", "wiv": "with"}
 
 
 @dataclass
@@ -222,6 +231,21 @@ class SpellIndex:
     def _correction(self, word: str) -> str | None:
         if word in self.keys or self.is_word(word):
             return None
+        if _STRETCHED.search(word):
+            # a letter held for emphasis ("itchyyy", "sooo sorre"): read with it once or twice
+            for shorter in (_STRETCHED.sub(r"\1\1", word), _STRETCHED.sub(r"\1", word)):
+                if shorter in self.keys or self.is_word(shorter):
+                    return shorter if shorter in self.keys else None
+                if len(shorter) >= MIN_LENGTH and (reading := self.correction(shorter)) is not None:
+                    return reading
+            return None
+        if word.endswith("in") and word + "g" in self.keys:
+            return word + "g"  # a dropped g ("bleedin", "swallowin", "killin")
+        if len(word) < SHORT_WORD:  # (a short word otherwise loses no letter)
+            for i in range(1, len(word)):
+                shorter = word[:i] + word[i + 1 :]
+                if word[i] == word[i - 1] and shorter in self.english:
+                    return shorter  # a letter doubled by a slip ("sorre", "soree")
         rare = word in self.rare
         limit = 2 if len(word) >= LONG_WORD else 1
         n = len(word)
@@ -291,6 +315,7 @@ _CARRIED_OVER: tuple[Callable[[str], str], ...] = (
 
 
 _SILENT_END = re.compile(r"mb$")
+_STRETCHED = re.compile(r"(\w)\1{2,}")  # a letter three times or more
 # Letters not heard at a word's start (session 13: "numonia", "nuckles", "rists", "sikology")
 _SILENT_START = re.compile(r"^(?:p(?=[ns])|k(?=n)|g(?=n)|w(?=r))")
 
@@ -404,7 +429,7 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
         raw = token.text
         if token.stop:
             continue
-        contraction = CONTRACTIONS.get(token.lower)
+        contraction = CONTRACTIONS.get(token.lower) or TEXT_SPEAK.get(token.lower)
         if contraction is not None:
             out[i] = _replaced(token, contraction)
             continue
