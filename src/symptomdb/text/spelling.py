@@ -107,9 +107,22 @@ class SpellIndex:
     english: frozenset[str]  # the targets that are ordinary English words
     memo: dict[str, str | None] = field(default_factory=dict)
     splits: dict[str, tuple[str, str] | None] = field(default_factory=dict)  # memoised run_together
-    letters: dict[str, list[str]] | None = None  # sorted letters → targets, built when first needed
-    carried: dict[str, list[str]] | None = None  # English targets by their carried-over forms
-    sounds: dict[str, list[str]] | None = None  # short English targets by their sound-alike forms
+    letters: dict[str, list[str]] = field(init=False)  # sorted letters → targets
+    carried: dict[str, list[str]] = field(init=False)  # English targets by their carried-over forms
+    sounds: dict[str, list[str]] = field(init=False)  # short English targets by their sound-alike forms
+
+    def __post_init__(self) -> None:
+        # built with the index (the lexicon's warm-up), not by the first document that needs them
+        self.letters = defaultdict(list)
+        for target in self.keys:
+            self.letters["".join(sorted(target))].append(target)
+        self.carried = defaultdict(list)
+        self.sounds = defaultdict(list)
+        for target in self.english:
+            for fold in _CARRIED_OVER:
+                self.carried[fold(target)].append(target)
+            if len(target) <= 6:
+                self.sounds[sound(target)].append(target)
 
     def correction(self, word: str) -> str | None:
         """The target word a folded, all-letter word is a misspelling of, or None."""
@@ -144,10 +157,6 @@ class SpellIndex:
     def _reordered(self, word: str) -> str | None:
         """A target with the same letters in another order and the same first letter ("diarreah" is
         diarrhea, "seelp" sleep): a letter typed in the wrong place, however far it moved."""
-        if self.letters is None:
-            self.letters = defaultdict(list)
-            for target in self.keys:
-                self.letters["".join(sorted(target))].append(target)
         found = [t for t in self.letters.get("".join(sorted(word)), ()) if t[0] == word[0]]
         return found[0] if len({self.keys[t] for t in found}) == 1 else None
 
@@ -191,11 +200,6 @@ class SpellIndex:
     def _carried_over(self, word: str) -> str | None:
         """The ordinary English target a word spells with sounds a first language does not tell apart,
         letter for letter: b/p/v/f/w ("bain" is pain, "bomit" vomit, "pever" fever) and j/y ("jellow")."""
-        if self.carried is None:
-            self.carried = defaultdict(list)
-            for target in self.english:
-                for fold in _CARRIED_OVER:
-                    self.carried[fold(target)].append(target)
         for fold in _CARRIED_OVER:
             found = [t for t in self.carried.get(fold(word), ()) if t != word]
             if found:
@@ -207,11 +211,6 @@ class SpellIndex:
         letter ("nek" is neck, "hed" head, "swet" sweat, "nite" night, "coff" cough), when only one does."""
         if word in self.keys or self.is_word(word):
             return None
-        if self.sounds is None:
-            self.sounds = defaultdict(list)
-            for target in self.english:
-                if len(target) <= 6:
-                    self.sounds[sound(target)].append(target)
         found = [t for t in self.sounds.get(sound(word), ()) if len(t) > len(word) and t[0] == word[0]]
         return found[0] if len({self.keys[t] for t in found}) == 1 else None
 
