@@ -149,3 +149,10 @@ def test_second_language_phrasings(knowledge: Knowledge, text: str, term: str) -
 def test_text_speak_relatives(knowledge: Knowledge, text: str) -> None:
     result = found(annotate(knowledge, text))
     assert result == {FEVER: False}
+
+
+def test_a_relatives_finding_the_writer_caught_too(knowledge: Knowledge) -> None:
+    shared = "my partner's had diarrhoea all week and now i've got it too since this morning"
+    assert found(annotate(knowledge, shared)).get(DIARRHEA) is False
+    feared = "my mum has diarrhoea and I'm worried I'll get it too"
+    assert DIARRHEA not in found(annotate(knowledge, feared))

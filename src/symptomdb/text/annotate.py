@@ -156,7 +156,9 @@ def annotate_with(
         if index in described:
             continue
         is_negated = is_negated or candidate.negated
-        is_family = (is_family or _of_a_parent(lexicon, tokens, candidate)) and not candidate.own
+        is_family = (is_family or _of_a_parent(lexicon, tokens, candidate)) and not (
+            candidate.own or (is_family and _shared_by_the_writer(tokens, candidate))
+        )
         if is_family and not include_family:
             continue
         start, end = tokens[candidate.first].start, tokens[candidate.last].end
@@ -651,6 +653,17 @@ def _pronoun_one(tokens: Sequence[Token], candidate: _Candidate) -> bool:
 # "maternal hypertension", "poor maternal weight gain": a finding of the mother (or father), which HPO
 # files under the patient's pregnancy history, not as a phenotypic abnormality of the patient
 _PARENT_ADJECTIVES = frozenset({"maternal", "paternal"})
+
+
+# session 13: the writer caught what a relative had ("my partner's had diarrhoea all week and now i've
+# got it too", "my son was sick all night and now I've got it too")
+_SHARED_BY_THE_WRITER = re.compile(r"\b(?:i've|ive|i have|i) (?:now )?(?:got|caught) it(?: too| as well)?\b")
+
+
+def _shared_by_the_writer(tokens: Sequence[Token], candidate: _Candidate) -> bool:
+    """A relative's finding that the rest of its sentence says the writer has too."""
+    end = _sentence_bounds(tokens, candidate.last)[1]
+    return bool(_SHARED_BY_THE_WRITER.search(_folded_words(tokens, candidate.last + 1, end)))
 
 
 def _of_a_parent(lexicon: Lexicon, tokens: Sequence[Token], candidate: _Candidate) -> bool:
