@@ -156,3 +156,28 @@ def test_a_relatives_finding_the_writer_caught_too(knowledge: Knowledge) -> None
     assert found(annotate(knowledge, shared)).get(DIARRHEA) is False
     feared = "my mum has diarrhoea and I'm worried I'll get it too"
     assert DIARRHEA not in found(annotate(knowledge, feared))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mate of mine got diagnosed with a stroke last year and I have a fever",
+        "My brother-in-law has a stroke and I have a fever",
+        "my neighbour has a stroke and I have a fever",
+    ],
+)
+def test_people_around_the_writer(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)) == {FEVER: False}
+
+
+KYPHOSIS, ANHIDROSIS, NIGHT_SWEATS, HEMATOCHEZIA = "HP:0002808", "HP:0000970", "HP:0030166", "HP:0002573"
+JUMPING = "HP:5200134"
+
+
+def test_session_13_figures(knowledge: Knowledge) -> None:
+    assert SEIZURE not in found(annotate(knowledge, "51 and otherwise fit, run 3 times a week"))
+    assert KYPHOSIS not in found(annotate(knowledge, "bit itchy round the back passage"))
+    assert found(annotate(knowledge, "no bleeding from the back passage")).get(HEMATOCHEZIA) is True
+    night = found(annotate(knowledge, "Sweating buckets at night, have to change my t-shirt most nights"))
+    assert night == {NIGHT_SWEATS: False}
+    assert JUMPING not in found(annotate(knowledge, "the letters jump about on the page"))

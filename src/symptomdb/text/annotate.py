@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from symptomdb.knowledge.store import Knowledge
 from symptomdb.text import negation, readings
 from symptomdb.text.english import NUMBER_WORDS
-from symptomdb.text.figures import called_by_name, figure_positions
+from symptomdb.text.figures import called_by_name, figure_positions, phrase_positions
 from symptomdb.text.lexicon import Key, Lexicon, get_lexicon, key_of, read_modifier_cues, surface_form
 from symptomdb.text.normal import find_absence_phrases, find_normal_statements
 from symptomdb.text.normalise import (
@@ -102,7 +102,11 @@ def annotate_with(
         for c in _select(candidates, len(tokens), tokens)
         if c.ids[0] in lexicon.inheritance or not _chromosome_context(tokens, c)
     ]  # "short arm of chromosome 4" is no finding, but "de novo deletions" is still a sporadic case
-    chosen += _new_findings(chosen, _expand_coordinations(lexicon, tokens, chosen))
+    coordinated = _expand_coordinations(lexicon, tokens, chosen)
+    if figures and (phrases := phrase_positions(tokens)):
+        # session 13: "sweating buckets at night, have to change …" shares no head with "change"
+        coordinated = [c for c in coordinated if not any(p in phrases for p in c.positions)]
+    chosen += _new_findings(chosen, coordinated)
     chosen += _new_findings(chosen, _combined_organs(lexicon, tokens))
     _ages(lexicon, tokens, chosen)
     chosen += _document_abbreviations(lexicon, tokens, chosen)

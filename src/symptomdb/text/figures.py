@@ -47,6 +47,11 @@ def _figures_by_word() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
 
 def figure_positions(tokens: Sequence[Token]) -> frozenset[int]:
     """Positions of words that stand in a figure of speech or name a person (see the module docstring)."""
+    return phrase_positions(tokens) | {i for i in range(len(tokens)) if _names_a_person(tokens, i)}
+
+
+def phrase_positions(tokens: Sequence[Token]) -> frozenset[int]:
+    """Positions of the marked words of the figures of speech (``data/figures-of-speech.tsv``)."""
     by_word = _figures_by_word()
     found: set[int] = set()
     lowers = [t.lower for t in tokens]
@@ -55,8 +60,6 @@ def figure_positions(tokens: Sequence[Token]) -> frozenset[int]:
             start = i - marked
             if start >= 0 and tuple(lowers[start : start + len(words)]) == words:
                 found.add(i)
-        if _names_a_person(tokens, i):
-            found.add(i)
     return frozenset(found)
 
 

@@ -184,6 +184,9 @@ RELATIVES = _words(
     # session 13: text-speak and partners ("my bf has sores", "my lil sis has chickenpox", "my bff keeps
     # making herself sick", "my partner has diabetes")
     " bf gf bff bro sis hubby partner"
+    # session 13: people around the writer ("a mate of mine", "my neighbour", "a colleague of mine")
+    " colleague colleagues coworker coworkers workmate workmates neighbour neighbours neighbor neighbors"
+    " flatmate flatmates housemate housemates roommate roommates"
 )
 _FAMILY_VERBS = _words(
     "has had have with suffers suffered suffering is was were are died developed diagnosed affected "
@@ -216,6 +219,8 @@ _SIBLING_ORDER = _words("older younger elder big little twin baby")
 _AFTER_CONTRACTION = _words("got been had gotten always never just also now still diagnosed")
 # words between the relative and the verb ("my sister just got told she has asthma")
 _BETWEEN_RELATIVE_AND_VERB = _words("and or also both all just still always recently now apparently actually")
+# session 13: words that finish naming the relative ("a mate of mine has", "my brother-in-law has")
+_RELATIVE_TAILS = _words("of mine in law laws")
 # Words that start a reported-speech clause after a relative ("mum says he has ...").
 _REPORTING = _words(
     "says said reports reported noticed notes noted thinks feels worries worried told describes described"
@@ -352,6 +357,7 @@ def _owned(
             not contracted and before in _SIBLING_ORDER and _starts_sentence(tokens, words[k - 1])
         )
         or before in _FAMILY_OWNERS
+        or lowers[k + 1 : k + 3] == ["of", "mine"]  # session 13: "a mate of mine has …"
         or before.endswith("'s")  # "the patient's brother", "his father's brother"
         or (k >= 2 and _owner(lowers[k - 2]) and before in _RELATIVE_MODIFIERS)  # "Daisy's older brother"
     )
@@ -389,6 +395,7 @@ def _through_the_verb(
             and nxt not in _RELATIVE_MODIFIERS
             and nxt not in _FAMILY_OWNERS
             and nxt not in _BETWEEN_RELATIVE_AND_VERB
+            and nxt not in _RELATIVE_TAILS
         ):
             return None
     return None
