@@ -181,3 +181,18 @@ def test_session_13_figures(knowledge: Knowledge) -> None:
     night = found(annotate(knowledge, "Sweating buckets at night, have to change my t-shirt most nights"))
     assert night == {NIGHT_SWEATS: False}
     assert JUMPING not in found(annotate(knowledge, "the letters jump about on the page"))
+
+
+ORTHOSTATIC_HYPOTENSION, HYPERTENSION, CONSTIPATION = "HP:0001278", "HP:0000822", "HP:0002019"
+
+
+def test_lying_and_standing_blood_pressures(knowledge: Knowledge) -> None:
+    fall = found(annotate(knowledge, "BP lying 138/80, standing 104/62"))
+    assert fall == {ORTHOSTATIC_HYPOTENSION: False}
+    steady = found(annotate(knowledge, "BP sitting 130/80 standing 128/78"))
+    assert ORTHOSTATIC_HYPOTENSION not in steady
+
+
+@pytest.mark.parametrize("text", ["No BO for 6 days despite Laxido", "BNO x4 days"])
+def test_care_notes_bowels_not_opened(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(CONSTIPATION) is False

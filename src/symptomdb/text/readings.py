@@ -97,6 +97,8 @@ _NO_POO_RE = re.compile(
     r"(?:poo|pooed|bowel movement|opened (?:my |his |her |their )?bowels|been for a poo|done a poo)"
     rf"\b[^.;!?\n\d]{{0,25}}?\b{_FEW}\s+(?:days?|weeks?)"
     rf"|\b(?:haven'?t|hasn'?t|have not|has not|not)\s+been\s+for\s+{_FEW}\s+(?:days|week)"
+    # session 13: care notes' "BO" (bowels opened) and "BNO" ("No BO for 6 days", "BNO x4 days")
+    rf"|\b(?:no bo|bno)\b[^.;!?\n\d]{{0,12}}?\b(?:{_FEW}|x\s?\d+)\s*(?:days?|weeks?)"
     r"|\blast (?:poo|bowel movement|proper bowel movement) was "
     r"(?:[3-9]|1\d|three|four|five|six|seven|a week)\b"
     r"|\b(?:[3-9]|1\d|three|four|five|six|seven|ten) days since (?:my|his|her) last (?:proper )?"
@@ -190,6 +192,13 @@ _SLEEP_LATENCY_RES = (
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "forty": 40, "forty-five": 45}
 _NUMBER_WORDS |= {"fifty": 50, "ninety": 90}
 SLEEP_ONSET_INSOMNIA = "HP:0031354"
+# session 13: lying (or sitting) and standing blood pressures ("BP lying 138/80, standing 104/62")
+_POSTURAL_RE = re.compile(
+    r"\b(?:lying|sitting|supine|seated)\b\D{0,12}(?P<s1>\d{2,3})\s*/\s*(?P<d1>\d{2,3})"
+    r"[^.;!?\n\d]{0,20}?\bstanding\b\D{0,12}(?P<s2>\d{2,3})\s*/\s*(?P<d2>\d{2,3})",
+    re.IGNORECASE,
+)
+ORTHOSTATIC_HYPOTENSION = "HP:0001278"
 _RUNS = frozenset({"runs", "trots", "squits"})  # round 34: "the squits"
 _D_AND_V_RE = re.compile(r"\bd\s*(?:&|and|\+)\s*v\b", re.IGNORECASE)  # round 33: "d&v for 2 days"
 _TEMP_WORDS = frozenset({"temp", "temps"})
@@ -272,7 +281,15 @@ def temp_words(tokens: Sequence[Token], lowers: list[str]) -> list[Reading]:
 
 
 def blood_pressures(text: str, tokens: Sequence[Token]) -> list[Reading]:
-    """Hypertension or hypotension from each stated blood pressure reading."""
+    """Hypertension or hypotension from each stated blood pressure reading; a fall of 20 systolic or 10
+    diastolic from lying or sitting to standing is orthostatic hypotension (and then no reading of the pair
+    says there is no hypertension)."""
+    postural = _POSTURAL_RE.search(text)
+    if postural:
+        first = int(postural["s1"]), int(postural["d1"])
+        standing = int(postural["s2"]), int(postural["d2"])
+        if first[0] - standing[0] >= 20 or first[1] - standing[1] >= 10:
+            return _read(tokens, postural.start(), postural.end(), ORTHOSTATIC_HYPOTENSION)
     readings: list[Reading] = []
     for match in _PRESSURE_RE.finditer(text):
         systolic, diastolic = int(match["systolic"]), int(match["diastolic"])
@@ -623,7 +640,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (heart_rates, ("rate", "pulse", "hr", "heart")),
     (cycle_lengths, ("period", "cycle")),
     (d_and_v, ("v",)),
-    (bowels_not_opened, ("poo", "bowel", "been for")),
+    (bowels_not_opened, ("poo", "bowel", "been for", "bo ", "bno")),
     (breathing_rates, ("rr", "resp")),
     (saturations, ("spo2", "sp02", "sats", "o2", "oxygen")),
     (coma_scores, ("gcs",)),
