@@ -52,6 +52,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -59,6 +60,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from symptomdb.text.lexicon import Lexicon
 from symptomdb.text.normalise import JOIN_PREFIXES, Token, tokenize, us_spelling, word_key
 
+T = TypeVar("T")
 MIN_LENGTH = 5  # shorter words are left alone ("hes", "coff", "kne") ...
 _PARTICLES = frozenset({"up", "out", "off", "down"})  # "coughingup", "passedout": no stop words, yet short
 SPLIT_LENGTH = 6  # a run-together word ("coughingup") has at least this many letters
@@ -126,12 +128,7 @@ class SpellIndex:
 
     def correction(self, word: str) -> str | None:
         """The target word a folded, all-letter word is a misspelling of, or None."""
-        if word in self.memo:
-            return self.memo[word]
-        result = self._correction(word)
-        if len(self.memo) < 200_000:
-            self.memo[word] = result
-        return result
+        return _memoised(self.memo, word, self._correction)
 
     def is_word(self, word: str) -> bool:
         """A word of the knowledge base or an ordinary English word, or an inflection of one
@@ -154,21 +151,20 @@ class SpellIndex:
     def _is_known(self, word: str) -> bool:
         return word in self.known
 
+    def _one_reading(self, found: Sequence[str]) -> str | None:
+        """The first of the targets found when they all share one key, else None (no sure reading)."""
+        return found[0] if len({self.keys[t] for t in found}) == 1 else None
+
     def _reordered(self, word: str) -> str | None:
         """A target with the same letters in another order and the same first letter ("diarreah" is
         diarrhea, "seelp" sleep): a letter typed in the wrong place, however far it moved."""
         found = [t for t in self.letters.get("".join(sorted(word)), ()) if t[0] == word[0]]
-        return found[0] if len({self.keys[t] for t in found}) == 1 else None
+        return self._one_reading(found)
 
     def run_together(self, word: str) -> tuple[str, str] | None:
         """The two words a non-word runs together ("coughingup", "wetthe", "tummyache"), when exactly one
         cut gives two words and one of them is a word the lexicon's phrases use."""
-        if word in self.splits:
-            return self.splits[word]
-        result = self._run_together(word)
-        if len(self.splits) < 100_000:
-            self.splits[word] = result
-        return result
+        return _memoised(self.splits, word, self._run_together)
 
     def _run_together(self, word: str) -> tuple[str, str] | None:
         if word in self.keys or self.is_word(word):
@@ -203,7 +199,7 @@ class SpellIndex:
         for fold in _CARRIED_OVER:
             found = [t for t in self.carried.get(fold(word), ()) if t != word]
             if found:
-                return found[0] if len({self.keys[t] for t in found}) == 1 else None
+                return self._one_reading(found)
         return None
 
     def heard_as(self, word: str) -> str | None:
@@ -212,7 +208,7 @@ class SpellIndex:
         if word in self.keys or self.is_word(word):
             return None
         found = [t for t in self.sounds.get(sound(word), ()) if len(t) > len(word) and t[0] == word[0]]
-        return found[0] if len({self.keys[t] for t in found}) == 1 else None
+        return self._one_reading(found)
 
     def swapped(self, word: str) -> str | None:
         """The ordinary English target a four-letter non-word spells with two neighbouring letters after
@@ -404,6 +400,19 @@ def spell_index(lexicon: Lexicon) -> SpellIndex:
             del _indexes[gone]
         _indexes[id(lexicon)] = (weakref.ref(lexicon), index)
         return index
+
+
+_MEMO_LIMIT = 200_000
+
+
+def _memoised(memo: dict[str, T], word: str, compute: Callable[[str], T]) -> T:
+    """``compute(word)``, kept in ``memo`` (up to ``_MEMO_LIMIT`` words)."""
+    if word in memo:
+        return memo[word]
+    result = compute(word)
+    if len(memo) < _MEMO_LIMIT:
+        memo[word] = result
+    return result
 
 
 def _correctable_case(raw: str, sentence_start: bool) -> bool:
