@@ -196,3 +196,33 @@ def test_lying_and_standing_blood_pressures(knowledge: Knowledge) -> None:
 @pytest.mark.parametrize("text", ["No BO for 6 days despite Laxido", "BNO x4 days"])
 def test_care_notes_bowels_not_opened(knowledge: Knowledge, text: str) -> None:
     assert found(annotate(knowledge, text)).get(CONSTIPATION) is False
+
+
+LOW_GRADE_FEVER, FREQUENT_FALLS = "HP:0011134", "HP:0002359"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my temperature was 36.8", {FEVER: True}),
+        ("Temperature 37.9 and I feel shivery", {LOW_GRADE_FEVER: False}),
+        ("his temperature was 39.2", {FEVER: False}),
+    ],
+)
+def test_a_stated_temperature_decides_over_the_word(
+    knowledge: Knowledge, text: str, expected: dict[str, bool]
+) -> None:
+    result = found(annotate(knowledge, text))
+    assert {k: result[k] for k in expected if k in result} == expected
+
+
+@pytest.mark.parametrize("text", ["Dont think I've had a temperature.", "I don't think she has a fever"])
+def test_a_hedged_denial(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(FEVER) is True
+
+
+def test_falls_counted_in_a_time_and_a_stated_postural_drop(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "I've fallen 3 times this month")).get(FREQUENT_FALLS) is False
+    assert FREQUENT_FALLS not in found(annotate(knowledge, "I had a fall last week"))
+    drop = "the nurse did my blood pressure lying and standing and it dropped by 30"
+    assert found(annotate(knowledge, drop)).get(ORTHOSTATIC_HYPOTENSION) is False

@@ -113,6 +113,7 @@ def annotate_with(
     _abbreviation_senses(lexicon, tokens, chosen)
     chosen += _onsets(lexicon, tokens, chosen)
     chosen += _gestations(lexicon, tokens, chosen)
+    chosen[:] = _without_read_temperature_words(text, tokens, chosen)
     chosen += _readings(lexicon, text, tokens, chosen)  # "Temp 38.6", "she was sick twice"
     chosen = _tonic_clonic(lexicon, tokens, chosen)  # "a fit, went stiff then jerking"
     _prolonged_seizures(lexicon, tokens, chosen)  # "the seizure went on for 25 mins": Status epilepticus
@@ -2038,6 +2039,26 @@ def _gestations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candida
             if seen >= _BIRTH_VERB_REACH:
                 break
     return []
+
+
+def _without_read_temperature_words(
+    text: str, tokens: Sequence[Token], chosen: list[_Candidate]
+) -> list[_Candidate]:
+    """The candidates without a one-word *Fever* ("temperature") inside a stated temperature: the number
+    says whether there is a fever ("my temperature was 36.8" is none, "temperature 37.9" a low-grade one)."""
+    spans = [(r.first, r.last) for r in readings.temperatures(text, tokens)] if "temp" in text.lower() else []
+    return [
+        c
+        for c in chosen
+        if not (
+            c.first == c.last
+            and c.ids[0] == readings.FEVER
+            and tokens[c.first].lower.startswith(
+                "temp"
+            )  # "had a fever on Monday, temp 37.0": the fever stays
+            and any(first <= c.first <= last for first, last in spans)
+        )
+    ]
 
 
 def _readings(

@@ -43,6 +43,19 @@ nil | not had | not got | never once had | never actually had | never really had
 never even had | no have | no has | no having | no got | can't see any | cannot see any |
 couldn't see any | can not see any | no sign of any
 """
+# session 13: a hedged denial ("Dont think I've had a temperature", "I don't think she has a fever")
+_PRE_NEGATION += " | " + " | ".join(
+    f"{negator} think {who} {verb}"
+    for negator in ("don't", "do not", "didn't")
+    for who in ("i", "he", "she", "they", "we")
+    for verb in ("have", "has", "had", "have had", "has had", "got", "have got", "has got")
+)
+_PRE_NEGATION += " | " + " | ".join(
+    f"{negator} think {who} {verb}"
+    for negator in ("don't", "do not")
+    for who in ("i've", "he's", "she's", "they've")
+    for verb in ("had", "got", "been")
+)
 
 _POST_NEGATION = """
 is absent | was absent | were absent | are absent | was not seen | were not seen | not seen |

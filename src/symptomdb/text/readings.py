@@ -198,7 +198,23 @@ _POSTURAL_RE = re.compile(
     r"[^.;!?\n\d]{0,20}?\bstanding\b\D{0,12}(?P<s2>\d{2,3})\s*/\s*(?P<d2>\d{2,3})",
     re.IGNORECASE,
 )
+# ... or the drop stated ("did my blood pressure lying and standing and it dropped by 30")
+_POSTURAL_DROP_RE = re.compile(
+    r"\b(?:lying and standing|sitting and standing|on standing|when (?:i|he|she) stand)\b[^.;!?\n\d]{0,30}?"
+    r"\b(?:dropped|drops|fell|falls|went down)\s+(?:by\s+)?(?P<drop>\d{2})\b",
+    re.IGNORECASE,
+)
 ORTHOSTATIC_HYPOTENSION = "HP:0001278"
+# round 46: two falls or more in a stated time are frequent falls ("I've fallen 3 times this month",
+# "3 falls in the last 2 weeks")
+_FALLS_RE = re.compile(
+    r"\b(?:(?:fallen|fell|fall|falls)\s+(?P<n>\d|two|three|four|five|six|several|a few|a couple of)\s+times"
+    r"|(?P<m>\d|two|three|four|five|six|several)\s+falls)\b"
+    r"[^.;!?\n]{0,20}?\b(?:this|last|a|per|in the last|in|over the last)\s+"
+    r"(?:\w+\s+)?(?:weeks?|months?|fortnight|year)\b",
+    re.IGNORECASE,
+)
+FREQUENT_FALLS = "HP:0002359"
 _RUNS = frozenset({"runs", "trots", "squits"})  # round 34: "the squits"
 _D_AND_V_RE = re.compile(r"\bd\s*(?:&|and|\+)\s*v\b", re.IGNORECASE)  # round 33: "d&v for 2 days"
 _TEMP_WORDS = frozenset({"temp", "temps"})
@@ -284,6 +300,9 @@ def blood_pressures(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Hypertension or hypotension from each stated blood pressure reading; a fall of 20 systolic or 10
     diastolic from lying or sitting to standing is orthostatic hypotension (and then no reading of the pair
     says there is no hypertension)."""
+    drop = _POSTURAL_DROP_RE.search(text)
+    if drop and int(drop["drop"]) >= 20:
+        return _read(tokens, drop.start(), drop.end(), ORTHOSTATIC_HYPOTENSION)
     postural = _POSTURAL_RE.search(text)
     if postural:
         first = int(postural["s1"]), int(postural["d1"])
@@ -303,6 +322,16 @@ def blood_pressures(text: str, tokens: Sequence[Token]) -> list[Reading]:
             readings += _read(tokens, match.start("systolic"), match.end(), term, absent=normal)
     if any(not r.absent for r in readings):  # "my BP swings from 90/60 to 180/100"
         return [r for r in readings if not r.absent]
+    return readings
+
+
+def frequent_falls(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Frequent falls from two falls or more counted in a stated time."""
+    readings: list[Reading] = []
+    for match in _FALLS_RE.finditer(text):
+        count = (match["n"] or match["m"]).lower()
+        if count not in ("1", "0"):
+            readings += _read(tokens, match.start(), match.end(), FREQUENT_FALLS)
     return readings
 
 
@@ -633,6 +662,7 @@ def stiff_then_jerking(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, ...]], ...] = (
     (temperatures, ("temp", "fev", "feev")),
     (blood_pressures, ("bp", "pressure", "reading")),
+    (frequent_falls, ("fall", "fell")),
     (weight_changes, ("lost", "losing", "dropped", "down", "put on", "gain", "up ")),
     (centile_drops, ("centile",)),
     (frequent_urination, ("every",)),
