@@ -8,6 +8,7 @@ import pytest
 
 from symptomdb.knowledge.store import Knowledge
 from symptomdb.text.annotate import annotate
+from symptomdb.text.lexicon import get_lexicon
 
 from .test_annotate import found
 
@@ -226,3 +227,34 @@ def test_falls_counted_in_a_time_and_a_stated_postural_drop(knowledge: Knowledge
     assert FREQUENT_FALLS not in found(annotate(knowledge, "I had a fall last week"))
     drop = "the nurse did my blood pressure lying and standing and it dropped by 30"
     assert found(annotate(knowledge, drop)).get(ORTHOSTATIC_HYPOTENSION) is False
+
+
+EXERTIONAL_DYSPNEA, DYSPNEA, MEMORY_IMPAIRMENT, DYSPHAGIA = (
+    "HP:0002875",
+    "HP:0002094",
+    "HP:0002354",
+    "HP:0002015",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("he gets puffed walking to the shop", EXERTIONAL_DYSPNEA),
+        ("SOB on climbing stairs for 3 wks", EXERTIONAL_DYSPNEA),
+        ("I get short of breath lying flat", DYSPNEA),
+        ("I keep forgetting why I walked into a room", MEMORY_IMPAIRMENT),
+        ("food sticks halfway down, mainly bread", DYSPHAGIA),
+        ("it goes down the wrong way and I cough", DYSPHAGIA),
+    ],
+)
+def test_the_commonest_misses_of_session_13(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_new_rows_keep_common_words_out_of_the_vocabulary(knowledge: Knowledge) -> None:
+    # a word a lexicon phrase uses can no longer be passed over inside a window: "got" and "everything"
+    # in rows had cost "handwriting has got really small" (Micrography) and "worries about everything"
+    vocabulary = get_lexicon(knowledge).vocabulary
+    assert not {"got", "everyth", "why", "anymor"} & vocabulary
+    assert found(annotate(knowledge, "he worries about everything all the time")).get("HP:0000739") is False
