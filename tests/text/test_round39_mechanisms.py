@@ -258,3 +258,11 @@ def test_new_rows_keep_common_words_out_of_the_vocabulary(knowledge: Knowledge) 
     vocabulary = get_lexicon(knowledge).vocabulary
     assert not {"got", "everyth", "why", "anymor"} & vocabulary
     assert found(annotate(knowledge, "he worries about everything all the time")).get("HP:0000739") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [("I've lost all my appetite", "HP:0004396"), ("he's been short-tempered with the kids", "HP:0000737")],
+)
+def test_appetite_and_temper_rows(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
