@@ -266,3 +266,15 @@ def test_new_rows_keep_common_words_out_of_the_vocabulary(knowledge: Knowledge) 
 )
 def test_appetite_and_temper_rows(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+MYALGIA, BODY_ACHE = "HP:0003326", "HP:0033047"
+
+
+@pytest.mark.parametrize(
+    "text", ["fever and chills and my whole body aches", "I've got flu, aching all over"]
+)
+def test_aching_all_over_is_myalgia(knowledge: Knowledge, text: str) -> None:
+    result = found(annotate(knowledge, text))
+    assert result.get(MYALGIA) is False
+    assert BODY_ACHE not in result
