@@ -278,3 +278,12 @@ def test_aching_all_over_is_myalgia(knowledge: Knowledge, text: str) -> None:
     result = found(annotate(knowledge, text))
     assert result.get(MYALGIA) is False
     assert BODY_ACHE not in result
+
+
+PRESYNCOPE, LOW_BACK_PAIN = "HP:0031972", "HP:0003419"
+
+
+def test_feeling_faint_on_standing_and_the_lower_back(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "I feel faint when I stand up")).get(PRESYNCOPE) is False
+    lower = found(annotate(knowledge, "My lower back is stiff. The pain is worse at night."))
+    assert lower.get(LOW_BACK_PAIN) is False

@@ -469,6 +469,9 @@ _BACK_AS_ADVERB = negation.word_set(
 )
 
 
+_LOWER = frozenset({"lower", "low"})
+
+
 def _adverbial_back(tokens: Sequence[Token], position: int) -> bool:
     """ "back" after a verb of coming or going ("it comes back", "went back to work") is no back."""
     return tokens[position].lower == "back" and position > 0 and tokens[position - 1].lower in _BACK_AS_ADVERB
@@ -511,6 +514,13 @@ def _site_term(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> str 
             return ids[0] if ids else None
         if key == "blood":
             sites = [_BLOOD_SITES.get(other.key)]
+        elif other.lower == "back" and j > 0 and tokens[j - 1].lower in _LOWER:
+            # session 13: "lower back's been grumbling … now a burning pain", "lower back and hips are
+            # killing me": the lower back's own term
+            low = lexicon.phrases.get(tuple(sorted(("back", "low", key))))
+            if low:
+                return low[0]
+            sites = [other.key]
         else:
             sites = [other.key if other.key in lexicon.body_nouns else None]
             if key != "swell":
