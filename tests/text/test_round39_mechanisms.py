@@ -287,3 +287,16 @@ def test_feeling_faint_on_standing_and_the_lower_back(knowledge: Knowledge) -> N
     assert found(annotate(knowledge, "I feel faint when I stand up")).get(PRESYNCOPE) is False
     lower = found(annotate(knowledge, "My lower back is stiff. The pain is worse at night."))
     assert lower.get(LOW_BACK_PAIN) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("her tummy has blown up like a balloon after meals", "HP:0003270"),
+        ("I'm peeing buckets and thirsty all the time", "HP:0000103"),
+        ("baby is 6 weeks and off her feeds since last night", "HP:0008872"),
+        ("pooing is agony on day 1", "HP:6000222"),
+    ],
+)
+def test_more_of_the_commonest_misses(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
