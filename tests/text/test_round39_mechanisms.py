@@ -300,3 +300,24 @@ def test_feeling_faint_on_standing_and_the_lower_back(knowledge: Knowledge) -> N
 )
 def test_more_of_the_commonest_misses(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("his eyes are red and itchy and he keeps rubbing them", "HP:0033841"),
+        ("my chest hurts when I breathe in deep", "HP:0033771"),
+        ("I get migraines with zigzag lines first", "HP:0002077"),
+        ("tiny blisters on my hands", "HP:0200037"),
+        ("pins and needles in both hands at night", "HP:0033660"),
+    ],
+)
+def test_specialised_by_their_words(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_an_itch_beside_yellow_eyes_is_no_eye_itch(knowledge: Knowledge) -> None:
+    text = "she has been so itchy at night, and the whites of her eyes look yellow again"
+    result = found(annotate(knowledge, text))
+    assert result.get("HP:0000989") is False
+    assert "HP:0033841" not in result

@@ -470,6 +470,18 @@ _BACK_AS_ADVERB = negation.word_set(
 
 
 _LOWER = frozenset({"lower", "low"})
+_EYES = frozenset({"eye", "eyes"})
+_EYE_REACH = 4
+
+
+def _itchy_eyes(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> str | None:
+    """Ocular pruritus when the eyes are named within a few words of the itch ("eyes go red and itchy",
+    "itchy watery eyes"; not "so itchy at night, and the whites of her eyes look yellow"), else None."""
+    before, after = _sentence_words_around(tokens, position, _EYE_REACH, _EYE_REACH)
+    if not any(t.lower in _EYES for t in (*before, *after)):
+        return None
+    ids = lexicon.phrases.get(tuple(sorted(("eye", "itchy"))))
+    return ids[0] if ids else None
 
 
 def _adverbial_back(tokens: Sequence[Token], position: int) -> bool:
@@ -492,7 +504,9 @@ def _site_term(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> str 
     if said_after:  # "pain under my ribs": the site follows, and no earlier word names it
         order = list(range(position + 1, end))
     elif key == "itchy":
-        return None  # an itch beside a part is mostly the itch of a rash or lesion there: Pruritus
+        # an itch beside a part is mostly the itch of a rash or lesion there: Pruritus; but eyes have no
+        # rash of their own ("my eyes go red and itchy"; session 13)
+        return _itchy_eyes(lexicon, tokens, position)
     for j in order:
         other = tokens[j]
         if other.kind != "word" or other.stop:
