@@ -113,8 +113,9 @@ def annotate_with(
     _abbreviation_senses(lexicon, tokens, chosen)
     chosen += _onsets(lexicon, tokens, chosen)
     chosen += _gestations(lexicon, tokens, chosen)
-    chosen[:] = _without_read_temperature_words(text, tokens, chosen)
-    chosen += _readings(lexicon, text, tokens, chosen)  # "Temp 38.6", "she was sick twice"
+    found_readings = readings.find_readings(text, tokens)
+    chosen[:] = _without_read_temperature_words(tokens, chosen, found_readings)
+    chosen += _readings(lexicon, chosen, found_readings)  # "Temp 38.6", "she was sick twice"
     chosen = _tonic_clonic(lexicon, tokens, chosen)  # "a fit, went stiff then jerking"
     _prolonged_seizures(lexicon, tokens, chosen)  # "the seizure went on for 25 mins": Status epilepticus
     chosen += _predicates(lexicon, tokens, chosen)
@@ -2066,36 +2067,34 @@ def _gestations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candida
 
 
 def _without_read_temperature_words(
-    text: str, tokens: Sequence[Token], chosen: list[_Candidate]
+    tokens: Sequence[Token], chosen: list[_Candidate], found: list[readings.Reading]
 ) -> list[_Candidate]:
     """The candidates without a one-word *Fever* ("temperature") inside a stated temperature: the number
-    says whether there is a fever ("my temperature was 36.8" is none, "temperature 37.9" a low-grade one)."""
-    spans = [(r.first, r.last) for r in readings.temperatures(text, tokens)] if "temp" in text.lower() else []
+    says whether there is a fever ("my temperature was 36.8" is none, "temperature 37.9" a low-grade one;
+    "had a fever on Monday, temp 37.0" keeps the fever, which is no temperature word)."""
+    spans = [(r.first, r.last) for r in found if r.temperature]
     return [
         c
         for c in chosen
         if not (
-            c.first == c.last
+            spans
+            and c.first == c.last
             and c.ids[0] == readings.FEVER
-            and tokens[c.first].lower.startswith(
-                "temp"
-            )  # "had a fever on Monday, temp 37.0": the fever stays
+            and tokens[c.first].lower.startswith("temp")
             and any(first <= c.first <= last for first, last in spans)
         )
     ]
 
 
-def _readings(
-    lexicon: Lexicon, text: str, tokens: Sequence[Token], chosen: list[_Candidate]
-) -> list[_Candidate]:
-    """Findings read from temperatures, blood pressures, weight changes, British "be sick" and "the runs"
-    (``readings.py``), where no other candidate stands on their words; a normal temperature says no
-    fever only if nothing else names one."""
+def _readings(lexicon: Lexicon, chosen: list[_Candidate], found: list[readings.Reading]) -> list[_Candidate]:
+    """Findings read from numbers and shorthand (``readings.py``: temperatures, blood pressures, weight
+    changes, British "be sick" and "the runs" …), where no other candidate stands on their words; a
+    normal temperature says no fever only if nothing else names one."""
     taken = {k for c in chosen for k in range(c.first, c.last + 1)}
     named = {i for c in chosen for i in c.ids}
     return [
         _Candidate(r.first, r.last, 1, 1, (r.hpo_id,), (r.first,), negated=r.absent)
-        for r in readings.find_readings(text, tokens)
+        for r in found
         if r.hpo_id in lexicon.scope
         and not any(k in taken for k in range(r.first, r.last + 1))
         and not (r.absent and r.hpo_id in named)

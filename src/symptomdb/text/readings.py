@@ -33,8 +33,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from symptomdb.text.english import NUMBER_WORDS
 from symptomdb.text.negation import word_set
 from symptomdb.text.normalise import Token
 
@@ -142,7 +143,6 @@ _CYCLE_RE = re.compile(
     re.IGNORECASE,
 )
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 OLIGOMENORRHEA, POLYMENORRHEA = "HP:0000876", "HP:0400007"
 # round 31: stopping breathing said of the night ("my wife says I stop breathing for ages at night",
 # "he snores and then stops breathing") is sleep apnoea
@@ -189,8 +189,7 @@ _SLEEP_LATENCY_RES = (
     re.compile(rf"{_TAKE}{_DURATION}[^.;!?\n]{{0,25}}?\bto {_TO_SLEEP}\b", re.IGNORECASE),
     re.compile(rf"\b{_TO_SLEEP}\b[^.;!?\n]{{0,40}}?{_TAKE}{_DURATION}", re.IGNORECASE),
 )
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "forty": 40, "forty-five": 45}
-_NUMBER_WORDS |= {"fifty": 50, "ninety": 90}
+_NUMBER_WORDS = NUMBER_WORDS | {"a": 1, "an": 1, "forty": 40, "forty-five": 45, "fifty": 50, "ninety": 90}
 SLEEP_ONSET_INSOMNIA = "HP:0031354"
 # session 13: lying (or sitting) and standing blood pressures ("BP lying 138/80, standing 104/62")
 _POSTURAL_RE = re.compile(
@@ -258,6 +257,7 @@ class Reading:
     last: int
     hpo_id: str
     absent: bool = False
+    temperature: bool = False  # read from a stated temperature ("temp 37.9"): the number decides
 
 
 def find_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
@@ -280,7 +280,10 @@ def temperatures(text: str, tokens: Sequence[Token]) -> list[Reading]:
             continue  # "the bath water temperature was 40"
         reading = _fever(float(match["value"].replace(",", ".")), (match["scale"] or "").lower())
         if reading is not None:
-            readings += _read(tokens, match.start(), match.end("value"), reading[0], absent=reading[1])
+            readings += [
+                replace(r, temperature=True)
+                for r in _read(tokens, match.start(), match.end("value"), reading[0], absent=reading[1])
+            ]
     return readings
 
 
@@ -409,7 +412,7 @@ def cycle_lengths(text: str, tokens: Sequence[Token]) -> list[Reading]:
     for match in _CYCLE_RE.finditer(text):
         if match["count"]:
             count = match["count"].lower()
-            days = 365 / int(_COUNT_WORDS.get(count, count))
+            days = 365 / int(NUMBER_WORDS.get(count, count))
         else:
             number, unit = (match["n"], match["unit"]) if match["n"] else (match["n2"], match["unit2"])
             if not match["n"] and not _CYCLE_WORDS_RE.search(
