@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from symptomdb.text.figures import capitalised
 from symptomdb.text.normalise import Token
+from symptomdb.text.people import people_words
 
 PRE = "pre"
 POST = "post"
@@ -181,26 +182,16 @@ _GENETIC_HEADS = _words(
     "markers linkage"
 )
 
-RELATIVES = _words(
-    "mother father mom mum dad mommy mummy daddy parent parents brother brothers sister sisters sibling "
-    "siblings sib sibs aunt aunts uncle uncles cousin cousins grandmother grandfather grandparent "
-    "grandparents grandma grandpa granny grandad granddad grampa gran niece nieces nephew nephews twin "
-    "half-brother half-sister stepbrother stepsister relative relatives kindred"
-    # round 10: a spouse is no blood relative, but their findings are not the patient's either
-    " husband wife spouse boyfriend girlfriend"
-    # round 22: "Ben's nan has diabetes"
-    " nan nana nanna grandson granddaughter stepmum stepdad stepmother stepfather"
-    # round 23: a friend's findings are not the patient's either ("my best mate has anxiety")
-    " friend friends mate mates bestie classmate classmates"
-    # round 29: "my husband's family all have high blood pressure" (with an owner, as every relative)
-    " family"
-    # session 13: text-speak and partners ("my bf has sores", "my lil sis has chickenpox", "my bff keeps
-    # making herself sick", "my partner has diabetes")
-    " bf gf bff bro sis hubby partner"
-    # session 13: people around the writer ("a mate of mine", "my neighbour", "a colleague of mine")
-    " colleague colleagues coworker coworkers workmate workmates neighbour neighbours neighbor neighbors"
-    " flatmate flatmates housemate housemates roommate roommates"
-)
+# People whose findings are not the patient's: kin, spouses and partners, friends, people around the
+# writer; the names the writer calls a relative by, the words between an owner and a relative, a sibling's
+# birth order, words that finish naming a relative, capitalised parents. Reviewed data, with the reasons:
+# data/people.tsv (people.py).
+RELATIVES = people_words("relative")
+_INFORMAL_RELATIVES = people_words("informal")
+_RELATIVE_MODIFIERS = people_words("modifier")
+_SIBLING_ORDER = people_words("sibling-order")
+_RELATIVE_TAILS = people_words("tail")
+_CAPITALISED_PARENTS = people_words("capitalised-parent")
 _FAMILY_VERBS = _words(
     "has had have with suffers suffered suffering is was were are died developed diagnosed affected "
     "presented shows showed experienced went gets got"
@@ -210,30 +201,16 @@ _FAMILY_VERBS = _words(
     # is an examined relative in a case report, "my husband, who had a stroke" a carer's patient)
     " who's whos"
 )
-# round 25: "Mother had sugar diabetes": a parent named as the writer names them, at a sentence start
-# (informal names such as "Mum" are the writer's anywhere: _INFORMAL_RELATIVES)
-_CAPITALISED_PARENTS = frozenset({"Mother", "Father", "Husband", "Wife"})  # round 29: "Husband has epilepsy"
 # round 22: "her brother didn't talk till he was 3": a negated verb after the relative is theirs too
 _NEGATED_VERBS = _words(
     "didn't didnt doesn't doesnt don't dont can't cant couldn't couldnt wasn't wasnt isn't isnt hasn't "
     "hasnt never"
 )
 _FAMILY_OWNERS = _words("his her their my our your maternal paternal")
-_INFORMAL_RELATIVES = _words(
-    "mum mom dad grandma grandpa granny grandad granddad grampa gran nan nana auntie"
-)
-_RELATIVE_MODIFIERS = _words(
-    "older younger elder big little baby twin half maternal paternal two both other best close late"
-)
-# round 26: the birth order that makes "older brother …" at a sentence start the writer's sibling ("both
-# siblings and their mother showed …" are patients in a case report)
-_SIBLING_ORDER = _words("older younger elder big little twin baby")
 # round 23: "my cousin's got alopecia", "brother's been diagnosed": "'s" is "has"/"is", not a possessive
 _AFTER_CONTRACTION = _words("got been had gotten always never just also now still diagnosed")
 # words between the relative and the verb ("my sister just got told she has asthma")
 _BETWEEN_RELATIVE_AND_VERB = _words("and or also both all just still always recently now apparently actually")
-# session 13: words that finish naming the relative ("a mate of mine has", "my brother-in-law has")
-_RELATIVE_TAILS = _words("of mine in law laws")
 # Words that start a reported-speech clause after a relative ("mum says he has ...").
 _REPORTING = _words(
     "says said reports reported noticed notes noted thinks feels worries worried told describes described"
