@@ -79,6 +79,8 @@ def test_format_errors_name_the_file_and_line(line: str, message: str) -> None:
         "my flatmate has seizures",  # a relative with an owner
         "my bf has seizures",
         "mum has seizures",  # an informal name
+        "my auntie has seizures",  # session 14: an informal name read as a relative too
+        "auntie has seizures",
         "Mother had seizures.",  # a capitalised parent at a sentence start
         "Older brother has seizures.",  # a sibling's birth order at a sentence start
         "Daisy's older brother has seizures.",  # a modifier between the owner and the relative
