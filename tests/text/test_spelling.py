@@ -170,3 +170,21 @@ def test_text_speak(knowledge: Knowledge) -> None:
     assert corrected(knowledge, "my nose keeps bleedin") == {"bleedin": "bleeding"}
     assert found(annotate(knowledge, "lil bumps down there, dnt hurt or itch")).get("HP:0000989") is True
     assert corrected(knowledge, "a spalt") == {}  # only a doubled letter is dropped from a short word
+
+
+def test_a_findings_y_word_spelt_ey_or_ie(knowledge: Knowledge) -> None:
+    # session 14: "-ey"/"-ie" for a finding's "-y" word, dictionary variants too ("shakey", "flakey")
+    assert corrected(knowledge, "dizzie and giddey, hands shakey, skin flakey") == {
+        "dizzie": "dizzy",
+        "giddey": "giddy",
+        "shakey": "shaky",
+        "flakey": "flaky",
+    }
+    assert corrected(knowledge, "down the alley with a movie") == {}  # no finding's -y word
+    assert found(annotate(knowledge, "I get dizzie spells")) == {"HP:0002321": False}
+
+
+def test_five_and_six_letter_words_spelt_by_sound(knowledge: Knowledge) -> None:
+    # session 14: two letters from an ordinary English word but the same sounds ("quezy", "exema")
+    assert corrected(knowledge, "I feel quezy") == {"quezy": "queasy"}
+    assert found(annotate(knowledge, "my son has exema all over")) == {"HP:0000964": False}

@@ -39,6 +39,10 @@ three- or four-letter non-word is read as the one ordinary English word, longer 
 the same first letter, that it sounds like ("hed", "stif", "swet", "num"; the sound-alike form reads ough
 as of, igh as i and a final mb as m).
 
+Session 14 (older adults typing): a finding's -y word spelt -ey or -ie is read as it, dictionary variants
+included ("giddey", "dizzie", "shakey", "flakey"; `y_spelling`); a five- or six-letter word no reading
+corrects is read as the one longer ordinary English word it sounds like ("quezy", "exema").
+
 The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
 """
@@ -209,6 +213,14 @@ class SpellIndex:
             return None
         found = [t for t in self.sounds.get(sound(word), ()) if len(t) > len(word) and t[0] == word[0]]
         return self._one_reading(found)
+
+    def y_spelling(self, word: str) -> str | None:
+        """A finding's -y word spelt -ey or -ie ("giddey", "dizzie", "shakey", "flakey"), read as the -y
+        word the lexicon's phrases use, even where the other spelling is a dictionary variant."""
+        if len(word) < MIN_LENGTH or not word.endswith(("ey", "ie")):
+            return None
+        target = word[:-2] + "y"
+        return target if target in self.english and self.keys[target] in self.vocabulary else None
 
     def swapped(self, word: str) -> str | None:
         """The ordinary English target a four-letter non-word spells with two neighbouring letters after
@@ -451,7 +463,9 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
             if target is not None:
                 out[i] = _replaced(token, CONTRACTIONS.get(target, target))
             continue
-        target = index.correction(token.lower)
+        target = index.y_spelling(token.lower) or index.correction(token.lower)
+        if target is None and len(raw) <= SHORT_WORD:
+            target = index.heard_as(token.lower)  # "quezy": two letters from queasy, the same sounds
         if target is not None:
             out[i] = _replaced(token, target)
         elif len(raw) >= SPLIT_LENGTH and (parts := index.run_together(token.lower)) is not None:
