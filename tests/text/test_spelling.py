@@ -188,3 +188,10 @@ def test_five_and_six_letter_words_spelt_by_sound(knowledge: Knowledge) -> None:
     # session 14: two letters from an ordinary English word but the same sounds ("quezy", "exema")
     assert corrected(knowledge, "I feel quezy") == {"quezy": "queasy"}
     assert found(annotate(knowledge, "my son has exema all over")) == {"HP:0000964": False}
+
+
+def test_a_doubled_letter_in_a_four_letter_word(knowledge: Knowledge) -> None:
+    # session 14: read as the word without it, three-letter finding words too ("hipp", "wett")
+    assert corrected(knowledge, "my hipp hurts and I wett myself") == {"hipp": "hip", "wett": "wet"}
+    # a word as long that sounds the same when no longer one does ("numm"), the longer one first ("akes")
+    assert corrected(knowledge, "toes go numm, body akes") == {"numm": "numb", "akes": "aches"}

@@ -90,7 +90,9 @@ not reach | not respond | not improve | not improved | not responsive | no cause
 not caused | no obvious cause | not due | no family history | not previously | no difference |
 no significant difference | no clinical difference | no correlation | no association | no relationship |
 presence or absence of | presence or absence | with or without | or no | either no | not significantly |
-not statistically | nil by mouth
+not statistically | nil by mouth |
+don't make it | dont make it | didn't make it | didnt make it | doesn't make it | not make it |
+can't make it | couldn't make it | never make it
 """
 
 _UNCERTAIN_PRE = """

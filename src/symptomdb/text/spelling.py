@@ -61,6 +61,7 @@ from typing import TypeVar
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from symptomdb.text.english import COMMON_ENGLISH, english_words
 from symptomdb.text.lexicon import Lexicon
 from symptomdb.text.normalise import JOIN_PREFIXES, Token, tokenize, us_spelling, word_key
 
@@ -211,8 +212,10 @@ class SpellIndex:
         letter ("nek" is neck, "hed" head, "swet" sweat, "nite" night, "coff" cough), when only one does."""
         if word in self.keys or self.is_word(word):
             return None
-        found = [t for t in self.sounds.get(sound(word), ()) if len(t) > len(word) and t[0] == word[0]]
-        return self._one_reading(found)
+        alike = [t for t in self.sounds.get(sound(word), ()) if t[0] == word[0] and t != word]
+        longer = [t for t in alike if len(t) > len(word)]
+        # a longer word first ("akes" is aches, not aces); else one as long ("numm" is numb)
+        return self._one_reading(longer or [t for t in alike if len(t) == len(word)])
 
     def y_spelling(self, word: str) -> str | None:
         """A finding's -y word spelt -ey or -ie ("giddey", "dizzie", "shakey", "flakey"), read as the -y
@@ -221,6 +224,26 @@ class SpellIndex:
             return None
         target = word[:-2] + "y"
         return target if target in self.english and self.keys[target] in self.vocabulary else None
+
+    def undoubled(self, word: str) -> str | None:
+        """The ordinary English word a short non-word spells with one letter doubled by a slip ("sorre",
+        "soree", "hipp", "wett")."""
+        if word in self.keys or self.is_word(word):
+            return None
+        for i in range(1, len(word)):
+            shorter = word[:i] + word[i + 1 :]
+            if word[i] == word[i - 1] and (shorter in self.english or self._short_finding_word(shorter)):
+                return shorter
+        return None
+
+    def _short_finding_word(self, word: str) -> bool:
+        """A common three-letter English word of the lexicon's phrases ("hip", "wet"; targets have four
+        letters or more)."""
+        return (
+            len(word) == 3
+            and english_words().get(word, 0) >= COMMON_ENGLISH
+            and word_key(word) in self.vocabulary
+        )
 
     def swapped(self, word: str) -> str | None:
         """The ordinary English target a four-letter non-word spells with two neighbouring letters after
@@ -248,11 +271,8 @@ class SpellIndex:
             return None
         if word.endswith("in") and word + "g" in self.keys:
             return word + "g"  # a dropped g ("bleedin", "swallowin", "killin")
-        if len(word) < SHORT_WORD:  # (a short word otherwise loses no letter)
-            for i in range(1, len(word)):
-                shorter = word[:i] + word[i + 1 :]
-                if word[i] == word[i - 1] and shorter in self.english:
-                    return shorter  # a letter doubled by a slip ("sorre", "soree")
+        if len(word) < SHORT_WORD and (shorter := self.undoubled(word)) is not None:
+            return shorter  # (a short word otherwise loses no letter)
         rare = word in self.rare
         limit = 2 if len(word) >= LONG_WORD else 1
         n = len(word)
@@ -459,7 +479,7 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
             index = spell_index(lexicon)
         if len(raw) < MIN_LENGTH:
             target = index.swapped(token.lower) if len(raw) == SWAPPED_LENGTH else None
-            target = target or index.heard_as(token.lower)
+            target = target or index.heard_as(token.lower) or index.undoubled(token.lower)
             if target is not None:
                 out[i] = _replaced(token, CONTRACTIONS.get(target, target))
             continue
