@@ -242,7 +242,7 @@ EXERTIONAL_DYSPNEA, DYSPNEA, MEMORY_IMPAIRMENT, DYSPHAGIA = (
     [
         ("he gets puffed walking to the shop", EXERTIONAL_DYSPNEA),
         ("SOB on climbing stairs for 3 wks", EXERTIONAL_DYSPNEA),
-        ("I get short of breath lying flat", DYSPNEA),
+        ("I get short of breath lying flat", "HP:0012764"),  # not exertional; session 14: Orthopnea
         ("I keep forgetting why I walked into a room", MEMORY_IMPAIRMENT),
         ("food sticks halfway down, mainly bread", DYSPHAGIA),
         ("it goes down the wrong way and I cough", DYSPHAGIA),

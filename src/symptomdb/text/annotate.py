@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -30,7 +31,15 @@ from symptomdb.knowledge.store import Knowledge
 from symptomdb.text import negation, readings
 from symptomdb.text.english import NUMBER_WORDS
 from symptomdb.text.figures import called_by_name, figure_positions, phrase_positions
-from symptomdb.text.lexicon import Key, Lexicon, get_lexicon, key_of, read_modifier_cues, surface_form
+from symptomdb.text.lexicon import (
+    Key,
+    Lexicon,
+    get_lexicon,
+    key_of,
+    read_context_children,
+    read_modifier_cues,
+    surface_form,
+)
 from symptomdb.text.normal import find_absence_phrases, find_normal_statements
 from symptomdb.text.normalise import (
     FILLER_WORDS,
@@ -1665,30 +1674,76 @@ def _modifier_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((modifier, re.compile(cue)) for modifier, cue in read_modifier_cues())
 
 
+@lru_cache(maxsize=1)
+def _context_children() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    table: dict[str, list[tuple[str, re.Pattern[str]]]] = defaultdict(list)
+    for finding, child, cue in read_context_children():
+        table[finding].append((child, re.compile(cue)))
+    return {finding: tuple(rows) for finding, rows in table.items()}
+
+
 def _specialisations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> dict[int, str]:
-    """Findings whose sentence carries a cue for a modifier that HPO names a child of the finding with
-    (``data/modifier-cues.tsv``): "fevers every 3 or 4 weeks" → *Recurrent fever*, "out of breath going
-    up the stairs" → *Exertional dyspnea*, "hands shake whenever I hold a cup" → *Action tremor*. Keyed
-    by ``id(candidate)``; applied to present findings only ("no fever for months" stays *Fever*)."""
+    """Findings whose sentence carries a cue for one of their children: a child listed with its cue
+    (``data/context-children.tsv``: "short of breath when I lie flat" → *Orthopnea*), else a modifier
+    that HPO names a child of the finding with (``data/modifier-cues.tsv``): "fevers every 3 or 4
+    weeks" → *Recurrent fever*, "out of breath going up the stairs" → *Exertional dyspnea*, "hands shake
+    whenever I hold a cup" → *Action tremor*. Keyed by ``id(candidate)``; applied to present findings
+    only ("no fever for months" stays *Fever*)."""
     children = lexicon.modifier_children
+    listed = _context_children()
     result: dict[int, str] = {}
-    if not children:
-        return result
     sentences: dict[int, str] = {}
     for candidate in chosen:
-        by_modifier = children.get(candidate.ids[0])
-        if by_modifier is None:
+        by_modifier = children.get(candidate.ids[0], {})
+        by_cue = listed.get(candidate.ids[0], ())
+        if not by_modifier and not by_cue:
             continue
         sentence = _sentence_text(tokens, candidate.first, sentences)
-        for modifier, cue in _modifier_cues():
-            child = by_modifier.get(modifier)
-            if child is None or not cue.search(sentence):
-                continue  # (a child found too is the same finding: "coughing up green phlegm")
-            if modifier in _SITE_MODIFIERS and not _names_site(tokens, candidate, modifier):
-                continue  # "shaky hands, sweats through her clothes": the sweating is no palmar one
-            result[id(candidate)] = child
-            break
+        at = len(_folded_words(tokens, _sentence_bounds(tokens, candidate.first)[0], candidate.first))
+        options = (
+            _nearest_cued_child(lexicon, sentence, at, by_cue),
+            _modified_child(tokens, candidate, sentence, at, by_modifier),
+        )
+        # the cue nearer the finding wins ("SOB on the stairs, now needs 3 pillows": exertional)
+        chosen_child = min((o for o in options if o is not None), key=lambda o: o[0], default=None)
+        if chosen_child is not None:
+            result[id(candidate)] = chosen_child[1]
     return result
+
+
+def _distance(match: re.Match[str], at: int) -> int:
+    """Characters between a cue's match and the finding at offset ``at`` of the sentence (0 inside)."""
+    return max(match.start() - at, at - match.end(), 0)
+
+
+def _nearest_cued_child(
+    lexicon: Lexicon, sentence: str, at: int, by_cue: Sequence[tuple[str, re.Pattern[str]]]
+) -> tuple[int, str] | None:
+    """The listed child whose cue matches the sentence nearest the finding ("short of breath when I lie
+    flat and I wake up in the night gasping for air": orthopnoea, then paroxysmal nocturnal dyspnoea),
+    with the distance."""
+    found = [
+        (_distance(match, at), child)
+        for child, cue in by_cue
+        if child in lexicon.scope
+        for match in cue.finditer(sentence)
+    ]
+    return min(found, key=lambda f: f[0]) if found else None
+
+
+def _modified_child(
+    tokens: Sequence[Token], candidate: _Candidate, sentence: str, at: int, by_modifier: dict[str, str]
+) -> tuple[int, str] | None:
+    """The child named by the first modifier whose cue the sentence carries, with the distance."""
+    for modifier, cue in _modifier_cues():
+        child = by_modifier.get(modifier)
+        match = cue.search(sentence) if child is not None else None
+        if child is None or match is None:
+            continue  # (a child found too is the same finding: "coughing up green phlegm")
+        if modifier in _SITE_MODIFIERS and not _names_site(tokens, candidate, modifier):
+            continue  # "shaky hands, sweats through her clothes": the sweating is no palmar one
+        return min(_distance(m, at) for m in cue.finditer(sentence)), child
+    return None
 
 
 # Modifiers that name a body site: they specialise only a finding whose own words name the site.

@@ -821,6 +821,9 @@ def age_children(knowledge: Knowledge, scope: frozenset[str]) -> dict[str, dict[
     }
 
 
+CONTEXT_CHILDREN_FILE = "data/context-children.tsv"
+
+
 @lru_cache(maxsize=1)
 def read_modifier_cues() -> tuple[tuple[str, str], ...]:
     """(modifier, cue regular expression) rows of ``data/modifier-cues.tsv``, in file order."""
@@ -832,6 +835,24 @@ def read_modifier_cues() -> tuple[tuple[str, str], ...]:
         modifier, cue = line.split("\t")
         if modifier != "modifier":
             rows.append((modifier.strip().lower(), cue.strip()))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def read_context_children() -> tuple[tuple[str, str, str], ...]:
+    """(finding id, child id, cue regular expression) rows of ``data/context-children.tsv``, in file
+    order: children HPO does not name as the finding plus a modifier (*Dyspnea* → *Orthopnea*)."""
+    rows: list[tuple[str, str, str]] = []
+    text = resources.files("symptomdb.text").joinpath(CONTEXT_CHILDREN_FILE).read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#") or line.startswith("finding\t"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 3 or not all(f.startswith("HP:") for f in fields[:2]):
+            raise ValueError(
+                f"{CONTEXT_CHILDREN_FILE}:{number}: expected finding<TAB>child<TAB>cue[<TAB>note]"
+            )
+        rows.append((fields[0].strip(), fields[1].strip(), fields[2].strip()))
     return tuple(rows)
 
 

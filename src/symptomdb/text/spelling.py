@@ -271,8 +271,8 @@ class SpellIndex:
             return None
         if word.endswith("in") and word + "g" in self.keys:
             return word + "g"  # a dropped g ("bleedin", "swallowin", "killin")
-        if len(word) < SHORT_WORD and (shorter := self.undoubled(word)) is not None:
-            return shorter  # (a short word otherwise loses no letter)
+        if len(word) < SHORT_WORD and (single := self.undoubled(word)) is not None:
+            return single  # (a short word otherwise loses no letter)
         rare = word in self.rare
         limit = 2 if len(word) >= LONG_WORD else 1
         n = len(word)
