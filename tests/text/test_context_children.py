@@ -53,3 +53,21 @@ def test_the_nearest_cue_decides(knowledge: Knowledge) -> None:
 
 def test_a_denied_finding_keeps_its_own_term(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "no breathlessness when I lie flat")) == {DYSPNEA: True}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm not sleeping, I lie awake till 3", "HP:0031354"),  # Sleep onset insomnia
+        ("can't sleep, I wake at 4 every morning", "HP:0031356"),  # Terminal insomnia
+        ("he coughs till he's sick", "HP:0034783"),  # Posttussive emesis
+        ("the worst headache of my life, out of the blue", "HP:0030907"),  # Thunderclap headache
+    ],
+)
+def test_other_listed_children(knowledge: Knowledge, text: str, expected: str) -> None:
+    assert found(annotate(knowledge, text)).get(expected) is False
+
+
+def test_no_cue_keeps_the_finding(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "he had a cough and was sick twice")).get("HP:0002013") is False
+    assert found(annotate(knowledge, "bad headache today")) == {"HP:0002315": False}
