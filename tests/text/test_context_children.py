@@ -62,6 +62,11 @@ def test_a_denied_finding_keeps_its_own_term(knowledge: Knowledge) -> None:
         ("can't sleep, I wake at 4 every morning", "HP:0031356"),  # Terminal insomnia
         ("he coughs till he's sick", "HP:0034783"),  # Posttussive emesis
         ("the worst headache of my life, out of the blue", "HP:0030907"),  # Thunderclap headache
+        ("really itchy down there and a thick discharge", "HP:0032004"),  # Pruritus vulvae
+        ("an itchy rash with tiny blisters on her arms", "HP:0033697"),  # Vesicular eruption
+        ("my periods stopped 5 months ago", "HP:0000869"),  # Secondary amenorrhea
+        ("she's 16 and her periods have never started", "HP:0000786"),  # Primary amenorrhea
+        ("her hair is falling out in round patches", "HP:0002232"),  # Patchy alopecia (a modifier cue)
     ],
 )
 def test_other_listed_children(knowledge: Knowledge, text: str, expected: str) -> None:
@@ -71,3 +76,5 @@ def test_other_listed_children(knowledge: Knowledge, text: str, expected: str) -
 def test_no_cue_keeps_the_finding(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "he had a cough and was sick twice")).get("HP:0002013") is False
     assert found(annotate(knowledge, "bad headache today")) == {"HP:0002315": False}
+    # an itch on the hands stays Pruritus (the authors' usage: scabies, chilblains)
+    assert found(annotate(knowledge, "itchy bumps between my fingers")).get("HP:0000989") is False
