@@ -67,6 +67,8 @@ def test_a_denied_finding_keeps_its_own_term(knowledge: Knowledge) -> None:
         ("my periods stopped 5 months ago", "HP:0000869"),  # Secondary amenorrhea
         ("she's 16 and her periods have never started", "HP:0000786"),  # Primary amenorrhea
         ("her hair is falling out in round patches", "HP:0002232"),  # Patchy alopecia (a modifier cue)
+        ("pins and needles in my thumb and first two fingers", "HP:0033660"),  # Hand paresthesia
+        ("he has tics, blinking and shrugging", "HP:0100034"),  # Motor tics
     ],
 )
 def test_other_listed_children(knowledge: Knowledge, text: str, expected: str) -> None:
@@ -78,3 +80,6 @@ def test_no_cue_keeps_the_finding(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "bad headache today")) == {"HP:0002315": False}
     # an itch on the hands stays Pruritus (the authors' usage: scabies, chilblains)
     assert found(annotate(knowledge, "itchy bumps between my fingers")).get("HP:0000989") is False
+    # tingling of the hands and feet stays Paresthesia; a slight temperature stays Fever (the authors' usage)
+    assert found(annotate(knowledge, "my hands and feet tingle")).get("HP:0003401") is False
+    assert found(annotate(knowledge, "I have a slight temperature")).get("HP:0001945") is False
