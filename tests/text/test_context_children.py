@@ -81,5 +81,5 @@ def test_no_cue_keeps_the_finding(knowledge: Knowledge) -> None:
     # an itch on the hands stays Pruritus (the authors' usage: scabies, chilblains)
     assert found(annotate(knowledge, "itchy bumps between my fingers")).get("HP:0000989") is False
     # tingling of the hands and feet stays Paresthesia; a slight temperature stays Fever (the authors' usage)
-    assert found(annotate(knowledge, "my hands and feet tingle")).get("HP:0003401") is False
+    assert found(annotate(knowledge, "pins and needles in my feet and fingertips")).get("HP:0003401") is False
     assert found(annotate(knowledge, "I have a slight temperature")).get("HP:0001945") is False
