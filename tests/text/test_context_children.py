@@ -19,10 +19,10 @@ DYSPNEA, ORTHOPNEA, PND, EXERTIONAL_DYSPNEA = "HP:0002094", "HP:0012764", "HP:00
 def test_every_listed_child_is_a_descendant_of_its_finding(knowledge: Knowledge) -> None:
     rows = read_context_children()
     assert rows
-    for finding, child, cue in rows:
-        assert finding in knowledge.terms and child in knowledge.terms
-        assert finding in knowledge.ancestors(child) and finding != child
-        re.compile(cue)
+    for row in rows:
+        assert row.finding in knowledge.terms and row.child in knowledge.terms
+        assert row.finding in knowledge.ancestors(row.child) and row.finding != row.child
+        re.compile(row.cue)
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,10 @@ def test_no_cue_keeps_the_finding(knowledge: Knowledge) -> None:
     # tingling of the hands and feet stays Paresthesia; a slight temperature stays Fever (the authors' usage)
     assert found(annotate(knowledge, "pins and needles in my feet and fingertips")).get("HP:0003401") is False
     assert found(annotate(knowledge, "I have a slight temperature")).get("HP:0001945") is False
+
+
+def test_a_cue_within_a_few_words(knowledge: Knowledge) -> None:
+    # itchy eyes: the eyes named within four words of the itch (a row with "within"), not further away
+    assert found(annotate(knowledge, "itchy watery eyes and sneezing")).get("HP:0033841") is False
+    text = "so itchy at night, and the whites of her eyes look yellow"
+    assert found(annotate(knowledge, text)).get("HP:0000989") is False

@@ -32,6 +32,7 @@ from symptomdb.text import negation, readings
 from symptomdb.text.english import NUMBER_WORDS
 from symptomdb.text.figures import called_by_name, figure_positions, phrase_positions
 from symptomdb.text.lexicon import (
+    ContextChild,
     Key,
     Lexicon,
     get_lexicon,
@@ -480,18 +481,6 @@ _BACK_AS_ADVERB = negation.word_set(
 
 
 _LOWER = frozenset({"lower", "low"})
-_EYES = frozenset({"eye", "eyes"})
-_EYE_REACH = 4
-
-
-def _itchy_eyes(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> str | None:
-    """Ocular pruritus when the eyes are named within a few words of the itch ("eyes go red and itchy",
-    "itchy watery eyes"; not "so itchy at night, and the whites of her eyes look yellow"), else None."""
-    before, after = _sentence_words_around(tokens, position, _EYE_REACH, _EYE_REACH)
-    if not any(t.lower in _EYES for t in (*before, *after)):
-        return None
-    ids = lexicon.phrases.get(tuple(sorted(("eye", "itchy"))))
-    return ids[0] if ids else None
 
 
 def _adverbial_back(tokens: Sequence[Token], position: int) -> bool:
@@ -514,9 +503,9 @@ def _site_term(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> str 
     if said_after:  # "pain under my ribs": the site follows, and no earlier word names it
         order = list(range(position + 1, end))
     elif key == "itchy":
-        # an itch beside a part is mostly the itch of a rash or lesion there: Pruritus; but eyes have no
-        # rash of their own ("my eyes go red and itchy"; session 13)
-        return _itchy_eyes(lexicon, tokens, position)
+        # an itch beside a part is mostly the itch of a rash or lesion there: Pruritus (itchy eyes, which
+        # have no rash of their own, are a context child: data/context-children.tsv)
+        return None
     for j in order:
         other = tokens[j]
         if other.kind != "word" or other.stop:
@@ -1675,10 +1664,10 @@ def _modifier_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @lru_cache(maxsize=1)
-def _context_children() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
-    table: dict[str, list[tuple[str, re.Pattern[str]]]] = defaultdict(list)
-    for finding, child, cue in read_context_children():
-        table[finding].append((child, re.compile(cue)))
+def _context_children() -> dict[str, tuple[tuple[ContextChild, re.Pattern[str]], ...]]:
+    table: dict[str, list[tuple[ContextChild, re.Pattern[str]]]] = defaultdict(list)
+    for row in read_context_children():
+        table[row.finding].append((row, re.compile(row.cue)))
     return {finding: tuple(rows) for finding, rows in table.items()}
 
 
@@ -1699,10 +1688,12 @@ def _specialisations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Ca
         if not by_modifier and not by_cue:
             continue
         sentence = _sentence_text(tokens, candidate.first, sentences)
-        at = len(_folded_words(tokens, _sentence_bounds(tokens, candidate.first)[0], candidate.first))
+        start = _sentence_bounds(tokens, candidate.first)[0]
+        at = len(_folded_words(tokens, start, candidate.first))
+        span = (at + (at > 0), len(_folded_words(tokens, start, candidate.last + 1)))  # the finding's words
         options = (
-            _nearest_cued_child(lexicon, sentence, at, by_cue),
-            _modified_child(tokens, candidate, sentence, at, by_modifier),
+            _nearest_cued_child(lexicon, sentence, span, by_cue),
+            _modified_child(tokens, candidate, sentence, span, by_modifier),
         )
         # the cue nearer the finding wins ("SOB on the stairs, now needs 3 pillows": exertional)
         chosen_child = min((o for o in options if o is not None), key=lambda o: o[0], default=None)
@@ -1711,28 +1702,42 @@ def _specialisations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Ca
     return result
 
 
-def _distance(match: re.Match[str], at: int) -> int:
-    """Characters between a cue's match and the finding at offset ``at`` of the sentence (0 inside)."""
-    return max(match.start() - at, at - match.end(), 0)
+def _distance(match: re.Match[str], span: tuple[int, int]) -> int:
+    """Characters between a cue's match and the finding's words at ``span`` of the sentence (0 inside)."""
+    return max(match.start() - span[1], span[0] - match.end(), 0)
+
+
+def _words_between(sentence: str, match: re.Match[str], span: tuple[int, int]) -> int:
+    """Words between a cue's match and the finding's words (0 when they touch or overlap)."""
+    gap = sentence[span[1] : match.start()] if match.start() >= span[1] else sentence[match.end() : span[0]]
+    return len(gap.split())
 
 
 def _nearest_cued_child(
-    lexicon: Lexicon, sentence: str, at: int, by_cue: Sequence[tuple[str, re.Pattern[str]]]
+    lexicon: Lexicon,
+    sentence: str,
+    span: tuple[int, int],
+    by_cue: Sequence[tuple[ContextChild, re.Pattern[str]]],
 ) -> tuple[int, str] | None:
     """The listed child whose cue matches the sentence nearest the finding ("short of breath when I lie
     flat and I wake up in the night gasping for air": orthopnoea, then paroxysmal nocturnal dyspnoea),
-    with the distance."""
+    with the distance; a row with ``within`` counts only that many words from the finding."""
     found = [
-        (_distance(match, at), child)
-        for child, cue in by_cue
-        if child in lexicon.scope
+        (_distance(match, span), row.child)
+        for row, cue in by_cue
+        if row.child in lexicon.scope
         for match in cue.finditer(sentence)
+        if row.within is None or _words_between(sentence, match, span) <= row.within
     ]
     return min(found, key=lambda f: f[0]) if found else None
 
 
 def _modified_child(
-    tokens: Sequence[Token], candidate: _Candidate, sentence: str, at: int, by_modifier: dict[str, str]
+    tokens: Sequence[Token],
+    candidate: _Candidate,
+    sentence: str,
+    span: tuple[int, int],
+    by_modifier: dict[str, str],
 ) -> tuple[int, str] | None:
     """The child named by the first modifier whose cue the sentence carries, with the distance."""
     for modifier, cue in _modifier_cues():
@@ -1742,7 +1747,7 @@ def _modified_child(
             continue  # (a child found too is the same finding: "coughing up green phlegm")
         if modifier in _SITE_MODIFIERS and not _names_site(tokens, candidate, modifier):
             continue  # "shaky hands, sweats through her clothes": the sweating is no palmar one
-        return min(_distance(m, at) for m in cue.finditer(sentence)), child
+        return min(_distance(m, span) for m in cue.finditer(sentence)), child
     return None
 
 

@@ -838,21 +838,36 @@ def read_modifier_cues() -> tuple[tuple[str, str], ...]:
     return tuple(rows)
 
 
+@dataclass(frozen=True)
+class ContextChild:
+    """A row of ``data/context-children.tsv``: the finding, the child its context makes it, the cue, and
+    how many words from the finding the cue may be (None: anywhere in the sentence)."""
+
+    finding: str
+    child: str
+    cue: str
+    within: int | None = None
+
+
 @lru_cache(maxsize=1)
-def read_context_children() -> tuple[tuple[str, str, str], ...]:
-    """(finding id, child id, cue regular expression) rows of ``data/context-children.tsv``, in file
-    order: children HPO does not name as the finding plus a modifier (*Dyspnea* → *Orthopnea*)."""
-    rows: list[tuple[str, str, str]] = []
+def read_context_children() -> tuple[ContextChild, ...]:
+    """The rows of ``data/context-children.tsv``, in file order: children HPO does not name as the
+    finding plus a modifier (*Dyspnea* → *Orthopnea*)."""
+    rows: list[ContextChild] = []
     text = resources.files("symptomdb.text").joinpath(CONTEXT_CHILDREN_FILE).read_text(encoding="utf-8")
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#") or line.startswith("finding\t"):
             continue
-        fields = line.split("\t")
-        if len(fields) < 3 or not all(f.startswith("HP:") for f in fields[:2]):
+        fields = [f.strip() for f in line.split("\t")]
+        if (
+            len(fields) < 4
+            or not all(f.startswith("HP:") for f in fields[:2])
+            or not (fields[3] == "" or fields[3].isdigit())
+        ):
             raise ValueError(
-                f"{CONTEXT_CHILDREN_FILE}:{number}: expected finding<TAB>child<TAB>cue[<TAB>note]"
+                f"{CONTEXT_CHILDREN_FILE}:{number}: expected finding<TAB>child<TAB>cue<TAB>within<TAB>note"
             )
-        rows.append((fields[0].strip(), fields[1].strip(), fields[2].strip()))
+        rows.append(ContextChild(fields[0], fields[1], fields[2], int(fields[3]) if fields[3] else None))
     return tuple(rows)
 
 
