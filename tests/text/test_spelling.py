@@ -195,3 +195,12 @@ def test_a_doubled_letter_in_a_four_letter_word(knowledge: Knowledge) -> None:
     assert corrected(knowledge, "my hipp hurts and I wett myself") == {"hipp": "hip", "wett": "wet"}
     # a word as long that sounds the same when no longer one does ("numm"), the longer one first ("akes")
     assert corrected(knowledge, "toes go numm, body akes") == {"numm": "numb", "akes": "aches"}
+
+
+def test_mirror_image_letters_swapped(knowledge: Knowledge) -> None:
+    # session 14: b/d/p/q written for one another (dyslexia)
+    assert corrected(knowledge, "I threw up dlood, my qeriods are heavy, I burq") == {
+        "dlood": "blood",
+        "qeriods": "periods",
+        "burq": "burp",
+    }

@@ -41,7 +41,9 @@ as of, igh as i and a final mb as m).
 
 Session 14 (older adults typing): a finding's -y word spelt -ey or -ie is read as it, dictionary variants
 included ("giddey", "dizzie", "shakey", "flakey"; `y_spelling`); a five- or six-letter word no reading
-corrects is read as the one longer ordinary English word it sounds like ("quezy", "exema").
+corrects is read as the one longer ordinary English word it sounds like ("quezy", "exema"); a doubled
+letter in a four-letter word is dropped ("hipp", "wett"); letters that are one another's mirror image
+(b/d/p/q) are read as the ordinary English word they spell ("dlood", "qeriods", "burq").
 
 The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
@@ -335,9 +337,13 @@ _SOUNDS = (("ph", "f"), ("ch", "k"), ("ck", "k"), ("qu", "kw"), ("q", "k"), ("c"
 # is read as it, when nothing closer is found
 _LABIALS = str.maketrans("pvfj", "bbby")  # "bain", "bomit", "pever", "feber", "jellow"
 _V_AND_W = str.maketrans("w", "v")  # "wery", "wiral"
+# Letters that are one another's mirror image, which dyslexic writers swap (session 14: "dlood", "bizzy",
+# "qeriods", "cramqs")
+_MIRRORED = str.maketrans("dpq", "bbb")
 _CARRIED_OVER: tuple[Callable[[str], str], ...] = (
-    lambda word: "#" + word.translate(_LABIALS),  # the marks keep the two folds' forms apart
+    lambda word: "#" + word.translate(_LABIALS),  # the marks keep the folds' forms apart
     lambda word: "%" + word.translate(_V_AND_W),
+    lambda word: "&" + word.translate(_MIRRORED),
 )
 
 
