@@ -90,3 +90,10 @@ def test_a_cue_within_a_few_words(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "itchy watery eyes and sneezing")).get("HP:0033841") is False
     text = "so itchy at night, and the whites of her eyes look yellow"
     assert found(annotate(knowledge, text)).get("HP:0000989") is False
+
+
+def test_a_twitching_eyelid_is_no_cogan_lid_twitch(knowledge: Knowledge) -> None:
+    # session 14: HPO's "Eyelid twitch" synonym of the Cogan lid twitch (a myasthenic sign) is excluded
+    findings = found(annotate(knowledge, "twitching in my left eye lid for 2 weeks"))
+    assert "HP:0031786" not in findings and findings.get("HP:0031166") is False
+    assert found(annotate(knowledge, "a Cogan lid twitch was seen")) == {"HP:0031786": False}
