@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
+from symptomdb.text.english import NUMBER_WORDS
 from symptomdb.text.normalise import Token
 
 FIGURES_FILE = "data/figures-of-speech.tsv"
@@ -58,9 +59,39 @@ def phrase_positions(tokens: Sequence[Token]) -> frozenset[int]:
     for i, lower in enumerate(lowers):
         for words, marked in by_word.get(lower, ()):
             start = i - marked
-            if start >= 0 and tuple(lowers[start : start + len(words)]) == words:
+            end = start + len(words)
+            if (
+                start >= 0
+                and tuple(lowers[start:end]) == words
+                and not _a_duration_follows(words, lowers, end)
+            ):
                 found.add(i)
     return frozenset(found)
+
+
+# Session 14: "a headache for the school" is a figure, "a headache for 3 days" the finding (the figure had
+# hidden every headache said with how long it lasted). Words that open a length of time after "for".
+_DURATION_OPENERS = frozenset(
+    {"about", "over", "nearly", "almost", "around", "roughly", "like", "ages", "hours", "days",
+     "weeks", "months", "years", "most", "several", "many", "some", "few", "couple", "half", "at", "well"}
+) | frozenset(NUMBER_WORDS)  # fmt: skip
+_THE_DURATION = frozenset({"last", "past", "whole", "entire", "rest", "best", "next", "first"})
+_A_DURATION = frozenset(
+    {"day", "week", "month", "year", "hour", "minute", "fortnight", "while", "couple", "few", "long", "good"}
+)
+
+
+def _a_duration_follows(words: tuple[str, ...], lowers: list[str], end: int) -> bool:
+    """A figure that ends in "for" followed by a length of time ("headache for 3 days") is no figure."""
+    if words[-1] != "for" or end >= len(lowers):
+        return False
+    after = lowers[end]
+    if after.isdigit() or after in _DURATION_OPENERS:
+        return True
+    following = lowers[end + 1] if end + 1 < len(lowers) else ""
+    return (after == "the" and following in _THE_DURATION) or (
+        after in ("a", "an") and following in _A_DURATION
+    )
 
 
 # Round 25: verbs of a clinic letter before a name ("I saw Amelia today", "bringing Amelia") and verbs
