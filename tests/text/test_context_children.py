@@ -99,6 +99,5 @@ def test_a_twitching_eyelid_is_no_cogan_lid_twitch(knowledge: Knowledge) -> None
     assert found(annotate(knowledge, "a Cogan lid twitch was seen")) == {"HP:0031786": False}
 
 
-
 def test_the_worst_headache_for_days_is_no_thunderclap(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "the worst headache for like 3 days")) == {"HP:0002315": False}
