@@ -1673,11 +1673,11 @@ def _context_children() -> dict[str, tuple[tuple[ContextChild, re.Pattern[str]],
 
 def _specialisations(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> dict[int, str]:
     """Findings whose sentence carries a cue for one of their children: a child listed with its cue
-    (``data/context-children.tsv``: "short of breath when I lie flat" → *Orthopnea*), else a modifier
-    that HPO names a child of the finding with (``data/modifier-cues.tsv``): "fevers every 3 or 4
-    weeks" → *Recurrent fever*, "out of breath going up the stairs" → *Exertional dyspnea*, "hands shake
-    whenever I hold a cup" → *Action tremor*. Keyed by ``id(candidate)``; applied to present findings
-    only ("no fever for months" stays *Fever*)."""
+    (``data/context-children.tsv``: "short of breath when I lie flat" → *Orthopnea*) or a modifier that
+    HPO names a child of the finding with (``data/modifier-cues.tsv``: "fevers every 3 or 4 weeks" →
+    *Recurrent fever*, "out of breath going up the stairs" → *Exertional dyspnea*); when both match, the
+    cue nearer the finding wins (a tie: the listed child). Keyed by ``id(candidate)``; applied to present
+    findings only ("no fever for months" stays *Fever*)."""
     children = lexicon.modifier_children
     listed = _context_children()
     result: dict[int, str] = {}
@@ -1742,8 +1742,7 @@ def _modified_child(
     """The child named by the first modifier whose cue the sentence carries, with the distance."""
     for modifier, cue in _modifier_cues():
         child = by_modifier.get(modifier)
-        match = cue.search(sentence) if child is not None else None
-        if child is None or match is None:
+        if child is None or not cue.search(sentence):
             continue  # (a child found too is the same finding: "coughing up green phlegm")
         if modifier in _SITE_MODIFIERS and not _names_site(tokens, candidate, modifier):
             continue  # "shaky hands, sweats through her clothes": the sweating is no palmar one
