@@ -69,6 +69,7 @@ def test_a_denied_finding_keeps_its_own_term(knowledge: Knowledge) -> None:
         ("her hair is falling out in round patches", "HP:0002232"),  # Patchy alopecia (a modifier cue)
         ("pins and needles in my thumb and first two fingers", "HP:0033660"),  # Hand paresthesia
         ("he has tics, blinking and shrugging", "HP:0100034"),  # Motor tics
+        ("I've had diarrhoea for five weeks now", "HP:0002028"),  # Chronic diarrhea (over 4 weeks)
     ],
 )
 def test_other_listed_children(knowledge: Knowledge, text: str, expected: str) -> None:
@@ -78,6 +79,7 @@ def test_other_listed_children(knowledge: Knowledge, text: str, expected: str) -
 def test_no_cue_keeps_the_finding(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "he had a cough and was sick twice")).get("HP:0002013") is False
     assert found(annotate(knowledge, "bad headache today")) == {"HP:0002315": False}
+    assert found(annotate(knowledge, "my baby is 6 months and has diarrhoea")) == {"HP:0002014": False}
     # an itch on the hands stays Pruritus (the authors' usage: scabies, chilblains)
     assert found(annotate(knowledge, "itchy bumps between my fingers")).get("HP:0000989") is False
     # tingling of the hands and feet stays Paresthesia; a slight temperature stays Fever (the authors' usage)
