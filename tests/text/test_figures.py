@@ -15,3 +15,9 @@ def test_a_duration_after_for_undoes_the_figure(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "itching for a week")) == {"HP:0000989": False}
     assert found(annotate(knowledge, "the new rota is a headache for the school")) == {}
     assert found(annotate(knowledge, "he's itching for a fight")) == {}
+
+
+def test_sick_of_a_morning_is_vomiting(knowledge: Knowledge) -> None:
+    # session 14: British "sick of a morning" (in the mornings); "sick of this cough" is fed up
+    assert found(annotate(knowledge, "I've been sick of a morning for a week")) == {"HP:0002013": False}
+    assert found(annotate(knowledge, "I'm sick of this cough")) == {"HP:0012735": False}

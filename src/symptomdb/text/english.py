@@ -3,6 +3,7 @@ licence; bundled with the package, no network), loaded once per process."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import metadata
 
@@ -11,6 +12,17 @@ from importlib import metadata
 RARE_ENGLISH = 50
 # English words at least this frequent whose key the lexicon uses are spelling targets ("lethargic").
 COMMON_ENGLISH = 100
+# Times of day, as in British "sick of a morning" (in the mornings), which is no "sick of it".
+TIMES_OF_DAY = frozenset(
+    {"morning", "mornings", "evening", "evenings", "night", "nights", "afternoon", "day"}
+)
+
+
+def a_time_of_day(words: Sequence[str], k: int) -> bool:
+    """``words[k:k + 2]`` is "a"/"an" and a time of day ("of a morning")."""
+    return k + 1 < len(words) and words[k] in ("a", "an") and words[k + 1] in TIMES_OF_DAY
+
+
 # Number words, read as numbers in texts ("born eight weeks early") and in names ("type two diabetes").
 NUMBER_WORDS = {
     word: n

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
-from symptomdb.text.english import NUMBER_WORDS
+from symptomdb.text.english import NUMBER_WORDS, a_time_of_day
 from symptomdb.text.normalise import Token
 
 FIGURES_FILE = "data/figures-of-speech.tsv"
@@ -81,14 +81,23 @@ _A_DURATION = frozenset(
 )
 
 
+# British "sick of a morning" is being sick in the mornings, not "sick of it"
+_TIMES_OF_DAY = frozenset(
+    {"morning", "mornings", "evening", "evenings", "night", "nights", "afternoon", "day"}
+)
+
+
 def _a_duration_follows(words: tuple[str, ...], lowers: list[str], end: int) -> bool:
-    """A figure that ends in "for" followed by a length of time ("headache for 3 days") is no figure."""
-    if words[-1] != "for" or end >= len(lowers):
+    """A figure that ends in "for" followed by a length of time ("headache for 3 days"), or in "of"
+    followed by a time of day ("sick of a morning"), is no figure."""
+    if words[-1] not in ("for", "of") or end >= len(lowers):
         return False
+    if words[-1] == "of":
+        return a_time_of_day(lowers, end)
     after = lowers[end]
+    following = lowers[end + 1] if end + 1 < len(lowers) else ""
     if after.isdigit() or after in _DURATION_OPENERS:
         return True
-    following = lowers[end + 1] if end + 1 < len(lowers) else ""
     return (after == "the" and following in _THE_DURATION) or (
         after in ("a", "an") and following in _A_DURATION
     )

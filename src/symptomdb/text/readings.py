@@ -35,7 +35,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from symptomdb.text.english import NUMBER_WORDS
+from symptomdb.text.english import NUMBER_WORDS, a_time_of_day
 from symptomdb.text.negation import word_set
 from symptomdb.text.normalise import Token
 
@@ -619,6 +619,8 @@ def _having(word: str) -> bool:
 
 def _been_sick(lowers: list[str], i: int) -> bool:
     after = lowers[i + 1] if i + 1 < len(lowers) else ""
+    if after == "of" and a_time_of_day(lowers, i + 2):
+        after = ""  # session 14: British "sick of a morning" (in the mornings) is vomiting, not "sick of it"
     if after in _NOT_VOMIT_AFTER or (after == "and" and lowers[i + 2 : i + 3] == ["tired"]):
         return False
     if after == "with" and lowers[i + 2 : i + 3] and lowers[i + 2] in _ILL_WITH:
