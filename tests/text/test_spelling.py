@@ -204,3 +204,9 @@ def test_mirror_image_letters_swapped(knowledge: Knowledge) -> None:
         "qeriods": "periods",
         "burq": "burp",
     }
+
+
+def test_a_finding_word_with_a_letter_dropped(knowledge: Knowledge) -> None:
+    # session 14: a four-letter non-word one letter short of a word that names a finding alone
+    assert corrected(knowledge, "bad coug and a fver") == {"coug": "cough", "fver": "fever"}
+    assert corrected(knowledge, "it went on for 25 mins") == {}  # "mains" names no finding

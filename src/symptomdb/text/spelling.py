@@ -43,7 +43,8 @@ Session 14 (older adults typing): a finding's -y word spelt -ey or -ie is read a
 included ("giddey", "dizzie", "shakey", "flakey"; `y_spelling`); a five- or six-letter word no reading
 corrects is read as the one longer ordinary English word it sounds like ("quezy", "exema"); a doubled
 letter in a four-letter word is dropped ("hipp", "wett"); letters that are one another's mirror image
-(b/d/p/q) are read as the ordinary English word they spell ("dlood", "qeriods", "burq").
+(b/d/p/q) are read as the ordinary English word they spell ("dlood", "qeriods", "burq"); a four-letter
+non-word one letter short of a word that names a finding alone is read as it ("coug", "fver", "dizz").
 
 The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
@@ -73,6 +74,7 @@ _PARTICLES = frozenset({"up", "out", "off", "down"})  # "coughingup", "passedout
 SPLIT_LENGTH = 6  # a run-together word ("coughingup") has at least this many letters
 HEARD_LENGTH = 3  # ... or for a three- or four-letter word spelt by sound ("nek", "swet", "coff")
 SWAPPED_LENGTH = 4  # ... but for two neighbouring letters swapped in a four-letter word ("bakc", "pian")
+DROPPED_FROM = 5  # ... or a five-letter word with a letter dropped ("coug", "fver")
 LONG_WORD = 7  # words of at least this many letters may be two edits away
 SHORT_WORD = 6  # shorter words are corrected only by a letter changed, added or swapped
 # Prefixes a compound word may start with ("coactivator", "unresectable"): such a word is no misspelling
@@ -114,11 +116,13 @@ class SpellIndex:
     known: frozenset[str]
     rare: frozenset[str]
     english: frozenset[str]  # the targets that are ordinary English words
+    findings: frozenset[str] = frozenset()  # keys that name a finding alone ("cough", "dizzy")
     memo: dict[str, str | None] = field(default_factory=dict)
     splits: dict[str, tuple[str, str] | None] = field(default_factory=dict)  # memoised run_together
     letters: dict[str, list[str]] = field(init=False)  # sorted letters → targets
     carried: dict[str, list[str]] = field(init=False)  # English targets by their carried-over forms
     sounds: dict[str, list[str]] = field(init=False)  # short English targets by their sound-alike forms
+    dropped: dict[str, list[str]] = field(init=False)  # five-letter English targets by each four-letter slip
 
     def __post_init__(self) -> None:
         # built with the index (the lexicon's warm-up), not by the first document that needs them
@@ -127,11 +131,15 @@ class SpellIndex:
             self.letters["".join(sorted(target))].append(target)
         self.carried = defaultdict(list)
         self.sounds = defaultdict(list)
+        self.dropped = defaultdict(list)
         for target in self.english:
             for fold in _CARRIED_OVER:
                 self.carried[fold(target)].append(target)
             if len(target) <= 6:
                 self.sounds[sound(target)].append(target)
+            if len(target) == DROPPED_FROM:
+                for i in range(1, len(target)):
+                    self.dropped[target[:i] + target[i + 1 :]].append(target)
 
     def correction(self, word: str) -> str | None:
         """The target word a folded, all-letter word is a misspelling of, or None."""
@@ -246,6 +254,15 @@ class SpellIndex:
             and english_words().get(word, 0) >= COMMON_ENGLISH
             and word_key(word) in self.vocabulary
         )
+
+    def with_a_dropped_letter(self, word: str) -> str | None:
+        """The finding word, one letter longer, that a four-letter non-word spells with one letter
+        dropped ("coug" is cough, "fver" fever, "dizz" dizzy), when only one does; a word that names no
+        finding alone is not read so ("mins" is no "mains")."""
+        if word in self.keys or self.is_word(word):
+            return None
+        found = [t for t in self.dropped.get(word, ()) if t[0] == word[0] and self.keys[t] in self.findings]
+        return self._one_reading(found)
 
     def swapped(self, word: str) -> str | None:
         """The ordinary English target a four-letter non-word spells with two neighbouring letters after
@@ -433,6 +450,7 @@ def spell_index(lexicon: Lexicon) -> SpellIndex:
             lexicon.known_words,
             lexicon.rare_words,
             lexicon.english_targets,
+            frozenset(key[0] for key in lexicon.phrases if len(key) == 1),
         )
         for gone in [k for k, (ref, _) in _indexes.items() if ref() is None]:
             del _indexes[gone]
@@ -486,6 +504,8 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
         if len(raw) < MIN_LENGTH:
             target = index.swapped(token.lower) if len(raw) == SWAPPED_LENGTH else None
             target = target or index.heard_as(token.lower) or index.undoubled(token.lower)
+            if target is None and len(raw) == DROPPED_FROM - 1:
+                target = index.with_a_dropped_letter(token.lower)
             if target is not None:
                 out[i] = _replaced(token, CONTRACTIONS.get(target, target))
             continue
