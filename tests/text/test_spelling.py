@@ -210,3 +210,11 @@ def test_a_finding_word_with_a_letter_dropped(knowledge: Knowledge) -> None:
     # session 14: a four-letter non-word one letter short of a word that names a finding alone
     assert corrected(knowledge, "bad coug and a fver") == {"coug": "cough", "fver": "fever"}
     assert corrected(knowledge, "it went on for 25 mins") == {}  # "mains" names no finding
+
+
+def test_a_neighbouring_key_hit(knowledge: Knowledge) -> None:
+    # session 14: a four-letter non-word one neighbouring key from a word ("paun", "rasj"); and the last
+    # tie-break between readings as close ("fecer": fever, c beside v, not feces)
+    assert corrected(knowledge, "a bad paun and a rasj") == {"paun": "pain", "rasj": "rash"}
+    assert corrected(knowledge, "a high fecer") == {"fecer": "fever"}
+    assert corrected(knowledge, "it lasted 25 mins") == {}

@@ -44,7 +44,9 @@ included ("giddey", "dizzie", "shakey", "flakey"; `y_spelling`); a five- or six-
 corrects is read as the one longer ordinary English word it sounds like ("quezy", "exema"); a doubled
 letter in a four-letter word is dropped ("hipp", "wett"); letters that are one another's mirror image
 (b/d/p/q) are read as the ordinary English word they spell ("dlood", "qeriods", "burq"); a four-letter
-non-word one letter short of a word that names a finding alone is read as it ("coug", "fver", "dizz").
+non-word one letter short of a word that names a finding alone is read as it ("coug", "fver", "dizz"), or
+one neighbouring key from an ordinary English word ("paun", "rasj"); a neighbouring key hit is the last
+tie-break between readings as close ("fecer" is fever, not feces).
 
 The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
@@ -264,6 +266,14 @@ class SpellIndex:
         found = [t for t in self.dropped.get(word, ()) if t[0] == word[0] and self.keys[t] in self.findings]
         return self._one_reading(found)
 
+    def mistyped(self, word: str) -> str | None:
+        """The ordinary English target, as long, that a four-letter non-word spells with one neighbouring
+        key hit instead ("sote" is sore, "rasj" rash), when only one does."""
+        if word in self.keys or self.is_word(word):
+            return None
+        found = [t for t in self.by_length.get((len(word), sound(word)[0]), ()) if t in self.english]
+        return self._one_reading([t for t in found if _keyboard_slip(word, t)])
+
     def swapped(self, word: str) -> str | None:
         """The ordinary English target a four-letter non-word spells with two neighbouring letters after
         the first swapped ("bakc" is back, "pian" pain, "lges" legs), when only one swap gives one."""
@@ -295,7 +305,7 @@ class SpellIndex:
         rare = word in self.rare
         limit = 2 if len(word) >= LONG_WORD else 1
         n = len(word)
-        ranked: list[tuple[tuple[int, int, bool, bool], str]] = []
+        ranked: list[tuple[tuple[int, int, bool, bool, bool], str]] = []
         near: set[str] = set()  # the keys of every target within the limit
         sounds, bones = sound(word), skeleton(word)
         first = sounds[0]
@@ -320,7 +330,9 @@ class SpellIndex:
                 # ties go to a reading with the same letters (a slip of order: "blakc" is black, not
                 # blake), then to an ordinary English word
                 same_letters = sorted(word) == sorted(choice)
-                ranked.append(((int(distance), heard, not same_bones, not same_letters), choice))
+                # the last tie-break: a neighbouring key hit ("fecer" is fever, not feces)
+                slip = _keyboard_slip(word, choice)
+                ranked.append(((int(distance), heard, not same_bones, not same_letters, not slip), choice))
         if not ranked:
             return (self._reordered(word) or self._carried_over(word)) if n >= MIN_LENGTH else None
         best = min(rank for rank, _ in ranked)
@@ -362,6 +374,24 @@ _CARRIED_OVER: tuple[Callable[[str], str], ...] = (
     lambda word: "%" + word.translate(_V_AND_W),
     lambda word: "&" + word.translate(_MIRRORED),
 )
+
+
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_BESIDE = {
+    (row[i], row[j])
+    for row in _KEYBOARD_ROWS
+    for i in range(len(row))
+    for j in (i - 1, i + 1)
+    if 0 <= j < len(row)
+}
+
+
+def _keyboard_slip(word: str, target: str) -> bool:
+    """The two words differ in one letter only, and the two letters are neighbours on a keyboard row."""
+    if len(word) != len(target):
+        return False
+    differ = [(a, b) for a, b in zip(word, target, strict=True) if a != b]
+    return len(differ) == 1 and differ[0] in _BESIDE
 
 
 _SILENT_END = re.compile(r"mb$")
@@ -505,7 +535,7 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
             target = index.swapped(token.lower) if len(raw) == SWAPPED_LENGTH else None
             target = target or index.heard_as(token.lower) or index.undoubled(token.lower)
             if target is None and len(raw) == DROPPED_FROM - 1:
-                target = index.with_a_dropped_letter(token.lower)
+                target = index.with_a_dropped_letter(token.lower) or index.mistyped(token.lower)
             if target is not None:
                 out[i] = _replaced(token, CONTRACTIONS.get(target, target))
             continue
