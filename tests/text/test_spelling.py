@@ -218,3 +218,11 @@ def test_a_neighbouring_key_hit(knowledge: Knowledge) -> None:
     assert corrected(knowledge, "a bad paun and a rasj") == {"paun": "pain", "rasj": "rash"}
     assert corrected(knowledge, "a high fecer") == {"fecer": "fever"}
     assert corrected(knowledge, "it lasted 25 mins") == {}
+
+
+def test_a_doubled_plural_ending_is_a_slip(knowledge: Knowledge) -> None:
+    # session 14: "anxiouss", "seizurees" are no plurals of anxious and seizure
+    assert corrected(knowledge, "so anxiouss, more seizurees") == {
+        "anxiouss": "anxious",
+        "seizurees": "seizures",
+    }

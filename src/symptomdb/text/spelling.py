@@ -46,7 +46,8 @@ letter in a four-letter word is dropped ("hipp", "wett"); letters that are one a
 (b/d/p/q) are read as the ordinary English word they spell ("dlood", "qeriods", "burq"); a four-letter
 non-word one letter short of a word that names a finding alone is read as it ("coug", "fver", "dizz"), or
 one neighbouring key from an ordinary English word ("paun", "rasj"); a neighbouring key hit is the last
-tie-break between readings as close ("fecer" is fever, not feces).
+tie-break between readings as close ("fecer" is fever, not feces); a doubled plural ending is a slip, not
+an inflection ("anxiouss", "seizurees").
 
 The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
@@ -435,6 +436,8 @@ def _bases(word: str) -> list[str]:
                 continue
             if suffix in _VOWEL_SUFFIXES and not replacement and (base.endswith("e") or _doubles(base)):
                 continue  # "wheezeing", "bloting", "slured" are no inflections of wheeze, blot, slur
+            if (suffix == "s" and base.endswith("s")) or (suffix == "es" and base.endswith("e")):
+                continue  # session 14: "anxiouss", "seizurees" are slips, no plurals of anxious, seizure
             bases.append(base)
     american = us_spelling(word)
     if american != word:
