@@ -226,3 +226,9 @@ def test_a_doubled_plural_ending_is_a_slip(knowledge: Knowledge) -> None:
         "anxiouss": "anxious",
         "seizurees": "seizures",
     }
+
+
+def test_the_first_two_letters_swapped(knowledge: Knowledge) -> None:
+    # session 14: the search by first sound cannot find these; "form" stays (a word)
+    assert corrected(knowledge, "back apin and a sore htroat") == {"apin": "pain", "htroat": "throat"}
+    assert corrected(knowledge, "fill in the form") == {}

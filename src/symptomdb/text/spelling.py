@@ -47,7 +47,8 @@ letter in a four-letter word is dropped ("hipp", "wett"); letters that are one a
 non-word one letter short of a word that names a finding alone is read as it ("coug", "fver", "dizz"), or
 one neighbouring key from an ordinary English word ("paun", "rasj"); a neighbouring key hit is the last
 tie-break between readings as close ("fecer" is fever, not feces); a doubled plural ending is a slip, not
-an inflection ("anxiouss", "seizurees").
+an inflection ("anxiouss", "seizurees"); a word's first two letters swapped are read too ("apin",
+"htroat", "ivsion").
 
 The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
@@ -275,12 +276,19 @@ class SpellIndex:
         found = [t for t in self.by_length.get((len(word), sound(word)[0]), ()) if t in self.english]
         return self._one_reading([t for t in found if _keyboard_slip(word, t)])
 
+    def _first_two_swapped(self, word: str) -> str | None:
+        """The ordinary English target a word spells with its first two letters swapped ("htroat",
+        "ivsion"): the search by first sound cannot find it."""
+        swap = word[1] + word[0] + word[2:]
+        return swap if swap in self.english else None
+
     def swapped(self, word: str) -> str | None:
         """The ordinary English target a four-letter non-word spells with two neighbouring letters after
-        the first swapped ("bakc" is back, "pian" pain, "lges" legs), when only one swap gives one."""
+        the first swapped, or the first two since session 14 ("bakc" is back, "pian" pain, "lges" legs,
+        "apin" pain), when only one swap gives one."""
         if word in self.keys or self.is_word(word):
             return None
-        swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
+        swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
         if any(_token_of(swap).stop for swap in swaps - CONTRACTIONS.keys()):
             return None  # "wiht" is with, a word no finding needs
         found = {swap for swap in swaps if swap in self.english or swap in CONTRACTIONS}
@@ -335,7 +343,9 @@ class SpellIndex:
                 slip = _keyboard_slip(word, choice)
                 ranked.append(((int(distance), heard, not same_bones, not same_letters, not slip), choice))
         if not ranked:
-            return (self._reordered(word) or self._carried_over(word)) if n >= MIN_LENGTH else None
+            if n < MIN_LENGTH:
+                return None
+            return self._reordered(word) or self._carried_over(word) or self._first_two_swapped(word)
         best = min(rank for rank, _ in ranked)
         if best[1] > 0 and n >= MIN_LENGTH and (carried := self._carried_over(word)) is not None:
             return carried  # "pever" is fever, not the one-edit "peter" that sounds otherwise
