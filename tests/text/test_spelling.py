@@ -232,3 +232,11 @@ def test_the_first_two_letters_swapped(knowledge: Knowledge) -> None:
     # session 14: the search by first sound cannot find these; "form" stays (a word)
     assert corrected(knowledge, "back apin and a sore htroat") == {"apin": "pain", "htroat": "throat"}
     assert corrected(knowledge, "fill in the form") == {}
+
+
+def test_a_non_word_read_by_its_neighbour(knowledge: Knowledge) -> None:
+    # session 14: several words are a letter away; only one makes a phrase with the word beside it
+    assert corrected(knowledge, "a sore throa for days") == {"throa": "throat"}
+    assert corrected(knowledge, "a soe throat") == {"soe": "sore"}
+    # a dropped g is no non-word: "sore goin down the stairs" is no sore groin
+    assert corrected(knowledge, "they do be sore goin down the stairs") == {}

@@ -48,7 +48,8 @@ non-word one letter short of a word that names a finding alone is read as it ("c
 one neighbouring key from an ordinary English word ("paun", "rasj"); a neighbouring key hit is the last
 tie-break between readings as close ("fecer" is fever, not feces); a doubled plural ending is a slip, not
 an inflection ("anxiouss", "seizurees"); a word's first two letters swapped are read too ("apin",
-"htroat", "ivsion").
+"htroat", "ivsion"); a non-word still unread is read as the one target a letter away that makes a phrase
+of the lexicon with the word beside it ("sore throa", "soe throat", "hearing los").
 
 The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
@@ -281,6 +282,28 @@ class SpellIndex:
         "ivsion"): the search by first sound cannot find it."""
         swap = word[1] + word[0] + word[2:]
         return swap if swap in self.english else None
+
+    def unread(self, word: str) -> bool:
+        """A non-word (not a target, not a word, not a word with its g dropped: "goin")."""
+        return not (
+            word in self.keys or self.is_word(word) or (word.endswith("in") and self.is_word(word + "g"))
+        )
+
+    def one_edit(self, word: str) -> list[str]:
+        """The targets one edit from the word (a letter dropped, added, changed or two swapped), with
+        its first sound."""
+        n = len(word)
+        found: list[str] = []
+        for length in (n - 1, n, n + 1):
+            choices = self.by_length.get((length, sound(word)[0]))
+            if choices:
+                found += [
+                    c
+                    for c, _, _ in process.extract(
+                        word, choices, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=None
+                    )
+                ]
+        return found
 
     def swapped(self, word: str) -> str | None:
         """The ordinary English target a four-letter non-word spells with two neighbouring letters after
@@ -525,6 +548,7 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
     """The tokens with misspelt words read as the lexicon words they stand for (spans unchanged)."""
     out = list(tokens)
     split: dict[int, tuple[str, str]] = {}
+    unread: list[int] = []  # non-words no reading corrected: their neighbours may tell (`_by_neighbour`)
     index: SpellIndex | None = None
     sentence_start = True
     for i, token in enumerate(tokens):
@@ -551,6 +575,8 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
                 target = index.with_a_dropped_letter(token.lower) or index.mistyped(token.lower)
             if target is not None:
                 out[i] = _replaced(token, CONTRACTIONS.get(target, target))
+            elif index.unread(token.lower):
+                unread.append(i)
             continue
         target = index.y_spelling(token.lower) or index.correction(token.lower)
         if target is None and len(raw) <= SHORT_WORD:
@@ -559,7 +585,39 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
             out[i] = _replaced(token, target)
         elif len(raw) >= SPLIT_LENGTH and (parts := index.run_together(token.lower)) is not None:
             split[i] = parts  # "coughingup", "wetthe"
+        elif index.unread(token.lower):
+            unread.append(i)
+    if unread and index is not None:
+        _by_neighbour(lexicon, index, out, unread)
     return _joined_words(lexicon, _split_words(out, split) if split else out)
+
+
+def _by_neighbour(lexicon: Lexicon, index: SpellIndex, out: list[Token], unread: list[int]) -> None:
+    """Session 14: a non-word no reading corrected is read as the one target, a letter away, that makes a
+    phrase of the lexicon with the word beside it ("sore throa", "chest pai", "bac pain"; several targets
+    are a letter away, only one names a finding with its neighbour)."""
+    for i in unread:
+        neighbours = [out[j] for j in (_next_word(out, i, -1), _next_word(out, i, 1)) if j is not None]
+        found = {
+            target
+            for target in index.one_edit(out[i].lower)
+            for other in neighbours
+            if tuple(sorted((index.keys[target], other.key))) in lexicon.phrases
+        }
+        keys = {index.keys[t] for t in found}
+        if len(keys) == 1:
+            out[i] = _replaced(out[i], min(found, key=lambda t: (len(t), t)))
+
+
+def _next_word(tokens: list[Token], i: int, step: int) -> int | None:
+    """The nearest word token before (step -1) or after (step 1) ``i`` in its sentence, stop words
+    skipped ("pain in my throa"), or None."""
+    j = i + step
+    while 0 <= j < len(tokens) and tokens[j].kind != "break":
+        if tokens[j].kind == "word" and not tokens[j].stop:
+            return j
+        j += step
+    return None
 
 
 def _split_words(tokens: list[Token], split: dict[int, tuple[str, str]]) -> list[Token]:
