@@ -240,3 +240,10 @@ def test_a_non_word_read_by_its_neighbour(knowledge: Knowledge) -> None:
     assert corrected(knowledge, "a soe throat") == {"soe": "sore"}
     # a dropped g is no non-word: "sore goin down the stairs" is no sore groin
     assert corrected(knowledge, "they do be sore goin down the stairs") == {}
+
+
+def test_a_rare_word_heard_as_its_sound_alike_beside_a_phrase_partner(knowledge: Knowledge) -> None:
+    # session 14: a real word the lexicon never uses, sounding like a target that makes a phrase with its
+    # neighbour ("soar throat", "heer people"); an everyday word stays as written ("quite normal")
+    assert corrected(knowledge, "a soar throat") == {"soar": "sore"}
+    assert corrected(knowledge, "my voice is quite normal") == {}

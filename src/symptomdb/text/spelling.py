@@ -49,7 +49,9 @@ one neighbouring key from an ordinary English word ("paun", "rasj"); a neighbour
 tie-break between readings as close ("fecer" is fever, not feces); a doubled plural ending is a slip, not
 an inflection ("anxiouss", "seizurees"); a word's first two letters swapped are read too ("apin",
 "htroat", "ivsion"); a non-word still unread is read as the one target a letter away that makes a phrase
-of the lexicon with the word beside it ("sore throa", "soe throat", "hearing los").
+of the lexicon with the word beside it ("sore throa", "soe throat", "hearing los"); a real but rare word
+the lexicon never uses is read as the target that sounds the same and makes such a phrase ("a soar
+throat", "coff at night", "eyes watter").
 
 The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
@@ -78,6 +80,10 @@ MIN_LENGTH = 5  # shorter words are left alone ("hes", "coff", "kne") ...
 _PARTICLES = frozenset({"up", "out", "off", "down"})  # "coughingup", "passedout": no stop words, yet short
 SPLIT_LENGTH = 6  # a run-together word ("coughingup") has at least this many letters
 HEARD_LENGTH = 3  # ... or for a three- or four-letter word spelt by sound ("nek", "swet", "coff")
+EVERYDAY_ENGLISH = 20_000  # ... and is no everyday word (pyspellchecker's count: "quite", "sir", "horse")
+HEARD_BESIDE = (
+    4  # a real word read as its sound-alike beside a phrase partner has this many letters ("sir" stays)
+)
 SWAPPED_LENGTH = 4  # ... but for two neighbouring letters swapped in a four-letter word ("bakc", "pian")
 DROPPED_FROM = 5  # ... or a five-letter word with a letter dropped ("coug", "fver")
 LONG_WORD = 7  # words of at least this many letters may be two edits away
@@ -128,6 +134,7 @@ class SpellIndex:
     carried: dict[str, list[str]] = field(init=False)  # English targets by their carried-over forms
     sounds: dict[str, list[str]] = field(init=False)  # short English targets by their sound-alike forms
     dropped: dict[str, list[str]] = field(init=False)  # five-letter English targets by each four-letter slip
+    heard: dict[str, list[str]] = field(init=False)  # English targets by their sound-alike forms
 
     def __post_init__(self) -> None:
         # built with the index (the lexicon's warm-up), not by the first document that needs them
@@ -137,9 +144,11 @@ class SpellIndex:
         self.carried = defaultdict(list)
         self.sounds = defaultdict(list)
         self.dropped = defaultdict(list)
+        self.heard = defaultdict(list)
         for target in self.english:
             for fold in _CARRIED_OVER:
                 self.carried[fold(target)].append(target)
+            self.heard[sound(target)].append(target)
             if len(target) <= 6:
                 self.sounds[sound(target)].append(target)
             if len(target) == DROPPED_FROM:
@@ -589,7 +598,34 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
             unread.append(i)
     if unread and index is not None:
         _by_neighbour(lexicon, index, out, unread)
+    if index is not None:
+        _heard_beside(lexicon, index, out)
     return _joined_words(lexicon, _split_words(out, split) if split else out)
+
+
+def _heard_beside(lexicon: Lexicon, index: SpellIndex, out: list[Token]) -> None:
+    """Session 14 (dictation and spelling by ear): a real word the lexicon never uses is read as the one
+    English target that sounds the same and makes a lexicon phrase with the word beside it ("a horse
+    voice", "a soar throat", "my ears heer nothing")."""
+    for i, token in enumerate(out):
+        if token.kind != "word" or token.stop or len(token.lower) < HEARD_BESIDE or not token.lower.isalpha():
+            continue
+        if token.key in lexicon.vocabulary or not index.is_word(token.lower):
+            continue
+        if english_words().get(token.lower, 0) > EVERYDAY_ENGLISH:
+            continue  # an everyday word is meant as written ("my voice is quite normal")
+        alike = [t for t in index.heard.get(sound(token.lower), ()) if t != token.lower]
+        if not alike:
+            continue
+        neighbours = [out[j] for j in (_next_word(out, i, -1), _next_word(out, i, 1)) if j is not None]
+        found = {
+            t
+            for t in alike
+            for other in neighbours
+            if tuple(sorted((index.keys[t], other.key))) in lexicon.phrases
+        }
+        if len({index.keys[t] for t in found}) == 1:
+            out[i] = _replaced(token, min(found))
 
 
 def _by_neighbour(lexicon: Lexicon, index: SpellIndex, out: list[Token], unread: list[int]) -> None:
