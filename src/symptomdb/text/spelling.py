@@ -605,15 +605,13 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
 
 def _heard_beside(lexicon: Lexicon, index: SpellIndex, out: list[Token]) -> None:
     """Session 14 (dictation and spelling by ear): a real word the lexicon never uses is read as the one
-    English target that sounds the same and makes a lexicon phrase with the word beside it ("a horse
-    voice", "a soar throat", "my ears heer nothing")."""
+    English target that sounds the same and makes a lexicon phrase with the word beside it ("a soar
+    throat", "coff at night"); an everyday word is meant as written ("my voice is quite normal")."""
     for i, token in enumerate(out):
-        if token.kind != "word" or token.stop or len(token.lower) < HEARD_BESIDE or not token.lower.isalpha():
+        if token.kind != "word" or token.stop or token.key in lexicon.vocabulary:
+            continue  # (cheap tests first: this looks at every word of every text)
+        if len(token.lower) < HEARD_BESIDE or not token.lower.isalpha():
             continue
-        if token.key in lexicon.vocabulary or not index.is_word(token.lower):
-            continue
-        if english_words().get(token.lower, 0) > EVERYDAY_ENGLISH:
-            continue  # an everyday word is meant as written ("my voice is quite normal")
         alike = [t for t in index.heard.get(sound(token.lower), ()) if t != token.lower]
         if not alike:
             continue
@@ -624,8 +622,11 @@ def _heard_beside(lexicon: Lexicon, index: SpellIndex, out: list[Token]) -> None
             for other in neighbours
             if tuple(sorted((index.keys[t], other.key))) in lexicon.phrases
         }
-        if len({index.keys[t] for t in found}) == 1:
-            out[i] = _replaced(token, min(found))
+        if len({index.keys[t] for t in found}) != 1:
+            continue
+        if english_words().get(token.lower, 0) > EVERYDAY_ENGLISH or not index.is_word(token.lower):
+            continue  # a non-word is the other readings' to correct
+        out[i] = _replaced(token, min(found))
 
 
 def _by_neighbour(lexicon: Lexicon, index: SpellIndex, out: list[Token], unread: list[int]) -> None:
