@@ -130,6 +130,7 @@ class SpellIndex:
     findings: frozenset[str] = frozenset()  # keys that name a finding alone ("cough", "dizzy")
     memo: dict[str, str | None] = field(default_factory=dict)
     splits: dict[str, tuple[str, str] | None] = field(default_factory=dict)  # memoised run_together
+    words: dict[str, bool] = field(default_factory=dict)  # memoised is_word
     letters: dict[str, list[str]] = field(init=False)  # sorted letters → targets
     carried: dict[str, list[str]] = field(init=False)  # English targets by their carried-over forms
     sounds: dict[str, list[str]] = field(init=False)  # short English targets by their sound-alike forms
@@ -162,6 +163,9 @@ class SpellIndex:
     def is_word(self, word: str) -> bool:
         """A word of the knowledge base or an ordinary English word, or an inflection of one
         ("inverses")."""
+        return _memoised(self.words, word, self._is_word)
+
+    def _is_word(self, word: str) -> bool:
         if self._is_known(word):
             return True
         if any(self._is_known(base) or base in self.keys for base in _bases(word)):
