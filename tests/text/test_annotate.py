@@ -309,3 +309,17 @@ def test_stature_said_of_a_person(knowledge: Knowledge) -> None:
     assert "HP:0000098" in found(annotate(knowledge, "my son has always been very tall"))
     for text in ("the interval was short", "he is short of breath", "a short time"):
         assert "HP:0004322" not in found(annotate(knowledge, text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my eyes feel dry and gritty", "HP:0001097"),  # Keratoconjunctivitis sicca
+        ("my joints feel stiff in the morning", "HP:0001387"),  # Joint stiffness
+        ("my legs feel restless at night", "HP:0012452"),  # Restless legs, not Restlessness
+        ("his eyes look yellow", "HP:0000952"),  # Jaundice
+    ],
+)
+def test_a_linking_verb_after_a_body_part_reads_as_is(knowledge: Knowledge, text: str, expected: str) -> None:
+    # session 14: "feel", "look", "seem" between a body part and how it is, as "are" ("my eyes are dry")
+    assert found(annotate(knowledge, text)).get(expected) is False

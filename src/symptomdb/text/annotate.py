@@ -96,6 +96,7 @@ def annotate_with(
     tokens = _comparatives(lexicon, tokenize(text))
     if spelling:
         tokens = correct_tokens(lexicon, tokens)
+    tokens = _linking_verbs(lexicon, tokens)  # "my eyes feel dry" as "my eyes are dry"
     matching, pronouns = _pronoun_antecedents(lexicon, tokens)  # "my knees, they swell" → "knees swell"
     figures = figure_positions(tokens)  # "put on the spot", "Amelia, 16,": no finding
     candidates = [
@@ -1656,6 +1657,50 @@ def _comparatives(lexicon: Lexicon, tokens: list[Token]) -> list[Token]:
                     out[i - 1] = previous._replace(stop=True)
                 break
     return out
+
+
+# Session 14: verbs that link a body part to how it is, as "is" does ("my eyes feel dry", "her joints feel
+# stiff", "his throat looks red", "my legs feel restless")
+_LINKING_VERBS = frozenset({"feel", "feels", "felt", "look", "looks", "looked", "seem", "seems", "seemed"})
+
+
+def _linking_verbs(lexicon: Lexicon, tokens: list[Token]) -> list[Token]:
+    """A linking verb right after a body part and before another word is read as a stop word, as "is"
+    is: the body part and what it feels like make the finding's words."""
+    out = tokens
+    for i, token in enumerate(tokens):
+        if token.lower not in _LINKING_VERBS or i == 0 or i + 1 >= len(tokens):
+            continue
+        before, after = tokens[i - 1], tokens[i + 1]
+        if (
+            before.kind != "word"
+            or before.key not in lexicon.body_nouns
+            or after.kind != "word"
+            or after.stop
+        ):
+            continue
+        if _phrase_with_the_verb(lexicon, tokens, i):
+            continue  # the lexicon's own phrase says it with the verb ("colours look washed out")
+        if out is tokens:
+            out = list(tokens)
+        out[i] = token._replace(stop=True)
+    return out
+
+
+def _phrase_with_the_verb(lexicon: Lexicon, tokens: list[Token], i: int) -> bool:
+    """Whether the body part, the verb at ``i`` and up to two words after it make a lexicon phrase."""
+    words = [tokens[i - 1].key, tokens[i].key]
+    for t in tokens[i + 1 : i + 5]:
+        if t.kind != "word":
+            break
+        if t.stop:
+            continue
+        words.append(t.key)
+        if tuple(sorted(words)) in lexicon.phrases:
+            return True
+        if len(words) == 4:
+            break
+    return False
 
 
 @lru_cache(maxsize=1)
