@@ -284,7 +284,7 @@ class SpellIndex:
 
     def mistyped(self, word: str) -> str | None:
         """The ordinary English target, as long, that a four-letter non-word spells with one neighbouring
-        key hit instead ("sote" is sore, "rasj" rash), when only one does."""
+        key hit instead ("paun" is pain, "rasj" rash), when only one does."""
         if word in self.keys or self.is_word(word):
             return None
         found = [t for t in self.by_length.get((len(word), sound(word)[0]), ()) if t in self.english]
@@ -619,35 +619,39 @@ def _heard_beside(lexicon: Lexicon, index: SpellIndex, out: list[Token]) -> None
         alike = [t for t in index.heard.get(sound(token.lower), ()) if t != token.lower]
         if not alike:
             continue
-        neighbours = [out[j] for j in (_next_word(out, i, -1), _next_word(out, i, 1)) if j is not None]
-        found = {
-            t
-            for t in alike
-            for other in neighbours
-            if tuple(sorted((index.keys[t], other.key))) in lexicon.phrases
-        }
-        if len({index.keys[t] for t in found}) != 1:
+        reading = _making_a_phrase(lexicon, index, out, i, alike)
+        if reading is None:
             continue
         if english_words().get(token.lower, 0) > EVERYDAY_ENGLISH or not index.is_word(token.lower):
             continue  # a non-word is the other readings' to correct
-        out[i] = _replaced(token, min(found))
+        out[i] = _replaced(token, reading)
 
 
 def _by_neighbour(lexicon: Lexicon, index: SpellIndex, out: list[Token], unread: list[int]) -> None:
     """Session 14: a non-word no reading corrected is read as the one target, a letter away, that makes a
-    phrase of the lexicon with the word beside it ("sore throa", "chest pai", "bac pain"; several targets
-    are a letter away, only one names a finding with its neighbour)."""
+    phrase of the lexicon with the word beside it ("sore throa", "soe throat", "hearing los": several
+    targets are a letter away, only one names a finding with its neighbour)."""
     for i in unread:
-        neighbours = [out[j] for j in (_next_word(out, i, -1), _next_word(out, i, 1)) if j is not None]
-        found = {
-            target
-            for target in index.one_edit(out[i].lower)
-            for other in neighbours
-            if tuple(sorted((index.keys[target], other.key))) in lexicon.phrases
-        }
-        keys = {index.keys[t] for t in found}
-        if len(keys) == 1:
-            out[i] = _replaced(out[i], min(found, key=lambda t: (len(t), t)))
+        reading = _making_a_phrase(lexicon, index, out, i, index.one_edit(out[i].lower))
+        if reading is not None:
+            out[i] = _replaced(out[i], reading)
+
+
+def _making_a_phrase(
+    lexicon: Lexicon, index: SpellIndex, out: list[Token], i: int, candidates: Sequence[str]
+) -> str | None:
+    """The reading among ``candidates`` for the word at ``i`` that makes a two-word lexicon phrase with
+    the word before or after it, when the readings that do share one key (the shortest of them)."""
+    neighbours = [out[j] for j in (_next_word(out, i, -1), _next_word(out, i, 1)) if j is not None]
+    found = {
+        t
+        for t in candidates
+        for other in neighbours
+        if tuple(sorted((index.keys[t], other.key))) in lexicon.phrases
+    }
+    if len({index.keys[t] for t in found}) != 1:
+        return None
+    return min(found, key=lambda t: (len(t), t))
 
 
 def _next_word(tokens: list[Token], i: int, step: int) -> int | None:
