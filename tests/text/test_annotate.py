@@ -318,6 +318,8 @@ def test_stature_said_of_a_person(knowledge: Knowledge) -> None:
         ("my joints feel stiff in the morning", "HP:0001387"),  # Joint stiffness
         ("my legs feel restless at night", "HP:0012452"),  # Restless legs, not Restlessness
         ("his eyes look yellow", "HP:0000952"),  # Jaundice
+        ("my joints get stiff in the cold", "HP:0001387"),  # a verb of becoming too
+        ("my heart goes all over the place", "HP:0001962"),  # the lexicon's own phrase keeps the verb
     ],
 )
 def test_a_linking_verb_after_a_body_part_reads_as_is(knowledge: Knowledge, text: str, expected: str) -> None:

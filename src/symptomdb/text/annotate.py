@@ -1661,7 +1661,23 @@ def _comparatives(lexicon: Lexicon, tokens: list[Token]) -> list[Token]:
 
 # Session 14: verbs that link a body part to how it is, as "is" does ("my eyes feel dry", "her joints feel
 # stiff", "his throat looks red", "my legs feel restless")
-_LINKING_VERBS = frozenset({"feel", "feels", "felt", "look", "looks", "looked", "seem", "seems", "seemed"})
+_LINKING_VERBS = frozenset(
+    {"feel", "feels", "felt", "look", "looks", "looked", "seem", "seems", "seemed"}
+    | {
+        "get",
+        "gets",
+        "getting",
+        "go",
+        "goes",
+        "went",
+        "turn",
+        "turns",
+        "turned",
+        "become",
+        "becomes",
+        "became",
+    }
+)
 
 
 def _linking_verbs(lexicon: Lexicon, tokens: list[Token]) -> list[Token]:
@@ -1688,9 +1704,10 @@ def _linking_verbs(lexicon: Lexicon, tokens: list[Token]) -> list[Token]:
 
 
 def _phrase_with_the_verb(lexicon: Lexicon, tokens: list[Token], i: int) -> bool:
-    """Whether the body part, the verb at ``i`` and up to two words after it make a lexicon phrase."""
+    """Whether the body part, the verb at ``i`` and up to four words after it make a lexicon phrase
+    ("heart goes all over the place")."""
     words = [tokens[i - 1].key, tokens[i].key]
-    for t in tokens[i + 1 : i + 5]:
+    for t in tokens[i + 1 : i + 7]:
         if t.kind != "word":
             break
         if t.stop:
@@ -1698,7 +1715,7 @@ def _phrase_with_the_verb(lexicon: Lexicon, tokens: list[Token], i: int) -> bool
         words.append(t.key)
         if tuple(sorted(words)) in lexicon.phrases:
             return True
-        if len(words) == 4:
+        if len(words) == 6:
             break
     return False
 
