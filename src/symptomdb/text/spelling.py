@@ -484,6 +484,8 @@ def _bases(word: str) -> list[str]:
                 continue  # "wheezeing", "bloting", "slured" are no inflections of wheeze, blot, slur
             if (suffix == "s" and base.endswith("s")) or (suffix == "es" and base.endswith("e")):
                 continue  # session 14: "anxiouss", "seizurees" are slips, no plurals of anxious, seizure
+            if suffix in ("ing", "ed") and base.endswith("a"):
+                continue  # session 14: "heraing" is a slip for hearing, no "-ing" of the name Hera
             bases.append(base)
     american = us_spelling(word)
     if american != word:
