@@ -247,3 +247,8 @@ def test_a_rare_word_heard_as_its_sound_alike_beside_a_phrase_partner(knowledge:
     # neighbour ("soar throat", "heer people"); an everyday word stays as written ("quite normal")
     assert corrected(knowledge, "a soar throat") == {"soar": "sore"}
     assert corrected(knowledge, "my voice is quite normal") == {}
+
+
+def test_no_ing_after_a_final_a(knowledge: Knowledge) -> None:
+    # session 14: "heraing" is a slip for hearing, no "-ing" of the name Hera
+    assert corrected(knowledge, "my heraing seems fine") == {"heraing": "hearing"}
