@@ -207,3 +207,10 @@ def test_doing_well_is_normal_but_not_doing_well_is_not(knowledge: Knowledge) ->
     # not doing well is no statement of normality; since round 22 the lay lexicon reads it as insomnia
     assert status(knowledge, "she is not sleeping well") == {"HP:0100785": False}
     assert status(knowledge, "hypotonia as well") == {"HP:0001252": False}
+
+
+def test_food_kept_down_is_no_vomiting(knowledge: Knowledge) -> None:
+    # session 14: an absence said without a negation word; "can't keep anything down" is vomiting
+    assert status(knowledge, "no blood and I've kept my tea and toast down") == {"HP:0002013": True}
+    assert status(knowledge, "I can't keep anything down") == {"HP:0002013": False}
+    assert status(knowledge, "food keeps getting stuck halfway down") == {"HP:0002015": False}
