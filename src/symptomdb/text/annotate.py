@@ -1660,23 +1660,11 @@ def _comparatives(lexicon: Lexicon, tokens: list[Token]) -> list[Token]:
 
 
 # Session 14: verbs that link a body part to how it is, as "is" does ("my eyes feel dry", "her joints feel
-# stiff", "his throat looks red", "my legs feel restless")
-_LINKING_VERBS = frozenset(
-    {"feel", "feels", "felt", "look", "looks", "looked", "seem", "seems", "seemed"}
-    | {
-        "get",
-        "gets",
-        "getting",
-        "go",
-        "goes",
-        "went",
-        "turn",
-        "turns",
-        "turned",
-        "become",
-        "becomes",
-        "became",
-    }
+# stiff", "his throat looks red", "my legs feel restless"), and the verbs of becoming ("my joints get stiff")
+_LINKING_VERBS = (
+    frozenset({"feel", "feels", "felt", "look", "looks", "looked", "seem", "seems", "seemed"})
+    | _BECOMING
+    | _BECOMING_WORDS
 )
 
 
