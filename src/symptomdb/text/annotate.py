@@ -415,17 +415,20 @@ def _skin_site_near(tokens: Sequence[Token], position: int) -> bool:
 JOINT_SWELLING = "HP:0001386"
 _SWOLLEN = frozenset({"swell", "swollen", "puffy", "puff"})  # keys ("swells", "swelled", "puffs up")
 _JOINTS = negation.word_set("knee knees knuckle knuckles elbow elbows joint joints")
-_SWELLING_REACH = 6  # words from the joint to the swelling ("joints in my fingers have been swollen")
+_SWELLING_REACH = 8  # words from the joint to the swelling ("the knuckles on both hands were warm and puffy")
+# words from the swelling to the joint after it: a side or another adjective between ("swollen R knee",
+# "a swollen hot knee")
+_SWELLING_REACH_AFTER = 2
 
 
 def _swollen_joints(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
-    """Joint swelling at the first swelling word with a joint up to six words before it or right after."""
+    """Joint swelling at the first swelling word with a joint up to eight words before it or two after."""
     if JOINT_SWELLING not in lexicon.scope or any(JOINT_SWELLING in c.ids for c in chosen):
         return []
     for i, token in enumerate(tokens):
         if token.kind != "word" or token.key not in _SWOLLEN:
             continue
-        before, after = _sentence_words_around(tokens, i, _SWELLING_REACH, 1)
+        before, after = _sentence_words_around(tokens, i, _SWELLING_REACH, _SWELLING_REACH_AFTER)
         if any(t.lower in _JOINTS for t in before + after):
             return [_Candidate(i, i, 1, 1, (JOINT_SWELLING,), (i,))]
     return []
