@@ -1634,6 +1634,11 @@ def _comparatives(lexicon: Lexicon, tokens: list[Token]) -> list[Token]:
                 out = list(tokens)
             out[i] = token._replace(stop=True)
             continue
+        if word == "more" and _more_before_a_state(lexicon, tokens, i):
+            if out is tokens:
+                out = list(tokens)
+            out[i] = token._replace(stop=True)  # "his legs are more swollen than yesterday"
+            continue
         if token.kind != "word" or token.stop or len(word) < 5 or not word.isalpha():
             continue
         if not word.endswith("er") or word in _NOT_COMPARATIVES or token.key in vocabulary:
@@ -1660,6 +1665,25 @@ def _comparatives(lexicon: Lexicon, tokens: list[Token]) -> list[Token]:
                     out[i - 1] = previous._replace(stop=True)
                 break
     return out
+
+
+# Session 15: words before "more" that make it a comparison of a state ("legs are more swollen", "speech has
+# got more slurred", "a lot more painful"); "no more" and "any more" say something else
+_MORE_CUES = (_COMPARATIVE_CUES - {"no", "any"}) | {"is", "are", "was", "were", "been", "be", "seems"}
+
+
+def _more_before_a_state(lexicon: Lexicon, tokens: Sequence[Token], i: int) -> bool:
+    """ "more" between a comparison cue and a lexicon word (not a phrase with "more" itself)."""
+    if i == 0 or i + 1 >= len(tokens) or tokens[i - 1].lower not in _MORE_CUES:
+        return False
+    following = tokens[i + 1]
+    return (
+        following.kind == "word"
+        and not following.stop
+        and following.key in lexicon.vocabulary
+        and (following.key, "more") not in lexicon.phrases
+        and ("more", following.key) not in lexicon.phrases
+    )
 
 
 # Session 14: verbs that link a body part to how it is, as "is" does ("my eyes feel dry", "her joints feel

@@ -1,0 +1,46 @@
+"""Session 15 of the annotator: a swollen joint a little further from its swelling word; "more" before a
+state read as the state. Made-up sentences (none is copied from a benchmark)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text.annotate import annotate
+
+from .test_annotate import found
+
+JOINT_SWELLING, PEDAL_EDEMA, SLURRED_SPEECH, PAIN = "HP:0001386", "HP:0010741", "HP:0001350", "HP:0012531"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a painful swollen L knee since the weekend",
+        "she has a swollen hot elbow",
+        "the knuckles of his left hand were warm and puffy this morning",
+    ],
+)
+def test_a_swollen_joint_a_little_further_off(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(JOINT_SWELLING) is False
+
+
+def test_a_swelling_far_from_any_joint_is_no_joint_swelling(knowledge: Knowledge) -> None:
+    text = "the elbow was grazed when he fell off his bike at the park, and today his lip is swollen"
+    assert JOINT_SWELLING not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("his legs are a lot more swollen than on Monday", PEDAL_EDEMA),
+        ("her speech has got more slurred this week", SLURRED_SPEECH),
+    ],
+)
+def test_more_before_a_state_is_the_state(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_no_more_is_not_a_comparison(knowledge: Knowledge) -> None:
+    # "no more" keeps its own meaning: the word after it is not read as a worse state
+    assert found(annotate(knowledge, "her legs are no more swollen than before")).get(PEDAL_EDEMA) is not False
