@@ -43,4 +43,38 @@ def test_more_before_a_state_is_the_state(knowledge: Knowledge, text: str, term:
 
 def test_no_more_is_not_a_comparison(knowledge: Knowledge) -> None:
     # "no more" keeps its own meaning: the word after it is not read as a worse state
-    assert found(annotate(knowledge, "her legs are no more swollen than before")).get(PEDAL_EDEMA) is not False
+    assert (
+        found(annotate(knowledge, "her legs are no more swollen than before")).get(PEDAL_EDEMA) is not False
+    )
+
+
+FATIGUE, CONSTIPATION = "HP:0012378", "HP:0002019"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["after the night shifts I'm shattered all day", "she's been feeling run down", "I'm completely wrecked"],
+)
+def test_shattered_and_wrecked_said_of_a_person_are_fatigue(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(FATIGUE) is False
+
+
+def test_a_shattered_bone_is_no_fatigue(knowledge: Knowledge) -> None:
+    assert FATIGUE not in found(annotate(knowledge, "he shattered his wrist falling off a ladder"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resident's bowels not opened for 5 days, eating less",
+        "he only opens his bowels about once a week and it hurts",
+        "her poos are hard and she only goes every 6 days",
+        "he hasn't done a proper poo for 8 days",
+    ],
+)
+def test_going_too_seldom_is_constipation(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(CONSTIPATION) is False
+
+
+def test_going_once_a_week_without_a_word_of_the_bowels_is_nothing(knowledge: Knowledge) -> None:
+    assert CONSTIPATION not in found(annotate(knowledge, "she only goes to the gym once a week"))
