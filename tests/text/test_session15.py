@@ -78,3 +78,26 @@ def test_going_too_seldom_is_constipation(knowledge: Knowledge, text: str) -> No
 
 def test_going_once_a_week_without_a_word_of_the_bowels_is_nothing(knowledge: Knowledge) -> None:
     assert CONSTIPATION not in found(annotate(knowledge, "she only goes to the gym once a week"))
+
+
+POLLAKISURIA = "HP:0100515"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it burns when I pee and I'm going every hour",
+        "My bladder aches. I'm going every 30-40 minutes in the day.",
+        "her waterworks are burning and she's running to the loo every half hour",
+    ],
+)
+def test_passing_urine_every_hour_or_sooner_is_pollakisuria(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(POLLAKISURIA) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I've got the runs and I'm going every hour", "the baby feeds every hour", "I'm going every hour"],
+)
+def test_going_every_hour_of_the_bowels_or_of_nothing_said_is_not(knowledge: Knowledge, text: str) -> None:
+    assert POLLAKISURIA not in found(annotate(knowledge, text))

@@ -71,12 +71,17 @@ _PRESSURE_RE = re.compile(
     re.IGNORECASE,
 )
 # round 30: passing urine "every 10 mins", "every half hour", "like every 40 mins" is frequent urination
+# Session 15: "every hour" (sixteen times a day awake), a range ("every 30-40 minutes"), and "back and forth",
+# "running" or "rushing" to the toilet as the going
 _EVERY_FEW_MINUTES_RE = re.compile(
-    r"\b(?:wee|wees|weeing|pee|pees|peeing|urinate|urinating|go|goes|going|toilet|loo)\b[^.;!?\n]{0,25}?"
-    r"\b(?P<every>every)\s+(?:(?:\d{1,3}|five|ten|fifteen|twenty|thirty|forty)\s*(?:mins?|minutes)|half\s+(?:an\s+)?hour)\b",
+    r"\b(?:wee|wees|weeing|pee|pees|peeing|urinate|urinating|go|goes|going|toilet|loo|forth|running|rushing)\b"
+    r"[^.;!?\n]{0,25}?\b(?P<every>every)\s+(?:(?:\d{1,3}\s*(?:-|to)\s*)?(?:\d{1,3}|five|ten|fifteen|twenty"
+    r"|thirty|forty)\s*(?:mins?|minutes)|half\s+(?:an\s+)?hour|(?:an\s+|1\s+|one\s+)?hour)\b",
     re.IGNORECASE,
 )
-_URINE_WORDS_RE = re.compile(r"\b(?:wee\w*|pee\w*|urin\w*|bladder|water infection|uti|cystitis)\b", re.I)
+_URINE_WORDS_RE = re.compile(
+    r"\b(?:wee\w*|pee\w*|urin\w*|bladder|water infection|uti|cystitis|waterworks|passing water)\b", re.I
+)
 POLLAKISURIA = "HP:0100515"
 # round 32: a stated heart rate of 100 or more in someone who is no baby ("my heart rate jumps to 130",
 # "resting rate is around 105"; round 39: "heart going 150 on my watch")
@@ -118,6 +123,7 @@ _BOWEL_WORDS_RE = re.compile(
     r"\b(?:poo\w*|bowel\w*|constipat\w*|senna|movicol|laxative\w*|prunes|strain\w*|stool\w*|bunged)\b", re.I
 )
 CONSTIPATION = "HP:0002019"
+_DIARRHOEA_WORDS_RE = re.compile(r"\b(?:diarrh\w*|the runs|loose|watery|runny)\b", re.I)
 # round 36 (ambulance and clinic shorthand, home readings): breathing rate, oxygen saturation, Glasgow coma
 # score and blood glucose as numbers
 _RESP_RATE_RE = re.compile(
@@ -371,8 +377,11 @@ def frequent_urination(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Pollakisuria where passing urine, or going in a sentence about urine, comes every few minutes."""
     readings: list[Reading] = []
     for match in _EVERY_FEW_MINUTES_RE.finditer(text):
-        if not _URINE_WORDS_RE.search(_sentence_around(text, match.start(), match.end())):
-            continue  # "going every 20 minutes" of the bowels, or of nothing said
+        sentence = _sentence_around(text, match.start(), match.end())
+        if _BOWEL_WORDS_RE.search(sentence) or _DIARRHOEA_WORDS_RE.search(sentence):
+            continue  # "going every 20 minutes" of the bowels
+        if not _URINE_WORDS_RE.search(text):
+            continue  # of nothing said: the text must speak of urine, in this sentence or another
         readings += _read(
             tokens, match.start("every"), match.end(), POLLAKISURIA
         )  # "wees" may be a finding's
