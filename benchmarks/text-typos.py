@@ -1,10 +1,13 @@
 """How often a typing slip in a common symptom word still reads as the finding.
 
-    python benchmarks/text-typos.py [--show N]
+    python benchmarks/text-typos.py [--show N] [--sounds]
 
 For each of 30 everyday symptom words and phrases, every one-letter slip after the first letter is made
 (a letter dropped, doubled, swapped with the next, or replaced by a neighbouring key on a QWERTY
-keyboard) and put in "I have <slip> since Monday". A slip counts as read when the annotator reports the
+keyboard) and put in "I have <slip> since Monday". With --sounds, the spellings of writers whose first
+language (Chinese, Japanese, Korean, Vietnamese, Thai, Arabic, Spanish) does not tell some English sounds
+apart are made instead, one change at a time: l for r and r for l, th as t, s or d, b for v and v for b,
+p for f and f for p, a vowel added after a final consonant ("coughu"), a final consonant dropped. A slip counts as read when the annotator reports the
 word's HPO term or a descendant of it. Prints the share read per kind of slip (and, with --show, the
 first N slips missed of each kind). Real words are made too ("tried" from "tired", "pin" from "pain"):
 they are meant to stay as written, so no kind can reach 1.0. Uses the knowledge base of the current
@@ -79,16 +82,40 @@ def slips(word: str) -> dict[str, set[str]]:
     return {kind: forms - {word} for kind, forms in made.items()}
 
 
+def sound_slips(word: str) -> dict[str, set[str]]:
+    """Kind of second-language spelling → the spellings of that kind, one change each (first letter kept
+    but for th)."""
+    made: dict[str, set[str]] = defaultdict(set)
+    pairs = {"l/r": ("lr", "rl"), "b/v": ("bv", "vb"), "p/f": ("pf", "fp")}
+    for kind, swaps in pairs.items():
+        for a, b in swaps:
+            for i in range(1, len(word)):
+                if word[i] == a:
+                    made[kind].add(word[:i] + b + word[i + 1 :])
+    for i in range(len(word) - 1):
+        if word[i : i + 2] == "th":
+            for sound in "tsd":
+                made["th"].add(word[:i] + sound + word[i + 2 :])
+    for end in (i for i in range(1, len(word) + 1) if i == len(word) or not word[i].isalpha()):
+        if word[end - 1] not in "aeiouy" and word[end - 1].isalpha():
+            for vowel in "uo":
+                made["vowel added"].add(word[:end] + vowel + word[end:])
+            if end >= 4:
+                made["end dropped"].add(word[: end - 1] + word[end:])
+    return {kind: forms - {word} for kind, forms in made.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="print this many missed slips of each kind")
+    parser.add_argument("--sounds", action="store_true", help="second-language spellings instead of slips")
     args = parser.parse_args()
     knowledge = SymptomDB().knowledge
     read: dict[str, int] = defaultdict(int)
     made: dict[str, int] = defaultdict(int)
     missed: dict[str, list[str]] = defaultdict(list)
     for word, term in WORDS.items():
-        for kind, forms in slips(word).items():
+        for kind, forms in (sound_slips(word) if args.sounds else slips(word)).items():
             for form in sorted(forms):
                 found = {m.hpo_id for m in annotate(knowledge, f"I have {form} since Monday")}
                 made[kind] += 1

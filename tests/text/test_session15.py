@@ -9,6 +9,7 @@ from symptomdb.knowledge.store import Knowledge
 from symptomdb.text.annotate import annotate
 
 from .test_annotate import found
+from .test_spelling import corrected
 
 JOINT_SWELLING, PEDAL_EDEMA, SLURRED_SPEECH, PAIN = "HP:0001386", "HP:0010741", "HP:0001350", "HP:0012531"
 
@@ -101,3 +102,31 @@ def test_passing_urine_every_hour_or_sooner_is_pollakisuria(knowledge: Knowledge
 )
 def test_going_every_hour_of_the_bowels_or_of_nothing_said_is_not(knowledge: Knowledge, text: str) -> None:
     assert POLLAKISURIA not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [
+        ("bleast", "breast"),  # l for r
+        ("blurled", "blurred"),
+        ("sroat", "throat"),  # th said as s, t or d
+        ("troat", "throat"),
+        ("breasless", "breathless"),
+        ("sirsty", "thirsty"),
+    ],
+)
+def test_l_and_r_and_th_as_east_asian_writers_spell_them(
+    knowledge: Knowledge, word: str, reading: str
+) -> None:
+    assert corrected(knowledge, f"I have {word} since Monday").get(word) == reading
+
+
+def test_a_word_spelt_with_th_is_not_read_as_t_s_or_d(knowledge: Knowledge) -> None:
+    # "mooth" says th: it is mouth (one vowel off), not mood (th as d)
+    assert corrected(knowledge, "cracks at the corners of my mooth").get("mooth") == "mouth"
+
+
+def test_a_reading_that_names_nothing_gives_way_to_one_making_a_phrase(knowledge: Knowledge) -> None:
+    # "ches" reads as chess by sound, which makes no phrase with "pain"; chest does
+    assert found(annotate(knowledge, "I have ches pain since Monday")).get("HP:0100749") is False
+    assert corrected(knowledge, "I play ches on Sundays").get("ches") != "chest"

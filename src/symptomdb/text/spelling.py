@@ -230,6 +230,8 @@ class SpellIndex:
         """The ordinary English target a word spells with sounds a first language does not tell apart,
         letter for letter: b/p/v/f/w ("bain" is pain, "bomit" vomit, "pever" fever) and j/y ("jellow")."""
         for fold in _CARRIED_OVER:
+            if "th" in word and fold in _TH_FOLDS:
+                continue  # the writer said th, so it is no t, s or d ("mooth" is no mood)
             found = [t for t in self.carried.get(fold(word), ()) if t != word]
             if found:
                 return self._one_reading(found)
@@ -416,10 +418,20 @@ _V_AND_W = str.maketrans("w", "v")  # "wery", "wiral"
 # Letters that are one another's mirror image, which dyslexic writers swap (session 14: "dlood", "bizzy",
 # "qeriods", "cramqs")
 _MIRRORED = str.maketrans("dpq", "bbb")
+# Session 15: sounds that Chinese, Japanese, Korean, Vietnamese and Thai speakers often do not tell apart:
+# l and r ("fevel", "bleast", "blurled"), and th, which they say as t, s or d ("troat", "sroat", "breasless")
+_L_AND_R = str.maketrans("r", "l")
+_TH_FOLDS: tuple[Callable[[str], str], ...] = (
+    lambda word: "T" + word.replace("th", "t"),
+    lambda word: "S" + word.replace("th", "s"),
+    lambda word: "D" + word.replace("th", "d"),
+)
 _CARRIED_OVER: tuple[Callable[[str], str], ...] = (
     lambda word: "#" + word.translate(_LABIALS),  # the marks keep the folds' forms apart
     lambda word: "%" + word.translate(_V_AND_W),
     lambda word: "&" + word.translate(_MIRRORED),
+    lambda word: "L" + word.translate(_L_AND_R),
+    *_TH_FOLDS,
 )
 
 
@@ -590,6 +602,8 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
                 target = index.with_a_dropped_letter(token.lower) or index.mistyped(token.lower)
             if target is not None:
                 out[i] = _replaced(token, CONTRACTIONS.get(target, target))
+                if target in index.keys and index.keys[target] not in index.findings:
+                    unread.append(i)  # a reading that names nothing alone: its neighbour may know better
             elif index.unread(token.lower):
                 unread.append(i)
             continue
@@ -598,12 +612,14 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
             target = index.heard_as(token.lower)  # "quezy": two letters from queasy, the same sounds
         if target is not None:
             out[i] = _replaced(token, target)
+            if target in index.keys and index.keys[target] not in index.findings:
+                unread.append(i)  # "ches pain": chess names nothing, chest makes a phrase with "pain"
         elif len(raw) >= SPLIT_LENGTH and (parts := index.run_together(token.lower)) is not None:
             split[i] = parts  # "coughingup", "wetthe"
         elif index.unread(token.lower):
             unread.append(i)
     if unread and index is not None:
-        _by_neighbour(lexicon, index, out, unread)
+        _by_neighbour(lexicon, index, tokens, out, unread)
     if index is not None:
         _heard_beside(lexicon, index, out)
     return _joined_words(lexicon, _split_words(out, split) if split else out)
@@ -629,12 +645,18 @@ def _heard_beside(lexicon: Lexicon, index: SpellIndex, out: list[Token]) -> None
         out[i] = _replaced(token, reading)
 
 
-def _by_neighbour(lexicon: Lexicon, index: SpellIndex, out: list[Token], unread: list[int]) -> None:
+def _by_neighbour(
+    lexicon: Lexicon, index: SpellIndex, tokens: Sequence[Token], out: list[Token], unread: list[int]
+) -> None:
     """Session 14: a non-word no reading corrected is read as the one target, a letter away, that makes a
     phrase of the lexicon with the word beside it ("sore throa", "soe throat", "hearing los": several
-    targets are a letter away, only one names a finding with its neighbour)."""
+    targets are a letter away, only one names a finding with its neighbour). Session 15: so is a non-word
+    whose reading names no finding alone and makes no phrase with its neighbour ("ches pain" is chest
+    pain, not chess)."""
     for i in unread:
-        reading = _making_a_phrase(lexicon, index, out, i, index.one_edit(out[i].lower))
+        if out[i] is not tokens[i] and _making_a_phrase(lexicon, index, out, i, [out[i].lower]) is not None:
+            continue  # the reading already makes a phrase with its neighbour
+        reading = _making_a_phrase(lexicon, index, out, i, index.one_edit(tokens[i].lower))
         if reading is not None:
             out[i] = _replaced(out[i], reading)
 
