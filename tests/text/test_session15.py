@@ -130,3 +130,28 @@ def test_a_reading_that_names_nothing_gives_way_to_one_making_a_phrase(knowledge
     # "ches" reads as chess by sound, which makes no phrase with "pain"; chest does
     assert found(annotate(knowledge, "I have ches pain since Monday")).get("HP:0100749") is False
     assert corrected(knowledge, "I play ches on Sundays").get("ches") != "chest"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I have chest pai since Monday", "HP:0100749"),  # the last consonant dropped, beside its partner
+        ("bac pain since I lifted the sofa", "HP:0003418"),
+        ("I have rashu on my arms", "HP:0000988"),  # a vowel added after the last consonant
+    ],
+)
+def test_a_dropped_last_consonant_or_an_added_vowel(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I haven't peed since this morning", "HP:0011968"),  # not "feed": b/p/v/f folds no real word
+        ("she clamps her hands over her ears", "HP:0003394"),  # not "cramps": nor do l and r
+    ],
+)
+def test_real_words_are_not_read_through_second_language_folds(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert term not in found(annotate(knowledge, text))

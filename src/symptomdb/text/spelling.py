@@ -136,6 +136,9 @@ class SpellIndex:
     sounds: dict[str, list[str]] = field(init=False)  # short English targets by their sound-alike forms
     dropped: dict[str, list[str]] = field(init=False)  # five-letter English targets by each four-letter slip
     heard: dict[str, list[str]] = field(init=False)  # English targets by their sound-alike forms
+    cut_short: dict[str, list[str]] = field(
+        init=False
+    )  # English targets by their form without the last letter
 
     def __post_init__(self) -> None:
         # built with the index (the lexicon's warm-up), not by the first document that needs them
@@ -146,10 +149,13 @@ class SpellIndex:
         self.sounds = defaultdict(list)
         self.dropped = defaultdict(list)
         self.heard = defaultdict(list)
+        self.cut_short = defaultdict(list)
         for target in self.english:
             for fold in _CARRIED_OVER:
                 self.carried[fold(target)].append(target)
             self.heard[sound(target)].append(target)
+            if len(target) >= DROPPED_FROM - 1:
+                self.cut_short[target[:-1]].append(target)
             if len(target) <= 6:
                 self.sounds[sound(target)].append(target)
             if len(target) == DROPPED_FROM:
@@ -246,6 +252,19 @@ class SpellIndex:
         longer = [t for t in alike if len(t) > len(word)]
         # a longer word first ("akes" is aches, not aces); else one as long ("numm" is numb)
         return self._one_reading(longer or [t for t in alike if len(t) == len(word)])
+
+    def alike(self, word: str) -> list[str]:
+        """The ordinary English targets a word may stand for when it is meant as another word: the ones
+        that sound the same ("soar" → sore) and the ones it spells with the last consonant dropped, as
+        Vietnamese, Thai and Chinese speakers often do ("pai" → pain, "bac" → back). Not the folds of
+        sounds other first languages do not tell apart (`_CARRIED_OVER`): too many real words are one
+        another's that way ("peed" and "feed", "clamps" and "cramps")."""
+        found = [t for t in self.heard.get(sound(word), ()) if t != word]
+        return found + self.cut_off(word)
+
+    def cut_off(self, word: str) -> list[str]:
+        """The ordinary English targets a word spells with its last consonant dropped."""
+        return [t for t in self.cut_short.get(word, ()) if t[-1] not in "aeiouy"]
 
     def y_spelling(self, word: str) -> str | None:
         """A finding's -y word spelt -ey or -ie ("giddey", "dizzie", "shakey", "flakey"), read as the -y
@@ -347,6 +366,8 @@ class SpellIndex:
             return None
         if word.endswith("in") and word + "g" in self.keys:
             return word + "g"  # a dropped g ("bleedin", "swallowin", "killin")
+        if word[-1] in "uo" and (stem := word[:-1]) in self.english and self.keys[stem] in self.findings:
+            return stem  # session 15: a vowel added after a finding word's last consonant ("rashu", "itcho")
         if len(word) < SHORT_WORD and (single := self.undoubled(word)) is not None:
             return single  # (a short word otherwise loses no letter)
         rare = word in self.rare
@@ -628,13 +649,16 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
 def _heard_beside(lexicon: Lexicon, index: SpellIndex, out: list[Token]) -> None:
     """Session 14 (dictation and spelling by ear): a real word the lexicon never uses is read as the one
     English target that sounds the same and makes a lexicon phrase with the word beside it ("a soar
-    throat", "coff at night"); an everyday word is meant as written ("my voice is quite normal")."""
+    throat", "coff at night"); an everyday word is meant as written ("my voice is quite normal").
+    Session 15: or the target it spells with its last consonant dropped ("chest pai", "bac pain";
+    `SpellIndex.alike`)."""
     for i, token in enumerate(out):
         if token.kind != "word" or token.stop or token.key in lexicon.vocabulary:
             continue  # (cheap tests first: this looks at every word of every text)
-        if len(token.lower) < HEARD_BESIDE or not token.lower.isalpha():
+        if len(token.lower) < HEARD_LENGTH or not token.lower.isalpha():
             continue
-        alike = [t for t in index.heard.get(sound(token.lower), ()) if t != token.lower]
+        # a three-letter word only with its last consonant dropped ("chest pai"; "sir" stays)
+        alike = index.alike(token.lower) if len(token.lower) >= HEARD_BESIDE else index.cut_off(token.lower)
         if not alike:
             continue
         reading = _making_a_phrase(lexicon, index, out, i, alike)
