@@ -155,3 +155,23 @@ def test_real_words_are_not_read_through_second_language_folds(
     knowledge: Knowledge, text: str, term: str
 ) -> None:
     assert term not in found(annotate(knowledge, text))
+
+
+HEARING_IMPAIRMENT = "HP:0000365"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my hearing has gone down over the winter",
+        "I can barely hear out of my right ear",
+        "Grandad has the telly up loud all day",
+        "she doesn't hear us when we call her for tea",
+    ],
+)
+def test_worse_hearing_in_other_words(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(HEARING_IMPAIRMENT) is False
+
+
+def test_a_loud_television_is_no_finding_of_its_own(knowledge: Knowledge) -> None:
+    assert HEARING_IMPAIRMENT not in found(annotate(knowledge, "the TV was too loud so I turned it down"))
