@@ -7,11 +7,11 @@ For each of 30 everyday symptom words and phrases, every one-letter slip after t
 keyboard) and put in "I have <slip> since Monday". With --sounds, the spellings of writers whose first
 language (Chinese, Japanese, Korean, Vietnamese, Thai, Arabic, Spanish) does not tell some English sounds
 apart are made instead, one change at a time: l for r and r for l, th as t, s or d, b for v and v for b,
-p for f and f for p, a vowel added after a final consonant ("coughu"), a final consonant dropped. A slip counts as read when the annotator reports the
-word's HPO term or a descendant of it. Prints the share read per kind of slip (and, with --show, the
-first N slips missed of each kind). Real words are made too ("tried" from "tired", "pin" from "pain"):
-they are meant to stay as written, so no kind can reach 1.0. Uses the knowledge base of the current
-settings (SYMPTOMDB_DATA_DIR).
+p for f and f for p, a vowel added after a final consonant ("coughu"), a final consonant dropped. A slip
+counts as read when the annotator reports the word's HPO term or a descendant of it. Prints the share
+read per kind of slip (and, with --show, the first N slips missed of each kind). Real words are made too
+("tried" from "tired", "pin" from "pain"): they are meant to stay as written, so no kind can reach 1.0.
+Uses the knowledge base of the current settings (SYMPTOMDB_DATA_DIR).
 """
 
 from __future__ import annotations
