@@ -175,3 +175,19 @@ def test_worse_hearing_in_other_words(knowledge: Knowledge, text: str) -> None:
 
 def test_a_loud_television_is_no_finding_of_its_own(knowledge: Knowledge) -> None:
     assert HEARING_IMPAIRMENT not in found(annotate(knowledge, "the TV was too loud in the waiting room"))
+
+
+DYSPHAGIA = "HP:0002015"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his tea keeps going down the wrong way",
+        "she can barely swallow since the stroke",
+        "he coughs and splutters with his meals",
+        "food feels stuck halfway down",
+    ],
+)
+def test_swallowing_trouble_in_other_words(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(DYSPHAGIA) is False
