@@ -191,3 +191,18 @@ DYSPHAGIA = "HP:0002015"
 )
 def test_swallowing_trouble_in_other_words(knowledge: Knowledge, text: str) -> None:
     assert found(annotate(knowledge, text)).get(DYSPHAGIA) is False
+
+
+POOR_APPETITE = "HP:0004396"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["her appetite is down since the new tablets", "I never feel hungry these days", "Dad refused breakfast"],
+)
+def test_poor_appetite_in_other_words(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(POOR_APPETITE) is False
+
+
+def test_an_appetite_that_came_back_is_no_poor_appetite(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "her appetite has come back")).get(POOR_APPETITE) is not False
