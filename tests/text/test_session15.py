@@ -206,3 +206,19 @@ def test_poor_appetite_in_other_words(knowledge: Knowledge, text: str) -> None:
 
 def test_an_appetite_that_came_back_is_no_poor_appetite(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "her appetite has come back")).get(POOR_APPETITE) is not False
+
+
+FALLS = "HP:0002527"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nan fell twice last week", "he was found on the floor this morning", "my legs went from under me"],
+)
+def test_a_persons_fall_in_everyday_words(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(FALLS) is False
+
+
+@pytest.mark.parametrize("text", ["I fell asleep on the sofa", "her temperature fell overnight"])
+def test_fell_alone_is_no_fall(knowledge: Knowledge, text: str) -> None:
+    assert FALLS not in found(annotate(knowledge, text))
