@@ -222,3 +222,9 @@ def test_a_persons_fall_in_everyday_words(knowledge: Knowledge, text: str) -> No
 @pytest.mark.parametrize("text", ["I fell asleep on the sofa", "her temperature fell overnight"])
 def test_fell_alone_is_no_fall(knowledge: Knowledge, text: str) -> None:
     assert FALLS not in found(annotate(knowledge, text))
+
+
+def test_a_filler_does_not_stop_a_subject_sharing_its_predicates(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "his skin is really dry and flaky"))
+    assert result.get("HP:0000958") is False  # Dry skin
+    assert result.get("HP:0040189") is False  # Scaling skin

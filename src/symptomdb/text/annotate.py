@@ -1274,7 +1274,8 @@ def _expand_coordinations(
         for i in range(len(chain) - 1):
             # Head on the left: conjunct i ends with "<head…> <first item>", itself a finding ("hypoplasia
             # of the radius"); the conjuncts after it are bare items ("and ulna").
-            first = chain[i][-MAX_FIRST_CONJUNCT_WORDS:]
+            # fillers left out: "his skin is really dry and flaky" shares "skin" as "skin is dry and flaky"
+            first = [p for p in chain[i] if tokens[p].lower not in FILLER_WORDS][-MAX_FIRST_CONJUNCT_WORDS:]
             heads = [
                 first[begin:split]
                 for begin in range(len(first) - 1)
