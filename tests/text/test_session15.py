@@ -228,3 +228,9 @@ def test_a_filler_does_not_stop_a_subject_sharing_its_predicates(knowledge: Know
     result = found(annotate(knowledge, "his skin is really dry and flaky"))
     assert result.get("HP:0000958") is False  # Dry skin
     assert result.get("HP:0040189") is False  # Scaling skin
+
+
+def test_a_noun_shared_by_a_finding_and_the_relative_clause_after_it(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "lower back pain that shoots down the back of my left leg"))
+    assert result.get("HP:0003419") is False  # Low back pain
+    assert result.get("HP:0011868") is False  # Sciatica

@@ -1079,8 +1079,8 @@ def _select(
         for k in range(candidate.first, candidate.last + 1):
             taken[k] = True
         chosen.append(candidate)
-    # "malformed nose with broad bridge": the noun that a longer finding starts with ("nose with broad
-    # bridge") is also the head of the words before it
+    # "malformed nose with broad bridge", "lower back pain that shoots down my leg": the noun that a longer
+    # finding starts with ("nose with broad bridge") is also the head of the words before it
     starts = {c.first: c for c in chosen if c.positions}
     for candidate in ranked:
         other = starts.get(candidate.last)
@@ -1102,9 +1102,14 @@ def _select(
     return chosen
 
 
+# Session 15: words after a shared noun that open the longer finding's own words ("nose with broad bridge",
+# "lower back pain that shoots down the back of my leg")
+_SHARED_HEAD_LINKS = frozenset({"with", "that", "which"})
+
+
 def _followed_by_with(tokens: Sequence[Token], position: int) -> bool:
     following = next((t for t in tokens[position + 1 :] if t.kind != "soft"), None)
-    return following is not None and following.lower == "with"
+    return following is not None and following.lower in _SHARED_HEAD_LINKS
 
 
 def _new_findings(chosen: list[_Candidate], extra: list[_Candidate]) -> list[_Candidate]:
