@@ -234,3 +234,14 @@ def test_a_noun_shared_by_a_finding_and_the_relative_clause_after_it(knowledge: 
     result = found(annotate(knowledge, "lower back pain that shoots down the back of my left leg"))
     assert result.get("HP:0003419") is False  # Low back pain
     assert result.get("HP:0011868") is False  # Sciatica
+
+
+def test_a_bare_no_after_a_finding_denies_it_and_nothing_after(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "Fever no, cough yes. Vomiting no."))
+    assert result.get("HP:0001945") is True  # Fever excluded
+    assert result.get("HP:0002013") is True  # Vomiting excluded
+    assert result.get("HP:0012735") is False  # Cough present
+
+
+def test_no_that_goes_on_is_no_answer(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "a headache no matter what I take")).get("HP:0002315") is False

@@ -139,6 +139,7 @@ def annotate_with(
     chosen += _swollen_joints(lexicon, matching, chosen)  # "R knee swollen + warm": Joint swelling
     _hot_flushes(lexicon, matching, chosen)  # "20 flushes a day": Hot flashes
     _answered_no(tokens, chosen)  # a form's "Fever? no", "Rash: nil"
+    _trailing_no(tokens, chosen)  # "Fever no, cough yes"
     statements = [
         s
         for s in find_normal_statements(matching) + find_absence_phrases(text, tokens)
@@ -583,6 +584,25 @@ def _answered_no(tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
 
 
 _CLOSING_NONE = frozenset({"none", "nil", "neither"})
+# Session 15: a finding with a bare "no" after it, ending its clause, is denied: sign-language grammar
+# written in English ("Fever no, cough yes") and telegraphic notes ("Vomiting no.")
+_TRAILING_NO = frozenset({"no", "none", "nil", "never"})
+
+
+def _trailing_no(tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
+    """Each finding right before a bare "no" (or "none", "nil", "never") that ends the clause is denied."""
+    for candidate in chosen:
+        j = _next_hard(tokens, candidate.last + 1)
+        if j is None or tokens[j].lower not in _TRAILING_NO:
+            continue
+        k = _next_hard(tokens, j + 1)
+        if k is None or tokens[k].kind in ("break", "comma"):
+            candidate.negated = True
+
+
+def _next_hard(tokens: Sequence[Token], start: int) -> int | None:
+    """The index of the first token from ``start`` on that is not soft punctuation, or None."""
+    return next((j for j in range(start, len(tokens)) if tokens[j].kind != "soft"), None)
 
 
 def _none_closing(tokens: Sequence[Token], m: int) -> bool:

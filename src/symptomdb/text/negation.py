@@ -475,6 +475,8 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
         flags = flags_of.get(kind)
         if flags is None:
             continue
+        if kind == PRE and _answers_the_finding_before(tokens, trigger, ends):
+            continue  # "Fever no, cough yes": the "no" is the fever's (the annotator's), not the cough's
         if kind in (PRE, FAMILY_PRE, UNCERTAIN_PRE):
             adjective = trigger.first == trigger.last and tokens[trigger.first].lower in _ADJECTIVE_TRIGGERS
             after = trigger.last + 1
@@ -507,6 +509,21 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
         for n in found:
             flags[n] = True
     return negated, family, [u and not n for u, n in zip(uncertain, negated, strict=True)]
+
+
+_BARE_ANSWERS = _words("no none nil never")
+
+
+def _answers_the_finding_before(
+    tokens: Sequence[Token], trigger: Trigger, ends: dict[int, list[int]]
+) -> bool:
+    """A bare "no" right after a finding that ends its clause ("Fever no, cough yes", "Blood no.") answers
+    that finding; it opens no scope over the words after it."""
+    if trigger.first != trigger.last or tokens[trigger.first].lower not in _BARE_ANSWERS:
+        return False
+    before = next((j for j in range(trigger.first - 1, -1, -1) if tokens[j].kind != "soft"), None)
+    after = next((j for j in range(trigger.first + 1, len(tokens)) if tokens[j].kind != "soft"), None)
+    return before in ends and (after is None or tokens[after].kind in ("break", "comma"))
 
 
 _THEIR_OWN = _words("his her their")
