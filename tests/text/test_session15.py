@@ -245,3 +245,32 @@ def test_a_bare_no_after_a_finding_denies_it_and_nothing_after(knowledge: Knowle
 
 def test_no_that_goes_on_is_no_answer(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "a headache no matter what I take")).get("HP:0002315") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I break out in a cold sweat when I think about it", "HP:0001061"),  # no acne
+        ("I break out in a cold sweat when I think about it", "HP:0025278"),  # no cold-induced sweating
+        ("I can fit three fingers in the gap", "HP:0001250"),  # no seizure
+        ("his breathing is noisy, worse on his back", "HP:0003418"),  # no back pain
+        ("toe curling pain when she latches on", "HP:0030841"),  # no toe pain
+        ("numb patch beside the scar since my c-section", "HP:0100699"),  # an operation's scar: no Scarring
+    ],
+)
+def test_everyday_phrases_that_name_no_finding(knowledge: Knowledge, text: str, term: str) -> None:
+    assert term not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I break out in a cold sweat when I think about it", "HP:0000975"),  # Hyperhidrosis
+        ("he grunts with every breath and his nostrils flare", "HP:0030863"),  # Nasal flaring
+        ("he had a fit yesterday", "HP:0001250"),
+        ("she has wide thin scars on her knees", "HP:0001075"),  # Atrophic scars
+        ("Hip's killin me", "HP:0030838"),  # a dropped g is not overruled by the neighbours
+    ],
+)
+def test_and_the_findings_beside_them_stay(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

@@ -131,10 +131,18 @@ def annotate_with(
     _prolonged_seizures(lexicon, tokens, chosen)  # "the seizure went on for 25 mins": Status epilepticus
     chosen += _predicates(lexicon, tokens, chosen)
     chosen = _drop_circumstances(tokens, chosen)  # "when he's tired his eye wanders": no fatigue
+    chosen = _without_operation_scars(tokens, chosen)  # "numb patch beside the scar" of a C-section
     _examiner_negations(tokens, chosen)
     _negators_inside(tokens, chosen)
     chosen += _anaphora(tokens, chosen)
-    chosen += _elided_sites(lexicon, matching, chosen)  # "my eyes water, but there's no pain": Ocular pain
+    # a figure of speech's word names no site ("toe-curling pain" is no toe's)
+    phrases = phrase_positions(tokens) if figures else frozenset()
+    sites = (
+        [t._replace(stop=True) if i in phrases else t for i, t in enumerate(matching)]
+        if phrases
+        else matching
+    )
+    chosen += _elided_sites(lexicon, sites, chosen)  # "my eyes water, but there's no pain": Ocular pain
     chosen += _red_skin(lexicon, matching, chosen)  # "left calf swollen, red and tight": Erythema
     chosen += _swollen_joints(lexicon, matching, chosen)  # "R knee swollen + warm": Joint swelling
     _hot_flushes(lexicon, matching, chosen)  # "20 flushes a day": Hot flashes
@@ -1876,6 +1884,29 @@ _CIRCUMSTANCE_LINKS = negation.word_set(
     "is are am was were get gets got getting feel feels felt become becomes became very really so too "
     "bit overly extra"
 )
+
+
+# Session 15: the scar of an operation is what the operation leaves, not the finding Scarring ("numb patch
+# beside the scar" after a knee replacement, "the end of my section scar has gone red")
+SCARRING = "HP:0100699"
+_SCAR_WORDS = frozenset({"scar", "scars"})
+_OPERATION_WORDS = negation.word_set(
+    "operation op surgery surgeon section c-section caesarean cesarean incision stitches staples wound "
+    "replacement keyhole laparoscopy appendix gallbladder hernia repair bypass transplant"
+)
+
+
+def _without_operation_scars(tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
+    """The chosen findings without a bare "scar" in a sentence (or the one before) about an operation."""
+    kept = []
+    for c in chosen:
+        if c.ids[0] == SCARRING and c.first == c.last and tokens[c.first].lower in _SCAR_WORDS:
+            start, end = _sentence_bounds(tokens, c.first)
+            before = _sentence_bounds(tokens, start - 2)[0] if start >= 2 else start
+            if any(t.lower in _OPERATION_WORDS for t in tokens[before:end]):
+                continue
+        kept.append(c)
+    return kept
 
 
 def _drop_circumstances(tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:

@@ -623,7 +623,7 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
                 target = index.with_a_dropped_letter(token.lower) or index.mistyped(token.lower)
             if target is not None:
                 out[i] = _replaced(token, CONTRACTIONS.get(target, target))
-                if target in index.keys and index.keys[target] not in index.findings:
+                if _unsure(index, token.lower, target):
                     unread.append(i)  # a reading that names nothing alone: its neighbour may know better
             elif index.unread(token.lower):
                 unread.append(i)
@@ -633,7 +633,7 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
             target = index.heard_as(token.lower)  # "quezy": two letters from queasy, the same sounds
         if target is not None:
             out[i] = _replaced(token, target)
-            if target in index.keys and index.keys[target] not in index.findings:
+            if _unsure(index, token.lower, target):
                 unread.append(i)  # "ches pain": chess names nothing, chest makes a phrase with "pain"
         elif len(raw) >= SPLIT_LENGTH and (parts := index.run_together(token.lower)) is not None:
             split[i] = parts  # "coughingup", "wetthe"
@@ -644,6 +644,14 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
     if index is not None:
         _heard_beside(lexicon, index, out)
     return _joined_words(lexicon, _split_words(out, split) if split else out)
+
+
+def _unsure(index: SpellIndex, word: str, target: str) -> bool:
+    """A reading its neighbours may overrule: one that names no finding alone, and is not the word with
+    its g dropped ("killin" is killing, whatever the words beside it make)."""
+    if target not in index.keys or index.keys[target] in index.findings:
+        return False
+    return target != word + "g"
 
 
 def _heard_beside(lexicon: Lexicon, index: SpellIndex, out: list[Token]) -> None:
