@@ -274,3 +274,23 @@ def test_everyday_phrases_that_name_no_finding(knowledge: Knowledge, text: str, 
 )
 def test_and_the_findings_beside_them_stay(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("I was throwing up all night", "HP:0002013", "HP:0100785"),  # vomiting, not insomnia
+        ("heartburn that burns right up my chest", "HP:0002020", "HP:0001945"),  # reflux, not fever
+        ("I get cramps in my gut on long runs", "HP:0032155", "HP:0003394"),  # abdominal cramps, not spasm
+    ],
+)
+def test_what_a_phrase_says_and_what_it_does_not(
+    knowledge: Knowledge, text: str, present: str, absent: str
+) -> None:
+    result = found(annotate(knowledge, text))
+    assert result.get(present) is False
+    assert absent not in result
+
+
+def test_her_lips_puffed_right_up_is_still_swelling(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "my lips puffed right up after the prawns")).get("HP:0031244") is False
