@@ -294,3 +294,20 @@ def test_what_a_phrase_says_and_what_it_does_not(
 
 def test_her_lips_puffed_right_up_is_still_swelling(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "my lips puffed right up after the prawns")).get("HP:0031244") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I can't walk more than 50 metres without stopping", "HP:0001288"),  # Gait disturbance
+        ("I can't stand for long at the sink", "HP:0003698"),  # Difficulty standing
+        ("I can't get to the toilet in time", "HP:0000020"),  # Urinary incontinence
+        ("on bad days I crawl up the stairs", "HP:0003551"),  # Difficulty climbing stairs
+    ],
+)
+def test_what_a_person_can_no_longer_do(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_cannot_walk_at_all_is_still_inability_to_walk(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "she can't walk at all since the stroke")).get("HP:0002540") is False
