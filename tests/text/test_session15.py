@@ -311,3 +311,20 @@ def test_what_a_person_can_no_longer_do(knowledge: Knowledge, text: str, term: s
 
 def test_cannot_walk_at_all_is_still_inability_to_walk(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "she can't walk at all since the stroke")).get("HP:0002540") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's waking 3-4 times a night",
+        "she wakes up five times every night",
+        "still waking every hour or two",
+    ],
+)
+def test_waking_again_and_again_is_maintenance_insomnia(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0031355") is False
+
+
+@pytest.mark.parametrize("text", ["I wake up 3 times a night to pee", "she wakes every 3 hours for a feed"])
+def test_waking_to_pee_or_feed_is_no_insomnia(knowledge: Knowledge, text: str) -> None:
+    assert "HP:0031355" not in found(annotate(knowledge, text))

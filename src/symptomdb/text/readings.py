@@ -388,6 +388,33 @@ def frequent_urination(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return readings
 
 
+# Session 15: waking again and again in the night is maintenance insomnia ("he's waking 3-4 times a night",
+# "wakes 5 or 6 times a night", "waking every hour or two"); not when the waking is to pass urine (nocturia)
+# or for a feed
+_NIGHT_WAKINGS_RE = re.compile(
+    r"\b(?:wake|wakes|waking|woke)\b(?:\s+up)?\s+(?:like\s+|about\s+|around\s+|at\s+least\s+)?"
+    r"(?:(?:\d{1,2}|two|three|four|five|six|seven|eight|several|a few|many|loads of|lots of)"
+    r"(?:\s*(?:-|to|or)\s*(?:\d{1,2}|three|four|five|six|seven|eight))?\s+times\s+(?:a|in the|every|each|per)"
+    r"\s+night|every\s+(?:hour|half hour|couple of hours|(?:\d|two|three)\s+hours))",
+    re.IGNORECASE,
+)
+_WAKING_FOR_RE = re.compile(
+    r"^[^.;!?\n]{0,25}?\b(?:to (?:pee|wee|urinate|the toilet|the loo)|for (?:a |his |her )?feeds?)\b", re.I
+)
+MAINTENANCE_INSOMNIA = "HP:0031355"
+
+
+def night_wakings(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Maintenance insomnia where someone wakes several times a night or every hour or two, not to pass
+    urine or to feed."""
+    readings: list[Reading] = []
+    for match in _NIGHT_WAKINGS_RE.finditer(text):
+        if _WAKING_FOR_RE.search(text[match.end() :]):
+            continue
+        readings += _read(tokens, match.start(), match.end(), MAINTENANCE_INSOMNIA)
+    return readings
+
+
 def sleep_apnoea(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Sleep apnoea where someone stops breathing in a sentence about the night or sleep."""
     readings: list[Reading] = []
@@ -689,6 +716,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (centile_drops, ("centile",)),
     (frequent_urination, ("every",)),
     (sleep_apnoea, ("breath",)),
+    (night_wakings, ("wak", "woke")),
     (heart_rates, ("rate", "pulse", "hr", "heart")),
     (cycle_lengths, ("period", "cycle")),
     (d_and_v, ("v",)),
