@@ -328,3 +328,25 @@ def test_waking_again_and_again_is_maintenance_insomnia(knowledge: Knowledge, te
 @pytest.mark.parametrize("text", ["I wake up 3 times a night to pee", "she wakes every 3 hours for a feed"])
 def test_waking_to_pee_or_feed_is_no_insomnia(knowledge: Knowledge, text: str) -> None:
     assert "HP:0031355" not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "site_term"),
+    [
+        ("pain on the right side of my stomach after food", "HP:0002027"),  # Abdominal pain
+        (
+            "a sharp pain on the left side of my chest when I breathe in",
+            "HP:0100749",
+        ),  # Chest pain (or a child)
+    ],
+)
+def test_a_side_of_a_named_part_is_that_part_not_the_flank(
+    knowledge: Knowledge, text: str, site_term: str
+) -> None:
+    result = found(annotate(knowledge, text))
+    assert "HP:0030157" not in result  # no Flank pain
+    assert any(term == site_term or site_term in knowledge.ancestors(term) for term in result)
+
+
+def test_pain_in_my_side_is_still_the_flank(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "I get pain in my left side")).get("HP:0030157") is False

@@ -938,8 +938,25 @@ def _lookup_window(
         return None  # "hyperactive | gag reflex", "depressed | skull fracture": not the behaviour
     if len(words) == 1 and ids[0] in lexicon.behavioural and _after_inability(tokens, first):
         return None  # "can't hop or jump": an ability, not the behaviour
+    if tokens[positions[-1]].lower in _SIDES and _part_named_after(lexicon, tokens, last):
+        return None  # "pain in the left side of my chest": the part after "of" is the site, not the flank
     exact_ids = lexicon.exact.get(tuple(surface_form(tokens[p].lower) for p in positions))
     return _Candidate(first, last, len(words), lexicon.priorities[key], exact_ids or ids, tuple(positions))
+
+
+_SIDES = frozenset({"side", "sides"})
+_OWNERS = frozenset({"the", "my", "his", "her", "their", "your", "our"})
+
+
+def _part_named_after(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> bool:
+    """Session 15: "of" and a body part (with its owner) follow the word: "side of my stomach"."""
+    words = [t for t in tokens[position + 1 : position + 6] if t.kind == "word"]
+    if len(words) < 2 or words[0].lower != "of":
+        return False
+    rest = words[1:]
+    while rest and rest[0].lower in _OWNERS:
+        rest = rest[1:]
+    return bool(rest) and rest[0].key in lexicon.body_nouns
 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
