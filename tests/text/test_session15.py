@@ -350,3 +350,8 @@ def test_a_side_of_a_named_part_is_that_part_not_the_flank(
 
 def test_pain_in_my_side_is_still_the_flank(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "I get pain in my left side")).get("HP:0030157") is False
+
+
+def test_stiffness_a_few_words_from_the_word_joints(knowledge: Knowledge) -> None:
+    text = "the joints in my hands are stiff for over an hour every morning"
+    assert found(annotate(knowledge, text)).get("HP:0001387") is False  # Joint stiffness

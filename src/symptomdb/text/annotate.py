@@ -431,16 +431,29 @@ _SWELLING_REACH_AFTER = 2
 
 
 def _swollen_joints(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
-    """Joint swelling at the first swelling word with a joint up to eight words before it or two after."""
-    if JOINT_SWELLING not in lexicon.scope or any(JOINT_SWELLING in c.ids for c in chosen):
-        return []
-    for i, token in enumerate(tokens):
-        if token.kind != "word" or token.key not in _SWOLLEN:
+    """Joint swelling at the first swelling word with a joint up to eight words before it or two after;
+    Joint stiffness at the first stiffness word with the word "joint(s)" as near (session 15: "the joints in
+    my hands are stiff for over an hour"; a named joint has its own term: "knees are stiff")."""
+    found: list[_Candidate] = []
+    for term, states, joints in (
+        (JOINT_SWELLING, _SWOLLEN, _JOINTS),
+        (JOINT_STIFFNESS, _STIFF, _JOINT_WORDS),
+    ):
+        if term not in lexicon.scope or any(term in c.ids for c in chosen):
             continue
-        before, after = _sentence_words_around(tokens, i, _SWELLING_REACH, _SWELLING_REACH_AFTER)
-        if any(t.lower in _JOINTS for t in before + after):
-            return [_Candidate(i, i, 1, 1, (JOINT_SWELLING,), (i,))]
-    return []
+        for i, token in enumerate(tokens):
+            if token.kind != "word" or token.key not in states:
+                continue
+            before, after = _sentence_words_around(tokens, i, _SWELLING_REACH, _SWELLING_REACH_AFTER)
+            if any(t.lower in joints for t in before + after):
+                found.append(_Candidate(i, i, 1, 1, (term,), (i,)))
+                break
+    return found
+
+
+JOINT_STIFFNESS = "HP:0001387"
+_STIFF = frozenset({"stiff"})  # the key of "stiff" and "stiffness"
+_JOINT_WORDS = negation.word_set("joint joints")
 
 
 # Round 33: "flushes" and "a flush" as nouns are the British hot flushes ("getting 20 a day", "flushes day and
