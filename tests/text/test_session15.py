@@ -355,3 +355,19 @@ def test_pain_in_my_side_is_still_the_flank(knowledge: Knowledge) -> None:
 def test_stiffness_a_few_words_from_the_word_joints(knowledge: Knowledge) -> None:
     text = "the joints in my hands are stiff for over an hour every morning"
     assert found(annotate(knowledge, text)).get("HP:0001387") is False  # Joint stiffness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she can't read the board, it's all blurry",
+        "the text goes blurry by the evening",
+        "everything looks misty",
+    ],
+)
+def test_blurry_alone_is_the_sights(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0000622") is False
+
+
+def test_fuzzy_hair_is_no_blurred_vision(knowledge: Knowledge) -> None:
+    assert "HP:0000622" not in found(annotate(knowledge, "his hair is fuzzy"))
