@@ -371,3 +371,32 @@ def test_blurry_alone_is_the_sights(knowledge: Knowledge, text: str) -> None:
 
 def test_fuzzy_hair_is_no_blurred_vision(knowledge: Knowledge) -> None:
     assert "HP:0000622" not in found(annotate(knowledge, "his hair is fuzzy"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I nearly fainted when I stood up", "HP:0031972"),  # Presyncope, not (orthostatic) syncope
+        ("I feel sick and a bit faint", "HP:0031972"),
+        ("I keep snapping at my kids over nothing", "HP:0000737"),  # Irritability
+    ],
+)
+def test_nearly_fainting_and_snapping_at_people(knowledge: Knowledge, text: str, term: str) -> None:
+    result = found(annotate(knowledge, text))
+    assert result.get(term) is False
+    assert "HP:0001279" not in result and "HP:0012670" not in result  # no syncope
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I'm short with the kids lately", "HP:0004322"),
+        ("like a bear with a sore head all day", "HP:0002315"),
+    ],
+)
+def test_curt_and_bad_tempered_idioms(knowledge: Knowledge, text: str, term: str) -> None:
+    assert term not in found(annotate(knowledge, text))
+
+
+def test_patients_are_no_patience(knowledge: Knowledge) -> None:
+    assert "HP:0000737" not in found(annotate(knowledge, "the survival of 150 patients was studied"))

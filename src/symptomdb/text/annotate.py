@@ -129,7 +129,7 @@ def annotate_with(
     chosen += _readings(lexicon, chosen, found_readings)  # "Temp 38.6", "she was sick twice"
     chosen = _tonic_clonic(lexicon, tokens, chosen)  # "a fit, went stiff then jerking"
     _prolonged_seizures(lexicon, tokens, chosen)  # "the seizure went on for 25 mins": Status epilepticus
-    chosen += _predicates(lexicon, tokens, chosen)
+    chosen += _predicates(lexicon, tokens, chosen, frozenset(figures))
     chosen = _drop_circumstances(tokens, chosen)  # "when he's tired his eye wanders": no fatigue
     chosen = _without_operation_scars(tokens, chosen)  # "numb patch beside the scar" of a C-section
     _examiner_negations(tokens, chosen)
@@ -2050,8 +2050,12 @@ _AFTER_PREDICATE = frozenset(
 )  # fmt: skip
 
 
-def _predicates(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
-    taken = {k for c in chosen for k in range(c.first, c.last + 1)}
+def _predicates(
+    lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate], figures: frozenset[int] = frozenset()
+) -> list[_Candidate]:
+    """ "he is short", "she's very tall for her age": a stature adjective said of a person is the finding;
+    not inside a figure of speech ("I'm short with the kids")."""
+    taken = {k for c in chosen for k in range(c.first, c.last + 1)} | figures
     found: list[_Candidate] = []
     for i, token in enumerate(tokens):
         phrase = _PREDICATES.get(token.key) if token.kind == "word" else None  # "taller" = tall
