@@ -400,3 +400,32 @@ def test_curt_and_bad_tempered_idioms(knowledge: Knowledge, text: str, term: str
 
 def test_patients_are_no_patience(knowledge: Knowledge) -> None:
     assert "HP:0000737" not in found(annotate(knowledge, "the survival of 150 patients was studied"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm weeing loads at night since the new tablets", "her waterworks are bad, she's up 4 times a night"],
+)
+def test_passing_urine_at_night_is_nocturia(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0000017") is False
+
+
+@pytest.mark.parametrize(
+    "text", ["a dry cough for 6 weeks, worse at night", "the baby is up 3 times a night", "wheezy at night"]
+)
+def test_a_night_without_urine_is_no_nocturia(knowledge: Knowledge, text: str) -> None:
+    assert "HP:0000017" not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["her school trousers are hanging off her", "my jeans are falling off me", "his weight has come down"],
+)
+def test_weight_lost_as_the_clothes_show_it(knowledge: Knowledge, text: str) -> None:
+    result = found(annotate(knowledge, text))
+    assert result.get("HP:0001824") is False
+    assert "HP:0002527" not in result  # "falling off" is no fall
+
+
+def test_hair_getting_thin_is_no_weight_loss(knowledge: Knowledge) -> None:
+    assert "HP:0001824" not in found(annotate(knowledge, "his hair is getting thin on top"))

@@ -178,6 +178,19 @@ _PASSING_AT_NIGHT_RE = re.compile(
     r"[^.;!?\n]{0,25}?\btimes?\b[^.;!?\n]{0,12}?\b(?:in|at|during) (?:the )?(?:night|nite)\b",
     re.IGNORECASE,
 )
+# session 15: "weeing loads at night", "peeing all the time, even at night"; "up 4 times a night" in a text
+# about passing urine ("her waterworks are bad, she's up 4 times a night")
+_PEEING_AT_NIGHT_RE = re.compile(
+    r"\b(?:pee|pees|peeing|wee|wees|weeing|urinate|urinating|urine)\b[^.;!?\n]{0,30}?"
+    r"\b(?P<when>(?:at|in the|during the) (?:night|nite))\b",
+    re.IGNORECASE,
+)
+_UP_TIMES_A_NIGHT_RE = re.compile(
+    r"\bup\s+(?:x\s?\d|\d{1,2}|two|three|four|five|six|several|a few|many)"
+    r"(?:\s*(?:-|to|or)\s*(?:\d{1,2}|three|four|five|six))?\s+(?:times\s+)?"
+    r"(?:a|in the|at|every|each|per)\s+night",
+    re.IGNORECASE,
+)
 _AT_NIGHT_RE = re.compile(r"\b(?:night|nights|nightly|overnight|times)\b", re.IGNORECASE)
 NOCTURIA = "HP:0000017"
 # round 39: a body mass index of 30 or more is obesity of its class (HPO's definitions: 30-34.9, 35-39.9,
@@ -433,6 +446,11 @@ def nocturia(text: str, tokens: Sequence[Token]) -> list[Reading]:
             readings += _read(tokens, match.start("pee"), match.end("pee"), NOCTURIA)
     for match in _PASSING_AT_NIGHT_RE.finditer(text):
         readings += _read(tokens, match.start("pee"), match.end("pee"), NOCTURIA)
+    for match in _PEEING_AT_NIGHT_RE.finditer(text):  # the time, not the word a finding may have taken
+        readings += _read(tokens, match.start("when"), match.end("when"), NOCTURIA)
+    if _URINE_WORDS_RE.search(text):
+        for match in _UP_TIMES_A_NIGHT_RE.finditer(text):
+            readings += _read(tokens, match.start(), match.end(), NOCTURIA)
     return readings
 
 
@@ -725,7 +743,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (saturations, ("spo2", "sp02", "sats", "o2", "oxygen")),
     (coma_scores, ("gcs",)),
     (glucose_levels, ("bm", "sugar", "glucose", "cbg")),
-    (nocturia, ("pee", "wee", "urin", "pass water", "washroom", "toilet", "loo", "bathroom")),
+    (nocturia, ("pee", "wee", "urin", "pass water", "washroom", "toilet", "loo", "bathroom", "waterworks")),
     (body_mass_indices, ("bmi",)),
     (sleep_latencies, ("asleep", "sleep", "drop off", "nod off", "get off")),
 )
