@@ -429,3 +429,20 @@ def test_weight_lost_as_the_clothes_show_it(knowledge: Knowledge, text: str) -> 
 
 def test_hair_getting_thin_is_no_weight_loss(knowledge: Knowledge) -> None:
     assert "HP:0001824" not in found(annotate(knowledge, "his hair is getting thin on top"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("it's puffy and bruised on the outside", "HP:0031364"),  # Ecchymosis
+        ("a massive bruise came out on my thigh", "HP:0031364"),
+        ("I'm hungry all the time, even after tea", "HP:0002591"),  # Polyphagia
+        ("losing weight even though I'm eating loads", "HP:0002591"),
+    ],
+)
+def test_a_bruise_from_a_knock_and_eating_a_lot(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_bruising_easily_stays_bruising_susceptibility(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "she bruises easily")).get("HP:0000978") is False
