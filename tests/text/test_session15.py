@@ -446,3 +446,21 @@ def test_a_bruise_from_a_knock_and_eating_a_lot(knowledge: Knowledge, text: str,
 
 def test_bruising_easily_stays_bruising_susceptibility(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "she bruises easily")).get("HP:0000978") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's constipated, only goes once a week and it hurts him to go",
+        "hard poos like rabbit pellets, she cries when she goes",
+    ],
+)
+def test_going_hurting_in_a_text_about_the_bowels_is_painful_defecation(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert found(annotate(knowledge, text)).get("HP:6000222") is False
+
+
+def test_it_burns_when_i_go_of_urine_is_not(knowledge: Knowledge) -> None:
+    text = "it burns when I go and my wee is cloudy; my poo is normal"
+    assert "HP:6000222" not in found(annotate(knowledge, text))

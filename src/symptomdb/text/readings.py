@@ -80,7 +80,10 @@ _EVERY_FEW_MINUTES_RE = re.compile(
     re.IGNORECASE,
 )
 _URINE_WORDS_RE = re.compile(
-    r"\b(?:wee\w*|pee\w*|urin\w*|bladder|water infection|uti|cystitis|waterworks|passing water)\b", re.I
+    # (not "week", "weep", "peel", "peer", "peek")
+    r"\b(?:wee(?![kp])\w*|pee(?![lrkp])\w*|urin\w*|bladder|water infection|uti|cystitis|waterworks"
+    r"|passing water)\b",
+    re.I,
 )
 POLLAKISURIA = "HP:0100515"
 # round 32: a stated heart rate of 100 or more in someone who is no baby ("my heart rate jumps to 130",
@@ -500,6 +503,30 @@ def d_and_v(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return readings
 
 
+# Session 15: going hurting in a text about the bowels is painful defecation ("it hurts him to go", "cries
+# when she goes", "screams when he does a poo", "really sore when I go"); in a sentence about urine it is not
+_HURTS_TO_GO_RE = re.compile(
+    r"\b(?:hurts?|hurting|sore|painful|agony|cries|crying|cried|screams|screaming|screamed)\b"
+    r"(?:\s+(?:him|her|me|them|a lot|so much|really|badly))*"
+    r"\s+(?:to go\b|when (?:he|she|i|they) (?:goes|go|went|tries to go|trys to go|does (?:a|one)"
+    r"|did (?:a|one))|on the (?:toilet|loo|potty))",
+    re.IGNORECASE,
+)
+PAINFUL_DEFECATION = "HP:6000222"
+
+
+def painful_defecation(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Painful defecation where going to the toilet hurts in a text about the bowels."""
+    if not _BOWEL_WORDS_RE.search(text):
+        return []
+    readings: list[Reading] = []
+    for match in _HURTS_TO_GO_RE.finditer(text):
+        if _URINE_WORDS_RE.search(_sentence_around(text, match.start(), match.end())):
+            continue  # "it burns when I go" of passing water
+        readings += _read(tokens, match.start(), match.end(), PAINFUL_DEFECATION)
+    return readings
+
+
 def bowels_not_opened(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Constipation where the bowels have not been opened for days ("haven't been for 6 days" counts only
     in a text about the bowels)."""
@@ -739,6 +766,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (cycle_lengths, ("period", "cycle")),
     (d_and_v, ("v",)),
     (bowels_not_opened, ("poo", "bowel", "been for", "bo ", "bno")),
+    (painful_defecation, ("poo", "bowel", "constipat", "stool", "pellet")),
     (breathing_rates, ("rr", "resp")),
     (saturations, ("spo2", "sp02", "sats", "o2", "oxygen")),
     (coma_scores, ("gcs",)),
