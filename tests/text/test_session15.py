@@ -464,3 +464,20 @@ def test_going_hurting_in_a_text_about_the_bowels_is_painful_defecation(
 def test_it_burns_when_i_go_of_urine_is_not(knowledge: Knowledge) -> None:
     text = "it burns when I go and my wee is cloudy; my poo is normal"
     assert "HP:6000222" not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("my feet tingle at night", "HP:0003401"),  # Paresthesia
+        ("my heart keeps doing these flip flops", "HP:0001962"),  # Palpitations
+        ("he's gone really low and quiet since the summer", "HP:0000716"),  # Depression
+        ("I feel so flat and low", "HP:0000716"),
+    ],
+)
+def test_tingling_flips_and_low_mood_in_other_words(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_low_blood_sugar_is_no_low_mood(knowledge: Knowledge) -> None:
+    assert "HP:0000716" not in found(annotate(knowledge, "his blood sugar went low"))
