@@ -481,3 +481,10 @@ def test_tingling_flips_and_low_mood_in_other_words(knowledge: Knowledge, text: 
 
 def test_a_low_blood_sugar_is_no_low_mood(knowledge: Knowledge) -> None:
     assert "HP:0000716" not in found(annotate(knowledge, "his blood sugar went low"))
+
+
+@pytest.mark.parametrize(
+    "text", ["my skin has broken out since the new pill", "spots along my jaw that won't shift"]
+)
+def test_skin_broken_out_and_spots_on_the_jaw_are_acne(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0001061") is False
