@@ -488,3 +488,23 @@ def test_a_low_blood_sugar_is_no_low_mood(knowledge: Knowledge) -> None:
 )
 def test_skin_broken_out_and_spots_on_the_jaw_are_acne(knowledge: Knowledge, text: str) -> None:
     assert found(annotate(knowledge, text)).get("HP:0001061") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I don't enjoy football anymore", "HP:0012154"),  # Anhedonia (the negator is inside its words)
+        ("nothing I used to enjoy interests me", "HP:0012154"),
+        (
+            "she gets a red rash across her cheeks whenever she's out in the sun",
+            "HP:0000992",
+        ),  # photosensitivity
+        ("my eye was crusted shut when I woke up", "HP:0034427"),  # Purulent eye discharge
+    ],
+)
+def test_lost_pleasure_sun_rashes_and_eyes_stuck_shut(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_headache_in_the_sun_is_no_photosensitivity(knowledge: Knowledge) -> None:
+    assert "HP:0000992" not in found(annotate(knowledge, "I sat in the sun and had a headache"))

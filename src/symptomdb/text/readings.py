@@ -527,6 +527,53 @@ def painful_defecation(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return readings
 
 
+# Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
+# used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
+# anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
+# denies nothing
+_ANHEDONIA_RE = re.compile(
+    r"\b(?:don'?t|doesn'?t|didn'?t|can'?t|cannot|no longer|not)\s+(?:really\s+|even\s+)?"
+    r"(?:enjoy|find (?:any )?(?:joy|pleasure) in|get (?:any )?(?:joy|pleasure) (?:out of|from))\b"
+    r"[^.;!?\n]{0,40}?\b(?:any ?more|used to)\b"
+    r"|\bnothing (?:i|he|she|we) used to (?:enjoy|love)\b"
+    r"|\b(?:isn'?t|aren'?t|is not|are not|nothing (?:feels|is)) (?:fun|enjoyable) any ?more\b"
+    r"|\bno (?:interest|joy|pleasure) in (?:anything|things|doing anything)\b",
+    re.IGNORECASE,
+)
+ANHEDONIA = "HP:0012154"
+# Session 15: a rash or redness that the sun brings on or makes worse is cutaneous photosensitivity ("a red
+# rash across her cheeks whenever she's out in the sun", "the sun makes it worse", "burn faster in the sun")
+_IN_THE_SUN_RE = re.compile(
+    r"\b(?:in|into|out in|after being in|after a day in|from|with|when|whenever)\b[^.;!?\n]{0,20}?"
+    r"\bthe (?P<sun>sun(?:light|shine)?)\b|\b(?P<makes>sun(?:light)?) makes? (?:it |them )?worse\b",
+    re.IGNORECASE,
+)
+_SKIN_REACTION_RE = re.compile(
+    r"\b(?:rash\w*|red|redness|burn|burns|burnt|burned|blister\w*|itch\w*|blotch\w*)\b", re.I
+)
+PHOTOSENSITIVITY = "HP:0000992"
+
+
+def anhedonia(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Anhedonia where what used to give pleasure no longer does."""
+    readings: list[Reading] = []
+    for match in _ANHEDONIA_RE.finditer(text):
+        readings += _read(tokens, match.start(), match.end(), ANHEDONIA)
+    return readings
+
+
+def photosensitivity(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Cutaneous photosensitivity where the sun brings on or worsens a rash, redness or burning in its
+    sentence."""
+    readings: list[Reading] = []
+    for match in _IN_THE_SUN_RE.finditer(text):
+        group = "sun" if match["sun"] else "makes"
+        sentence = _sentence_around(text, match.start(), match.end())
+        if _SKIN_REACTION_RE.search(sentence) and "sunburn" not in sentence.lower():
+            readings += _read(tokens, match.start(group), match.end(group), PHOTOSENSITIVITY)
+    return readings
+
+
 def bowels_not_opened(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Constipation where the bowels have not been opened for days ("haven't been for 6 days" counts only
     in a text about the bowels)."""
@@ -767,6 +814,8 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (d_and_v, ("v",)),
     (bowels_not_opened, ("poo", "bowel", "been for", "bo ", "bno")),
     (painful_defecation, ("poo", "bowel", "constipat", "stool", "pellet")),
+    (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
+    (photosensitivity, ("sun",)),
     (breathing_rates, ("rr", "resp")),
     (saturations, ("spo2", "sp02", "sats", "o2", "oxygen")),
     (coma_scores, ("gcs",)),
