@@ -508,3 +508,9 @@ def test_lost_pleasure_sun_rashes_and_eyes_stuck_shut(knowledge: Knowledge, text
 
 def test_a_headache_in_the_sun_is_no_photosensitivity(knowledge: Knowledge) -> None:
     assert "HP:0000992" not in found(annotate(knowledge, "I sat in the sun and had a headache"))
+
+
+def test_an_ear_that_hurts_when_swallowing_is_ear_pain(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "my left ear hurts when I swallow"))
+    assert result.get("HP:0030766") is False  # Ear pain
+    assert "HP:0032043" not in result  # not Odynophagia
