@@ -514,3 +514,7 @@ def test_an_ear_that_hurts_when_swallowing_is_ear_pain(knowledge: Knowledge) -> 
     result = found(annotate(knowledge, "my left ear hurts when I swallow"))
     assert result.get("HP:0030766") is False  # Ear pain
     assert "HP:0032043" not in result  # not Odynophagia
+
+
+def test_tender_breasts_are_mastalgia(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "my boobs were a bit tender on day 4")).get("HP:0034265") is False
