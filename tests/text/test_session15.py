@@ -518,3 +518,10 @@ def test_an_ear_that_hurts_when_swallowing_is_ear_pain(knowledge: Knowledge) -> 
 
 def test_tender_breasts_are_mastalgia(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "my boobs were a bit tender on day 4")).get("HP:0034265") is False
+
+
+def test_sweat_that_pours_and_shaking_chills(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "sweat pours off me even in winter")).get("HP:0000975") is False
+    result = found(annotate(knowledge, "fever with shaking chills"))
+    assert result.get("HP:0025143") is False  # Chills
+    assert "HP:0001337" not in result  # no tremor
