@@ -423,11 +423,27 @@ MAINTENANCE_INSOMNIA = "HP:0031355"
 def night_wakings(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Maintenance insomnia where someone wakes several times a night or every hour or two, not to pass
     urine or to feed."""
+    return _each_match(
+        _NIGHT_WAKINGS_RE,
+        text,
+        tokens,
+        MAINTENANCE_INSOMNIA,
+        lambda m: bool(_WAKING_FOR_RE.search(text[m.end() :])),
+    )
+
+
+def _each_match(
+    pattern: re.Pattern[str],
+    text: str,
+    tokens: Sequence[Token],
+    term: str,
+    skip: Callable[[re.Match[str]], bool] = lambda match: False,
+) -> list[Reading]:
+    """The reading of ``term`` over each match of ``pattern`` that ``skip`` does not rule out."""
     readings: list[Reading] = []
-    for match in _NIGHT_WAKINGS_RE.finditer(text):
-        if _WAKING_FOR_RE.search(text[match.end() :]):
-            continue
-        readings += _read(tokens, match.start(), match.end(), MAINTENANCE_INSOMNIA)
+    for match in pattern.finditer(text):
+        if not skip(match):
+            readings += _read(tokens, match.start(), match.end(), term)
     return readings
 
 
@@ -519,12 +535,13 @@ def painful_defecation(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Painful defecation where going to the toilet hurts in a text about the bowels."""
     if not _BOWEL_WORDS_RE.search(text):
         return []
-    readings: list[Reading] = []
-    for match in _HURTS_TO_GO_RE.finditer(text):
-        if _URINE_WORDS_RE.search(_sentence_around(text, match.start(), match.end())):
-            continue  # "it burns when I go" of passing water
-        readings += _read(tokens, match.start(), match.end(), PAINFUL_DEFECATION)
-    return readings
+    return _each_match(  # not "it burns when I go" of passing water
+        _HURTS_TO_GO_RE,
+        text,
+        tokens,
+        PAINFUL_DEFECATION,
+        lambda m: bool(_URINE_WORDS_RE.search(_sentence_around(text, m.start(), m.end()))),
+    )
 
 
 # Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
@@ -556,10 +573,7 @@ PHOTOSENSITIVITY = "HP:0000992"
 
 def anhedonia(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Anhedonia where what used to give pleasure no longer does."""
-    readings: list[Reading] = []
-    for match in _ANHEDONIA_RE.finditer(text):
-        readings += _read(tokens, match.start(), match.end(), ANHEDONIA)
-    return readings
+    return _each_match(_ANHEDONIA_RE, text, tokens, ANHEDONIA)
 
 
 def photosensitivity(text: str, tokens: Sequence[Token]) -> list[Reading]:
