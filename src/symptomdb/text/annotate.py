@@ -114,7 +114,8 @@ def annotate_with(
         if c.ids[0] in lexicon.inheritance or not _chromosome_context(tokens, c)
     ]  # "short arm of chromosome 4" is no finding, but "de novo deletions" is still a sporadic case
     coordinated = _expand_coordinations(lexicon, tokens, chosen)
-    if figures and (phrases := phrase_positions(tokens)):
+    phrases = phrase_positions(tokens) if figures else frozenset()  # the figures of speech's own words
+    if phrases:
         # session 13: "sweating buckets at night, have to change …" shares no head with "change"
         coordinated = [c for c in coordinated if not any(p in phrases for p in c.positions)]
     chosen += _new_findings(chosen, coordinated)
@@ -135,8 +136,7 @@ def annotate_with(
     _examiner_negations(tokens, chosen)
     _negators_inside(tokens, chosen)
     chosen += _anaphora(tokens, chosen)
-    # a figure of speech's word names no site ("toe-curling pain" is no toe's)
-    phrases = phrase_positions(tokens) if figures else frozenset()
+    # a figure of speech's word names no site ("toe curling pain" is no toe's)
     sites = (
         [t._replace(stop=True) if i in phrases else t for i, t in enumerate(matching)]
         if phrases
@@ -1152,7 +1152,7 @@ def _select(
             and not any(taken[candidate.first : candidate.last])
             and candidate.first < candidate.last
             and tokens is not None
-            and _followed_by_with(tokens, other.first)
+            and _opens_the_longer_finding(tokens, other.first)
         ):
             for k in range(candidate.first, candidate.last):
                 taken[k] = True
@@ -1165,7 +1165,7 @@ def _select(
 _SHARED_HEAD_LINKS = frozenset({"with", "that", "which"})
 
 
-def _followed_by_with(tokens: Sequence[Token], position: int) -> bool:
+def _opens_the_longer_finding(tokens: Sequence[Token], position: int) -> bool:
     following = next((t for t in tokens[position + 1 :] if t.kind != "soft"), None)
     return following is not None and following.lower in _SHARED_HEAD_LINKS
 
