@@ -136,9 +136,8 @@ class SpellIndex:
     sounds: dict[str, list[str]] = field(init=False)  # short English targets by their sound-alike forms
     dropped: dict[str, list[str]] = field(init=False)  # five-letter English targets by each four-letter slip
     heard: dict[str, list[str]] = field(init=False)  # English targets by their sound-alike forms
-    cut_short: dict[str, list[str]] = field(
-        init=False
-    )  # English targets by their form without the last letter
+    # English targets by their form without the last letter
+    cut_short: dict[str, list[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         # built with the index (the lexicon's warm-up), not by the first document that needs them
@@ -234,7 +233,8 @@ class SpellIndex:
 
     def _carried_over(self, word: str) -> str | None:
         """The ordinary English target a word spells with sounds a first language does not tell apart,
-        letter for letter: b/p/v/f/w ("bain" is pain, "bomit" vomit, "pever" fever) and j/y ("jellow")."""
+        letter for letter: b/p/v/f/w ("bain" is pain, "bomit" vomit, "pever" fever), j/y ("jellow"), mirrored
+        letters ("dlood"), l/r ("bleast") and th as t, s or d ("sroat")."""
         for fold in _CARRIED_OVER:
             if "th" in word and fold in _TH_FOLDS:
                 continue  # the writer said th, so it is no t, s or d ("mooth" is no mood)
@@ -596,7 +596,9 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
     """The tokens with misspelt words read as the lexicon words they stand for (spans unchanged)."""
     out = list(tokens)
     split: dict[int, tuple[str, str]] = {}
-    unread: list[int] = []  # non-words no reading corrected: their neighbours may tell (`_by_neighbour`)
+    # non-words no reading corrected, and readings that name nothing alone: their neighbours may tell
+    # (`_by_neighbour`)
+    unread: list[int] = []
     index: SpellIndex | None = None
     sentence_start = True
     for i, token in enumerate(tokens):
