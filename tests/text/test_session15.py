@@ -525,3 +525,7 @@ def test_sweat_that_pours_and_shaking_chills(knowledge: Knowledge) -> None:
     result = found(annotate(knowledge, "fever with shaking chills"))
     assert result.get("HP:0025143") is False  # Chills
     assert "HP:0001337" not in result  # no tremor
+
+
+def test_an_urge_that_cannot_be_held_is_urinary_urgency(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "I just get the urge and can't hold it")).get("HP:0000012") is False
