@@ -529,3 +529,14 @@ def test_sweat_that_pours_and_shaking_chills(knowledge: Knowledge) -> None:
 
 def test_an_urge_that_cannot_be_held_is_urinary_urgency(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "I just get the urge and can't hold it")).get("HP:0000012") is False
+
+
+@pytest.mark.parametrize(
+    "text", ["I've been dozing off in front of the telly at 8pm", "I can't stay awake in lectures"]
+)
+def test_sleep_that_comes_in_the_day(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0001262") is False
+
+
+def test_falling_asleep_at_night_is_no_daytime_sleepiness(knowledge: Knowledge) -> None:
+    assert "HP:0001262" not in found(annotate(knowledge, "I fell asleep at 11pm"))
