@@ -540,3 +540,14 @@ def test_sleep_that_comes_in_the_day(knowledge: Knowledge, text: str) -> None:
 
 def test_falling_asleep_at_night_is_no_daytime_sleepiness(knowledge: Knowledge) -> None:
     assert "HP:0001262" not in found(annotate(knowledge, "I fell asleep at 11pm"))
+
+
+def test_a_shocking_memory_is_memory_impairment_and_no_shock(knowledge: Knowledge) -> None:
+    result = found(annotate(knowledge, "my memory is shocking, I go upstairs and forget what I went up for"))
+    assert result.get("HP:0002354") is False  # Memory impairment
+    assert "HP:0031273" not in result  # no Shock
+    assert found(annotate(knowledge, "he went into septic shock")).get("HP:0031273") is False
+
+
+def test_no_memory_of_a_night_is_not_a_memory_finding(knowledge: Knowledge) -> None:
+    assert "HP:0002354" not in found(annotate(knowledge, "I have no memory of it at all"))
