@@ -551,3 +551,18 @@ def test_a_shocking_memory_is_memory_impairment_and_no_shock(knowledge: Knowledg
 
 def test_no_memory_of_a_night_is_not_a_memory_finding(knowledge: Knowledge) -> None:
     assert "HP:0002354" not in found(annotate(knowledge, "I have no memory of it at all"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his tummy looks swollen and tight",
+        "his tummy looks more swollen today",
+        "my tummy blows up like a balloon after bread",
+        "her tummy is big and tight",
+    ],
+)
+def test_a_tummy_that_looks_swollen_or_blows_up_is_abdominal_distention(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0003270") is False

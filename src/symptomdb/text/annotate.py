@@ -1767,6 +1767,8 @@ def _linking_verbs(lexicon: Lexicon, tokens: list[Token]) -> list[Token]:
         if token.lower not in _LINKING_VERBS or i == 0 or i + 1 >= len(tokens):
             continue
         before, after = tokens[i - 1], tokens[i + 1]
+        if after.lower == "more" and i + 2 < len(tokens):
+            after = tokens[i + 2]  # session 15: "his tummy looks more swollen" (a comparison of the state)
         if (
             before.kind != "word"
             or before.key not in lexicon.body_nouns
