@@ -28,8 +28,6 @@ KNOWN_NOT_READ = {
     # hidden by a figure of speech, a strict word form or a reading
     "eats too much": "not read",
     "eats constantly": "not read",
-    "scared all the time": "the figure [scared] (a neighbour of 'scarred')",
-    "scared to leave the house": "the figure [scared]",
     "bend back too far": "not read",
     "lower lip turns out": "not read",
     "television up too loud": "not read",

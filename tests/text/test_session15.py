@@ -566,3 +566,9 @@ def test_a_tummy_that_looks_swollen_or_blows_up_is_abdominal_distention(
     knowledge: Knowledge, text: str
 ) -> None:
     assert found(annotate(knowledge, text)).get("HP:0003270") is False
+
+
+def test_scared_is_no_scar_and_reads_its_rows(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "I'm scared all the time")).get("HP:0000739") is False  # Anxiety
+    assert "HP:0100699" not in found(annotate(knowledge, "I was scared"))  # no Scarring
+    assert found(annotate(knowledge, "my arm is badly scarred")).get("HP:0100699") is False
