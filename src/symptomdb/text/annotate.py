@@ -144,10 +144,9 @@ def annotate_with(
     )
     chosen += _elided_sites(lexicon, sites, chosen)  # "my eyes water, but there's no pain": Ocular pain
     chosen += _red_skin(lexicon, matching, chosen)  # "left calf swollen, red and tight": Erythema
-    chosen += _swollen_joints(lexicon, matching, chosen)  # "R knee swollen + warm": Joint swelling
+    chosen += _joint_findings(lexicon, matching, chosen)  # "R knee swollen + warm": Joint swelling
     _hot_flushes(lexicon, matching, chosen)  # "20 flushes a day": Hot flashes
     _answered_no(tokens, chosen)  # a form's "Fever? no", "Rash: nil"
-    _trailing_no(tokens, chosen)  # "Fever no, cough yes"
     statements = [
         s
         for s in find_normal_statements(matching) + find_absence_phrases(text, tokens)
@@ -430,7 +429,7 @@ _SWELLING_REACH = 8  # words from the joint to the swelling ("the knuckles on bo
 _SWELLING_REACH_AFTER = 2
 
 
-def _swollen_joints(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
+def _joint_findings(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> list[_Candidate]:
     """Joint swelling at the first swelling word with a joint up to eight words before it or two after;
     Joint stiffness at the first stiffness word with the word "joint(s)" as near (session 15: "the joints in
     my hands are stiff for over an hour"; a named joint has its own term: "knees are stiff")."""
@@ -605,25 +604,6 @@ def _answered_no(tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
 
 
 _CLOSING_NONE = frozenset({"none", "nil", "neither"})
-# Session 15: a finding with a bare "no" after it, ending its clause, is denied: sign-language grammar
-# written in English ("Fever no, cough yes") and telegraphic notes ("Vomiting no.")
-_TRAILING_NO = frozenset({"no", "none", "nil", "never"})
-
-
-def _trailing_no(tokens: Sequence[Token], chosen: list[_Candidate]) -> None:
-    """Each finding right before a bare "no" (or "none", "nil", "never") that ends the clause is denied."""
-    for candidate in chosen:
-        j = _next_hard(tokens, candidate.last + 1)
-        if j is None or tokens[j].lower not in _TRAILING_NO:
-            continue
-        k = _next_hard(tokens, j + 1)
-        if k is None or tokens[k].kind in ("break", "comma"):
-            candidate.negated = True
-
-
-def _next_hard(tokens: Sequence[Token], start: int) -> int | None:
-    """The index of the first token from ``start`` on that is not soft punctuation, or None."""
-    return next((j for j in range(start, len(tokens)) if tokens[j].kind != "soft"), None)
 
 
 def _none_closing(tokens: Sequence[Token], m: int) -> bool:

@@ -475,8 +475,10 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
         flags = flags_of.get(kind)
         if flags is None:
             continue
-        if kind == PRE and _answers_the_finding_before(tokens, trigger, ends):
-            continue  # "Fever no, cough yes": the "no" is the fever's (the annotator's), not the cough's
+        if kind == PRE and (answered := _finding_answered(tokens, trigger, ends)) is not None:
+            for n in ends[answered]:  # "Fever no, cough yes": the "no" denies the fever, not the cough
+                negated[n] = True
+            continue
         if kind in (PRE, FAMILY_PRE, UNCERTAIN_PRE):
             adjective = trigger.first == trigger.last and tokens[trigger.first].lower in _ADJECTIVE_TRIGGERS
             after = trigger.last + 1
@@ -514,16 +516,18 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
 _BARE_ANSWERS = _words("no none nil never")
 
 
-def _answers_the_finding_before(
-    tokens: Sequence[Token], trigger: Trigger, ends: dict[int, list[int]]
-) -> bool:
-    """A bare "no" right after a finding that ends its clause ("Fever no, cough yes", "Blood no.") answers
-    that finding; it opens no scope over the words after it."""
+def _finding_answered(tokens: Sequence[Token], trigger: Trigger, ends: dict[int, list[int]]) -> int | None:
+    """Session 15: a bare "no" (or "none", "nil", "never") right after a finding and ending its clause
+    answers that finding and opens no scope over the words after it: sign-language grammar written in
+    English and telegraphic notes ("Fever no, cough yes", "Blood no."). The token where the answered
+    findings end, or None."""
     if trigger.first != trigger.last or tokens[trigger.first].lower not in _BARE_ANSWERS:
-        return False
+        return None
     before = next((j for j in range(trigger.first - 1, -1, -1) if tokens[j].kind != "soft"), None)
     after = next((j for j in range(trigger.first + 1, len(tokens)) if tokens[j].kind != "soft"), None)
-    return before in ends and (after is None or tokens[after].kind in ("break", "comma"))
+    if before not in ends or (after is not None and tokens[after].kind not in ("break", "comma")):
+        return None
+    return before
 
 
 _THEIR_OWN = _words("his her their")
