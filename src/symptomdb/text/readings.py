@@ -544,6 +544,41 @@ def painful_defecation(text: str, tokens: Sequence[Token]) -> list[Reading]:
     )
 
 
+# Session 16: stools said to be loose or watery in a text about the bowels are diarrhoea ("Fri loose x4",
+# "going 8 or 9 times a day, all loose", "loose, smelly poos", "2 watery nappies"); not a loose joint,
+# tooth or kneecap, a runny nose or watery eyes in the same sentence
+_LOOSE_RE = re.compile(
+    r"\b(?:loose|looser|watery|runny)\b(?=(?:,?\s+(?:and\s+)?[a-z]+){0,2}?,?\s+(?:poos?|poops?|stools?|nappies|"
+    r"nappys?|diapers?|motions|bowel movements?)\b|\s*(?:[.;!?,)\n]|$|x\s?\d|\d|and\b|with\b|again\b|"
+    r"today\b|now\b|since\b|most\b|every\b|all\b|too\b|as well\b|though\b|tho\b|but\b|or\b|at\b|"
+    r"for\b|after\b|when\b|sometimes\b|\d))",
+    re.IGNORECASE,
+)
+_STOOL_TEXT_RE = re.compile(
+    r"\b(?:poo\w*|bowel\w*|stools?|nappy|nappies|diapers?|toilet|loo|lav|ibs|going \d+ (?:or \d+ )?times|"
+    r"motions|constipat\w*|bunged|diarrh\w*)\b",
+    re.I,
+)
+_NOT_STOOL_RE = re.compile(
+    r"\b(?:joints?|teeth|tooth|skin|kneecaps?|shoulders?|hips?|knees?|ligaments?|stitch\w*|fillings?|"
+    r"crowns?|nose|eyes?|catarrh|phlegm|snot|cough\w*)\b",
+    re.I,
+)
+
+
+def loose_stools(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Diarrhoea where the stools are said to be loose or watery in a text about the bowels."""
+    if not _STOOL_TEXT_RE.search(text):
+        return []
+    return _each_match(
+        _LOOSE_RE,
+        text,
+        tokens,
+        DIARRHEA,
+        lambda m: bool(_NOT_STOOL_RE.search(_sentence_around(text, m.start(), m.end()))),
+    )
+
+
 # Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
 # used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
 # anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
@@ -828,6 +863,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (d_and_v, ("v",)),
     (bowels_not_opened, ("poo", "bowel", "been for", "bo ", "bno")),
     (painful_defecation, ("poo", "bowel", "constipat", "stool", "pellet")),
+    (loose_stools, ("loose", "watery", "runny")),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
     (photosensitivity, ("sun",)),
     (breathing_rates, ("rr", "resp")),

@@ -1,0 +1,48 @@
+"""Session 16 of the annotator: loose or watery stools in a text about the bowels. Made-up sentences
+(none is copied from a benchmark)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text.annotate import annotate
+
+from .test_annotate import found
+
+DIARRHEA = "HP:0002014"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stool chart: Sat hard, Sun loose x3, Mon normal.",
+        "he is going to the toilet 6 times a day and it is all loose",
+        "she has had loose, foul smelling stools since Friday",
+        "two watery nappies this morning and he is off his milk",
+        "IBS again: bloated, then running to the loo, always watery",
+    ],
+)
+def test_loose_stools_in_a_text_about_the_bowels_are_diarrhoea(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(DIARRHEA) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my kneecap feels loose and my bowels are fine",  # a loose joint, not a stool
+        "runny nose and sneezing, poos are normal",  # a runny nose
+        "a loose tooth at the front, and he has a poo every day",
+        "her joints are loose, but her stools are normal",
+    ],
+)
+def test_other_loose_things_are_no_diarrhoea(knowledge: Knowledge, text: str) -> None:
+    assert DIARRHEA not in found(annotate(knowledge, text))
+
+
+def test_loose_without_a_word_about_the_bowels_is_not_read(knowledge: Knowledge) -> None:
+    assert DIARRHEA not in found(annotate(knowledge, "the dressing came loose overnight"))
+
+
+def test_not_loose_denies_diarrhoea(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "his stools are formed, not loose")).get(DIARRHEA) is True
