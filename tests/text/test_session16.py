@@ -46,3 +46,34 @@ def test_loose_without_a_word_about_the_bowels_is_not_read(knowledge: Knowledge)
 
 def test_not_loose_denies_diarrhoea(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "his stools are formed, not loose")).get(DIARRHEA) is True
+
+
+ABDOMINAL_PAIN, FLANK_PAIN = "HP:0002027", "HP:0030157"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a gnawing pain under my ribs on the right after a greasy meal",
+        "the pain under his right ribs came back last night",
+        "pain in my left side under the ribs whenever I eat",
+        "a stabbing pain low down on her right side since this morning",
+        "pain in my lower left side since Sunday",
+    ],
+)
+def test_a_side_low_down_or_under_the_ribs_is_the_belly(knowledge: Knowledge, text: str) -> None:
+    mentions = found(annotate(knowledge, text))
+    assert mentions.get(ABDOMINAL_PAIN) is False
+    assert FLANK_PAIN not in mentions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pain in my right side going round to my back, comes in waves",
+        "a terrible pain in her side under the ribs at the back, and blood in her wee",
+        "an ache in my left side for a few days",
+    ],
+)
+def test_a_side_towards_the_back_is_still_the_flank(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(FLANK_PAIN) is False

@@ -541,6 +541,12 @@ def _site_term(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> str 
             continue  # "down the back of my leg": the part named after "of" is the site
         if said_after and other.lower in _SITE_PREPOSITIONS:
             continue  # "burning right up into my throat": "up" is where, not "burning up"
+        if (other.key == "rib" and _under_the_ribs(tokens, max(start, j - 3), j + 1)) or (
+            other.lower in _SIDES and _side_of_the_belly(tokens, j)
+        ):  # session 16: "pain under my ribs on the right", "low down on my left side": the belly's
+            ids = lexicon.phrases.get(tuple(sorted((_BELLY, key))))
+            if ids:
+                return ids[0]
         if said_after:
             ids = lexicon.phrases.get(tuple(sorted((other.key, key))))
             if ids or other.key in lexicon.body_nouns:
@@ -931,13 +937,16 @@ def _lookup_window(
         return None  # "hyperactive | gag reflex", "depressed | skull fracture": not the behaviour
     if len(words) == 1 and ids[0] in lexicon.behavioural and _after_inability(tokens, first):
         return None  # "can't hop or jump": an ability, not the behaviour
-    if tokens[positions[-1]].lower in _SIDES and _part_named_after(lexicon, tokens, last):
+    if tokens[positions[-1]].lower in _SIDES and (
+        _part_named_after(lexicon, tokens, last) or _side_of_the_belly(tokens, positions[-1])
+    ):
         return None  # "pain in the left side of my chest": the part after "of" is the site, not the flank
     exact_ids = lexicon.exact.get(tuple(surface_form(tokens[p].lower) for p in positions))
     return _Candidate(first, last, len(words), lexicon.priorities[key], exact_ids or ids, tuple(positions))
 
 
 _SIDES = frozenset({"side", "sides"})
+_BELLY = "abdomen"  # the key of "tummy", "belly", "abdomen"
 _OWNERS = frozenset({"the", "my", "his", "her", "their", "your", "our"})
 
 
@@ -950,6 +959,31 @@ def _part_named_after(lexicon: Lexicon, tokens: Sequence[Token], position: int) 
     while rest and rest[0].lower in _OWNERS:
         rest = rest[1:]
     return bool(rest) and rest[0].key in lexicon.body_nouns
+
+
+_UNDER = frozenset({"under", "underneath", "beneath", "below"})
+_LOIN_WORDS = frozenset({"back", "loin", "loins", "groin", "kidney", "kidneys"})
+_SIDE_REACH = 5  # words from a side to "low down" or "under the ribs" ("low down on my right side")
+
+
+def _side_of_the_belly(tokens: Sequence[Token], position: int) -> bool:
+    """Session 16: a side low down or under the ribs is the belly's, not the flank (the loin, between the
+    ribs and the hip at the back), unless the sentence names the back, loin, groin or kidney: "a sharp
+    pain low down on my right side", "pain on the right side under the ribs after fatty food"."""
+    start, end = _sentence_bounds(tokens, position)
+    if any(t.lower in _LOIN_WORDS for t in tokens[start:end]):
+        return False
+    near = [t.lower for t in tokens[max(start, position - _SIDE_REACH) : position + _SIDE_REACH + 1]]
+    return "low" in near or "lower" in near or _under_the_ribs(tokens, position + 1, end)
+
+
+def _under_the_ribs(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """ "under (my|the) (right|left) ribs" begins within two words of ``start``."""
+    words = [t for t in tokens[start:end] if t.kind == "word"][: _SIDE_REACH + 1]
+    for i, word in enumerate(words[:3]):
+        if word.lower in _UNDER:
+            return any(w.key == "rib" for w in words[i + 1 : i + 4])
+    return False
 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
