@@ -56,6 +56,7 @@ ABDOMINAL_PAIN, FLANK_PAIN = "HP:0002027", "HP:0030157"
     [
         "a gnawing pain under my ribs on the right after a greasy meal",
         "the pain under his right ribs came back last night",
+        "a dull ache under my right ribs after every takeaway",  # "ache" finds its site too
         "pain in my left side under the ribs whenever I eat",
         "a stabbing pain low down on her right side since this morning",
         "pain in my lower left side since Sunday",
@@ -77,3 +78,10 @@ def test_a_side_low_down_or_under_the_ribs_is_the_belly(knowledge: Knowledge, te
 )
 def test_a_side_towards_the_back_is_still_the_flank(knowledge: Knowledge, text: str) -> None:
     assert found(annotate(knowledge, text)).get(FLANK_PAIN) is False
+
+
+def test_an_ache_takes_the_site_said_after_it(knowledge: Knowledge) -> None:
+    assert (
+        found(annotate(knowledge, "there is a dull ache on the inside of my elbow")).get("HP:0030835")
+        is False
+    )

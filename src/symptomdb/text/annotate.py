@@ -289,6 +289,8 @@ def _pronoun_antecedents(lexicon: Lexicon, tokens: list[Token]) -> tuple[list[To
 _SITED_WORDS = {
     "pain": "pain",
     "pains": "pain",
+    "ache": "pain",  # session 16: "the ache under his ribs", "a dull ache low down on the left"
+    "aches": "pain",
     "blood": "blood",
     "burning": "burn",  # round 21: "no burning or stinging" beside passing water (Dysuria)
     "stinging": "burn",
