@@ -85,3 +85,28 @@ def test_an_ache_takes_the_site_said_after_it(knowledge: Knowledge) -> None:
         found(annotate(knowledge, "there is a dull ache on the inside of my elbow")).get("HP:0030835")
         is False
     )
+
+
+HAND_TREMOR = "HP:0002378"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("my hands won't stop trembling since the new inhaler", HAND_TREMOR),
+        ("his fingers wont stop shaking this morning", HAND_TREMOR),
+        ("the muscle under my eye won't stop twitching", None),
+    ],
+)
+def test_what_wont_stop_is_present(knowledge: Knowledge, text: str, term: str | None) -> None:
+    mentions = found(annotate(knowledge, text))
+    assert True not in mentions.values()  # nothing is denied
+    if term is not None:
+        assert mentions.get(term) is False
+
+
+def test_shaky_in_the_hand_is_a_hand_tremor(knowledge: Knowledge) -> None:
+    assert (
+        found(annotate(knowledge, "I've been a bit shaky in my left hand lately")).get(HAND_TREMOR) is False
+    )
+    assert HAND_TREMOR not in found(annotate(knowledge, "I felt shaky and sick, and my hand was cold"))

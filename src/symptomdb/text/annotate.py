@@ -1903,19 +1903,29 @@ def _modified_child(
         child = by_modifier.get(modifier)
         if child is None or not cue.search(sentence):
             continue  # (a child found too is the same finding: "coughing up green phlegm")
-        if modifier in _SITE_MODIFIERS and not _names_site(tokens, candidate, modifier):
+        if modifier in _SITE_MODIFIERS and not _names_site(tokens, candidate, modifier, cue, sentence, span):
             continue  # "shaky hands, sweats through her clothes": the sweating is no palmar one
         return min(_distance(m, span) for m in cue.finditer(sentence)), child
     return None
 
 
-# Modifiers that name a body site: they specialise only a finding whose own words name the site.
+# Modifiers that name a body site: they specialise only a finding whose own words name the site, or whose
+# words the site's cue takes in ("my hands won't stop trembling").
 _SITE_MODIFIERS = {"hand": frozenset({"hand", "finger"})}
 
 
-def _names_site(tokens: Sequence[Token], candidate: _Candidate, modifier: str) -> bool:
+def _names_site(
+    tokens: Sequence[Token],
+    candidate: _Candidate,
+    modifier: str,
+    cue: re.Pattern[str],
+    sentence: str,
+    span: tuple[int, int],
+) -> bool:
     keys = _SITE_MODIFIERS[modifier]
-    return any(tokens[k].key in keys for k in range(candidate.first, candidate.last + 1))
+    if any(tokens[k].key in keys for k in range(candidate.first, candidate.last + 1)):
+        return True
+    return any(m.start() <= span[0] and span[1] <= m.end() for m in cue.finditer(sentence))
 
 
 # A clause "when(ever) <subject> <predicate>" sets the circumstance of another statement: "when he's

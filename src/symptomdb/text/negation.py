@@ -92,7 +92,10 @@ no significant difference | no clinical difference | no correlation | no associa
 presence or absence of | presence or absence | with or without | or no | either no | not significantly |
 not statistically | nil by mouth |
 don't make it | dont make it | didn't make it | didnt make it | doesn't make it | not make it |
-can't make it | couldn't make it | never make it
+can't make it | couldn't make it | never make it |
+won't stop | wont stop | will not stop | wouldn't stop | wouldnt stop | can't stop | cant stop |
+cannot stop | couldn't stop | couldnt stop | could not stop | doesn't stop | does not stop |
+don't stop | didn't stop | never stop | never stops
 """
 
 _UNCERTAIN_PRE = """
