@@ -36,7 +36,6 @@ KNOWN_NOT_READ = {
     "diapers smell really strongly sweet": "not read",
     "straight lines look bent": "the figures of 'look'",
     "straight lines look crooked": "the figures of 'look'",
-    "scratching constantly": "not read",
     "bled really heavily": "not read",
 }
 

@@ -110,3 +110,39 @@ def test_shaky_in_the_hand_is_a_hand_tremor(knowledge: Knowledge) -> None:
         found(annotate(knowledge, "I've been a bit shaky in my left hand lately")).get(HAND_TREMOR) is False
     )
     assert HAND_TREMOR not in found(annotate(knowledge, "I felt shaky and sick, and my hand was cold"))
+
+
+PRURITUS = "HP:0000989"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he scratches his arms till they bleed",
+        "she's been scratching at her scalp all week",
+        "the backs of his knees are raw from scratching",
+        "I can't stop scratching my ankles at night",
+    ],
+)
+def test_scratching_oneself_is_an_itch(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(PRURITUS) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the cat scratched her arm yesterday",
+        "I scratched my eye on a branch",
+        "he bought three scratch cards",
+        "we are all scratching our heads over the new form",
+        "a scratch on his knee from the fence",
+    ],
+)
+def test_a_scratch_made_by_something_else_is_no_itch(knowledge: Knowledge, text: str) -> None:
+    assert PRURITUS not in found(annotate(knowledge, text))
+
+
+def test_never_scratching_denies_the_itch(knowledge: Knowledge) -> None:
+    assert (
+        found(annotate(knowledge, "the patch is flaky but she never scratches at it")).get(PRURITUS) is True
+    )

@@ -579,6 +579,30 @@ def loose_stools(text: str, tokens: Sequence[Token]) -> list[Reading]:
     )
 
 
+# Session 16: scratching is what an itch makes someone do ("scratches it till it bleeds", "can't stop
+# scratching", "scratching her head all the time", "bleeding from scratching"); not a scratch made by
+# something else ("scratched my eye on a branch", "anything scratches my skin"), a scratch card, or a head
+# scratched over a puzzle
+_SCRATCHING_RE = re.compile(
+    r"\b(?:scratch|scratches|scratched|scratching|scratchin)\b(?!\s+(?:cards?|marks?|my eye|his eye|her eye|"
+    r"(?:my|his|her|their|our|your) (?:head|heads) (?:over|about|trying|wondering|at)|one|a carer|the car|by|"
+    r"on a|on the))"
+    r"(?:(?<=\bscratching)|(?<=\bscratchin)|(?=\s+(?:it|them|at|his|her|my|their|him|himself|herself|myself|"
+    r"themselves|masel|till|until|so|constantly|all|like|raw|a lot|non[- ]?stop|too|as well|(?:[\w']+ ){1,2}"
+    r"(?:till|until|raw))\b))",
+    re.IGNORECASE,
+)
+_SCRATCHED_BY_RE = re.compile(r"\b(?:anything|something|it|cat|dog|kitten)\s+$", re.I)
+PRURITUS = "HP:0000989"
+
+
+def scratching(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Pruritus where someone scratches (at) themselves, not where something scratched them."""
+    return _each_match(
+        _SCRATCHING_RE, text, tokens, PRURITUS, lambda m: bool(_SCRATCHED_BY_RE.search(text[: m.start()]))
+    )
+
+
 # Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
 # used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
 # anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
@@ -864,6 +888,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (bowels_not_opened, ("poo", "bowel", "been for", "bo ", "bno")),
     (painful_defecation, ("poo", "bowel", "constipat", "stool", "pellet")),
     (loose_stools, ("loose", "watery", "runny")),
+    (scratching, ("scratch",)),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
     (photosensitivity, ("sun",)),
     (breathing_rates, ("rr", "resp")),
