@@ -146,3 +146,10 @@ def test_never_scratching_denies_the_itch(knowledge: Knowledge) -> None:
     assert (
         found(annotate(knowledge, "the patch is flaky but she never scratches at it")).get(PRURITUS) is True
     )
+
+
+def test_a_phrase_key_leaves_out_the_degree_words_a_text_may_add(knowledge: Knowledge) -> None:
+    # the lay row "feel full really quickly" reads as the window reads the text: without "really"
+    assert found(annotate(knowledge, "I feel full really quickly at dinner")).get("HP:0033842") is False
+    # a word saying how often stays in its phrase: "eating much better" is no polyphagia
+    assert "HP:0002591" not in found(annotate(knowledge, "she's eating much better since the tube came out"))

@@ -26,6 +26,7 @@ from symptomdb.knowledge.store import Knowledge
 from symptomdb.text.english import COMMON_ENGLISH, RARE_ENGLISH, english_version, english_words
 from symptomdb.text.normal import normal_subjects
 from symptomdb.text.normalise import (
+    FILLER_WORDS,
     JOIN_PREFIXES,
     STOP_WORDS,
     Token,
@@ -149,6 +150,22 @@ class Lexicon:
 def key_of(text: str) -> Key:
     """The lexicon key of a phrase: sorted content-word stems."""
     return tuple(sorted(t.key for t in tokenize(text) if t.kind == "word" and not t.stop and t.key))
+
+
+# The filler words that only say how much ("feel full really quickly"): the annotator's matching window
+# skips them after a phrase's first word, so a phrase's key leaves them out too. Not the fillers that say
+# how often or when ("scratching constantly", "eats too much"), which a phrase keeps as its meaning.
+_DEGREE_FILLERS = FILLER_WORDS - frozenset(
+    {"constantly", "too", "frequently", "persistently", "usually", "mostly", "generally", "already"}
+    | {"suddenly", "randomly"}
+)
+
+
+def _without_fillers(words: list[Token]) -> list[Token]:
+    """A phrase's words without the degree fillers after its first ("feel full really quickly" → feel full
+    quickly); unchanged if that would leave one word."""
+    kept = words[:1] + [t for t in words[1:] if t.lower not in _DEGREE_FILLERS]
+    return kept if len(kept) > 1 else words
 
 
 def term_scope(knowledge: Knowledge) -> frozenset[str]:
@@ -556,7 +573,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
                 abbreviations[text][term_id] = priority
             return
         tokens = tokenize(text)
-        words = [t for t in tokens if t.kind == "word" and not t.stop and t.key]
+        words = _without_fillers([t for t in tokens if t.kind == "word" and not t.stop and t.key])
         key = tuple(sorted(t.key for t in words))
         if not key:
             return
