@@ -153,3 +153,22 @@ def test_a_phrase_key_leaves_out_the_degree_words_a_text_may_add(knowledge: Know
     assert found(annotate(knowledge, "I feel full really quickly at dinner")).get("HP:0033842") is False
     # a word saying how often stays in its phrase: "eating much better" is no polyphagia
     assert "HP:0002591" not in found(annotate(knowledge, "she's eating much better since the tube came out"))
+
+
+MEMORY_IMPAIRMENT = "HP:0002354"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad asks the same question every ten minutes",
+        "I forget appointments unless my daughter rings me",
+        "she keeps forgetting where I put my keys, no, where she put her keys",
+    ],
+)
+def test_memory_said_by_what_it_loses(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(MEMORY_IMPAIRMENT) is False
+
+
+def test_worry_about_everything_is_still_anxiety(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "he worries about everything all the time")).get("HP:0000739") is False
