@@ -172,3 +172,30 @@ def test_memory_said_by_what_it_loses(knowledge: Knowledge, text: str) -> None:
 
 def test_worry_about_everything_is_still_anxiety(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "he worries about everything all the time")).get("HP:0000739") is False
+
+
+SCALING_SKIN = "HP:0040189"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the skin between his toes is itchy and peeling",
+        "red flaky patches on both elbows",
+        "my sunburn has started to peel",
+    ],
+)
+def test_skin_that_flakes_or_peels_is_scaling(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(SCALING_SKIN) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my nails keep splitting and peeling",
+        "I was peeling potatoes when my hand went numb",
+        "her lips are dry and peeling",
+    ],
+)
+def test_nails_lips_and_potatoes_peel_otherwise(knowledge: Knowledge, text: str) -> None:
+    assert SCALING_SKIN not in found(annotate(knowledge, text))

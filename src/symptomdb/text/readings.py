@@ -603,6 +603,34 @@ def scratching(text: str, tokens: Sequence[Token]) -> list[Reading]:
     )
 
 
+# Session 16: skin said to flake, scale or peel is scaling skin ("itchy and flaky", "a raised scaly edge",
+# "the palms are peeling", "now it's starting to peel") in a text about the skin; not nails or lips, which
+# peel and split otherwise, nor paint, potatoes or pastry; skin "like fish scales" is ichthyosis, more than
+# scaling
+_SCALING_RE = re.compile(r"\b(?:flaky|flakey|scaly|peeling|peeled|peel|peels|flaking|flakes)\b", re.I)
+_SKIN_TEXT_RE = re.compile(
+    r"\b(?:skin|scalp|rash\w*|patch\w*|itch\w*|toes|feet|foot|palms?|soles|elbows?|knees?|eyelids?|nipples?|"
+    r"ears?|nose|eyebrows?|sunburn\w*|burnt|dandruff|shins?|hands?|fingertips|forehead|cheeks?|face|arms?|"
+    r"legs?|shoulders?|groin)\b",
+    re.I,
+)
+_NOT_SKIN_RE = re.compile(
+    r"\b(?:nails?|toenails?|fingernails?|lips?|paint|potato\w*|wallpaper|pastry|sticker\w*|plaster|label|fish)\b",
+    re.I,
+)
+SCALING_SKIN = "HP:0040189"
+
+
+def scaling_skin(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Scaling skin where the skin flakes, scales or peels, in a sentence about the skin."""
+    readings: list[Reading] = []
+    for match in _SCALING_RE.finditer(text):
+        sentence = _sentence_around(text, match.start(), match.end())
+        if _SKIN_TEXT_RE.search(sentence) and not _NOT_SKIN_RE.search(sentence):
+            readings += _read(tokens, match.start(), match.end(), SCALING_SKIN)
+    return readings
+
+
 # Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
 # used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
 # anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
@@ -889,6 +917,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (painful_defecation, ("poo", "bowel", "constipat", "stool", "pellet")),
     (loose_stools, ("loose", "watery", "runny")),
     (scratching, ("scratch",)),
+    (scaling_skin, ("flak", "scal", "peel")),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
     (photosensitivity, ("sun",)),
     (breathing_rates, ("rr", "resp")),
