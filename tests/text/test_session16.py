@@ -199,3 +199,19 @@ def test_skin_that_flakes_or_peels_is_scaling(knowledge: Knowledge, text: str) -
 )
 def test_nails_lips_and_potatoes_peel_otherwise(knowledge: Knowledge, text: str) -> None:
     assert SCALING_SKIN not in found(annotate(knowledge, text))
+
+
+HEMATURIA, MACROSCOPIC_HEMATURIA = "HP:0000790", "HP:0012587"
+
+
+@pytest.mark.parametrize(
+    "text", ["there was blood in his wee this morning, bright red", "I noticed blood in my pee after the run"]
+)
+def test_blood_seen_in_the_urine_is_macroscopic(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(MACROSCOPIC_HEMATURIA) is False
+
+
+def test_blood_found_on_a_test_is_hematuria(knowledge: Knowledge) -> None:
+    mentions = found(annotate(knowledge, "the nurse found blood in my wee on the dipstick"))
+    assert mentions.get(HEMATURIA) is False
+    assert MACROSCOPIC_HEMATURIA not in mentions
