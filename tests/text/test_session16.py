@@ -215,3 +215,10 @@ def test_blood_found_on_a_test_is_hematuria(knowledge: Knowledge) -> None:
     mentions = found(annotate(knowledge, "the nurse found blood in my wee on the dipstick"))
     assert mentions.get(HEMATURIA) is False
     assert MACROSCOPIC_HEMATURIA not in mentions
+
+
+def test_an_unplaced_pain_gives_way_to_a_named_one(knowledge: Knowledge) -> None:
+    mentions = found(annotate(knowledge, "Pain diary: 9/10 today, the pain is in my right knee"))
+    assert mentions.get("HP:0030839") is False  # Knee pain
+    assert "HP:0012531" not in mentions  # no second, unplaced Pain
+    assert found(annotate(knowledge, "I am in a lot of pain today")).get("HP:0012531") is False

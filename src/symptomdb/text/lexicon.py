@@ -39,6 +39,7 @@ from symptomdb.text.normalise import (
 
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 MODE_OF_INHERITANCE = "HP:0000005"
+PAIN = "HP:0012531"
 NERVOUS_SYSTEM = "HP:0000707"
 MENTAL_FUNCTION = "HP:0011446"  # behaviour, mood, cognition
 MOVEMENT = "HP:0100022"
@@ -142,6 +143,9 @@ class Lexicon:
     # are fine but he has a squint" does not exclude every eye abnormality
     normal_subtrees: dict[str, frozenset[str]] = field(default_factory=dict)
     english_targets: frozenset[str] = field(default_factory=frozenset)  # targets that are English words
+    # the pains HPO names by site or kind (descendants of Pain): a text that names one has no other,
+    # unplaced "pain" to report (session 16)
+    named_pains: frozenset[str] = field(default_factory=frozenset)
 
     def lookup(self, key: Key) -> tuple[str, ...]:
         return self.phrases.get(key, ())
@@ -710,6 +714,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         | frozenset(w for w, count in english_words().items() if count > RARE_ENGLISH),
         rare_words=frozenset(w for w, count in english_words().items() if count <= RARE_ENGLISH),
         normal_subtrees=normal_subtrees(knowledge, scope),
+        named_pains=frozenset(knowledge.descendants(PAIN, include_self=False)) & scope,
         english_targets=frozenset(w for w in targets if english_words().get(w, 0) > RARE_ENGLISH),
     )
 
@@ -1037,7 +1042,7 @@ def _resolve(
     return tuple(kept), best
 
 
-LEXICON_FORMAT = 10
+LEXICON_FORMAT = 11
 _cache: dict[str, Lexicon] = {}
 _cache_lock = threading.Lock()
 
