@@ -222,3 +222,28 @@ def test_an_unplaced_pain_gives_way_to_a_named_one(knowledge: Knowledge) -> None
     assert mentions.get("HP:0030839") is False  # Knee pain
     assert "HP:0012531" not in mentions  # no second, unplaced Pain
     assert found(annotate(knowledge, "I am in a lot of pain today")).get("HP:0012531") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "complaint"),
+    [
+        (
+            "I've had this cough for three weeks. It's a dry cough, worse at night.",
+            "HP:0031246",
+            "HP:0012735",
+        ),
+        ("Diarrhoea since Friday. She has had diarrhoea like this for six weeks", "HP:0002028", "HP:0002014"),
+    ],
+)
+def test_a_complaint_said_again_by_its_kind_is_that_kind(
+    knowledge: Knowledge, text: str, kind: str, complaint: str
+) -> None:
+    mentions = found(annotate(knowledge, text))
+    assert mentions.get(kind) is False
+    assert complaint not in mentions
+
+
+def test_a_denied_complaint_stays_beside_a_kind(knowledge: Knowledge) -> None:
+    mentions = found(annotate(knowledge, "a dry cough but no fever"))
+    assert mentions.get("HP:0031246") is False
+    assert mentions.get("HP:0001945") is True

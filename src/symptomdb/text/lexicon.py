@@ -39,7 +39,24 @@ from symptomdb.text.normalise import (
 
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 MODE_OF_INHERITANCE = "HP:0000005"
-PAIN = "HP:0012531"
+# Everyday complaints that people name generally and by kind in one message ("a cough for 3 weeks … a dry
+# cough", "swollen ankles … my legs swell"): Pain, Edema, Tremor, Fever, Cough, Diarrhea, Dyspnea,
+# Vomiting, Pruritus, Skin rash, Erythema, Hematuria. Not Headache or Seizure: a migraine or a seizure type
+# is said beside them as another finding (clinical notes code both).
+COMPLAINTS_WITH_KINDS = (
+    "HP:0012531",
+    "HP:0000969",
+    "HP:0001337",
+    "HP:0001945",
+    "HP:0012735",
+    "HP:0002014",
+    "HP:0002094",
+    "HP:0002013",
+    "HP:0000989",
+    "HP:0000988",
+    "HP:0010783",
+    "HP:0000790",
+)
 NERVOUS_SYSTEM = "HP:0000707"
 MENTAL_FUNCTION = "HP:0011446"  # behaviour, mood, cognition
 MOVEMENT = "HP:0100022"
@@ -143,9 +160,9 @@ class Lexicon:
     # are fine but he has a squint" does not exclude every eye abnormality
     normal_subtrees: dict[str, frozenset[str]] = field(default_factory=dict)
     english_targets: frozenset[str] = field(default_factory=frozenset)  # targets that are English words
-    # the pains HPO names by site or kind (descendants of Pain): a text that names one has no other,
-    # unplaced "pain" to report (session 16)
-    named_pains: frozenset[str] = field(default_factory=frozenset)
+    # everyday complaints (COMPLAINTS_WITH_KINDS) → the kinds HPO names of them (their descendants): a text
+    # that names a kind has no second, unspecified complaint to report (session 16)
+    kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lookup(self, key: Key) -> tuple[str, ...]:
         return self.phrases.get(key, ())
@@ -714,7 +731,11 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         | frozenset(w for w, count in english_words().items() if count > RARE_ENGLISH),
         rare_words=frozenset(w for w, count in english_words().items() if count <= RARE_ENGLISH),
         normal_subtrees=normal_subtrees(knowledge, scope),
-        named_pains=frozenset(knowledge.descendants(PAIN, include_self=False)) & scope,
+        kinds={
+            term: frozenset(knowledge.descendants(term, include_self=False)) & scope
+            for term in COMPLAINTS_WITH_KINDS
+            if term in scope
+        },
         english_targets=frozenset(w for w in targets if english_words().get(w, 0) > RARE_ENGLISH),
     )
 
