@@ -247,3 +247,18 @@ def test_a_denied_complaint_stays_beside_a_kind(knowledge: Knowledge) -> None:
     mentions = found(annotate(knowledge, "a dry cough but no fever"))
     assert mentions.get("HP:0031246") is False
     assert mentions.get("HP:0001945") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("fell off my bike and there's a big bruise on my hip", "HP:0031364"),  # Ecchymosis
+        ("a large bruise where the drip went in", "HP:0031364"),
+        ("she gets big bruises from the smallest knocks", "HP:0000978"),  # Bruising susceptibility
+        ("I bruise easily these days", "HP:0000978"),
+    ],
+)
+def test_one_bruise_is_ecchymosis_and_bruising_easily_is_susceptibility(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

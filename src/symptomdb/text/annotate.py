@@ -956,7 +956,21 @@ def _lookup_window(
     ):
         return None  # "pain in the left side of my chest": the part after "of" is the site, not the flank
     exact_ids = lexicon.exact.get(tuple(surface_form(tokens[p].lower) for p in positions))
+    if ids[0] == BRUISING_SUSCEPTIBILITY and _one_bruise(tokens, positions):
+        ids = (ECCHYMOSIS,)  # "a big bruise on my elbow" after a fall: the bruise, not easy bruising
     return _Candidate(first, last, len(words), lexicon.priorities[key], exact_ids or ids, tuple(positions))
+
+
+BRUISING_SUSCEPTIBILITY, ECCHYMOSIS = "HP:0000978", "HP:0031364"
+_BRUISE_SUBJECTS = negation.word_set("i you we they he she it to can could might will would")
+
+
+def _one_bruise(tokens: Sequence[Token], positions: Sequence[int]) -> bool:
+    """Session 16: the phrase ends in the singular noun "bruise" ("a big bruise", "a large bruise"), not the
+    verb ("I bruise easily") or the plural ("big bruises on his shins" are easy bruising)."""
+    if tokens[positions[-1]].lower != "bruise":
+        return False
+    return positions[0] == 0 or tokens[positions[0] - 1].lower not in _BRUISE_SUBJECTS
 
 
 _SIDES = frozenset({"side", "sides"})
