@@ -262,3 +262,14 @@ def test_one_bruise_is_ecchymosis_and_bruising_easily_is_susceptibility(
     knowledge: Knowledge, text: str, term: str
 ) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("a stabbing pain in the bottom of my heel every morning", "HP:0025238"),  # Foot pain
+        ("my throat is agony today", "HP:0033050"),  # Pharyngalgia
+    ],
+)
+def test_everyday_parts_take_their_pain(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

@@ -723,7 +723,7 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
         modifier_children=modifier_children(knowledge, scope, {m for m, _ in read_modifier_cues()}),
         ordered={k: frozenset(v) for k, v in lay_orders.items() if k not in non_lay_keys},
         behavioural=frozenset(knowledge.descendants(MENTAL_FUNCTION)) & scope,
-        body_nouns=body_nouns(knowledge, scope),
+        body_nouns=body_nouns(knowledge, scope) | LAY_BODY_NOUNS,
         systems=organ_systems(knowledge, scope),
         contextual=contextual,
         spelling_targets=targets,
@@ -805,6 +805,13 @@ def organ_systems(knowledge: Knowledge, scope: frozenset[str]) -> dict[str, froz
 _ABNORMAL_PART_RE = re.compile(
     r"^Abnormal(?:ity)?(?: of(?: the)?)? (.+?)(?: (?:morphology|physiology|shape|structure))?$", re.IGNORECASE
 )
+
+
+# Session 16: parts people name that HPO's "Abnormal X" names do not ("stabbing pain in the bottom of my
+# heel", "swelling in my groin"): the stems of heel, sole, shin, calves, thigh, buttock/bum, groin, throat,
+# armpit, breastbone
+LAY_BODY_NOUNS = frozenset({"heel", "sole", "shin", "calv", "thigh", "buttock", "groin", "throat", "armpit"})
+LAY_BODY_NOUNS |= {"breastbon"}
 
 
 def body_nouns(knowledge: Knowledge, scope: frozenset[str]) -> frozenset[str]:
@@ -1063,7 +1070,7 @@ def _resolve(
     return tuple(kept), best
 
 
-LEXICON_FORMAT = 11
+LEXICON_FORMAT = 12
 _cache: dict[str, Lexicon] = {}
 _cache_lock = threading.Lock()
 
