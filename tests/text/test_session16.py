@@ -273,3 +273,31 @@ def test_one_bruise_is_ecchymosis_and_bruising_easily_is_susceptibility(
 )
 def test_everyday_parts_take_their_pain(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Mum has been off her food for three weeks and sleeps most of the day", "HP:0004396"),
+        ("My husband is 80 and keeps falling, twice this week", "HP:0002359"),
+    ],
+)
+def test_a_message_about_a_parent_or_spouse_reports_their_findings(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("My mum has diabetes. I have been thirsty all the time", "HP:0000819"),  # the writer speaks too
+        ("My dad had a stroke at 60 and my son now has fits", "HP:0001297"),  # someone else is the patient
+        ("My husband has psoriasis and it runs in the family", "HP:0003765"),
+        ("Mum has epilepsy. He started fitting at 3 months", "HP:0001250"),  # what a relative has: history
+    ],
+)
+def test_a_relative_beside_the_writer_or_a_child_stays_family(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert term not in found(annotate(knowledge, text))

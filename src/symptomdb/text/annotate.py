@@ -173,6 +173,7 @@ def annotate_with(
         tokens, spans, [n or c.negated for n, c in zip(negated, chosen, strict=True)]
     )  # "never had a fit where he falls down": no fall
     specialised = _specialisations(lexicon, tokens, chosen)
+    about_a_relative = _the_patient_is_a_relative(text)
     mentions: list[Mention] = []
     seen: set[tuple[str, int, int]] = set()
     for index, (candidate, is_negated, is_family, is_uncertain) in enumerate(
@@ -182,7 +183,9 @@ def annotate_with(
             continue
         is_negated = is_negated or candidate.negated
         is_family = (is_family or _of_a_parent(lexicon, tokens, candidate)) and not (
-            candidate.own or (is_family and _shared_by_the_writer(tokens, candidate))
+            candidate.own
+            or (is_family and _shared_by_the_writer(tokens, candidate))
+            or (about_a_relative and not _family_history_said(tokens, candidate.first))
         )
         if is_family and not include_family:
             continue
@@ -206,6 +209,36 @@ def annotate_with(
             )
         )
     return _without_unspecified_complaints(lexicon, _without_contradicted_normality(lexicon, mentions))
+
+
+# Session 16: a message that opens on a parent or a spouse and what they are or keep doing now ("Mum has
+# been off her food for 3 weeks", "Grandad is 85 and keeps falling", "my dad's been getting up to wee") and
+# names no one else (no child or sibling, no "I" or "me") is about that relative: the findings are the
+# patient's, as a carer writes them. Not "mum has seizures" or "my husband's family": what a relative has
+# is how a family history is said.
+_OPENS_ON_A_RELATIVE_RE = re.compile(
+    r"^\W*(?:(?:hi|hello|dear [^,.]+)[,.!]?\s*)?(?:(?:my|our)\s+)?(?:mum|mom|mother|dad|father|husband|wife|"
+    r"partner|grandad|grandpa|granny|grandma|nan|gran|mam|daddy|mummy|mother-in-law|father-in-law)"
+    r"(?:\s*\(\d+\))?(?:'s been|\s+(?:has been|is|keeps|seems|can't|cannot|won't|doesn't|isn't|gets|"
+    r"has started|started))\b",
+    re.IGNORECASE,
+)
+_SOMEONE_ELSE_RE = re.compile(
+    r"\b(?:sons?|daughters?|baby|babies|child|children|kids?|boy|girl|brothers?|sisters?|i|i'm|im|i've|ive|"
+    r"me|myself)\b",
+    re.IGNORECASE,
+)
+_FAMILY_HISTORY_WORDS = frozenset({"history", "runs", "same", "inherited", "genetic", "hereditary"})
+
+
+def _the_patient_is_a_relative(text: str) -> bool:
+    return bool(_OPENS_ON_A_RELATIVE_RE.search(text)) and not _SOMEONE_ELSE_RE.search(text)
+
+
+def _family_history_said(tokens: Sequence[Token], position: int) -> bool:
+    """The sentence speaks of a family history ("runs in the family", "her mother had the same")."""
+    start, end = _sentence_bounds(tokens, position)
+    return any(t.lower in _FAMILY_HISTORY_WORDS for t in tokens[start:end])
 
 
 def _without_unspecified_complaints(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
