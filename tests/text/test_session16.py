@@ -301,3 +301,27 @@ def test_a_relative_beside_the_writer_or_a_child_stays_family(
     knowledge: Knowledge, text: str, term: str
 ) -> None:
     assert term not in found(annotate(knowledge, text))
+
+
+DRY_SKIN = "HP:0000958"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the skin on his shins is very dry and itchy", "my hands are all dry and cracked over the knuckles"],
+)
+def test_skin_said_dry_is_dry_skin(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(DRY_SKIN) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dry cough for a week and a rash on her hands",
+        "she is dry in the day now but her skin is fine",
+        "he screams when the hand dryer goes on",
+        "my mouth is dry and my hands shake",
+    ],
+)
+def test_other_dry_things_are_no_dry_skin(knowledge: Knowledge, text: str) -> None:
+    assert DRY_SKIN not in found(annotate(knowledge, text))

@@ -631,6 +631,35 @@ def scaling_skin(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return readings
 
 
+# Session 16: skin said to be dry in a sentence about the skin is dry skin ("the skin on his shins is very
+# dry, flaky and itchy", "dry cracked skin on her cheeks", "my hands are all dry and cracky"); not a dry
+# mouth, eyes, hair, lips, throat or nose, a dry cough, a child dry by day or night (continence), or skin
+# like fish scales (ichthyosis)
+_DRY_RE = re.compile(
+    r"\b(?:dry|drier)\b(?!\s+(?:cough\w*|mouth|eyes?|hair|lips?|throat|nose|heav\w*|spell|weather|"
+    r"season|run|nappy|nappies|night|nights|day|days|all|during|by|at|in the|bed|sheets|pants|now|through))",
+    re.I,
+)
+_DRY_SKIN_TEXT_RE = re.compile(
+    r"\b(?:skin|patch\w*|shins?|heels?|knuckles|elbows?|cheeks?|hands?|feet|soles|scalp|eczema)\b", re.I
+)
+_NOT_DRY_SKIN_RE = re.compile(
+    r"\b(?:mouth|eyes?|hair|lips|throat|nose|tongue|cough\w*|nappy|nappies|wet\w*|bed|toilet|potty|fish)\b",
+    re.I,
+)
+DRY_SKIN = "HP:0000958"
+
+
+def dry_skin(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Dry skin where the skin, or a part of it, is said to be dry."""
+    readings: list[Reading] = []
+    for match in _DRY_RE.finditer(text):
+        sentence = _sentence_around(text, match.start(), match.end())
+        if _DRY_SKIN_TEXT_RE.search(sentence) and not _NOT_DRY_SKIN_RE.search(sentence):
+            readings += _read(tokens, match.start(), match.end(), DRY_SKIN)
+    return readings
+
+
 # Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
 # used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
 # anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
@@ -918,6 +947,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (loose_stools, ("loose", "watery", "runny")),
     (scratching, ("scratch",)),
     (scaling_skin, ("flak", "scal", "peel")),
+    (dry_skin, ("dry", "drier")),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
     (photosensitivity, ("sun",)),
     (breathing_rates, ("rr", "resp")),
