@@ -325,3 +325,12 @@ def test_skin_said_dry_is_dry_skin(knowledge: Knowledge, text: str) -> None:
 )
 def test_other_dry_things_are_no_dry_skin(knowledge: Knowledge, text: str) -> None:
     assert DRY_SKIN not in found(annotate(knowledge, text))
+
+
+def test_pain_in_several_kinds_of_joint_together_is_arthralgia(knowledge: Knowledge) -> None:
+    mentions = found(annotate(knowledge, "my knees and wrists ache every morning"))
+    assert mentions.get("HP:0002829") is False
+    assert "HP:0030839" not in mentions and "HP:0030836" not in mentions
+    # said apart, each joint keeps its own pain
+    apart = found(annotate(knowledge, "my knee hurts after football. My shoulder is sore from swimming."))
+    assert apart.get("HP:0030839") is False and apart.get("HP:0030834") is False

@@ -208,7 +208,8 @@ def annotate_with(
                 uncertain=is_uncertain and not is_negated,
             )
         )
-    return _without_unspecified_complaints(lexicon, _without_contradicted_normality(lexicon, mentions))
+    mentions = _joint_pains_together(lexicon, _without_contradicted_normality(lexicon, mentions))
+    return _without_unspecified_complaints(lexicon, mentions)
 
 
 # Session 16: a message that opens on a parent or a spouse and what they are or keep doing now ("Mum has
@@ -239,6 +240,34 @@ def _family_history_said(tokens: Sequence[Token], position: int) -> bool:
     """The sentence speaks of a family history ("runs in the family", "her mother had the same")."""
     start, end = _sentence_bounds(tokens, position)
     return any(t.lower in _FAMILY_HISTORY_WORDS for t in tokens[start:end])
+
+
+# Session 16: pain in two or more kinds of joint said together ("knees and hips ache", "knees + wrists
+# aching", "sore knees and ankles") is joint pain, Arthralgia, as the lay authors code it (9 of 11), not a
+# pain for each joint
+_JOINT_PAINS = frozenset(
+    {"HP:0030839", "HP:0030838", "HP:0030836", "HP:0030840", "HP:0030835", "HP:0030834"}
+)  # knee, hip, wrist, ankle, elbow, shoulder
+ARTHRALGIA = "HP:0002829"
+
+
+def _joint_pains_together(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """Two or more present joint pains whose spans overlap (one coordinated phrase) become one Arthralgia."""
+    joints = [m for m in mentions if m.hpo_id in _JOINT_PAINS and not m.excluded and not m.family]
+    if len(joints) < 2 or ARTHRALGIA not in lexicon.scope:
+        return mentions
+    merged: set[int] = set()
+    together: list[Mention] = []
+    for i, first in enumerate(joints):
+        group = [m for m in joints[i:] if m.start < first.end and first.start < m.end]
+        if len({m.hpo_id for m in group}) >= 2 and not merged & {id(m) for m in group}:
+            merged |= {id(m) for m in group}
+            widest = max(group, key=lambda m: m.end - m.start)
+            label = lexicon.labels.get(ARTHRALGIA, ARTHRALGIA)
+            together.append(widest.model_copy(update={"hpo_id": ARTHRALGIA, "label": label}))
+    if not together:
+        return mentions
+    return sorted([m for m in mentions if id(m) not in merged] + together, key=lambda m: (m.start, m.end))
 
 
 def _without_unspecified_complaints(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
