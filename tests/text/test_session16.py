@@ -334,3 +334,26 @@ def test_pain_in_several_kinds_of_joint_together_is_arthralgia(knowledge: Knowle
     # said apart, each joint keeps its own pain
     apart = found(annotate(knowledge, "my knee hurts after football. My shoulder is sore from swimming."))
     assert apart.get("HP:0030839") is False and apart.get("HP:0030834") is False
+
+
+SLEEP_ONSET_INSOMNIA = "HP:0031354"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it takes me approx 2 hrs to drop off most nights",
+        "takes him hours to get to sleep",
+        "I can't drop off till 3am, then the alarm goes at 6",
+        "she isn't settling until gone midnight",
+    ],
+)
+def test_a_long_time_to_fall_asleep_is_sleep_onset_insomnia(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(SLEEP_ONSET_INSOMNIA) is False
+
+
+@pytest.mark.parametrize(
+    "text", ["I wake at 3am and lie there till 6", "I lie there till 2pm after a night shift, it's fine"]
+)
+def test_awake_after_waking_or_in_the_day_is_no_sleep_onset_insomnia(knowledge: Knowledge, text: str) -> None:
+    assert SLEEP_ONSET_INSOMNIA not in found(annotate(knowledge, text))

@@ -207,13 +207,28 @@ OBESITY_CLASSES = ((40.0, "HP:0025501"), (35.0, "HP:0025500"), (30.0, "HP:002549
 # round 39: 30 minutes or more to fall asleep is sleep onset insomnia (HPO's definition): "it takes me 45
 # mins to an hour to drop off", "fall asleep quicker now (used to take 2 hrs)"
 _TO_SLEEP = (
-    r"(?:fall(?:ing)? asleep|get(?:ting)? (?:off )?to sleep|drop(?:ping)? off|nod(?:ding)? off"
-    r"|go(?:ing)? to sleep|get(?:ting)? off)"
+    r"(?:fall(?:ing)? asleep|get(?:ting)? (?:(?:him|her|them) )?(?:off )?to sleep|drop(?:ping)? off"
+    r"|nod(?:ding)? off|go(?:ing)? to sleep|get(?:ting)? off)"
 )
-_TAKE = r"\b(?:take|takes|took|taking)\s+(?:(?:me|him|her|them|us|about|around|over|like|at least)\s+)*"
+# session 16: "approx 2 hrs", "2+ hours", "takes me hours"
+_TAKE = (
+    r"\b(?:take|takes|took|taking)\s+(?:(?:me|him|her|them|us|about|around|over|like|at least|approx|"
+    r"approximately|roughly|nearly|almost|up to|easily)\s+)*"
+)
 _DURATION = (
-    r"(?P<n>\d{1,3}|an?|half an?|one|two|three|four|forty|forty-five|fifty|ninety)\s*"
-    r"(?P<unit>mins?|minutes|hours?|hrs?)\b"
+    r"(?:(?P<n>\d{1,3}|an?|half an?|one|two|three|four|forty|forty-five|fifty|ninety)\+?\s*"
+    r"(?P<unit>mins?|minutes|hours?|hrs?)|(?P<hours>hours|ages))\b"
+)
+_WAKING_BEFORE_RE = re.compile(r"\b(?:wake|wakes|woke|waking|woken)\b", re.I)
+# session 16: awake into the small hours, said by the clock ("can't drop off till 4am", "can't get off
+# before two", "keeps me awake till 2am", "isn't settling until 2 or 3am", "lay until 3 or 4 without
+# sleeping"); not a day sleeper's "till 2pm"
+_AWAKE_UNTIL_RE = re.compile(
+    r"\b(?:awake|(?:keeps?|kept|keeping) (?:me|him|her) up|lying (?:here|there)|lie there|lay(?: there)?|"
+    r"(?:not|isn'?t|wasn'?t) settling|can'?t (?:drop|get|go|fall) (?:off|to sleep|asleep)|can'?t get off)"
+    r"\b[^.;!?\n]{0,15}?\b(?:till|until|before|since)\s+(?:gone\s+)?"
+    r"(?:(?:1[0-2]|[1-9])(?:[:.]\d\d)?(?:\s*am\b|\b)(?!\s*pm)|(?:midnight|one|two|three|four)\b)",
+    re.IGNORECASE,
 )
 _SLEEP_LATENCY_RES = (
     re.compile(rf"{_TAKE}{_DURATION}[^.;!?\n]{{0,25}}?\bto {_TO_SLEEP}\b", re.IGNORECASE),
@@ -801,9 +816,18 @@ def sleep_latencies(text: str, tokens: Sequence[Token]) -> list[Reading]:
     readings: list[Reading] = []
     for pattern in _SLEEP_LATENCY_RES:
         for match in pattern.finditer(text):
-            if _minutes(match["n"].lower(), match["unit"].lower()) >= 30:
+            if match["hours"] or _minutes(match["n"].lower(), match["unit"].lower()) >= 30:
                 readings += _read(tokens, match.start(), match.end(), SLEEP_ONSET_INSOMNIA)
-    return readings
+    return (
+        readings
+        + _each_match(  # not after a waking: "I wake at 3am and lie there till 6"
+            _AWAKE_UNTIL_RE,
+            text,
+            tokens,
+            SLEEP_ONSET_INSOMNIA,
+            lambda m: bool(_WAKING_BEFORE_RE.search(re.split(r"[.;!?\n]", text[: m.start()])[-1])),
+        )
+    )
 
 
 def _minutes(number: str, unit: str) -> float:
@@ -956,5 +980,5 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (glucose_levels, ("bm", "sugar", "glucose", "cbg")),
     (nocturia, ("pee", "wee", "urin", "pass water", "washroom", "toilet", "loo", "bathroom", "waterworks")),
     (body_mass_indices, ("bmi",)),
-    (sleep_latencies, ("asleep", "sleep", "drop off", "nod off", "get off")),
+    (sleep_latencies, ("asleep", "sleep", "drop off", "nod off", "get off", "till", "until", "before")),
 )
