@@ -357,3 +357,22 @@ def test_a_long_time_to_fall_asleep_is_sleep_onset_insomnia(knowledge: Knowledge
 )
 def test_awake_after_waking_or_in_the_day_is_no_sleep_onset_insomnia(knowledge: Knowledge, text: str) -> None:
     assert SLEEP_ONSET_INSOMNIA not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my eyes feel sore and tired by the evening",
+        "headaches and tired eyes after reading",
+        "my jaw gets tired",
+    ],
+)
+def test_a_tired_part_is_no_fatigue(knowledge: Knowledge, text: str) -> None:
+    assert "HP:0012378" not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    "text", ["my legs ache and I'm tired", "swollen glands in my neck and constant tiredness"]
+)
+def test_a_tired_person_beside_a_part_is_fatigue(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0012378") is False

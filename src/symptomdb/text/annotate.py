@@ -1007,6 +1007,10 @@ def _lookup_window(
         and _body_part_subject(lexicon, tokens, first)
     ):
         return None  # "his teeth are falling out", "my heart is jumping": the part does it, not the person
+    if len(words) == 1 and ids[0] == FATIGUE and _a_tired_part(lexicon, tokens, first):
+        return (
+            None  # "my eyes feel tired", "tired legs on walks", "my jaw gets tired": the part's, no fatigue
+        )
     if tokens[positions[-1]].key == "turn" and _colour_follows(tokens, last):
         return None  # "his eyes turned yellow" is a colour, not an eye that turns (strabismus)
     if len(words) == 1 and ids[0] in lexicon.behavioural and _modifies_body_noun(lexicon, tokens, last):
@@ -1132,6 +1136,28 @@ def _body_part_subject(lexicon: Lexicon, tokens: Sequence[Token], first: int) ->
         if token.lower not in _SUBJECT_LINKS:
             return token.key in lexicon.body_nouns
     return False
+
+
+FATIGUE = "HP:0012378"
+_TIRED_LINKS = _SUBJECT_LINKS | negation.word_set(
+    "feel feels felt get gets got getting go goes went gone look looks looked really very so too quite"
+)
+
+
+def _a_tired_part(lexicon: Lexicon, tokens: Sequence[Token], first: int) -> bool:
+    """Session 16: the adjective "tired" is a body part's: its subject ("my eyes feel tired") or the noun
+    right after it ("tired eyes by the evening") is a body part."""
+    if tokens[first].lower != "tired":
+        return False  # "swollen glands in my neck and constant tiredness": the person's
+    for token in _words_before(tokens, first, MAX_SUBJECT_LINKS + 3):
+        if token.key in lexicon.body_nouns:
+            return True
+        if token.lower in _CIRCUMSTANCE_SUBJECTS or token.lower.startswith(("i'", "we'", "you'")):
+            break  # "my legs ache and I'm tired", "blood results, I've been so tired": a person is tired
+        if not (token.lower in _TIRED_LINKS or token.lower == "and" or token.key in lexicon.vocabulary):
+            break  # "my eyes feel sore and tired": links, "and" and other findings' words between
+    after = next((t for t in tokens[first + 1 :] if t.kind != "soft"), None)
+    return after is not None and after.kind == "word" and after.key in lexicon.body_nouns
 
 
 def _after_reflex_site(tokens: Sequence[Token], position: int) -> bool:
