@@ -376,3 +376,11 @@ def test_a_tired_part_is_no_fatigue(knowledge: Knowledge, text: str) -> None:
 )
 def test_a_tired_person_beside_a_part_is_fatigue(knowledge: Knowledge, text: str) -> None:
     assert found(annotate(knowledge, text)).get("HP:0012378") is False
+
+
+def test_the_red_phase_of_raynaud_is_no_erythema(knowledge: Knowledge) -> None:
+    text = "my fingers go white then blue in the cold, then bright red when they warm up"
+    mentions = found(annotate(knowledge, text))
+    assert mentions.get("HP:0030880") is False
+    assert "HP:0010783" not in mentions
+    assert found(annotate(knowledge, "the skin round the cut is red and hot")).get("HP:0010783") is False

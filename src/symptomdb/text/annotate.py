@@ -209,6 +209,7 @@ def annotate_with(
             )
         )
     mentions = _joint_pains_together(lexicon, _without_contradicted_normality(lexicon, mentions))
+    mentions = _without_raynaud_redness(mentions)
     return _without_unspecified_complaints(lexicon, mentions)
 
 
@@ -268,6 +269,17 @@ def _joint_pains_together(lexicon: Lexicon, mentions: list[Mention]) -> list[Men
     if not together:
         return mentions
     return sorted([m for m in mentions if id(m) not in merged] + together, key=lambda m: (m.start, m.end))
+
+
+RAYNAUD, ERYTHEMA = "HP:0030880", "HP:0010783"
+
+
+def _without_raynaud_redness(mentions: list[Mention]) -> list[Mention]:
+    """Session 16: fingers that go white, then blue, then red are Raynaud's colour changes; the red phase
+    is no Erythema of its own ("… then they go bright red and burn when they warm up")."""
+    if not any(m.hpo_id == RAYNAUD and not m.excluded and not m.family for m in mentions):
+        return mentions
+    return [m for m in mentions if not (m.hpo_id == ERYTHEMA and m.text.lower().endswith("red"))]
 
 
 def _without_unspecified_complaints(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
