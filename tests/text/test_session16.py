@@ -384,3 +384,23 @@ def test_the_red_phase_of_raynaud_is_no_erythema(knowledge: Knowledge) -> None:
     assert mentions.get("HP:0030880") is False
     assert "HP:0010783" not in mentions
     assert found(annotate(knowledge, "the skin round the cut is red and hot")).get("HP:0010783") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the room spins for hours and I'm sick with it",
+        "a throbbing headache and I'm usually sick",
+        "he ate his tea but brought it back up an hour later",
+        "sicked up most of the 6am feed",
+    ],
+)
+def test_being_sick_and_bringing_food_back_up_are_vomiting(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0002013") is False
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm sick of this cough", "food comes back up into my mouth with the heartburn"]
+)
+def test_sick_of_and_regurgitation_are_no_vomiting(knowledge: Knowledge, text: str) -> None:
+    assert "HP:0002013" not in found(annotate(knowledge, text))

@@ -273,8 +273,10 @@ _LOSING = frozenset({"lost", "losing", "dropped", "down"})
 _NOT_BODY_RE = re.compile(
     r"\b(?:room|water|bath|air|outside|outdoor|ambient|oven|fridge|freezer|pool|sea)\s*$", re.I
 )
-_BE = word_set("was is been being be were wasn't wasnt isn't isnt weren't he's she's hes shes")
-_ADVERBS = word_set("really very so actually just also still even already ever not properly")
+_BE = word_set("was is been being be were wasn't wasnt isn't isnt weren't he's she's hes shes am i'm im")
+_ADVERBS = word_set(
+    "really very so actually just also still even already ever not properly usually often always"
+)
 _MAKING = word_set("making make makes made")
 _SELF = word_set("herself himself myself themselves")
 _ILL_WITH = word_set("a an flu covid cold colds virus bug tonsillitis chickenpox the")
