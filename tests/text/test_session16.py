@@ -404,3 +404,20 @@ def test_being_sick_and_bringing_food_back_up_are_vomiting(knowledge: Knowledge,
 )
 def test_sick_of_and_regurgitation_are_no_vomiting(knowledge: Knowledge, text: str) -> None:
     assert "HP:0002013" not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bowels: not opened for 5 days.",
+        "his bowels haven't moved for a week",
+        "is it normal not to have had a poo since Friday?",
+        "I haven't been for a number 2 since the op",
+    ],
+)
+def test_bowels_not_opened_for_days_is_constipation(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0002019") is False
+
+
+def test_not_been_somewhere_for_days_is_no_constipation(knowledge: Knowledge) -> None:
+    assert "HP:0002019" not in found(annotate(knowledge, "I haven't been to the gym for 3 days"))

@@ -101,14 +101,22 @@ TACHYCARDIA = "HP:0001649"
 # round 34: bowels not opened for days ("haven't had a poo for a week", "not opened my bowels for 3 days",
 # "last poo was 4 days ago", "10 days since my last bowel movement") is constipation
 _FEW = r"(?:\d+|two|three|four|five|six|seven|ten|a|over a)"
+# session 16: or since a day or an event ("not had a poo since Thursday", "haven't been for a number 2 since
+# the op")
+_SINCE = (
+    r"\bsince\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last week|the weekend"
+    r"|(?:the|my|his|her) (?:op|operation|surgery))\b"
+)
 _NO_POO_RE = re.compile(
-    r"\b(?:not|haven'?t|hasn'?t|havnae|have not|has not|no)\s+(?:had\s+)?(?:a\s+)?"
-    r"(?:proper\s+)?(?:poo|pooed|bowel movement|opened (?:my |his |her |their )?bowels|been for a poo"
-    r"|done a (?:proper )?poo)"
-    rf"\b[^.;!?\n\d]{{0,25}}?\b{_FEW}\s+(?:days?|weeks?)"
-    # session 15: a care note's "bowels not opened for 6 days"
-    rf"|\bbowels\s+(?:not|haven'?t been|hasn'?t been|have not been|has not been)\s+opened\b"
-    rf"[^.;!?\n\d]{{0,15}}?\b{_FEW}\s+(?:days?|weeks?)"
+    r"\b(?:not|haven'?t|hasn'?t|havnae|have not|has not|no|still no)\s+(?:to\s+)?(?:have\s+)?"
+    r"(?:had\s+|passed\s+)?(?:a\s+)?"
+    r"(?:proper\s+)?(?:poo|pooed|pooped|bowel movement|opened (?:my |his |her |their )?bowels"
+    r"|been for a (?:poo|number (?:2|two))|done a (?:proper )?poo|passing motions?)"
+    rf"\b[^.;!?\n\d]{{0,25}}?(?:\b{_FEW}\s+(?:days?|weeks?)|{_SINCE})"
+    # session 15: a care note's "bowels not opened for 6 days" (session 16: "Bowels: not opened", "bowels
+    # haven't moved for 6 days")
+    rf"|\bbowels:?\s+(?:not|haven'?t been|hasn'?t been|have not been|has not been|haven'?t|hasn'?t)\s+"
+    rf"(?:opened|moved)\b[^.;!?\n\d]{{0,15}}?\b{_FEW}\s+(?:days?|weeks?)"
     # session 15: going fewer than three times a week (Rome IV), "only goes every 5 or 6 days"
     r"|\bonly\s+(?:goes|go|going|opens? (?:my|his|her) bowels|poos?|pooing|does a poo)\b[^.;!?\n\d]{0,12}?"
     r"\b(?:(?:about |around )?(?:once|twice) a week|every (?:[4-9]|1\d|four|five|six|seven|ten)\b"
@@ -727,7 +735,7 @@ def bowels_not_opened(text: str, tokens: Sequence[Token]) -> list[Reading]:
     readings: list[Reading] = []
     for match in _NO_POO_RE.finditer(text):
         said = match.group().lower()
-        if " been for " in said and "poo" not in said and not _BOWEL_WORDS_RE.search(text):
+        if " been for " in said and not re.search(r"poo|number", said) and not _BOWEL_WORDS_RE.search(text):
             continue  # "haven't been for 6 days" of work or the gym
         readings += _read(tokens, match.start(), match.end(), CONSTIPATION)
     return readings
@@ -968,7 +976,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (heart_rates, ("rate", "pulse", "hr", "heart")),
     (cycle_lengths, ("period", "cycle")),
     (d_and_v, ("v",)),
-    (bowels_not_opened, ("poo", "bowel", "been for", "bo ", "bno")),
+    (bowels_not_opened, ("poo", "bowel", "been for", "bo ", "bno", "motion")),
     (painful_defecation, ("poo", "bowel", "constipat", "stool", "pellet")),
     (loose_stools, ("loose", "watery", "runny")),
     (scratching, ("scratch",)),
