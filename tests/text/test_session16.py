@@ -421,3 +421,14 @@ def test_bowels_not_opened_for_days_is_constipation(knowledge: Knowledge, text: 
 
 def test_not_been_somewhere_for_days_is_no_constipation(knowledge: Knowledge) -> None:
     assert "HP:0002019" not in found(annotate(knowledge, "I haven't been to the gym for 3 days"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("she has a sore throte since Monday", "HP:0033050"),  # oa and o_e sound the same
+        ("my son grinds his teef at night", "HP:5200284"),  # Bruxism during sleep: th said as f
+    ],
+)
+def test_sound_spellings_of_throat_and_teeth(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

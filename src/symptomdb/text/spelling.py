@@ -430,7 +430,8 @@ class SpellIndex:
 # Spellings of the same sound, folded before comparing two words two edits apart.
 _SOUNDS = (("ph", "f"), ("ch", "k"), ("ck", "k"), ("qu", "kw"), ("q", "k"), ("c", "k"), ("z", "s"),
            ("y", "i"), ("ee", "i"), ("ea", "e"), ("ie", "i"),
-           ("x", "ks"), ("rh", "r"), ("eu", "u"), ("ough", "of"), ("igh", "i"))  # fmt: skip
+           ("x", "ks"), ("rh", "r"), ("eu", "u"), ("ough", "of"), ("igh", "i"),
+           ("oa", "o"))  # fmt: skip
 # Sounds that speakers of other first languages often write for one another (Arabic b/p, Spanish b/v and
 # j/y, Tagalog p/f, Hindi v/w): a word that differs from an ordinary English target only by these letters
 # is read as it, when nothing closer is found
@@ -446,6 +447,7 @@ _TH_FOLDS: tuple[Callable[[str], str], ...] = (
     lambda word: "T" + word.replace("th", "t"),
     lambda word: "S" + word.replace("th", "s"),
     lambda word: "D" + word.replace("th", "d"),
+    lambda word: "F" + word.replace("th", "f"),  # session 16: children's and Cockney th-fronting ("froat")
 )
 _CARRIED_OVER: tuple[Callable[[str], str], ...] = (
     lambda word: "#" + word.translate(_LABIALS),  # the marks keep the folds' forms apart
