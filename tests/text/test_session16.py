@@ -432,3 +432,11 @@ def test_not_been_somewhere_for_days_is_no_constipation(knowledge: Knowledge) ->
 )
 def test_sound_spellings_of_throat_and_teeth(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_heart_felt_beating_fast_is_palpitations(knowledge: Knowledge) -> None:
+    assert (
+        found(annotate(knowledge, "I can feel my heart beating fast when I lie down")).get("HP:0001962")
+        is False
+    )
+    assert found(annotate(knowledge, "pulse 130 at rest")).get("HP:0001649") is False  # a measured rate
