@@ -22,7 +22,7 @@ def patient(mentions: list[Mention]) -> dict[str, bool]:
         ("my son is short-sighted", "HP:0000545"),  # Myopia
         ("he is long sighted", "HP:0000540"),  # Hypermetropia
         ("tiny red spots on his legs", "HP:0000967"),  # Petechiae
-        ("her heart beats too fast", "HP:0001962"),  # Tachycardia
+        ("her heart beats too fast", "HP:0001962"),  # Palpitations (felt; session 16)
         ("he is breathing fast", "HP:0002789"),  # Tachypnea
         ("she burns easily in the sun", "HP:0000992"),  # Cutaneous photosensitivity
         ("stinging when peeing", "HP:0100518"),  # Dysuria
