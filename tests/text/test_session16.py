@@ -440,3 +440,16 @@ def test_a_heart_felt_beating_fast_is_palpitations(knowledge: Knowledge) -> None
         is False
     )
     assert found(annotate(knowledge, "pulse 130 at rest")).get("HP:0001649") is False  # a measured rate
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm on edge all the time", "feeling panicky at night", "constant worry about money"]
+)
+def test_worry_said_as_a_state_is_anxiety(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0000739") is False
+
+
+def test_the_edge_of_a_thing_is_no_anxiety(knowledge: Knowledge) -> None:
+    assert "HP:0000739" not in found(
+        annotate(knowledge, "she sat on the edge of the bed, then on edge of the bath")
+    )

@@ -685,6 +685,17 @@ def dry_skin(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return readings
 
 
+# Session 16: a person "on edge" is anxious ("I'm on edge constantly", "feel permanently on edge"); not "on
+# the edge of the bed" or "on edge of"
+_ON_EDGE_RE = re.compile(r"\bon\s+e(?:dge|gde)\b(?!\s+of\b)", re.IGNORECASE)
+ANXIETY = "HP:0000739"
+
+
+def on_edge(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Anxiety where someone is on edge."""
+    return _each_match(_ON_EDGE_RE, text, tokens, ANXIETY)
+
+
 # Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
 # used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
 # anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
@@ -982,6 +993,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (scratching, ("scratch",)),
     (scaling_skin, ("flak", "scal", "peel")),
     (dry_skin, ("dry", "drier")),
+    (on_edge, ("edge", "egde")),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
     (photosensitivity, ("sun",)),
     (breathing_rates, ("rr", "resp")),
