@@ -457,6 +457,15 @@ def night_wakings(text: str, tokens: Sequence[Token]) -> list[Reading]:
     )
 
 
+def _off_topic(
+    text: str, match: re.Match[str], needed: re.Pattern[str] | None, excluded: re.Pattern[str]
+) -> bool:
+    """The match's sentence lacks a word the reading needs, or has one that makes it about something else
+    ("my kneecap feels loose": no stool)."""
+    sentence = _sentence_around(text, match.start(), match.end())
+    return (needed is not None and not needed.search(sentence)) or bool(excluded.search(sentence))
+
+
 def _each_match(
     pattern: re.Pattern[str],
     text: str,
@@ -595,13 +604,7 @@ def loose_stools(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Diarrhoea where the stools are said to be loose or watery in a text about the bowels."""
     if not _STOOL_TEXT_RE.search(text):
         return []
-    return _each_match(
-        _LOOSE_RE,
-        text,
-        tokens,
-        DIARRHEA,
-        lambda m: bool(_NOT_STOOL_RE.search(_sentence_around(text, m.start(), m.end()))),
-    )
+    return _each_match(_LOOSE_RE, text, tokens, DIARRHEA, lambda m: _off_topic(text, m, None, _NOT_STOOL_RE))
 
 
 # Session 16: scratching is what an itch makes someone do ("scratches it till it bleeds", "can't stop
@@ -648,12 +651,9 @@ SCALING_SKIN = "HP:0040189"
 
 def scaling_skin(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Scaling skin where the skin flakes, scales or peels, in a sentence about the skin."""
-    readings: list[Reading] = []
-    for match in _SCALING_RE.finditer(text):
-        sentence = _sentence_around(text, match.start(), match.end())
-        if _SKIN_TEXT_RE.search(sentence) and not _NOT_SKIN_RE.search(sentence):
-            readings += _read(tokens, match.start(), match.end(), SCALING_SKIN)
-    return readings
+    return _each_match(
+        _SCALING_RE, text, tokens, SCALING_SKIN, lambda m: _off_topic(text, m, _SKIN_TEXT_RE, _NOT_SKIN_RE)
+    )
 
 
 # Session 16: skin said to be dry in a sentence about the skin is dry skin ("the skin on his shins is very
@@ -677,12 +677,9 @@ DRY_SKIN = "HP:0000958"
 
 def dry_skin(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Dry skin where the skin, or a part of it, is said to be dry."""
-    readings: list[Reading] = []
-    for match in _DRY_RE.finditer(text):
-        sentence = _sentence_around(text, match.start(), match.end())
-        if _DRY_SKIN_TEXT_RE.search(sentence) and not _NOT_DRY_SKIN_RE.search(sentence):
-            readings += _read(tokens, match.start(), match.end(), DRY_SKIN)
-    return readings
+    return _each_match(
+        _DRY_RE, text, tokens, DRY_SKIN, lambda m: _off_topic(text, m, _DRY_SKIN_TEXT_RE, _NOT_DRY_SKIN_RE)
+    )
 
 
 # Session 16: a person "on edge" is anxious ("I'm on edge constantly", "feel permanently on edge"); not "on
