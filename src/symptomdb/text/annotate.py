@@ -1020,9 +1020,7 @@ def _lookup_window(
     ):
         return None  # "his teeth are falling out", "my heart is jumping": the part does it, not the person
     if len(words) == 1 and ids[0] == FATIGUE and _a_tired_part(lexicon, tokens, first):
-        return (
-            None  # "my eyes feel tired", "tired legs on walks", "my jaw gets tired": the part's, no fatigue
-        )
+        return None  # "my eyes feel tired", "my jaw gets tired": the part's tiredness, no fatigue
     if tokens[positions[-1]].key == "turn" and _colour_follows(tokens, last):
         return None  # "his eyes turned yellow" is a colour, not an eye that turns (strabismus)
     if len(words) == 1 and ids[0] in lexicon.behavioural and _modifies_body_noun(lexicon, tokens, last):

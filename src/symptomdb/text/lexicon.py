@@ -44,18 +44,18 @@ MODE_OF_INHERITANCE = "HP:0000005"
 # Vomiting, Pruritus, Skin rash, Erythema, Hematuria. Not Headache or Seizure: a migraine or a seizure type
 # is said beside them as another finding (clinical notes code both).
 COMPLAINTS_WITH_KINDS = (
-    "HP:0012531",
-    "HP:0000969",
-    "HP:0001337",
-    "HP:0001945",
-    "HP:0012735",
-    "HP:0002014",
-    "HP:0002094",
-    "HP:0002013",
-    "HP:0000989",
-    "HP:0000988",
-    "HP:0010783",
-    "HP:0000790",
+    "HP:0012531",  # Pain
+    "HP:0000969",  # Edema
+    "HP:0001337",  # Tremor
+    "HP:0001945",  # Fever
+    "HP:0012735",  # Cough
+    "HP:0002014",  # Diarrhea
+    "HP:0002094",  # Dyspnea
+    "HP:0002013",  # Vomiting
+    "HP:0000989",  # Pruritus
+    "HP:0000988",  # Skin rash
+    "HP:0010783",  # Erythema
+    "HP:0000790",  # Hematuria
 )
 NERVOUS_SYSTEM = "HP:0000707"
 MENTAL_FUNCTION = "HP:0011446"  # behaviour, mood, cognition
@@ -810,8 +810,9 @@ _ABNORMAL_PART_RE = re.compile(
 # Session 16: parts people name that HPO's "Abnormal X" names do not ("stabbing pain in the bottom of my
 # heel", "swelling in my groin"): the stems of heel, sole, shin, calves, thigh, buttock/bum, groin, throat,
 # armpit, breastbone
-LAY_BODY_NOUNS = frozenset({"heel", "sole", "shin", "calv", "thigh", "buttock", "groin", "throat", "armpit"})
-LAY_BODY_NOUNS |= {"breastbon"}
+LAY_BODY_NOUNS = frozenset(
+    {"heel", "sole", "shin", "calv", "thigh", "buttock", "groin", "throat", "armpit", "breastbon"}
+)
 
 
 def body_nouns(knowledge: Knowledge, scope: frozenset[str]) -> frozenset[str]:
