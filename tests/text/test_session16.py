@@ -453,3 +453,17 @@ def test_the_edge_of_a_thing_is_no_anxiety(knowledge: Knowledge) -> None:
     assert "HP:0000739" not in found(
         annotate(knowledge, "she sat on the edge of the bed, then on edge of the bath")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("my left calf is swollen and painful after the long flight", "HP:0012514"),  # Lower limb pain
+        ("my knee is swollen and sore since Saturday", "HP:0030839"),  # Knee pain
+        ("neck stiff and sore since the accident", "HP:0030833"),  # Neck pain
+    ],
+)
+def test_the_last_adjective_of_a_list_before_its_circumstance(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

@@ -1494,7 +1494,7 @@ def _expand_coordinations(
                 if not item or any(covered[p] for p in item):
                     break
                 for size in range(len(item), 0, -1):
-                    if size < len(conjunct) and not _before_function_word(tokens, item[size - 1]):
+                    if size < len(conjunct) and not _ends_the_item(tokens, item[size - 1]):
                         continue  # "dry and scaly like a fish": the item's own words go on
                     if any(add(head + item[:size]) for head in heads):  # longest head first
                         break
@@ -1511,9 +1511,11 @@ def _expand_coordinations(
                 continue  # "legs are weak and stiff": the head-on-left rule above shares it
             items = [first[-1]]
             for conjunct in chain[i + 1 :]:
-                if len(conjunct) != 1:
+                if len(conjunct) != 1 and not _ends_the_item(tokens, conjunct[0]):
                     break
                 items.append(conjunct[0])
+                if len(conjunct) != 1:
+                    break  # "… and painful since yesterday": the list ends with its circumstance
             if len(items) < 2:
                 continue
             for predicate in items:
@@ -2161,6 +2163,22 @@ def _trailing_run(tokens: Sequence[Token], positions: list[int], limit: int) -> 
             break
         run.insert(0, p)
     return run
+
+
+# Session 16: adjectives that say how a part is, and the words that may follow the last of a list of them
+# ("my calf is swollen and painful after the long flight", "knee swollen, red and sore since Sunday")
+_STATE_ADJECTIVES = negation.word_set(
+    "painful sore tender red hot warm swollen itchy numb weak tight puffy achy aching bruised throbbing"
+)
+_CIRCUMSTANCE_AFTER = negation.word_set("after since for during today yesterday now x")
+
+
+def _ends_the_item(tokens: Sequence[Token], position: int) -> bool:
+    """The word at ``position`` ends a list item: a function word follows it, or it is a state adjective
+    that a circumstance follows."""
+    return _before_function_word(tokens, position) or (
+        tokens[position].lower in _STATE_ADJECTIVES and _next_word(tokens, position) in _CIRCUMSTANCE_AFTER
+    )
 
 
 def _before_function_word(tokens: Sequence[Token], position: int) -> bool:
