@@ -467,3 +467,14 @@ def test_the_last_adjective_of_a_list_before_its_circumstance(
     knowledge: Knowledge, text: str, term: str
 ) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm sleeping 12 hours a night and still need a nap", "sleeps 16-18 hrs a day"]
+)
+def test_sleeping_eleven_hours_or_more_is_hypersomnia(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0100786") is False
+
+
+def test_a_normal_night_is_no_hypersomnia(knowledge: Knowledge) -> None:
+    assert "HP:0100786" not in found(annotate(knowledge, "I sleep 8 hours and feel fine"))

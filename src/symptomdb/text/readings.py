@@ -693,6 +693,22 @@ def on_edge(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return _each_match(_ON_EDGE_RE, text, tokens, ANXIETY)
 
 
+# Session 16: sleeping eleven hours or more a day or night is hypersomnia ("sleeping 12 hours a night and
+# still need a nap", "sleeps 14 hrs a day", "sleeping 16-18 hrs a day"); the past "slept 12 hours" (after a
+# night shift) is not read
+_LONG_SLEEP_RE = re.compile(
+    r"\b(?:sleep|sleeps|sleeping)\s+(?:like\s+|about\s+|around\s+|for\s+|up to\s+)?"
+    r"(?P<hours>\d{2})(?:\s*(?:-|to)\s*\d{2})?\+?\s*(?:hours|hrs|h)\b",
+    re.IGNORECASE,
+)
+HYPERSOMNIA = "HP:0100786"
+
+
+def long_sleep(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Hypersomnia where someone sleeps eleven hours or more."""
+    return _each_match(_LONG_SLEEP_RE, text, tokens, HYPERSOMNIA, lambda m: not 11 <= int(m["hours"]) <= 22)
+
+
 # Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
 # used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
 # anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
@@ -991,6 +1007,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (scaling_skin, ("flak", "scal", "peel")),
     (dry_skin, ("dry", "drier")),
     (on_edge, ("edge", "egde")),
+    (long_sleep, ("sleep",)),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
     (photosensitivity, ("sun",)),
     (breathing_rates, ("rr", "resp")),
