@@ -478,3 +478,11 @@ def test_sleeping_eleven_hours_or_more_is_hypersomnia(knowledge: Knowledge, text
 
 def test_a_normal_night_is_no_hypersomnia(knowledge: Knowledge) -> None:
     assert "HP:0100786" not in found(annotate(knowledge, "I sleep 8 hours and feel fine"))
+
+
+def test_sight_fading_on_standing_is_presyncope_not_pallor(knowledge: Knowledge) -> None:
+    mentions = found(annotate(knowledge, "when I stand up quickly everything goes grey for a second"))
+    assert mentions.get("HP:0031972") is False
+    assert "HP:0000980" not in mentions
+    fainted = found(annotate(knowledge, "I fainted at work, went hot and then everything went black"))
+    assert "HP:0031972" not in fainted

@@ -709,6 +709,35 @@ def long_sleep(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return _each_match(_LONG_SLEEP_RE, text, tokens, HYPERSOMNIA, lambda m: not 11 <= int(m["hours"]) <= 22)
 
 
+# Session 16: sight that goes grey, black or fuzzy for a moment is a near faint, presyncope ("every time I
+# stand up too fast everything goes black", "everything went black round the edges"); the colour is no
+# pallor of the skin (data/figures-of-speech.tsv)
+_VISION_FADES_RE = re.compile(
+    r"\b(?:everything|it all|my vision|vision|things|my eyes)\s+"
+    r"(?:goes|go|went|going|turns|turned|gets|got)\s+(?:all\s+)?(?:black|grey|gray|dark|dim|fuzzy)\b",
+    re.IGNORECASE,
+)
+PRESYNCOPE = "HP:0031972"
+
+
+_FAINTED_RE = re.compile(
+    r"(?<!not )(?<!never )(?<!n't )(?<!nt )(?<!actually )\b(?:fainted|passed out|blacked out|came round)\b",
+    re.I,
+)
+
+
+def vision_fades(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Presyncope where everything goes grey or black for a moment, in a sentence where no one fainted (the
+    faint is the finding then: "I fainted at work, went hot and clammy then everything went black")."""
+    return _each_match(
+        _VISION_FADES_RE,
+        text,
+        tokens,
+        PRESYNCOPE,
+        lambda m: bool(_FAINTED_RE.search(_sentence_around(text, m.start(), m.end()))),
+    )
+
+
 # Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
 # used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
 # anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
@@ -1008,6 +1037,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (dry_skin, ("dry", "drier")),
     (on_edge, ("edge", "egde")),
     (long_sleep, ("sleep",)),
+    (vision_fades, ("black", "grey", "gray", "dark", "dim", "fuzzy")),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
     (photosensitivity, ("sun",)),
     (breathing_rates, ("rr", "resp")),
