@@ -486,3 +486,19 @@ def test_sight_fading_on_standing_is_presyncope_not_pallor(knowledge: Knowledge)
     assert "HP:0000980" not in mentions
     fainted = found(annotate(knowledge, "I fainted at work, went hot and then everything went black"))
     assert "HP:0031972" not in fainted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the light off my phone makes the headache worse",
+        "I have to lie in a dark room",
+        "can't look at a light",
+    ],
+)
+def test_light_that_hurts_is_photophobia(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0000613") is False
+
+
+def test_a_light_that_is_broken_is_no_photophobia(knowledge: Knowledge) -> None:
+    assert "HP:0000613" not in found(annotate(knowledge, "the light in the kitchen is broken again"))

@@ -738,6 +738,31 @@ def vision_fades(text: str, tokens: Sequence[Token]) -> list[Reading]:
     )
 
 
+# Session 16: light that hurts or worsens it is photophobia ("the light off my phone makes it so much worse",
+# "bright light is agony", "can't stand the light", "have to lie in a dark room", "screws his eyes up in the
+# sun", "wants the lights off")
+_LIGHT_HURTS_RE = re.compile(
+    r"\b(?P<light>lights?)\b[^.;!?\n]{0,30}?\b(?:hurt\w*|agony|killing|unbearable|too bright|painful"
+    r"|makes? (?:it|them|the \w+|my \w+) (?:\w+ ){0,2}worse|makes? (?:it|them|my head) (?:hurt|pound))"
+    r"|\b(?:can'?t|cannot|cannae|couldn'?t) (?:stand|bear|thole|look at|take) (?:the |any |a )?"
+    r"(?:bright )?lights?\b"
+    r"|\blie (?:down )?in (?:a|the) dark(?: room)?\b|\bscrews? (?:his|her|my|their) eyes up in (?:the )?"
+    r"(?:sun|sunlight|sunshine)\b|\bwants? the lights? off\b",
+    re.IGNORECASE,
+)
+PHOTOPHOBIA = "HP:0000613"
+
+
+def light_hurts(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Photophobia where light hurts, or someone must shut it out; read on the word "light" when the words
+    after it may be another finding's ("the light makes the headache worse")."""
+    readings: list[Reading] = []
+    for match in _LIGHT_HURTS_RE.finditer(text):
+        group = "light" if match["light"] else 0
+        readings += _read(tokens, match.start(group), match.end(group), PHOTOPHOBIA)
+    return readings
+
+
 # Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
 # used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
 # anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
@@ -1038,6 +1063,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (on_edge, ("edge", "egde")),
     (long_sleep, ("sleep",)),
     (vision_fades, ("black", "grey", "gray", "dark", "dim", "fuzzy")),
+    (light_hurts, ("light", "dark")),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
     (photosensitivity, ("sun",)),
     (breathing_rates, ("rr", "resp")),
