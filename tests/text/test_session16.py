@@ -502,3 +502,27 @@ def test_light_that_hurts_is_photophobia(knowledge: Knowledge, text: str) -> Non
 
 def test_a_light_that_is_broken_is_no_photophobia(knowledge: Knowledge) -> None:
     assert "HP:0000613" not in found(annotate(knowledge, "the light in the kitchen is broken again"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("when I go for a wee it takes ages to get started", "HP:0000019"),  # Urinary hesitancy
+        ("I stand there an age before anything happens when I go for a pee", "HP:0000019"),
+        ("my bladder is awful: when I need to go I need to go", "HP:0000012"),  # Urinary urgency
+    ],
+)
+def test_a_stream_slow_to_start_and_a_need_that_cannot_wait(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_weak_stream_is_no_drooling(knowledge: Knowledge) -> None:
+    mentions = found(annotate(knowledge, "it takes ages to start peeing and then it's a dribble"))
+    assert "HP:0002307" not in mentions
+
+
+def test_a_bowel_text_has_no_urinary_urgency(knowledge: Knowledge) -> None:
+    text = "diarrhoea since Monday, I can't get to the loo in time, and the wee is dark"
+    assert "HP:0000012" not in found(annotate(knowledge, text))

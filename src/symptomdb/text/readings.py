@@ -763,6 +763,39 @@ def light_hurts(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return readings
 
 
+# Session 16: in a text about urine, a stream slow to start is urinary hesitancy ("takes ages to get going",
+# "I stand there an age before anything happens", "struggling to get my water going") and a need that cannot
+# wait is urinary urgency ("when I need to go I need to go", "when it comes it comes NOW", "can't get to the
+# loo in time")
+_SLOW_START = r"(?:ages|forever|an age|a long time|long time|a while)"
+_HESITANCY_RE = re.compile(
+    rf"\b(?:takes?|taking|took)\s+(?:me\s+|him\s+|her\s+)?{_SLOW_START}\b"
+    r"[^.;!?\n]{0,25}?\b(?:to (?:get )?(?:start\w*|going|flowing)|before anything happens)"
+    r"|\b(?:wait|waiting|stand there|stood there)\b[^.;!?\n]{0,20}?"
+    r"\b(?:ages|an age|forever|long time|like a lemon)"
+    r"|\b(?:struggl\w*|hard|difficult|trouble)\s+(?:to\s+|getting\s+|to get\s+)?"
+    r"(?:start(?:ing)?\s+(?:peeing|to pee|to wee|weeing)"
+    r"|(?:my|the|his|her)\s+(?:wee|water|stream|flow|pee)\s+(?:going|started))\b",
+    re.IGNORECASE,
+)
+_HAVING_TO = r"(?:need|needs|have|has|'ve got|'s got|got|really need) to go"
+_URGENCY_RE = re.compile(
+    rf"\bwhen (?:i|he|she|you) {_HAVING_TO},? (?:i|he|she|you) (?:really )?{_HAVING_TO}\b"
+    r"|\bwhen it comes,? it comes\b|\bcan'?t (?:get|make it) to the (?:loo|toilet|bathroom) in time\b",
+    re.IGNORECASE,
+)
+URINARY_HESITANCY, URINARY_URGENCY = "HP:0000019", "HP:0000012"
+
+
+def urinary_hesitancy_and_urgency(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Urinary hesitancy and urgency said by what happens, in a text about urine and not the bowels."""
+    if not _URINE_WORDS_RE.search(text) or _DIARRHOEA_WORDS_RE.search(text):
+        return []
+    return _each_match(_HESITANCY_RE, text, tokens, URINARY_HESITANCY) + _each_match(
+        _URGENCY_RE, text, tokens, URINARY_URGENCY
+    )
+
+
 # Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
 # used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
 # anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
@@ -1064,6 +1097,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (long_sleep, ("sleep",)),
     (vision_fades, ("black", "grey", "gray", "dark", "dim", "fuzzy")),
     (light_hurts, ("light", "dark")),
+    (urinary_hesitancy_and_urgency, ("wee", "pee", "urin", "bladder", "water")),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
     (photosensitivity, ("sun",)),
     (breathing_rates, ("rr", "resp")),
