@@ -526,3 +526,19 @@ def test_a_weak_stream_is_no_drooling(knowledge: Knowledge) -> None:
 def test_a_bowel_text_has_no_urinary_urgency(knowledge: Knowledge) -> None:
     text = "diarrhoea since Monday, I can't get to the loo in time, and the wee is dark"
     assert "HP:0000012" not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("my eyes keep watering, tears running down my cheeks", "HP:0009926"),  # Epiphora
+        ("IBS flare, loose and I keep needing to poo urgently", "HP:0012701"),  # Bowel urgency
+        ("since the op I'm running to the loo after every meal, all watery", "HP:0012701"),
+    ],
+)
+def test_watering_eyes_and_bowel_urgency(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_running_to_the_loo_to_pee_is_no_bowel_urgency(knowledge: Knowledge) -> None:
+    assert "HP:0012701" not in found(annotate(knowledge, "I'm running to the loo to pee every hour"))

@@ -796,6 +796,23 @@ def urinary_hesitancy_and_urgency(text: str, tokens: Sequence[Token]) -> list[Re
     )
 
 
+# Session 16: in a text about the bowels and not urine, a need to go that cannot wait is bowel urgency
+# ("needing to poo urgently", "desperate for a poo", "I have to run for it", "running to the loo after meals")
+_BOWEL_URGENCY_RE = re.compile(
+    r"\b(?:poo|go|going)\s+urgently\b|\bdesperate (?:for|to) (?:a )?poo\b|\b(?:have|had|has) to run for it\b"
+    r"|\brunning to the (?:loo|toilet|bathroom)\b",
+    re.IGNORECASE,
+)
+BOWEL_URGENCY = "HP:0012701"
+
+
+def bowel_urgency(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Bowel urgency where the need to go cannot wait, in a text about the bowels and not about urine."""
+    if _URINE_WORDS_RE.search(text) or not (_BOWEL_WORDS_RE.search(text) or _DIARRHOEA_WORDS_RE.search(text)):
+        return []
+    return _each_match(_BOWEL_URGENCY_RE, text, tokens, BOWEL_URGENCY)
+
+
 # Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
 # used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
 # anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
@@ -1098,6 +1115,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (vision_fades, ("black", "grey", "gray", "dark", "dim", "fuzzy")),
     (light_hurts, ("light", "dark")),
     (urinary_hesitancy_and_urgency, ("wee", "pee", "urin", "bladder", "water")),
+    (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
     (photosensitivity, ("sun",)),
     (breathing_rates, ("rr", "resp")),
