@@ -542,3 +542,20 @@ def test_watering_eyes_and_bowel_urgency(knowledge: Knowledge, text: str, term: 
 
 def test_running_to_the_loo_to_pee_is_no_bowel_urgency(knowledge: Knowledge) -> None:
     assert "HP:0012701" not in found(annotate(knowledge, "I'm running to the loo to pee every hour"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it burns like mad when I wee",
+        "my wee burns and smells",
+        "her wee is cloudy and it stings when she goes",
+        "I leak wee when I cough but no stinging when I go",
+    ],
+)
+def test_passing_urine_that_burns_is_dysuria(knowledge: Knowledge, text: str) -> None:
+    assert "HP:0100518" in found(annotate(knowledge, text))
+
+
+def test_going_that_stings_in_a_text_about_the_bowels_is_no_dysuria(knowledge: Knowledge) -> None:
+    assert "HP:0100518" not in found(annotate(knowledge, "my poo is hard and it stings when I go"))

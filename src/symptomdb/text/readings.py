@@ -813,6 +813,30 @@ def bowel_urgency(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return _each_match(_BOWEL_URGENCY_RE, text, tokens, BOWEL_URGENCY)
 
 
+# Session 16: passing urine that burns or stings is dysuria, however far the words run ("it burns like hell
+# when I wee", "stings like nettles when I wee", "wee burns", "my water's burnin like fire"); "when I go"
+# only in a text about urine and not the bowels
+_BURNS_WHEN_RE = re.compile(
+    r"\b(?:burn|burns|burning|burnin|sting|stings|stinging)\b[^.;!?\n]{0,20}?\bwhen (?:i|he|she|they|you) "
+    r"(?P<what>wee|wees|pee|pees|go|goes|pass water|passes water|urinate)\b"
+    r"|\b(?:wee|pee|urine|water)(?:'s| is| has been)?\s+(?:burns|stings|burning|stinging|burnin)\b",
+    re.IGNORECASE,
+)
+DYSURIA = "HP:0100518"
+
+
+def burning_urine(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Dysuria where passing urine burns or stings."""
+    about_urine = bool(_URINE_WORDS_RE.search(text)) and not _BOWEL_WORDS_RE.search(text)
+    return _each_match(
+        _BURNS_WHEN_RE,
+        text,
+        tokens,
+        DYSURIA,
+        lambda m: m["what"] is not None and m["what"].lower() in ("go", "goes") and not about_urine,
+    )
+
+
 # Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
 # used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
 # anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
@@ -1116,6 +1140,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (light_hurts, ("light", "dark")),
     (urinary_hesitancy_and_urgency, ("wee", "pee", "urin", "bladder", "water")),
     (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),
+    (burning_urine, ("burn", "sting")),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
     (photosensitivity, ("sun",)),
     (breathing_rates, ("rr", "resp")),
