@@ -559,3 +559,21 @@ def test_passing_urine_that_burns_is_dysuria(knowledge: Knowledge, text: str) ->
 
 def test_going_that_stings_in_a_text_about_the_bowels_is_no_dysuria(knowledge: Knowledge) -> None:
     assert "HP:0100518" not in found(annotate(knowledge, "my poo is hard and it stings when I go"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("thrush again, itchy down there with a thick white discharge", "HP:0034269"),
+        ("my periods have been all over the place since Christmas", "HP:0000858"),
+    ],
+)
+def test_discharge_down_below_and_periods_all_over_the_place(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_an_ears_discharge_is_no_vaginal_discharge(knowledge: Knowledge) -> None:
+    text = "yellow discharge from his ear for a week and he's been itching it"
+    assert "HP:0034269" not in found(annotate(knowledge, text))

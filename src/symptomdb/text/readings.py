@@ -837,6 +837,34 @@ def burning_urine(text: str, tokens: Sequence[Token]) -> list[Reading]:
     )
 
 
+# Session 16: a discharge described (thick, white, watery, frothy, smelly …) in a text about the vagina is an
+# abnormal vaginal discharge ("thrush again, itchy down there and a thick white discharge"); not an ear's,
+# eye's, nipple's, wound's or penis's discharge
+_DISCHARGE_RE = re.compile(
+    r"\b(?:thick|white|watery|yellow\w*|green\w*|grey|gray|frothy|smelly|fishy|bloodstained|brown|clear|"
+    r"lumpy|heavy)\b[^.;!?\n]{0,20}?\bdischarge\b|\bdischarge (?:is|was|that|with|like)\b",
+    re.IGNORECASE,
+)
+_VAGINAL_TEXT_RE = re.compile(
+    r"\b(?:down (?:below|there)|vagina\w*|thrush|periods?|smear|coil|pregnan\w*|sex|knickers|pants|weeks?|"
+    r"partner|bv|itch\w*)\b",
+    re.IGNORECASE,
+)
+_NOT_VAGINAL_RE = re.compile(
+    r"\b(?:ears?|eyes?|nipples?|breasts?|wound|scar|stitches|nose|penis|willy|tip)\b", re.IGNORECASE
+)
+VAGINAL_DISCHARGE = "HP:0034269"
+
+
+def vaginal_discharge(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Abnormal vaginal discharge where a discharge is described in a text about the vagina."""
+    if not _VAGINAL_TEXT_RE.search(text):
+        return []
+    return _each_match(
+        _DISCHARGE_RE, text, tokens, VAGINAL_DISCHARGE, lambda m: _off_topic(text, m, None, _NOT_VAGINAL_RE)
+    )
+
+
 # Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
 # used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
 # anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
@@ -1141,6 +1169,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (urinary_hesitancy_and_urgency, ("wee", "pee", "urin", "bladder", "water")),
     (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),
     (burning_urine, ("burn", "sting")),
+    (vaginal_discharge, ("discharge",)),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
     (photosensitivity, ("sun",)),
     (breathing_rates, ("rr", "resp")),
