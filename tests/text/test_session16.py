@@ -577,3 +577,14 @@ def test_discharge_down_below_and_periods_all_over_the_place(
 def test_an_ears_discharge_is_no_vaginal_discharge(knowledge: Knowledge) -> None:
     text = "yellow discharge from his ear for a week and he's been itching it"
     assert "HP:0034269" not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("he's 3 and only says about 5 words", "HP:0000750"),  # Delayed speech and language development
+        ("she only says about ten words, but she understands everything we say", "HP:0002474"),  # expressive
+    ],
+)
+def test_a_child_who_only_says_a_few_words(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

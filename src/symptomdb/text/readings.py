@@ -865,6 +865,21 @@ def vaginal_discharge(text: str, tokens: Sequence[Token]) -> list[Reading]:
     )
 
 
+# Session 16: a child who "only says about 5 words" (or has, uses, knows only a few) is delayed in speech: the
+# writer's "only" says the count is behind the child's age
+_FEW_WORDS_RE = re.compile(
+    r"\b(?:only|just)\s+(?:says|has|uses|knows|said|got|saying|using)\s+(?:about |around |maybe |like )?"
+    r"(?:\d{1,2}|a few|a handful of|a couple of|one|two|three|four|five|six|ten|single)\s+(?:\w+\s+)?words\b",
+    re.IGNORECASE,
+)
+DELAYED_SPEECH = "HP:0000750"
+
+
+def few_words(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Delayed speech and language development where a child only says a few words."""
+    return _each_match(_FEW_WORDS_RE, text, tokens, DELAYED_SPEECH)
+
+
 # Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
 # used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
 # anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
@@ -1170,6 +1185,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),
     (burning_urine, ("burn", "sting")),
     (vaginal_discharge, ("discharge",)),
+    (few_words, ("words",)),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
     (photosensitivity, ("sun",)),
     (breathing_rates, ("rr", "resp")),
