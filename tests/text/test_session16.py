@@ -588,3 +588,9 @@ def test_an_ears_discharge_is_no_vaginal_discharge(knowledge: Knowledge) -> None
 )
 def test_a_child_who_only_says_a_few_words(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_dizzy_beside_a_near_faint_is_no_vertigo(knowledge: Knowledge) -> None:
+    mentions = found(annotate(knowledge, "I go dizzy and nearly pass out when I stand up too fast"))
+    assert "HP:0002321" not in mentions
+    assert found(annotate(knowledge, "the room spins when I roll over in bed")).get("HP:0002321") is False

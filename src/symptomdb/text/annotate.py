@@ -209,7 +209,7 @@ def annotate_with(
             )
         )
     mentions = _joint_pains_together(lexicon, _without_contradicted_normality(lexicon, mentions))
-    mentions = _without_raynaud_redness(mentions)
+    mentions = _without_dizziness_of_a_faint(_without_raynaud_redness(mentions))
     return _without_unspecified_complaints(lexicon, mentions)
 
 
@@ -280,6 +280,26 @@ def _without_raynaud_redness(mentions: list[Mention]) -> list[Mention]:
     if not any(m.hpo_id == RAYNAUD and not m.excluded and not m.family for m in mentions):
         return mentions
     return [m for m in mentions if not (m.hpo_id == ERYTHEMA and m.text.lower().endswith("red"))]
+
+
+VERTIGO = "HP:0002321"
+_NEAR_FAINTS = frozenset(
+    {"HP:0031972", "HP:0001278", "HP:0012670"}
+)  # presyncope, orthostatic hypotension, syncope
+
+
+def _without_dizziness_of_a_faint(mentions: list[Mention]) -> list[Mention]:
+    """Session 16: "dizzy" or "giddy" beside a near faint or on standing ("I go dizzy and nearly pass out when
+    I stand up") is that lightheadedness, not *Vertigo*, the spinning; "the room spins" stays."""
+    if not any(m.hpo_id in _NEAR_FAINTS and not m.excluded and not m.family for m in mentions):
+        return mentions
+    return [
+        m
+        for m in mentions
+        if not (
+            m.hpo_id == VERTIGO and not m.excluded and ("dizz" in m.text.lower() or "giddy" in m.text.lower())
+        )
+    ]
 
 
 def _without_unspecified_complaints(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
