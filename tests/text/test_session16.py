@@ -594,3 +594,18 @@ def test_dizzy_beside_a_near_faint_is_no_vertigo(knowledge: Knowledge) -> None:
     mentions = found(annotate(knowledge, "I go dizzy and nearly pass out when I stand up too fast"))
     assert "HP:0002321" not in mentions
     assert found(annotate(knowledge, "the room spins when I roll over in bed")).get("HP:0002321") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I wake up drenched most nights and have to change the sheets", "HP:0030166"),  # Night sweats
+        ("she has little ulcers inside her mouth and won't eat", "HP:0000155"),  # Oral ulcer
+    ],
+)
+def test_waking_soaked_and_ulcers_inside_the_mouth(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_wet_bed_is_no_night_sweat(knowledge: Knowledge) -> None:
+    assert "HP:0030166" not in found(annotate(knowledge, "he woke up soaked, he had wet the bed again"))

@@ -880,6 +880,27 @@ def few_words(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return _each_match(_FEW_WORDS_RE, text, tokens, DELAYED_SPEECH)
 
 
+# Session 16: waking soaked, or sheets and pyjamas soaked, is night sweats ("soaking the sheets at night",
+# "waking up soaked", "wringing wet, had to change my top"); not a wet bed or nappy (urine)
+_SOAKED_RE = re.compile(r"\b(?:soak\w*|drench\w*|wringing wet|wet with sweat|wet through)\b", re.IGNORECASE)
+_NIGHT_RE = re.compile(
+    r"\b(?:nights?|bed|sheets?|pyjamas|pjs|nightie|nightdress|wak\w*|woke|top|t-shirt)\b", re.IGNORECASE
+)
+_NOT_SWEAT_RE = re.compile(
+    r"\b(?:wee|pee|urine|wet (?:myself|herself|himself|the bed)|wetting|nappy|nappies|pads?|rain|bath"
+    r"|blood)\b",
+    re.IGNORECASE,
+)
+NIGHT_SWEATS = "HP:0030166"
+
+
+def night_sweats(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Night sweats where someone wakes soaked, or the sheets or night clothes are."""
+    return _each_match(
+        _SOAKED_RE, text, tokens, NIGHT_SWEATS, lambda m: _off_topic(text, m, _NIGHT_RE, _NOT_SWEAT_RE)
+    )
+
+
 # Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
 # used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
 # anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
@@ -1186,6 +1207,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (burning_urine, ("burn", "sting")),
     (vaginal_discharge, ("discharge",)),
     (few_words, ("words",)),
+    (night_sweats, ("soak", "drench", "wringing", "wet")),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
     (photosensitivity, ("sun",)),
     (breathing_rates, ("rr", "resp")),
