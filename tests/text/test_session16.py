@@ -609,3 +609,15 @@ def test_waking_soaked_and_ulcers_inside_the_mouth(knowledge: Knowledge, text: s
 
 def test_a_wet_bed_is_no_night_sweat(knowledge: Knowledge) -> None:
     assert "HP:0030166" not in found(annotate(knowledge, "he woke up soaked, he had wet the bed again"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I've started leaking a bit of poo when I pass wind", "HP:0002607"),  # Bowel incontinence
+        ("diarrhoea all night and I didn't make it to the loo twice", "HP:0002607"),
+        ("my bladder is weak and sometimes I don't make it in time", "HP:0000020"),  # Urinary incontinence
+    ],
+)
+def test_leaking_or_not_making_it_in_time(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

@@ -901,6 +901,36 @@ def night_sweats(text: str, tokens: Sequence[Token]) -> list[Reading]:
     )
 
 
+# Session 16: leaking poo or not making it to the toilet is incontinence: of the bowel in a text about the
+# bowels, of urine in a text about urine ("I leak poo when I pass wind", "pooed myself in my sleep", "didn't
+# make it to the toilet in time", "a couple of accidents"); a text about both or neither says nothing
+_LEAKED_POO_RE = re.compile(
+    r"\b(?:leak\w*|soil\w*)\s+(?:a (?:little )?bit of |some )?poo\b"
+    r"|\bpoo(?:ed|ped)?\s+(?:myself|herself|himself|themselves|(?:my|his|her) (?:pants|trousers|knickers))\b",
+    re.IGNORECASE,
+)
+_NOT_IN_TIME_RE = re.compile(
+    r"\b(?:didn'?t|doesn'?t|don'?t|not always|never|can'?t|couldn'?t|won'?t|not)\s+(?:quite\s+|always\s+)?"
+    r"mak(?:e|es|ing) it\s+(?:to the (?:toilet|loo|bathroom)|in time)\b"
+    r"|\b(?:had|having|has|a couple of|a few|an?)\s+(?:little\s+)?accidents?\b",
+    re.IGNORECASE,
+)
+BOWEL_INCONTINENCE, URINARY_INCONTINENCE = "HP:0002607", "HP:0000020"
+
+
+def incontinence(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Bowel or urinary incontinence where poo leaks or the toilet is not reached in time, by what the
+    text is about."""
+    about_urine = bool(_URINE_WORDS_RE.search(text))
+    about_bowels = bool(_BOWEL_WORDS_RE.search(text) or _DIARRHOEA_WORDS_RE.search(text))
+    found = _each_match(_LEAKED_POO_RE, text, tokens, BOWEL_INCONTINENCE)
+    if about_urine != about_bowels:
+        found += _each_match(
+            _NOT_IN_TIME_RE, text, tokens, URINARY_INCONTINENCE if about_urine else BOWEL_INCONTINENCE
+        )
+    return found
+
+
 # Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
 # used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
 # anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
@@ -1208,6 +1238,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (vaginal_discharge, ("discharge",)),
     (few_words, ("words",)),
     (night_sweats, ("soak", "drench", "wringing", "wet")),
+    (incontinence, ("poo", "make it", "accident")),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
     (photosensitivity, ("sun",)),
     (breathing_rates, ("rr", "resp")),
