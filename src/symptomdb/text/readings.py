@@ -27,6 +27,12 @@ so. "Off sick", "gets sick" and "sick with a cold" (ill) are left alone, as is "
 "had a fit, went stiff then his arms and legs were jerking": a seizure described as stiffening followed
 by jerking or shaking is a tonic-clonic one (``stiff_then_jerking`` gives the description's span; the
 annotator makes the seizure said before it *Bilateral tonic-clonic seizure*).
+
+Session 16 added readings of what people do and say about a finding without naming it, each bound to
+the text's subject (urine, the bowels, the skin, the vagina) where its words are ambiguous: loose stools,
+scratching, flaking and dry skin, being on edge, long sleep, sight fading on standing, light that hurts,
+a slow, urgent or burning stream, bowel urgency, a described vaginal discharge, a child's few words,
+waking soaked and incontinence.
 """
 
 from __future__ import annotations
