@@ -209,7 +209,7 @@ def annotate_with(
             )
         )
     mentions = _joint_pains_together(lexicon, _without_contradicted_normality(lexicon, mentions))
-    mentions = _without_dizziness_of_a_faint(_without_raynaud_redness(mentions))
+    mentions = _without_parts_of_another(mentions)
     return _without_unspecified_complaints(lexicon, mentions)
 
 
@@ -271,35 +271,29 @@ def _joint_pains_together(lexicon: Lexicon, mentions: list[Mention]) -> list[Men
     return sorted([m for m in mentions if id(m) not in merged] + together, key=lambda m: (m.start, m.end))
 
 
-RAYNAUD, ERYTHEMA = "HP:0030880", "HP:0010783"
+# Session 16: a finding said by a word that, beside another finding, is only a part of that one: the red
+# phase of Raynaud's colour changes is no Erythema ("… then they go bright red and burn when they warm
+# up"); "dizzy" or "giddy" beside a near faint or on standing is that lightheadedness, not Vertigo, the
+# spinning ("I go dizzy and nearly pass out when I stand up"; "the room spins" stays). Rows: the finding,
+# the words of its mentions that go, and the findings beside which they go.
+_PART_OF_ANOTHER: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
+    ("HP:0010783", ("red",), frozenset({"HP:0030880"})),  # Erythema beside Raynaud phenomenon
+    # Vertigo beside Presyncope, Orthostatic hypotension, Orthostatic syncope
+    ("HP:0002321", ("dizz", "giddy"), frozenset({"HP:0031972", "HP:0001278", "HP:0012670"})),
+)
 
 
-def _without_raynaud_redness(mentions: list[Mention]) -> list[Mention]:
-    """Session 16: fingers that go white, then blue, then red are Raynaud's colour changes; the red phase
-    is no Erythema of its own ("… then they go bright red and burn when they warm up")."""
-    if not any(m.hpo_id == RAYNAUD and not m.excluded and not m.family for m in mentions):
-        return mentions
-    return [m for m in mentions if not (m.hpo_id == ERYTHEMA and m.text.lower().endswith("red"))]
-
-
-VERTIGO = "HP:0002321"
-_NEAR_FAINTS = frozenset(
-    {"HP:0031972", "HP:0001278", "HP:0012670"}
-)  # presyncope, orthostatic hypotension, syncope
-
-
-def _without_dizziness_of_a_faint(mentions: list[Mention]) -> list[Mention]:
-    """Session 16: "dizzy" or "giddy" beside a near faint or on standing ("I go dizzy and nearly pass out when
-    I stand up") is that lightheadedness, not *Vertigo*, the spinning; "the room spins" stays."""
-    if not any(m.hpo_id in _NEAR_FAINTS and not m.excluded and not m.family for m in mentions):
-        return mentions
-    return [
-        m
-        for m in mentions
-        if not (
-            m.hpo_id == VERTIGO and not m.excluded and ("dizz" in m.text.lower() or "giddy" in m.text.lower())
-        )
-    ]
+def _without_parts_of_another(mentions: list[Mention]) -> list[Mention]:
+    """The present mentions of a finding said by a word that is part of another present finding."""
+    present = {m.hpo_id for m in mentions if not m.excluded and not m.family}
+    for term, words, beside in _PART_OF_ANOTHER:
+        if present & beside:
+            mentions = [
+                m
+                for m in mentions
+                if m.hpo_id != term or m.excluded or not any(w in m.text.lower() for w in words)
+            ]
+    return mentions
 
 
 def _without_unspecified_complaints(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
