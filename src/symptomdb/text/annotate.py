@@ -209,7 +209,7 @@ def annotate_with(
             )
         )
     mentions = _joint_pains_together(lexicon, _without_contradicted_normality(lexicon, mentions))
-    mentions = _without_parts_of_another(mentions)
+    mentions = _without_parts_of_another(_without_movements_of_a_seizure(lexicon, mentions))
     return _without_unspecified_complaints(lexicon, mentions)
 
 
@@ -294,6 +294,30 @@ def _without_parts_of_another(mentions: list[Mention]) -> list[Mention]:
                 if m.hpo_id != term or m.excluded or not any(w in m.text.lower() for w in words)
             ]
     return mentions
+
+
+# Session 17: a text that names a seizure describes its movements ("had a fit, shaking all over for 2
+# mins", "a seizure … went rigid, shook all over"): the shaking, jerking and stiffening are the seizure's,
+# not a tremor, myoclonus, rigidity or fasciculations of their own (23 of 24 such mentions over the read
+# sets were wrong). The clinical nouns stay ("epilepsy, and a tremor from her tablets").
+_MOVEMENTS_OF_A_SEIZURE = frozenset(
+    {"HP:0001336", "HP:0045084", "HP:0001337", "HP:0002380", "HP:0002063", "HP:0003552"}
+)  # myoclonus, limb myoclonus, tremor, fasciculations, rigidity, muscle stiffness
+_CLINICAL_MOVEMENT_WORDS = ("tremor", "myoclon", "fascicul")
+
+
+def _without_movements_of_a_seizure(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    present = {m.hpo_id for m in mentions if not m.excluded and not m.family}
+    if not present & lexicon.seizures:
+        return mentions
+    return [
+        m
+        for m in mentions
+        if m.hpo_id not in _MOVEMENTS_OF_A_SEIZURE
+        or m.excluded
+        or m.family
+        or any(w in m.text.lower() for w in _CLINICAL_MOVEMENT_WORDS)
+    ]
 
 
 def _without_unspecified_complaints(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
@@ -2560,7 +2584,7 @@ def _tonic_clonic(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candi
         if before:
             result[before[-1]] = replace(result[before[-1]], ids=(TONIC_CLONIC,))
             result = [c for c in result if not (first <= c.first and c.last <= last and c.ids[0] in _JERKS)]
-        elif _whole_body_before(tokens, first):
+        elif _whole_body(tokens, first, last, lexicon.body_nouns):
             start = max(0, first - _BODY_REACH)
             inside = [c for c in result if start <= c.first <= c.last <= last and c.ids[0] in _STIFFENING]
             result = [c for c in result if c not in inside]
@@ -2572,9 +2596,41 @@ _BODY_REACH = 4  # words before "stiff": "his arms and legs went stiff", "her wh
 _STIFFENING = _JERKS | {"HP:0001257"}  # and spasticity ("legs went stiff")
 
 
-def _whole_body_before(tokens: Sequence[Token], first: int) -> bool:
-    words = [t.lower for t in tokens[max(0, first - _BODY_REACH) : first]]
+def _whole_body(tokens: Sequence[Token], first: int, last: int, body_nouns: frozenset[str]) -> bool:
+    """The whole body stiffens and jerks: said before "stiff" ("her whole body went stiff"), after the
+    jerking ("… then shook all over", "then all four limbs shook"), or a person, not a part, went stiff
+    ("he went rigid, then jerked"; session 17)."""
+    before = [t.lower for t in tokens[max(0, first - _BODY_REACH) : first]]
+    after = [t.lower for t in tokens[last + 1 : last + 1 + _BODY_REACH]]
+    return (
+        any(_names_the_whole_body(words) for words in (before, after, [t.lower for t in tokens[first:last]]))
+        or (after[:2] == ["all", "over"])
+        or _a_person_went_stiff(tokens, first, body_nouns)
+    )
+
+
+def _names_the_whole_body(words: list[str]) -> bool:
     return "body" in words or "limbs" in words or ("arms" in words and "legs" in words)
+
+
+_BECAME = frozenset({"went", "goes", "go", "going", "gone", "became", "becomes", "fell"})
+_NOT_A_PERSON = frozenset({"it", "this", "that", "which", "everything"})
+
+
+def _a_person_went_stiff(tokens: Sequence[Token], first: int, body_nouns: frozenset[str]) -> bool:
+    """ "he went stiff", "my husband went rigid", "went stiff" opening its clause (the subject left out);
+    not "his legs went stiff"."""
+    k = first - 1
+    if k >= 0 and tokens[k].lower == "all":
+        k -= 1
+    if k < 0 or tokens[k].lower not in _BECAME:
+        return False
+    subject = tokens[k - 1] if k > 0 else None
+    return (
+        subject is None
+        or subject.kind != "word"
+        or not (subject.key in body_nouns or subject.lower in _NOT_A_PERSON)
+    )
 
 
 def _abbreviation_senses(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candidate]) -> None:

@@ -57,6 +57,7 @@ COMPLAINTS_WITH_KINDS = (
     "HP:0010783",  # Erythema
     "HP:0000790",  # Hematuria
 )
+SEIZURE = "HP:0001250"
 NERVOUS_SYSTEM = "HP:0000707"
 MENTAL_FUNCTION = "HP:0011446"  # behaviour, mood, cognition
 MOVEMENT = "HP:0100022"
@@ -163,6 +164,7 @@ class Lexicon:
     # everyday complaints (COMPLAINTS_WITH_KINDS) → the kinds HPO names of them (their descendants): a text
     # that names a kind has no second, unspecified complaint to report (session 16)
     kinds: dict[str, frozenset[str]] = field(default_factory=dict)
+    seizures: frozenset[str] = field(default_factory=frozenset)  # Seizure and its descendants in scope
 
     def lookup(self, key: Key) -> tuple[str, ...]:
         return self.phrases.get(key, ())
@@ -737,6 +739,9 @@ def build_lexicon(knowledge: Knowledge, lay_entries: list[LayEntry] | None = Non
             if term in scope
         },
         english_targets=frozenset(w for w in targets if english_words().get(w, 0) > RARE_ENGLISH),
+        seizures=frozenset(knowledge.descendants(SEIZURE)) & scope
+        if SEIZURE in knowledge.terms
+        else frozenset(),
     )
 
 
@@ -1071,7 +1076,7 @@ def _resolve(
     return tuple(kept), best
 
 
-LEXICON_FORMAT = 12
+LEXICON_FORMAT = 13
 _cache: dict[str, Lexicon] = {}
 _cache_lock = threading.Lock()
 

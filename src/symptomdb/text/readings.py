@@ -306,7 +306,7 @@ _BEFORE_THE_RUNS = _HAVING | word_set(
 )  # round 34: "has given me the runs"
 _STIFF = frozenset({"stiff", "stiffened", "stiffens", "stiffening", "rigid"})
 _JERKING = ("jerk", "shak", "shook", "convuls", "twitch")
-_SEQUENCE = frozenset({"then", "and", "before", "followed"})
+_SEQUENCE = frozenset({"then", "and", "before", "followed", ","})
 _DESCRIPTION_WORDS = 12
 
 
