@@ -70,3 +70,51 @@ def test_stiffening_then_jerking_of_the_whole_person_is_a_tonic_clonic_seizure(
 )
 def test_a_part_that_stiffens_and_jerks_is_no_seizure(knowledge: Knowledge, text: str) -> None:
     assert TONIC_CLONIC not in found(annotate(knowledge, text))
+
+
+SYNCOPE, FALLS, FREQUENT_FALLS = "HP:0001279", "HP:0002527", "HP:0002359"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man collapsed in the queue and came to after about 20 seconds.",
+        "she slumped in her chair, grey, then came round within a minute",
+        "went down at work, out for maybe 10 secs",
+        "He keeled over in the garden. He was out about 30 secs.",
+    ],
+)
+def test_a_collapse_someone_came_round_from_is_a_faint(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(SYNCOPE) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister came round for tea and we went down to the shops",  # a visit
+        "he had a fit on the floor and came round after 5 minutes",  # the end of a fit
+        "knocked out in a tackle, he was out for about a minute",  # a blow to the head
+        "I came round from the op feeling sick, I collapsed into bed",  # an anaesthetic
+        "I fell asleep on the sofa, out for about 10 minutes",  # sleep
+    ],
+)
+def test_coming_round_from_other_things_is_no_faint(knowledge: Knowledge, text: str) -> None:
+    assert SYNCOPE not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad's had three falls in the past month.",
+        "she has had 2 falls since Christmas",
+        "I've had 3 falls this month, my legs just go",
+    ],
+)
+def test_falls_counted_in_a_stated_time_are_frequent_falls(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(FREQUENT_FALLS) is False
+    assert FALLS not in findings  # the reading takes the word's place
+
+
+def test_one_fall_is_not_frequent(knowledge: Knowledge) -> None:
+    assert FREQUENT_FALLS not in found(annotate(knowledge, "she had one fall this month and hurt her hip"))

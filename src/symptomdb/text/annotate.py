@@ -2521,10 +2521,25 @@ def _without_read_temperature_words(
     ]
 
 
+# Session 17: a reading more specific than the word it stands on takes its place ("three falls in the past
+# month" is Frequent falls, not the Falls of "falls")
+_READ_MORE_SPECIFICALLY = {"HP:0002359": frozenset({"HP:0002527"})}
+
+
 def _readings(lexicon: Lexicon, chosen: list[_Candidate], found: list[readings.Reading]) -> list[_Candidate]:
     """Findings read from numbers and shorthand (``readings.py``: temperatures, blood pressures, weight
-    changes, British "be sick" and "the runs" …), where no other candidate stands on their words; a
-    normal temperature says no fever only if nothing else names one."""
+    changes, British "be sick" and "the runs" …), where no other candidate stands on their words (the
+    candidates a reading names more specifically give way to it, ``_READ_MORE_SPECIFICALLY``); a normal
+    temperature says no fever only if nothing else names one."""
+    replaced = {
+        id(c)
+        for c in chosen
+        if any(
+            r.first <= c.first <= c.last <= r.last and c.ids[0] in _READ_MORE_SPECIFICALLY.get(r.hpo_id, ())
+            for r in found
+        )
+    }
+    chosen[:] = [c for c in chosen if id(c) not in replaced]
     taken = {k for c in chosen for k in range(c.first, c.last + 1)}
     named = {i for c in chosen for i in c.ids}
     return [

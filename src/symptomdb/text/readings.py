@@ -268,8 +268,8 @@ ORTHOSTATIC_HYPOTENSION = "HP:0001278"
 _FALLS_RE = re.compile(
     r"\b(?:(?:fallen|fell|fall|falls)\s+(?P<n>\d|two|three|four|five|six|several|a few|a couple of)\s+times"
     r"|(?P<m>\d|two|three|four|five|six|several)\s+falls)\b"
-    r"[^.;!?\n]{0,20}?\b(?:this|last|a|per|in the last|in|over the last)\s+"
-    r"(?:\w+\s+)?(?:weeks?|months?|fortnight|year)\b",
+    r"[^.;!?\n]{0,20}?\b(?:(?:this|last|a|per|in the (?:last|past)|in|over the (?:last|past)|the past)\s+"
+    r"(?:\w+\s+)?(?:weeks?|months?|fortnight|year)|since\s+\w+)\b",
     re.IGNORECASE,
 )
 FREQUENT_FALLS = "HP:0002359"
@@ -742,6 +742,47 @@ def vision_fades(text: str, tokens: Sequence[Token]) -> list[Reading]:
         PRESYNCOPE,
         lambda m: bool(_FAINTED_RE.search(_sentence_around(text, m.start(), m.end()))),
     )
+
+
+# Session 17: a collapse someone came round from by themselves, or was "out for" seconds or a minute or
+# two, is a faint, Syncope ("collapsed at the bus stop, came to after 20 seconds", "was out for maybe 10
+# secs"). Not when the text names a fit or a stiffening (the coming round is the fit's end), a blow to the
+# head (knocked out, out cold), sleep, or an operation (coming round from the anaesthetic), and "came
+# round" must end its clause ("came round for tea" is a visit).
+_OUT_FOR_RE = re.compile(
+    r"(?:\b(?:was|were|is|been|only|i'm|went)\s+|,\s*)out\s+(?:cold\s+)?(?:for\s+)?"
+    r"(?:about\s+|maybe\s+|approx\.?\s+|around\s+|roughly\s+|like\s+|only\s+|under\s+|less than\s+|~\s*)?"
+    r"(?:\d+|a few|a couple(?: of)?|half a|a|one|two|few)\s*(?:secs?|seconds?|mins?|minutes?)\b",
+    re.IGNORECASE,
+)
+_CAME_ROUND_RE = re.compile(
+    r"\b(?:came|comes|come|coming)\s+(?:round|around|to)\b(?=\s*(?:[.,;!)]|$|after\b|in\b|within\b|quick|"
+    r"straight|on\b|by\b|and\b|but\b|then\b|again\b|a few\b|about\b|pretty\b|fine\b|ok\b|okay\b))",
+    re.IGNORECASE,
+)
+_COLLAPSED_RE = re.compile(
+    r"\b(?:collaps\w*|(?:went|go|goes|gone|going)\s+down|dropped|slump\w*|keel\w* over|crumpl\w*|"
+    r"on the floor|hit the (?:floor|deck|ground)|passed out|pass out|fainted|faint|blacked out|went limp|"
+    r"fell)\b",
+    re.IGNORECASE,
+)
+_NOT_A_FAINT_RE = re.compile(
+    r"\b(?:fits?|fitting|seizures?|convuls\w*|knock\w*|out cold|asleep|went (?:rigid|stiff)|"
+    r"hit (?:his|her|my) head|banged (?:his|her|my) head|head injury|anaesthetic|anesthetic|operation|op|"
+    r"surgery|sedat\w*|holds? (?:his|her) breath|breath[- ]holding)\b",
+    re.IGNORECASE,
+)
+SYNCOPE = "HP:0001279"
+
+
+def came_round(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Syncope from a collapse that someone came round from, or was out for a short while."""
+    if _NOT_A_FAINT_RE.search(text):
+        return []
+    readings = _each_match(_OUT_FOR_RE, text, tokens, SYNCOPE)
+    if _COLLAPSED_RE.search(text):
+        readings += _each_match(_CAME_ROUND_RE, text, tokens, SYNCOPE)
+    return readings
 
 
 # Session 16: light that hurts or worsens it is photophobia ("the light off my phone makes it so much worse",
@@ -1237,6 +1278,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (on_edge, ("edge", "egde")),
     (long_sleep, ("sleep",)),
     (vision_fades, ("black", "grey", "gray", "dark", "dim", "fuzzy")),
+    (came_round, ("out ", "round", "came to", "come to", "comes to", "coming to")),
     (light_hurts, ("light", "dark")),
     (urinary_hesitancy_and_urgency, ("wee", "pee", "urin", "bladder", "water")),
     (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),
