@@ -118,3 +118,31 @@ def test_falls_counted_in_a_stated_time_are_frequent_falls(knowledge: Knowledge,
 
 def test_one_fall_is_not_frequent(knowledge: Knowledge) -> None:
     assert FREQUENT_FALLS not in found(annotate(knowledge, "she had one fall this month and hurt her hip"))
+
+
+FOCAL_IMPAIRED_AWARENESS = "HP:0002384"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he stared at the wall, smacking his lips, and didn't answer when we said his name",
+        "she went blank and started picking at her clothes, not answering any of us",
+        "my partner says I stare and chew for a minute and don't respond",
+    ],
+)
+def test_automatisms_in_a_spell_of_not_answering_are_a_focal_impaired_awareness_seizure(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(FOCAL_IMPAIRED_AWARENESS) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he keeps picking at his scabs and chewing his nails",  # no spell of unawareness
+        "she stares blankly for a few seconds and doesn't respond",  # no automatisms: an absence
+    ],
+)
+def test_automatisms_or_staring_alone_are_no_focal_seizure(knowledge: Knowledge, text: str) -> None:
+    assert FOCAL_IMPAIRED_AWARENESS not in found(annotate(knowledge, text))

@@ -785,6 +785,30 @@ def came_round(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return readings
 
 
+# Session 17: a spell of staring or not answering with automatisms, the lips smacking, chewing, picking at
+# or fiddling with things, is a focal impaired awareness seizure as an eyewitness tells it ("stared at the
+# wall, smacking his lips and fiddling with his pen, didn't answer when we said his name")
+_AUTOMATISM_RE = re.compile(
+    r"\b(?:smack\w*\s+(?:(?:his|her|my|their)\s+)?lips|lip[- ]?smack\w*|chew(?:s|ed|ing)?|"
+    r"pick(?:s|ed|ing)\s+at|fiddl\w*\s+with|fumbl\w*|pluck\w*\s+at)\b",
+    re.IGNORECASE,
+)
+_UNAWARE_RE = re.compile(
+    r"\b(?:star(?:e|es|ed|ing)|blank|vacant|glazed|zon(?:e|es|ed|ing) out|"
+    r"(?:didn't|doesn't|don't|did not|does not|do not|not|wouldn't|won't|couldn't)\s+"
+    r"(?:answer\w*|respond\w*|react\w*)|unresponsive)\b",
+    re.IGNORECASE,
+)
+FOCAL_IMPAIRED_AWARENESS_SEIZURE = "HP:0002384"
+
+
+def automatisms(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """A focal impaired awareness seizure from automatisms where someone stares or does not answer."""
+    if not _UNAWARE_RE.search(text):
+        return []
+    return _each_match(_AUTOMATISM_RE, text, tokens, FOCAL_IMPAIRED_AWARENESS_SEIZURE)
+
+
 # Session 16: light that hurts or worsens it is photophobia ("the light off my phone makes it so much worse",
 # "bright light is agony", "can't stand the light", "have to lie in a dark room", "screws his eyes up in the
 # sun", "wants the lights off")
@@ -1279,6 +1303,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (long_sleep, ("sleep",)),
     (vision_fades, ("black", "grey", "gray", "dark", "dim", "fuzzy")),
     (came_round, ("out ", "round", "came to", "come to", "comes to", "coming to")),
+    (automatisms, ("smack", "chew", "pick", "fiddl", "fumbl", "pluck")),
     (light_hurts, ("light", "dark")),
     (urinary_hesitancy_and_urgency, ("wee", "pee", "urin", "bladder", "water")),
     (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),
