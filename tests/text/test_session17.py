@@ -146,3 +146,32 @@ def test_automatisms_in_a_spell_of_not_answering_are_a_focal_impaired_awareness_
 )
 def test_automatisms_or_staring_alone_are_no_focal_seizure(knowledge: Knowledge, text: str) -> None:
     assert FOCAL_IMPAIRED_AWARENESS not in found(annotate(knowledge, text))
+
+
+def test_what_someone_does_not_remember_happened(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "Found him on the floor, he doesn't remember falling. No fever."))
+    assert findings.get(FALLS) is False
+    assert findings.get("HP:0001945") is True  # the "no" still denies
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("He's normally really fit, he runs every day", "HP:0001250"),  # healthy, not a seizure
+        ("she went limp in her chair for a minute", "HP:0031955"),  # tone, not a limping walk
+        ("we pulled him out limp and blue", "HP:0031955"),
+    ],
+)
+def test_fit_and_limp_as_adjectives_name_nothing(knowledge: Knowledge, text: str, term: str) -> None:
+    assert term not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("he had a really bad fit last night", "HP:0001250"),
+        ("he walks with a limp since Monday", "HP:0031955"),
+    ],
+)
+def test_fit_and_limp_as_nouns_still_name_their_findings(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

@@ -97,6 +97,14 @@ won't stop | wont stop | will not stop | wouldn't stop | wouldnt stop | can't st
 cannot stop | couldn't stop | couldnt stop | could not stop | doesn't stop | does not stop |
 don't stop | didn't stop | never stop | never stops
 """
+# Session 17: what someone does not remember happened ("he doesn't remember falling", "she can't recall
+# passing out"): not remembering an event is no denial of it
+_PSEUDO += """ |
+doesn't remember | does not remember | didn't remember | did not remember | don't remember |
+can't remember | cannot remember | couldn't remember | could not remember | doesnt remember |
+didnt remember | dont remember | cant remember | couldnt remember | doesn't recall | didn't recall |
+can't recall | couldn't recall
+"""
 
 _UNCERTAIN_PRE = """
 possible | possibly | probable | probably | suspected | suspect | suspicion of | suspicion for |
