@@ -175,3 +175,18 @@ def test_fit_and_limp_as_adjectives_name_nothing(knowledge: Knowledge, text: str
 )
 def test_fit_and_limp_as_nouns_still_name_their_findings(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Still shattered 6 weeks after finishing my chemo", "HP:0012378"),  # fatigue
+        ("her lips were purple and she was gasping", "HP:0034030"),  # lip cyanosis
+    ],
+)
+def test_session_17_lay_rows(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_shattered_bone_is_no_fatigue(knowledge: Knowledge) -> None:
+    assert "HP:0012378" not in found(annotate(knowledge, "I shattered my wrist falling off a ladder"))
