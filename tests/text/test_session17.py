@@ -190,3 +190,40 @@ def test_session_17_lay_rows(knowledge: Knowledge, text: str, term: str) -> None
 
 def test_a_shattered_bone_is_no_fatigue(knowledge: Knowledge) -> None:
     assert "HP:0012378" not in found(annotate(knowledge, "I shattered my wrist falling off a ladder"))
+
+
+FEBRILE_SEIZURE, SEIZURE, FEVER = "HP:0002373", "HP:0001250", "HP:0001945"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my 2 year old had a temp of 40.2 and had a fit at home",
+        "She had her first seizure at 14 months with a temperature of 38.9",
+        "our toddler had a fit when his temperature was really high",
+    ],
+)
+def test_a_young_childs_seizure_with_a_fever_is_a_febrile_seizure(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(FEBRILE_SEIZURE) is False
+    assert findings.get(FEVER) is False  # the fever stays a finding of its own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son had a fit last night, no fever though. He is 3.",  # no fever
+        "Caller's son, 20, feverish since yesterday, had a fit 10 mins ago",  # an adult
+        "my daughter is 2 days into a fever and had a fit",  # days, not an age
+    ],
+)
+def test_other_seizures_stay_seizures(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert FEBRILE_SEIZURE not in findings
+    assert findings.get(SEIZURE) is False
+
+
+def test_never_had_a_full_fit_denies_the_fit_and_says_nothing_of_hunger(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "He gets jerks in the mornings but has never had a full fit."))
+    assert findings.get(SEIZURE) is True
+    assert "HP:0002591" not in findings  # "never … full" is no polyphagia here
