@@ -227,3 +227,29 @@ def test_never_had_a_full_fit_denies_the_fit_and_says_nothing_of_hunger(knowledg
     findings = found(annotate(knowledge, "He gets jerks in the mornings but has never had a full fit."))
     assert findings.get(SEIZURE) is True
     assert "HP:0002591" not in findings  # "never … full" is no polyphagia here
+
+
+CONFUSION = "HP:0001289"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Night log: up x4, doesnt know where she is, shouting at 3am",
+        "After the fit he didn't know who I was for twenty minutes",
+        "one day she's sharp and the next she barely knows what year it is",
+        "he got lost driving home from the shop he's used for 30 years",
+    ],
+)
+def test_not_knowing_where_who_or_when_and_getting_lost_are_confusion(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(CONFUSION) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I get bruises and I don't know where they come from", "I don't know what to do about my knee pain"],
+)
+def test_other_things_not_known_are_no_confusion(knowledge: Knowledge, text: str) -> None:
+    assert CONFUSION not in found(annotate(knowledge, text))

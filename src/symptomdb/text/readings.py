@@ -809,6 +809,29 @@ def automatisms(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return _each_match(_AUTOMATISM_RE, text, tokens, FOCAL_IMPAIRED_AWARENESS_SEIZURE)
 
 
+# Session 17: not knowing where one is, who someone is or what day it is, and getting lost, is confusion
+# (disorientation) as the authors code it ("doesnt know where she is", "didn't know who I was for twenty
+# minutes", "barely knows what year it is", "got lost driving home from the shop he's used for 30 years")
+_DISORIENTED_RE = re.compile(
+    r"\b(?:didn't|didnt|doesn't|doesnt|don't|dont|did not|does not|do not|not|no|barely|hardly|couldn't|"
+    r"couldnt|couldnae|can't|cant|cannot|unable to)\s+(?:know|knows|knowing|knowin|tell(?:\s+(?:me|us))?|"
+    r"say|remember|work out)\s+(?:(?:his|her|my) (?:own )?name or\s+)?"
+    r"(?:who (?:i|she|he|we|they) (?:was|is|am|were|are)"
+    r"|where (?:she|he|i|they|we) (?:was|is|am|were|are|lived|lives|live)"
+    r"|what (?:day|year|month|time|day of the week) it (?:is|was))\b",
+    re.IGNORECASE,
+)
+_GETS_LOST_RE = re.compile(r"\b(?:get|gets|got|getting|gone)\s+lost\b", re.IGNORECASE)
+CONFUSION = "HP:0001289"
+
+
+def disoriented(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Confusion from not knowing where, who or when, and from getting lost."""
+    return _each_match(_DISORIENTED_RE, text, tokens, CONFUSION) + _each_match(
+        _GETS_LOST_RE, text, tokens, CONFUSION
+    )
+
+
 # Session 16: light that hurts or worsens it is photophobia ("the light off my phone makes it so much worse",
 # "bright light is agony", "can't stand the light", "have to lie in a dark room", "screws his eyes up in the
 # sun", "wants the lights off")
@@ -1304,6 +1327,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (vision_fades, ("black", "grey", "gray", "dark", "dim", "fuzzy")),
     (came_round, ("out ", "round", "came to", "come to", "comes to", "coming to")),
     (automatisms, ("smack", "chew", "pick", "fiddl", "fumbl", "pluck")),
+    (disoriented, ("who ", "where ", "what ", "lost")),
     (light_hurts, ("light", "dark")),
     (urinary_hesitancy_and_urgency, ("wee", "pee", "urin", "bladder", "water")),
     (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),
