@@ -253,3 +253,36 @@ def test_not_knowing_where_who_or_when_and_getting_lost_are_confusion(
 )
 def test_other_things_not_known_are_no_confusion(knowledge: Knowledge, text: str) -> None:
     assert CONFUSION not in found(annotate(knowledge, text))
+
+
+MEMORY_IMPAIRMENT = "HP:0002354"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she's stopped cooking because she forgets what comes next",
+        "Forgetting everything, left the hob on twice this week",
+        "he has forgotten how to work the remote",
+        "she's become much more forgetful this year",  # "more forgetful": as the lay authors code it
+    ],
+)
+def test_forgetting_as_a_habit_is_memory_impairment(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(MEMORY_IMPAIRMENT) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I forget to eat when I'm gaming",  # a lapse, not memory
+        "I forgot to take the malaria tablets for the last week",
+        "an accident in the shop which I'd rather forget",
+        "his brain 'forgetting' to breathe at night",
+    ],
+)
+def test_forgetting_to_do_something_is_no_memory_impairment(knowledge: Knowledge, text: str) -> None:
+    assert MEMORY_IMPAIRMENT not in found(annotate(knowledge, text))
+
+
+def test_more_and_more_forgetful_keeps_its_course(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Dad is more and more forgetful")).get("HP:0007017") is False

@@ -832,6 +832,24 @@ def disoriented(text: str, tokens: Sequence[Token]) -> list[Reading]:
     )
 
 
+# Session 17: forgetting, said as a habit or of what memory loses ("forgets everything", "forgetting the
+# grandchildren's names", "went upstairs and forgot what for", "has forgotten how to work the remote"), is
+# memory impairment. Not forgetting to do something ("forget to eat when I'm gaming", "forgot to take the
+# tablets": a lapse, or appetite), not "I'd rather forget" or "forget it"
+_FORGETS_RE = re.compile(
+    r"(?<!rather )(?<!never )\b(?:forget|forgets|forgetting)\b(?!['’]?\s+(?:to|it|about it)\b)"
+    r"|\b(?:forgot|forgotten)\s+(?:what|why|where|how|who|that|names?|words?|things|everything|"
+    r"(?:(?:his|her|my|our|the)\s+)?\w+'s)\b",
+    re.IGNORECASE,
+)
+MEMORY_IMPAIRMENT = "HP:0002354"
+
+
+def forgets(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Memory impairment from forgetting said as a habit or of what is lost."""
+    return _each_match(_FORGETS_RE, text, tokens, MEMORY_IMPAIRMENT)
+
+
 # Session 16: light that hurts or worsens it is photophobia ("the light off my phone makes it so much worse",
 # "bright light is agony", "can't stand the light", "have to lie in a dark room", "screws his eyes up in the
 # sun", "wants the lights off")
@@ -1328,6 +1346,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (came_round, ("out ", "round", "came to", "come to", "comes to", "coming to")),
     (automatisms, ("smack", "chew", "pick", "fiddl", "fumbl", "pluck")),
     (disoriented, ("who ", "where ", "what ", "lost")),
+    (forgets, ("forg",)),
     (light_hurts, ("light", "dark")),
     (urinary_hesitancy_and_urgency, ("wee", "pee", "urin", "bladder", "water")),
     (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),
