@@ -286,3 +286,33 @@ def test_forgetting_to_do_something_is_no_memory_impairment(knowledge: Knowledge
 
 def test_more_and_more_forgetful_keeps_its_course(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "Dad is more and more forgetful")).get("HP:0007017") is False
+
+
+VISUAL_HALLUCINATION = "HP:0002367"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad keeps seeing bugs crawling on the walls since Tuesday",
+        "she sees children playing in the garden at dusk that arent there",
+        "he says there's children sat on the end of his bed and a dog under the table",
+        "she's been seeing things - little people on the end of the bed",
+    ],
+)
+def test_people_or_creatures_seen_that_are_not_there_are_visual_hallucinations(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(VISUAL_HALLUCINATION) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm seeing people at the weekend for the first time since the op",  # company
+        "I can't see things to the side unless I turn my head",  # sight
+        "she said there is someone coming to fix the boiler",
+    ],
+)
+def test_seeing_real_people_or_things_is_no_hallucination(knowledge: Knowledge, text: str) -> None:
+    assert VISUAL_HALLUCINATION not in found(annotate(knowledge, text))

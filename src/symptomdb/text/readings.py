@@ -850,6 +850,36 @@ def forgets(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return _each_match(_FORGETS_RE, text, tokens, MEMORY_IMPAIRMENT)
 
 
+# Session 17: seeing people, children or creatures that are not there, or that a reader knows are not
+# ("keeps seeing bugs crawling on the walls", "sees children playing in the garden at dusk that arent
+# there", "he says there's children sat on the end of his bed") is a visual hallucination. People or
+# children need "not there" or what they are doing ("seeing people at the weekend" is company)
+_NOT_THERE = (
+    r"(?=[^.!?\n]{0,40}\b(?:aren't|arent|are not|weren't|werent|isn't|isnt|wasn't|wasnt|not) there\b)"
+)
+_DOING = r"(?=\s+(?:crawling|playing|sitting|sat|standing|stood|walking|running)\b)"
+_CREATURES = r"(?:bugs|insects|spiders|soldiers|figures|animals|faces|small people|little people)"
+_PLACED = r"(?=\s+(?:crawling|playing|sitting|sat|standing|in the|on the|under the|in corners)\b)"
+_SAID_TO_BE_THERE = r"(?:people|children|kids|a man|a woman|men|someone|a dog|a cat|" + _CREATURES[3:]
+_SEES_THINGS_RE = re.compile(
+    r"\b(?:see|sees|seeing|saw|seen|seing)\s+(?:"
+    r"(?:things|people|children|kids|faces|a man|a woman|someone)\b" + f"(?:{_NOT_THERE}|{_DOING})"
+    r"|(?:(?:small|little|tiny)\s+)?" + _CREATURES + r"\b" + _PLACED + r"|things\b(?=\s*[-,–—:]))"
+    r"|\b(?:says|said|states|stated|telling me|told me|convinced|insists)\s+(?:that\s+)?"
+    r"there(?:'s| is| are| was| were)\s+(?:(?:small|little)\s+)?"
+    + _SAID_TO_BE_THERE
+    + r"\b"
+    + f"(?:{_PLACED}|{_DOING})",
+    re.IGNORECASE,
+)
+VISUAL_HALLUCINATION = "HP:0002367"
+
+
+def sees_things(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """A visual hallucination: people or creatures seen that are not there."""
+    return _each_match(_SEES_THINGS_RE, text, tokens, VISUAL_HALLUCINATION)
+
+
 # Session 16: light that hurts or worsens it is photophobia ("the light off my phone makes it so much worse",
 # "bright light is agony", "can't stand the light", "have to lie in a dark room", "screws his eyes up in the
 # sun", "wants the lights off")
@@ -1347,6 +1377,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (automatisms, ("smack", "chew", "pick", "fiddl", "fumbl", "pluck")),
     (disoriented, ("who ", "where ", "what ", "lost")),
     (forgets, ("forg",)),
+    (sees_things, ("see", "saw", "seing", "there")),
     (light_hurts, ("light", "dark")),
     (urinary_hesitancy_and_urgency, ("wee", "pee", "urin", "bladder", "water")),
     (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),
