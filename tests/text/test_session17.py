@@ -316,3 +316,49 @@ def test_people_or_creatures_seen_that_are_not_there_are_visual_hallucinations(
 )
 def test_seeing_real_people_or_things_is_no_hallucination(knowledge: Knowledge, text: str) -> None:
     assert VISUAL_HALLUCINATION not in found(annotate(knowledge, text))
+
+
+COUGH, DYSPHAGIA = "HP:0012735", "HP:0002015"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum's coughing every time she drinks her tea",
+        "he coughs and splutters every time he drinks anything thin",
+        "my grandad coughs and chokes on drinks every time",
+    ],
+)
+def test_coughing_on_drinks_is_dysphagia_not_a_cough(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(DYSPHAGIA) is False
+    assert COUGH not in findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have a cold, coughing, drinking lots of water",  # a cold's cough
+        "Coughing a bit since this morning, eating and drinking normally",
+    ],
+)
+def test_a_cough_beside_drinking_is_still_a_cough(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(COUGH) is False
+    assert DYSPHAGIA not in findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pain down the back of my leg. Coughing/sneezing makes it worse.",
+        "headache every morning, worse bending + coughing",
+        "a swelling in my groin when I stand up or cough",
+    ],
+)
+def test_a_cough_that_worsens_another_complaint_is_its_circumstance(knowledge: Knowledge, text: str) -> None:
+    assert COUGH not in found(annotate(knowledge, text))
+
+
+def test_a_cough_that_is_itself_worse_stays(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "my cough is worse at night and it makes me tired")).get(COUGH) is False

@@ -211,6 +211,7 @@ def annotate_with(
     mentions = _joint_pains_together(lexicon, _without_contradicted_normality(lexicon, mentions))
     mentions = _without_parts_of_another(_without_movements_of_a_seizure(lexicon, mentions))
     mentions = _febrile_seizures(lexicon, text, mentions)  # "my 2 year old had a fit, temp 40.2"
+    mentions = _without_coughs_as_circumstances(text, mentions)  # "coughing makes it worse"
     return _without_unspecified_complaints(lexicon, mentions)
 
 
@@ -318,6 +319,36 @@ def _without_movements_of_a_seizure(lexicon: Lexicon, mentions: list[Mention]) -
         or m.excluded
         or m.family
         or any(w in m.text.lower() for w in _CLINICAL_MOVEMENT_WORDS)
+    ]
+
+
+# Session 17: a cough that brings on or worsens another complaint is its circumstance, not a finding of its
+# own ("Coughing/sneezing makes it worse", "worse bending + coughing", "a sharp pain when I stand up or
+# cough", "a swelling in my groin when I stand up or cough"; 7 such coughs over the read sets, none coded)
+_COUGH = "HP:0012735"
+_WORSENS_AFTER_RE = re.compile(
+    r"\s*(?:(?:/|or|and|\+|,)\s*\w+\s*)?(?:makes?|made|making)\s+(?:it|the pain|them|things|this)\s+"
+    r"(?:worse|hurt|sore)",
+    re.IGNORECASE,
+)
+_WORSENS_BEFORE_RE = re.compile(
+    r"(?:\b(?:worse|hurts?|sore|sharp|pain|painful|swelling|bulge|lump)\b[^.!?\n]{0,30}\b(?:when|if|on|with)\s+"
+    r"(?:i|he|she|you|they)?\s*(?:\w+\s+){0,2}(?:or|and|\+|/)\s*"
+    r"|\bworse\s+(?:when\s+|with\s+|on\s+)?\w+\s*(?:\+|/|,|or|and)\s*)$",
+    re.IGNORECASE,
+)
+
+
+def _without_coughs_as_circumstances(text: str, mentions: list[Mention]) -> list[Mention]:
+    return [
+        m
+        for m in mentions
+        if m.hpo_id != _COUGH
+        or m.excluded
+        or not (
+            _WORSENS_AFTER_RE.match(text, m.end, m.end + 60)
+            or _WORSENS_BEFORE_RE.search(text[max(0, m.start - 80) : m.start])
+        )
     ]
 
 
@@ -2522,9 +2553,12 @@ def _without_read_temperature_words(
     ]
 
 
-# Session 17: a reading more specific than the word it stands on takes its place ("three falls in the past
-# month" is Frequent falls, not the Falls of "falls")
-_READ_MORE_SPECIFICALLY = {"HP:0002359": frozenset({"HP:0002527"})}
+# Session 17: a reading that names better what the word it stands on means takes its place ("three falls in
+# the past month" is Frequent falls, not the Falls of "falls"; "coughs on every drink" is Dysphagia)
+_READ_MORE_SPECIFICALLY = {
+    "HP:0002359": frozenset({"HP:0002527"}),  # Frequent falls over Falls
+    "HP:0002015": frozenset({"HP:0012735"}),  # Dysphagia over the Cough of "coughs on drinks"
+}
 
 
 def _readings(lexicon: Lexicon, chosen: list[_Candidate], found: list[readings.Reading]) -> list[_Candidate]:

@@ -880,6 +880,35 @@ def sees_things(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return _each_match(_SEES_THINGS_RE, text, tokens, VISUAL_HALLUCINATION)
 
 
+# Session 17: coughing on drinks or food ("coughs and chokes on drinks every time", "coughing + spluttering
+# after every drink", "I keep coughing when I have a drink, it goes down the wrong way") is how a swallow
+# that fails is told: dysphagia, not a cough (11 of 13 such texts over the read sets code Dysphagia, none
+# Cough). The reading stands on the cough word and takes its place (``annotate._READ_MORE_SPECIFICALLY``).
+_SWALLOWING = r"(?:drinks?|drinking|drank|swallow\w*|food|lumps|mouthfuls?|wrong way|thin fluids|fluids)"
+_COUGHS_ON_DRINKS_RE = re.compile(
+    r"\b(?P<cough>cough(?:s|ing|ed)?)\b[^.!?\n;]{0,40}?\b" + _SWALLOWING + r"\b"
+    r"|\b(?:drinks?|drinking|swallow\w*|chok\w*)\b[^.!?\n;]{0,25}?\b(?P<cough2>cough(?:s|ing|ed)?)\b",
+    re.IGNORECASE,
+)
+_NOT_SWALLOWING_RE = re.compile(
+    r"\b(?:cold|flu|smok\w*|phlegm|mucus|sputum|blood|eating and drinking"
+    r"|drinking (?:ok|okay|fine|normally|well))\b",
+    re.IGNORECASE,
+)
+DYSPHAGIA = "HP:0002015"
+
+
+def coughs_on_drinks(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Dysphagia from coughing on drinks or food, over the cough word."""
+    readings: list[Reading] = []
+    for match in _COUGHS_ON_DRINKS_RE.finditer(text):
+        if _NOT_SWALLOWING_RE.search(_sentence_around(text, match.start(), match.end())):
+            continue  # "a cold, coughing, drinking lots of water"
+        group = "cough" if match["cough"] else "cough2"
+        readings += _read(tokens, match.start(group), match.end(group), DYSPHAGIA)
+    return readings
+
+
 # Session 16: light that hurts or worsens it is photophobia ("the light off my phone makes it so much worse",
 # "bright light is agony", "can't stand the light", "have to lie in a dark room", "screws his eyes up in the
 # sun", "wants the lights off")
@@ -1378,6 +1407,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (disoriented, ("who ", "where ", "what ", "lost")),
     (forgets, ("forg",)),
     (sees_things, ("see", "saw", "seing", "there")),
+    (coughs_on_drinks, ("cough",)),
     (light_hurts, ("light", "dark")),
     (urinary_hesitancy_and_urgency, ("wee", "pee", "urin", "bladder", "water")),
     (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),
