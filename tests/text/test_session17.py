@@ -362,3 +362,19 @@ def test_a_cough_that_worsens_another_complaint_is_its_circumstance(knowledge: K
 
 def test_a_cough_that_is_itself_worse_stays(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "my cough is worse at night and it makes me tired")).get(COUGH) is False
+
+
+ERYTHEMA = "HP:0010783"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["she has a red blotchy rash under both breasts", "Got a boil under my arm, big red painful lump"],
+)
+def test_red_said_of_a_rash_or_lump_is_no_erythema_of_its_own(knowledge: Knowledge, text: str) -> None:
+    assert ERYTHEMA not in found(annotate(knowledge, text))
+
+
+def test_red_said_of_a_swollen_calf_stays_erythema(knowledge: Knowledge) -> None:
+    text = "my left calf is swollen and red after the flight"
+    assert found(annotate(knowledge, text)).get(ERYTHEMA) is False

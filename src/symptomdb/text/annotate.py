@@ -212,6 +212,7 @@ def annotate_with(
     mentions = _without_parts_of_another(_without_movements_of_a_seizure(lexicon, mentions))
     mentions = _febrile_seizures(lexicon, text, mentions)  # "my 2 year old had a fit, temp 40.2"
     mentions = _without_coughs_as_circumstances(text, mentions)  # "coughing makes it worse"
+    mentions = _without_red_of_another(text, mentions)  # "big toe joint red, hot and swollen"
     return _without_unspecified_complaints(lexicon, mentions)
 
 
@@ -350,6 +351,33 @@ def _without_coughs_as_circumstances(text: str, mentions: list[Mention]) -> list
             or _WORSENS_BEFORE_RE.search(text[max(0, m.start - 80) : m.start])
         )
     ]
+
+
+# Session 17: "red" said in the sentence of a rash, a lump or a boil describes it ("red itchy bumps", "a
+# red blotchy rash under both breasts", "a big red painful lump"): it is no Erythema of its own. Not beside
+# a swelling: a calf or a toe joint "red, hot and swollen" is coded with its Erythema (tried: 32 right
+# findings lost)
+ERYTHEMA = "HP:0010783"
+_RED_LESIONS = ("rash", "papule", "furuncle", "nodule", "pustule", "lump", "hordeolum", "boil")
+_SENTENCE_END_RE = re.compile(r"[.!?\n]")
+
+
+def _without_red_of_another(text: str, mentions: list[Mention]) -> list[Mention]:
+    reds = [m for m in mentions if m.hpo_id == ERYTHEMA and not m.excluded and m.text.lower() == "red"]
+    if not reds:
+        return mentions
+    others = [
+        m
+        for m in mentions
+        if not m.excluded and not m.family and any(w in m.label.lower() for w in _RED_LESIONS)
+    ]
+    dropped = {id(red) for red in reds if any(_same_sentence(text, red, other) for other in others)}
+    return [m for m in mentions if id(m) not in dropped]
+
+
+def _same_sentence(text: str, a: Mention, b: Mention) -> bool:
+    first, last = (a, b) if a.start <= b.start else (b, a)
+    return not _SENTENCE_END_RE.search(text, first.end, last.start)
 
 
 def _without_unspecified_complaints(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
