@@ -378,3 +378,29 @@ def test_red_said_of_a_rash_or_lump_is_no_erythema_of_its_own(knowledge: Knowled
 def test_red_said_of_a_swollen_calf_stays_erythema(knowledge: Knowledge) -> None:
     text = "my left calf is swollen and red after the flight"
     assert found(annotate(knowledge, text)).get(ERYTHEMA) is False
+
+
+MORNING_STIFFNESS = "HP:0005197"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every morning I'm stiff for at least an hour before I can get going",
+        "Stiff as a board first thing in the morning, takes me an hour to loosen up.",
+        "everything's stiff first thing in the morning",
+        "Joint diary: am stiffness approx 2 hrs",
+    ],
+)
+def test_a_person_stiff_in_the_morning_has_generalized_morning_stiffness(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(MORNING_STIFFNESS) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my knees are stiff first thing", "I'm stiff after the gym", "my neck is stiff in the morning"],
+)
+def test_a_part_stiff_or_stiffness_at_another_time_is_not_general(knowledge: Knowledge, text: str) -> None:
+    assert MORNING_STIFFNESS not in found(annotate(knowledge, text))

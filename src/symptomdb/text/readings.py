@@ -909,6 +909,42 @@ def coughs_on_drinks(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return readings
 
 
+# Session 17: stiffness of the whole person in the morning ("every morning I'm stiff for at least an hour",
+# "Stiff as a board first thing", "everything's stiff first thing", "am stiffness approx 2 hrs") is
+# generalized morning stiffness. Not a part's ("my knees are stiff first thing": a stiff knee; "stiff for an
+# hour every morning" after the joints: the authors code those Joint stiffness)
+_MORNING_STIFFNESS_RE = re.compile(r"\b(?:morning|am|a\.m\.)\s+stiffness\b", re.IGNORECASE)
+_STIFF_RE = re.compile(r"\bstiff(?:ness)?\b", re.IGNORECASE)
+_IN_THE_MORNING_RE = re.compile(
+    r"\b(?:first thing|in the mornings?|every morning|mornings|when i (?:get|wake) up|on waking"
+    r"|after i get up)\b",
+    re.IGNORECASE,
+)
+_STIFF_PERSON_RE = re.compile(
+    r"\b(?:i'm|i am|im|i feel|i get|everything's|everything is|everything|she's|he's|she is|he is)\b"
+    r"[^,;]{0,20}$",
+    re.IGNORECASE,
+)
+_STIFF_AS_A_WHOLE_RE = re.compile(r"\s+(?:as a board|all over)\b", re.IGNORECASE)
+GENERALIZED_MORNING_STIFFNESS = "HP:0005197"
+
+
+def morning_stiffness(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Generalized morning stiffness from a person stiff in the morning."""
+    readings = _each_match(_MORNING_STIFFNESS_RE, text, tokens, GENERALIZED_MORNING_STIFFNESS)
+    for match in _STIFF_RE.finditer(text):
+        sentence = _sentence_around(text, match.start(), match.end())
+        clause_start = max(text.rfind(mark, 0, match.start()) for mark in (",", ";", ".", "!", "?", "\n"))
+        before = text[clause_start + 1 : match.start()]
+        # a person is stiff ("I'm stiff", "everything's stiff"), or the clause opens on "Stiff as a board"
+        whole = bool(_STIFF_PERSON_RE.search(before)) or (
+            not before.strip() and bool(_STIFF_AS_A_WHOLE_RE.match(text, match.end()))
+        )
+        if whole and _IN_THE_MORNING_RE.search(sentence):
+            readings += _read(tokens, match.start(), match.end(), GENERALIZED_MORNING_STIFFNESS)
+    return readings
+
+
 # Session 16: light that hurts or worsens it is photophobia ("the light off my phone makes it so much worse",
 # "bright light is agony", "can't stand the light", "have to lie in a dark room", "screws his eyes up in the
 # sun", "wants the lights off")
@@ -1408,6 +1444,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (forgets, ("forg",)),
     (sees_things, ("see", "saw", "seing", "there")),
     (coughs_on_drinks, ("cough",)),
+    (morning_stiffness, ("stiff",)),
     (light_hurts, ("light", "dark")),
     (urinary_hesitancy_and_urgency, ("wee", "pee", "urin", "bladder", "water")),
     (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),
