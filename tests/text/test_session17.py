@@ -404,3 +404,13 @@ def test_a_person_stiff_in_the_morning_has_generalized_morning_stiffness(
 )
 def test_a_part_stiff_or_stiffness_at_another_time_is_not_general(knowledge: Knowledge, text: str) -> None:
     assert MORNING_STIFFNESS not in found(annotate(knowledge, text))
+
+
+def test_insomnia_said_generally_gives_way_to_its_kind(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "I can't sleep, I lie awake till 4am every night"))
+    assert findings.get("HP:0031354") is False  # sleep onset insomnia
+    assert "HP:0100785" not in findings
+
+
+def test_insomnia_alone_stays(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "I can't sleep since the move")).get("HP:0100785") is False

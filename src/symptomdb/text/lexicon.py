@@ -41,8 +41,8 @@ PHENOTYPIC_ABNORMALITY = "HP:0000118"
 MODE_OF_INHERITANCE = "HP:0000005"
 # Everyday complaints that people name generally and by kind in one message ("a cough for 3 weeks … a dry
 # cough", "swollen ankles … my legs swell"): Pain, Edema, Tremor, Fever, Cough, Diarrhea, Dyspnea,
-# Vomiting, Pruritus, Skin rash, Erythema, Hematuria. Not Headache or Seizure: a migraine or a seizure type
-# is said beside them as another finding (clinical notes code both).
+# Vomiting, Pruritus, Skin rash, Erythema, Hematuria, Insomnia. Not Headache or Seizure: a migraine or a
+# seizure type is said beside them as another finding (clinical notes code both).
 COMPLAINTS_WITH_KINDS = (
     "HP:0012531",  # Pain
     "HP:0000969",  # Edema
@@ -56,6 +56,7 @@ COMPLAINTS_WITH_KINDS = (
     "HP:0000988",  # Skin rash
     "HP:0010783",  # Erythema
     "HP:0000790",  # Hematuria
+    "HP:0100785",  # Insomnia (session 17: "can't sleep … awake till 4am": sleep onset insomnia)
 )
 SEIZURE = "HP:0001250"
 NERVOUS_SYSTEM = "HP:0000707"
@@ -1076,7 +1077,7 @@ def _resolve(
     return tuple(kept), best
 
 
-LEXICON_FORMAT = 13
+LEXICON_FORMAT = 14
 _cache: dict[str, Lexicon] = {}
 _cache_lock = threading.Lock()
 
