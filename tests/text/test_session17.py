@@ -414,3 +414,23 @@ def test_insomnia_said_generally_gives_way_to_its_kind(knowledge: Knowledge) -> 
 
 def test_insomnia_alone_stays(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "I can't sleep since the move")).get("HP:0100785") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coughing since three weeks. Fever I don't have.",
+        "Nae fever but, an nae runs.",
+        "Rash - I haven't got one.",
+    ],
+)
+def test_a_finding_denied_after_it_or_in_scots_is_excluded(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert True in findings.values()
+    assert False not in {v for k, v in findings.items() if k in (FEVER, "HP:0000988")}
+
+
+def test_a_denial_before_its_own_finding_leaves_the_earlier_one(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "I have a sore throat, I don't have a fever"))
+    assert findings.get("HP:0033050") is False  # the sore throat stays
+    assert findings.get(FEVER) is True

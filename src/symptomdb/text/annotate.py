@@ -213,6 +213,7 @@ def annotate_with(
     mentions = _febrile_seizures(lexicon, text, mentions)  # "my 2 year old had a fit, temp 40.2"
     mentions = _without_coughs_as_circumstances(text, mentions)  # "coughing makes it worse"
     mentions = _without_red_of_another(text, mentions)  # "big toe joint red, hot and swollen"
+    mentions = _denied_after(text, mentions)  # "Fever I don't have."
     return _without_unspecified_complaints(lexicon, mentions)
 
 
@@ -378,6 +379,25 @@ def _without_red_of_another(text: str, mentions: list[Mention]) -> list[Mention]
 def _same_sentence(text: str, a: Mention, b: Mention) -> bool:
     first, last = (a, b) if a.start <= b.start else (b, a)
     return not _SENTENCE_END_RE.search(text, first.end, last.start)
+
+
+# Session 17: a finding put first and denied after it, the clause ending there ("Fever I don't have.", a
+# Romance or Slavic word order; "Rash - I haven't got one"), is excluded. Not "I have a sore throat, I don't
+# have a fever": there the denial comes before its own finding
+_DENIED_AFTER_RE = re.compile(
+    r"\s*[-,:?]?\s*i\s+(?:don't|dont|do not|haven't|havent|have not|didn't|didnt|did not)\s+(?:have|got|had)"
+    r"(?:\s+(?:it|one|any|them|that))?\s*(?:[.!?,;\n]|$)",
+    re.IGNORECASE,
+)
+
+
+def _denied_after(text: str, mentions: list[Mention]) -> list[Mention]:
+    return [
+        m.model_copy(update={"excluded": True})
+        if not m.excluded and _DENIED_AFTER_RE.match(text, m.end)
+        else m
+        for m in mentions
+    ]
 
 
 def _without_unspecified_complaints(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
