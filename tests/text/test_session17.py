@@ -434,3 +434,26 @@ def test_a_denial_before_its_own_finding_leaves_the_earlier_one(knowledge: Knowl
     findings = found(annotate(knowledge, "I have a sore throat, I don't have a fever"))
     assert findings.get("HP:0033050") is False  # the sore throat stays
     assert findings.get(FEVER) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "closer"),
+    [
+        ("a rash of tiny red dots on her legs that don't fade when I press a glass on them", "HP:0000967"),
+        ("itchy raised welts like nettle rash on my arms", "HP:0001025"),
+    ],
+)
+def test_a_rash_named_closer_is_that_lesion_not_also_skin_rash(
+    knowledge: Knowledge, text: str, closer: str
+) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(closer) is False
+    assert SKIN_RASH not in findings
+
+
+SKIN_RASH = "HP:0000988"
+
+
+def test_a_rash_with_only_an_itch_stays_a_rash(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "itchy rash on both arms since Sunday"))
+    assert findings.get(SKIN_RASH) is False
