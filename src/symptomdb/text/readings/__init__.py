@@ -1,0 +1,137 @@
+"""Findings read from what word keys cannot carry: a measured temperature or blood pressure, a weight
+change in numbers, British "be sick" and "the runs", a fit described as stiffening then jerking, and what
+people do and say about a finding without naming it ("3 falls this month", "came round after 20 secs",
+"coughs on every drink").
+
+``find_readings(text, tokens)`` runs the word scans (``temp_words``, ``vomiting``, ``the_runs``) and then
+each scan of ``_SCANS`` whose words are in the text; the order of ``_SCANS`` decides which reading comes
+first. The readings live by what they are about:
+
+- ``_base``: ``Reading`` and the helpers every scan uses (``_read``, ``_each_match``, ``_sentence_around``,
+  ``_off_topic``);
+- ``vital_signs``: temperatures (and "a temp"), blood pressures lying and standing, heart and breathing
+  rates, oxygen saturations, Glasgow coma scores, blood glucose;
+- ``numbers``: weight changes, centiles crossed, body mass indices, cycle lengths, counted falls;
+- ``bowels_and_bladder``: the bowels, urine and vomiting ("the runs", "be sick", D&V, bowels not opened,
+  loose stools, painful defecation, bowel urgency, passing urine often or at night, a slow, urgent or
+  burning stream, incontinence);
+- ``skin``: scratching, flaking and dry skin, a rash the sun brings on;
+- ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
+  soaked;
+- ``mind_and_nerves``: fits, faints and staring spells, sight fading, light that hurts, confusion, memory,
+  hallucinations, being on edge, anhedonia, a child's few words;
+- ``other``: coughing on drinks, morning stiffness, a described vaginal discharge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from symptomdb.text.normalise import Token
+
+from ._base import Reading
+from .bowels_and_bladder import (
+    bowel_urgency,
+    bowels_not_opened,
+    burning_urine,
+    d_and_v,
+    frequent_urination,
+    incontinence,
+    loose_stools,
+    nocturia,
+    painful_defecation,
+    the_runs,
+    urinary_hesitancy_and_urgency,
+    vomiting,
+)
+from .mind_and_nerves import (
+    anhedonia,
+    automatisms,
+    came_round,
+    disoriented,
+    few_words,
+    forgets,
+    light_hurts,
+    on_edge,
+    sees_things,
+    stiff_then_jerking,
+    vision_fades,
+)
+from .numbers import body_mass_indices, centile_drops, cycle_lengths, frequent_falls, weight_changes
+from .other import coughs_on_drinks, morning_stiffness, vaginal_discharge
+from .skin import dry_skin, photosensitivity, scaling_skin, scratching
+from .sleep import long_sleep, night_sweats, night_wakings, sleep_apnoea, sleep_latencies
+from .vital_signs import (
+    FEVER,
+    blood_pressures,
+    breathing_rates,
+    coma_scores,
+    glucose_levels,
+    heart_rates,
+    saturations,
+    temp_words,
+    temperatures,
+)
+
+__all__ = ["FEVER", "Reading", "find_readings", "stiff_then_jerking"]
+
+
+def find_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Every reading of the text (see the module docstring), the word scans sharing one pass's words; a
+    pattern runs only where a word it needs is in the text (most documents have none of them)."""
+    lowers = [t.lower if t.kind == "word" else "" for t in tokens]
+    folded = text.lower()
+    found = temp_words(tokens, lowers) + vomiting(lowers) + the_runs(lowers)
+    for scan, needs in _SCANS:
+        if any(word in folded for word in needs):
+            found += scan(text, tokens)
+    return found
+
+
+# Each text scan with the (lower-case) words without which its pattern cannot match.
+_SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, ...]], ...] = (
+    (temperatures, ("temp", "fev", "feev")),
+    (blood_pressures, ("bp", "pressure", "reading")),
+    (frequent_falls, ("fall", "fell")),
+    (weight_changes, ("lost", "losing", "dropped", "down", "put on", "gain", "up ")),
+    (centile_drops, ("centile",)),
+    (frequent_urination, ("every",)),
+    (sleep_apnoea, ("breath",)),
+    (night_wakings, ("wak", "woke")),
+    (heart_rates, ("rate", "pulse", "hr", "heart")),
+    (cycle_lengths, ("period", "cycle")),
+    (d_and_v, ("v",)),
+    (bowels_not_opened, ("poo", "bowel", "been for", "bo ", "bno", "motion")),
+    (painful_defecation, ("poo", "bowel", "constipat", "stool", "pellet")),
+    (loose_stools, ("loose", "watery", "runny")),
+    (scratching, ("scratch",)),
+    (scaling_skin, ("flak", "scal", "peel")),
+    (dry_skin, ("dry", "drier")),
+    (on_edge, ("edge", "egde")),
+    (long_sleep, ("sleep",)),
+    (vision_fades, ("black", "grey", "gray", "dark", "dim", "fuzzy")),
+    (came_round, ("out ", "round", "came to", "come to", "comes to", "coming to")),
+    (automatisms, ("smack", "chew", "pick", "fiddl", "fumbl", "pluck")),
+    (disoriented, ("who ", "where ", "what ", "lost")),
+    (forgets, ("forg",)),
+    (sees_things, ("see", "saw", "seing", "there")),
+    (coughs_on_drinks, ("cough",)),
+    (morning_stiffness, ("stiff",)),
+    (light_hurts, ("light", "dark")),
+    (urinary_hesitancy_and_urgency, ("wee", "pee", "urin", "bladder", "water")),
+    (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),
+    (burning_urine, ("burn", "sting")),
+    (vaginal_discharge, ("discharge",)),
+    (few_words, ("words",)),
+    (night_sweats, ("soak", "drench", "wringing", "wet")),
+    (incontinence, ("poo", "make it", "accident")),
+    (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
+    (photosensitivity, ("sun",)),
+    (breathing_rates, ("rr", "resp")),
+    (saturations, ("spo2", "sp02", "sats", "o2", "oxygen")),
+    (coma_scores, ("gcs",)),
+    (glucose_levels, ("bm", "sugar", "glucose", "cbg")),
+    (nocturia, ("pee", "wee", "urin", "pass water", "washroom", "toilet", "loo", "bathroom", "waterworks")),
+    (body_mass_indices, ("bmi",)),
+    (sleep_latencies, ("asleep", "sleep", "drop off", "nod off", "get off", "till", "until", "before")),
+)

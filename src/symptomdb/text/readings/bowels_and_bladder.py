@@ -1,0 +1,398 @@
+"""Readings of the bowels, urine and vomiting.
+
+"She was sick twice", "hasn't been sick", "sick x2", "no sickness": in British English to *be* sick is to
+vomit, while to *feel* sick is nausea (the lexicon's "feels sick"). Every lay set written here codes it
+so. "Off sick", "gets sick" and "sick with a cold" (ill) are left alone, as is "sick" as an adjective
+("a sick child"). "Had the runs" is diarrhoea ("it runs in the family" is not: the word key of
+"runs" alone could not tell them apart).
+
+Bowels not opened for days are constipation; passing urine every few minutes is frequent urination,
+getting up or waking to pee nocturia; "D&V" is diarrhoea and vomiting. Session 16 added loose stools, a
+slow, urgent or burning stream, bowel urgency and incontinence, each bound to the text's subject (urine or
+the bowels) where its words are ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from symptomdb.text.english import a_time_of_day
+from symptomdb.text.negation import word_set
+from symptomdb.text.normalise import Token
+
+from ._base import Reading, _each_match, _off_topic, _read, _sentence_around
+
+VOMITING = "HP:0002013"
+DIARRHEA = "HP:0002014"
+# round 30: passing urine "every 10 mins", "every half hour", "like every 40 mins" is frequent urination
+# Session 15: "every hour" (sixteen times a day awake), a range ("every 30-40 minutes"), and "back and forth",
+# "running" or "rushing" to the toilet as the going
+_EVERY_FEW_MINUTES_RE = re.compile(
+    r"\b(?:wee|wees|weeing|pee|pees|peeing|urinate|urinating|go|goes|going|toilet|loo|forth|running|rushing)\b"
+    r"[^.;!?\n]{0,25}?\b(?P<every>every)\s+(?:(?:\d{1,3}\s*(?:-|to)\s*)?(?:\d{1,3}|five|ten|fifteen|twenty"
+    r"|thirty|forty)\s*(?:mins?|minutes)|half\s+(?:an\s+)?hour|(?:an\s+|1\s+|one\s+)?hour)\b",
+    re.IGNORECASE,
+)
+_URINE_WORDS_RE = re.compile(
+    # (not "week", "weep", "peel", "peer", "peek")
+    r"\b(?:wee(?![kp])\w*|pee(?![lrkp])\w*|urin\w*|bladder|water infection|uti|cystitis|waterworks"
+    r"|passing water)\b",
+    re.I,
+)
+POLLAKISURIA = "HP:0100515"
+# round 34: bowels not opened for days ("haven't had a poo for a week", "not opened my bowels for 3 days",
+# "last poo was 4 days ago", "10 days since my last bowel movement") is constipation
+_FEW = r"(?:\d+|two|three|four|five|six|seven|ten|a|over a)"
+# session 16: or since a day or an event ("not had a poo since Thursday", "haven't been for a number 2 since
+# the op")
+_SINCE = (
+    r"\bsince\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last week|the weekend"
+    r"|(?:the|my|his|her) (?:op|operation|surgery))\b"
+)
+_NO_POO_RE = re.compile(
+    r"\b(?:not|haven'?t|hasn'?t|havnae|have not|has not|no|still no)\s+(?:to\s+)?(?:have\s+)?"
+    r"(?:had\s+|passed\s+)?(?:a\s+)?"
+    r"(?:proper\s+)?(?:poo|pooed|pooped|bowel movement|opened (?:my |his |her |their )?bowels"
+    r"|been for a (?:poo|number (?:2|two))|done a (?:proper )?poo|passing motions?)"
+    rf"\b[^.;!?\n\d]{{0,25}}?(?:\b{_FEW}\s+(?:days?|weeks?)|{_SINCE})"
+    # session 15: a care note's "bowels not opened for 6 days" (session 16: "Bowels: not opened", "bowels
+    # haven't moved for 6 days")
+    rf"|\bbowels:?\s+(?:not|haven'?t been|hasn'?t been|have not been|has not been|haven'?t|hasn'?t)\s+"
+    rf"(?:opened|moved)\b[^.;!?\n\d]{{0,15}}?\b{_FEW}\s+(?:days?|weeks?)"
+    # session 15: going fewer than three times a week (Rome IV), "only goes every 5 or 6 days"
+    r"|\bonly\s+(?:goes|go|going|opens? (?:my|his|her) bowels|poos?|pooing|does a poo)\b[^.;!?\n\d]{0,12}?"
+    r"\b(?:(?:about |around )?(?:once|twice) a week|every (?:[4-9]|1\d|four|five|six|seven|ten)\b"
+    r"(?:\s*(?:or|-|to)\s*\w+)?\s+days)"
+    rf"|\b(?:haven'?t|hasn'?t|have not|has not|not)\s+been\s+for\s+{_FEW}\s+(?:days|week)"
+    # session 13: care notes' "BO" (bowels opened) and "BNO" ("No BO for 6 days", "BNO x4 days")
+    rf"|\b(?:no bo|bno)\b[^.;!?\n\d]{{0,12}}?\b(?:{_FEW}|x\s?\d+)\s*(?:days?|weeks?)"
+    r"|\blast (?:poo|bowel movement|proper bowel movement) was "
+    r"(?:[3-9]|1\d|three|four|five|six|seven|a week)\b"
+    r"|\b(?:[3-9]|1\d|three|four|five|six|seven|ten) days since (?:my|his|her) last (?:proper )?"
+    r"(?:poo|bowel movement)",
+    re.IGNORECASE,
+)
+_BOWEL_WORDS_RE = re.compile(
+    r"\b(?:poo\w*|bowel\w*|constipat\w*|senna|movicol|laxative\w*|prunes|strain\w*|stool\w*|bunged)\b", re.I
+)
+CONSTIPATION = "HP:0002019"
+_DIARRHOEA_WORDS_RE = re.compile(r"\b(?:diarrh\w*|the runs|loose|watery|runny)\b", re.I)
+# round 31: getting up, or waking, to pass urine at night ("I get up to pee 3 or 4 times every night", "up
+# 2-3 times to pee", "I wake at 11.30 needing to pee")
+_UP_TO_PEE_RE = re.compile(
+    r"\b(?P<up>get|gets|getting|got|up|wake|wakes|waking|woke)\b(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,30}?"
+    r"\s(?:to|for a|needing to|for|to the|for the)\s"
+    r"(?P<pee>pee|wee|urinate|pass water|washroom|toilet|loo|bathroom)\b",
+    re.IGNORECASE,
+)
+# session 13: "passing urine many times in the night", "he urinates 4-5 times at night"
+_PASSING_AT_NIGHT_RE = re.compile(
+    r"\b(?P<pee>(?:pass|passes|passing|passed) (?:urine|urin|water)|urinat\w*|pee\w*|wee\w*)\b"
+    r"[^.;!?\n]{0,25}?\btimes?\b[^.;!?\n]{0,12}?\b(?:in|at|during) (?:the )?(?:night|nite)\b",
+    re.IGNORECASE,
+)
+# session 15: "weeing loads at night", "peeing all the time, even at night"; "up 4 times a night" in a text
+# about passing urine ("her waterworks are bad, she's up 4 times a night")
+_PEEING_AT_NIGHT_RE = re.compile(
+    r"\b(?:pee|pees|peeing|wee|wees|weeing|urinate|urinating|urine)\b[^.;!?\n]{0,30}?"
+    r"\b(?P<when>(?:at|in the|during the) (?:night|nite))\b",
+    re.IGNORECASE,
+)
+_UP_TIMES_A_NIGHT_RE = re.compile(
+    r"\bup\s+(?:x\s?\d|\d{1,2}|two|three|four|five|six|several|a few|many)"
+    r"(?:\s*(?:-|to|or)\s*(?:\d{1,2}|three|four|five|six))?\s+(?:times\s+)?"
+    r"(?:a|in the|at|every|each|per)\s+night",
+    re.IGNORECASE,
+)
+_AT_NIGHT_RE = re.compile(r"\b(?:night|nights|nightly|overnight|times)\b", re.IGNORECASE)
+NOCTURIA = "HP:0000017"
+_RUNS = frozenset({"runs", "trots", "squits"})  # round 34: "the squits"
+_D_AND_V_RE = re.compile(r"\bd\s*(?:&|and|\+)\s*v\b", re.IGNORECASE)  # round 33: "d&v for 2 days"
+_BE = word_set("was is been being be were wasn't wasnt isn't isnt weren't he's she's hes shes am i'm im")
+_ADVERBS = word_set(
+    "really very so actually just also still even already ever not properly usually often always"
+)
+_MAKING = word_set("making make makes made")
+_SELF = word_set("herself himself myself themselves")
+_ILL_WITH = word_set("a an flu covid cold colds virus bug tonsillitis chickenpox the")
+_NOT_VOMIT_AFTER = word_set("of leave note notes day days pay bay")
+_COUNT_RE = re.compile(r"^x\d+$")
+_COUNTS = frozenset({"twice", "x", "once"})
+_SICKNESS_BEFORE = frozenset({"no", "any", "nor", "not"})
+_DIARRHOEA = frozenset({"diarrhoea", "diarrhea"})
+_HAVING = word_set("have has had having got get gets getting with 've 'd")
+_OBJECTS = word_set("me him her us them")
+_BEFORE_THE_RUNS = _HAVING | word_set(
+    "given gave giving gives give and plus"
+)  # round 34: "has given me the runs"
+
+
+def frequent_urination(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Pollakisuria where passing urine, or going in a sentence about urine, comes every few minutes."""
+    readings: list[Reading] = []
+    for match in _EVERY_FEW_MINUTES_RE.finditer(text):
+        sentence = _sentence_around(text, match.start(), match.end())
+        if _BOWEL_WORDS_RE.search(sentence) or _DIARRHOEA_WORDS_RE.search(sentence):
+            continue  # "going every 20 minutes" of the bowels
+        if not _URINE_WORDS_RE.search(text):
+            continue  # of nothing said: the text must speak of urine, in this sentence or another
+        readings += _read(
+            tokens, match.start("every"), match.end(), POLLAKISURIA
+        )  # "wees" may be a finding's
+    return readings
+
+
+def nocturia(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Nocturia where someone wakes, or gets up at night or several times, to pass urine."""
+    readings: list[Reading] = []
+    for match in _UP_TO_PEE_RE.finditer(text):
+        waking = match["up"].lower().startswith(("wak", "wok"))
+        if waking or _AT_NIGHT_RE.search(_sentence_around(text, match.start(), match.end())):
+            readings += _read(tokens, match.start("pee"), match.end("pee"), NOCTURIA)
+    for match in _PASSING_AT_NIGHT_RE.finditer(text):
+        readings += _read(tokens, match.start("pee"), match.end("pee"), NOCTURIA)
+    for match in _PEEING_AT_NIGHT_RE.finditer(text):  # the time, not the word a finding may have taken
+        readings += _read(tokens, match.start("when"), match.end("when"), NOCTURIA)
+    if _URINE_WORDS_RE.search(text):
+        for match in _UP_TIMES_A_NIGHT_RE.finditer(text):
+            readings += _read(tokens, match.start(), match.end(), NOCTURIA)
+    return readings
+
+
+def d_and_v(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Diarrhoea and vomiting from the British shorthand "D&V"."""
+    readings: list[Reading] = []
+    for match in _D_AND_V_RE.finditer(text):
+        for term in (DIARRHEA, VOMITING):
+            readings += _read(tokens, match.start(), match.end(), term)
+    return readings
+
+
+# Session 15: going hurting in a text about the bowels is painful defecation ("it hurts him to go", "cries
+# when she goes", "screams when he does a poo", "really sore when I go"); in a sentence about urine it is not
+_HURTS_TO_GO_RE = re.compile(
+    r"\b(?:hurts?|hurting|sore|painful|agony|cries|crying|cried|screams|screaming|screamed)\b"
+    r"(?:\s+(?:him|her|me|them|a lot|so much|really|badly))*"
+    r"\s+(?:to go\b|when (?:he|she|i|they) (?:goes|go|went|tries to go|trys to go|does (?:a|one)"
+    r"|did (?:a|one))|on the (?:toilet|loo|potty))",
+    re.IGNORECASE,
+)
+PAINFUL_DEFECATION = "HP:6000222"
+
+
+def painful_defecation(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Painful defecation where going to the toilet hurts in a text about the bowels."""
+    if not _BOWEL_WORDS_RE.search(text):
+        return []
+    return _each_match(  # not "it burns when I go" of passing water
+        _HURTS_TO_GO_RE,
+        text,
+        tokens,
+        PAINFUL_DEFECATION,
+        lambda m: bool(_URINE_WORDS_RE.search(_sentence_around(text, m.start(), m.end()))),
+    )
+
+
+# Session 16: stools said to be loose or watery in a text about the bowels are diarrhoea ("Fri loose x4",
+# "going 8 or 9 times a day, all loose", "loose, smelly poos", "2 watery nappies"); not a loose joint,
+# tooth or kneecap, a runny nose or watery eyes in the same sentence
+_LOOSE_RE = re.compile(
+    r"\b(?:loose|looser|watery|runny)\b(?=(?:,?\s+(?:and\s+)?[a-z]+){0,2}?,?\s+(?:poos?|poops?|stools?|nappies|"
+    r"nappys?|diapers?|motions|bowel movements?)\b|\s*(?:[.;!?,)\n]|$|x\s?\d|\d|and\b|with\b|again\b|"
+    r"today\b|now\b|since\b|most\b|every\b|all\b|too\b|as well\b|though\b|tho\b|but\b|or\b|at\b|"
+    r"for\b|after\b|when\b|sometimes\b|\d))",
+    re.IGNORECASE,
+)
+_STOOL_TEXT_RE = re.compile(
+    r"\b(?:poo\w*|bowel\w*|stools?|nappy|nappies|diapers?|toilet|loo|lav|ibs|going \d+ (?:or \d+ )?times|"
+    r"motions|constipat\w*|bunged|diarrh\w*)\b",
+    re.I,
+)
+_NOT_STOOL_RE = re.compile(
+    r"\b(?:joints?|teeth|tooth|skin|kneecaps?|shoulders?|hips?|knees?|ligaments?|stitch\w*|fillings?|"
+    r"crowns?|nose|eyes?|catarrh|phlegm|snot|cough\w*)\b",
+    re.I,
+)
+
+
+def loose_stools(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Diarrhoea where the stools are said to be loose or watery in a text about the bowels."""
+    if not _STOOL_TEXT_RE.search(text):
+        return []
+    return _each_match(_LOOSE_RE, text, tokens, DIARRHEA, lambda m: _off_topic(text, m, None, _NOT_STOOL_RE))
+
+
+# Session 16: in a text about urine, a stream slow to start is urinary hesitancy ("takes ages to get going",
+# "I stand there an age before anything happens", "struggling to get my water going") and a need that cannot
+# wait is urinary urgency ("when I need to go I need to go", "when it comes it comes NOW", "can't get to the
+# loo in time")
+_SLOW_START = r"(?:ages|forever|an age|a long time|long time|a while)"
+_HESITANCY_RE = re.compile(
+    rf"\b(?:takes?|taking|took)\s+(?:me\s+|him\s+|her\s+)?{_SLOW_START}\b"
+    r"[^.;!?\n]{0,25}?\b(?:to (?:get )?(?:start\w*|going|flowing)|before anything happens)"
+    r"|\b(?:wait|waiting|stand there|stood there)\b[^.;!?\n]{0,20}?"
+    r"\b(?:ages|an age|forever|long time|like a lemon)"
+    r"|\b(?:struggl\w*|hard|difficult|trouble)\s+(?:to\s+|getting\s+|to get\s+)?"
+    r"(?:start(?:ing)?\s+(?:peeing|to pee|to wee|weeing)"
+    r"|(?:my|the|his|her)\s+(?:wee|water|stream|flow|pee)\s+(?:going|started))\b",
+    re.IGNORECASE,
+)
+_HAVING_TO = r"(?:need|needs|have|has|'ve got|'s got|got|really need) to go"
+_URGENCY_RE = re.compile(
+    rf"\bwhen (?:i|he|she|you) {_HAVING_TO},? (?:i|he|she|you) (?:really )?{_HAVING_TO}\b"
+    r"|\bwhen it comes,? it comes\b|\bcan'?t (?:get|make it) to the (?:loo|toilet|bathroom) in time\b",
+    re.IGNORECASE,
+)
+URINARY_HESITANCY, URINARY_URGENCY = "HP:0000019", "HP:0000012"
+
+
+def urinary_hesitancy_and_urgency(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Urinary hesitancy and urgency said by what happens, in a text about urine and not the bowels."""
+    if not _URINE_WORDS_RE.search(text) or _DIARRHOEA_WORDS_RE.search(text):
+        return []
+    return _each_match(_HESITANCY_RE, text, tokens, URINARY_HESITANCY) + _each_match(
+        _URGENCY_RE, text, tokens, URINARY_URGENCY
+    )
+
+
+# Session 16: in a text about the bowels and not urine, a need to go that cannot wait is bowel urgency
+# ("needing to poo urgently", "desperate for a poo", "I have to run for it", "running to the loo after meals")
+_BOWEL_URGENCY_RE = re.compile(
+    r"\b(?:poo|go|going)\s+urgently\b|\bdesperate (?:for|to) (?:a )?poo\b|\b(?:have|had|has) to run for it\b"
+    r"|\brunning to the (?:loo|toilet|bathroom)\b",
+    re.IGNORECASE,
+)
+BOWEL_URGENCY = "HP:0012701"
+
+
+def bowel_urgency(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Bowel urgency where the need to go cannot wait, in a text about the bowels and not about urine."""
+    if _URINE_WORDS_RE.search(text) or not (_BOWEL_WORDS_RE.search(text) or _DIARRHOEA_WORDS_RE.search(text)):
+        return []
+    return _each_match(_BOWEL_URGENCY_RE, text, tokens, BOWEL_URGENCY)
+
+
+# Session 16: passing urine that burns or stings is dysuria, however far the words run ("it burns like hell
+# when I wee", "stings like nettles when I wee", "wee burns", "my water's burnin like fire"); "when I go"
+# only in a text about urine and not the bowels
+_BURNS_WHEN_RE = re.compile(
+    r"\b(?:burn|burns|burning|burnin|sting|stings|stinging)\b[^.;!?\n]{0,20}?\bwhen (?:i|he|she|they|you) "
+    r"(?P<what>wee|wees|pee|pees|go|goes|pass water|passes water|urinate)\b"
+    r"|\b(?:wee|pee|urine|water)(?:'s| is| has been)?\s+(?:burns|stings|burning|stinging|burnin)\b",
+    re.IGNORECASE,
+)
+DYSURIA = "HP:0100518"
+
+
+def burning_urine(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Dysuria where passing urine burns or stings."""
+    about_urine = bool(_URINE_WORDS_RE.search(text)) and not _BOWEL_WORDS_RE.search(text)
+    return _each_match(
+        _BURNS_WHEN_RE,
+        text,
+        tokens,
+        DYSURIA,
+        lambda m: m["what"] is not None and m["what"].lower() in ("go", "goes") and not about_urine,
+    )
+
+
+# Session 16: leaking poo or not making it to the toilet is incontinence: of the bowel in a text about the
+# bowels, of urine in a text about urine ("I leak poo when I pass wind", "pooed myself in my sleep", "didn't
+# make it to the toilet in time", "a couple of accidents"); a text about both or neither says nothing
+_LEAKED_POO_RE = re.compile(
+    r"\b(?:leak\w*|soil\w*)\s+(?:a (?:little )?bit of |some )?poo\b"
+    r"|\bpoo(?:ed|ped)?\s+(?:myself|herself|himself|themselves|(?:my|his|her) (?:pants|trousers|knickers))\b",
+    re.IGNORECASE,
+)
+_NOT_IN_TIME_RE = re.compile(
+    r"\b(?:didn'?t|doesn'?t|don'?t|not always|never|can'?t|couldn'?t|won'?t|not)\s+(?:quite\s+|always\s+)?"
+    r"mak(?:e|es|ing) it\s+(?:to the (?:toilet|loo|bathroom)|in time)\b"
+    r"|\b(?:had|having|has|a couple of|a few|an?)\s+(?:little\s+)?accidents?\b",
+    re.IGNORECASE,
+)
+BOWEL_INCONTINENCE, URINARY_INCONTINENCE = "HP:0002607", "HP:0000020"
+
+
+def incontinence(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Bowel or urinary incontinence where poo leaks or the toilet is not reached in time, by what the
+    text is about."""
+    about_urine = bool(_URINE_WORDS_RE.search(text))
+    about_bowels = bool(_BOWEL_WORDS_RE.search(text) or _DIARRHOEA_WORDS_RE.search(text))
+    found = _each_match(_LEAKED_POO_RE, text, tokens, BOWEL_INCONTINENCE)
+    if about_urine != about_bowels:
+        found += _each_match(
+            _NOT_IN_TIME_RE, text, tokens, URINARY_INCONTINENCE if about_urine else BOWEL_INCONTINENCE
+        )
+    return found
+
+
+def bowels_not_opened(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Constipation where the bowels have not been opened for days ("haven't been for 6 days" counts only
+    in a text about the bowels)."""
+    readings: list[Reading] = []
+    for match in _NO_POO_RE.finditer(text):
+        said = match.group().lower()
+        if " been for " in said and not re.search(r"poo|number", said) and not _BOWEL_WORDS_RE.search(text):
+            continue  # "haven't been for 6 days" of work or the gym
+        readings += _read(tokens, match.start(), match.end(), CONSTIPATION)
+    return readings
+
+
+def vomiting(lowers: list[str]) -> list[Reading]:
+    """Vomiting where "sick"/"sickness" means it (see the module docstring); ``lowers`` are the tokens'
+    lower-case words ("" for punctuation)."""
+    return [
+        Reading(i, i, VOMITING)
+        for i, word in enumerate(lowers)
+        if (word == "sick" and _been_sick(lowers, i)) or (word == "sickness" and _sickness(lowers, i))
+    ]
+
+
+def the_runs(lowers: list[str]) -> list[Reading]:
+    """Diarrhoea where someone has, had or got "the runs" (or "the trots")."""
+    return [
+        Reading(i - 1, i, DIARRHEA)
+        for i, word in enumerate(lowers)
+        if word in _RUNS
+        and i >= 2
+        and lowers[i - 1] == "the"
+        and (
+            lowers[i - 2] in _BEFORE_THE_RUNS
+            or (
+                i >= 3 and lowers[i - 2] in _OBJECTS and lowers[i - 3] in _BEFORE_THE_RUNS
+            )  # "given me the runs"
+        )
+    ]
+
+
+def _having(word: str) -> bool:
+    return word in _HAVING or word.endswith(("'ve", "'d"))
+
+
+def _been_sick(lowers: list[str], i: int) -> bool:
+    after = lowers[i + 1] if i + 1 < len(lowers) else ""
+    if after == "of" and a_time_of_day(lowers, i + 2):
+        after = ""  # session 14: British "sick of a morning" (in the mornings) is vomiting, not "sick of it"
+    if after in _NOT_VOMIT_AFTER or (after == "and" and lowers[i + 2 : i + 3] == ["tired"]):
+        return False
+    if after == "with" and lowers[i + 2 : i + 3] and lowers[i + 2] in _ILL_WITH:
+        return False  # "sick with a cold": ill
+    if _COUNT_RE.match(after) or after in _COUNTS:
+        return True  # a diary's "sick x2"
+    j = i - 1
+    if j >= 0 and lowers[j] in _SELF:
+        return j >= 1 and lowers[j - 1] in _MAKING  # "making herself sick"
+    while j >= 0 and lowers[j] in _ADVERBS:
+        j -= 1
+    return j >= 0 and lowers[j] in _BE
+
+
+def _sickness(lowers: list[str], i: int) -> bool:
+    before = lowers[i - 1] if i else ""
+    after = lowers[i + 1 : i + 3]
+    return (
+        before in _SICKNESS_BEFORE
+        or (after[:1] == ["and"] and after[1:] and after[1] in _DIARRHOEA)
+        or (before == "and" and i >= 2 and lowers[i - 2] in _DIARRHOEA)
+    )

@@ -1,0 +1,279 @@
+"""Readings of fits, faints, the mind and speech.
+
+"had a fit, went stiff then his arms and legs were jerking": a seizure described as stiffening followed
+by jerking or shaking is a tonic-clonic one (``stiff_then_jerking`` gives the description's span; the
+annotator makes the seizure said before it *Bilateral tonic-clonic seizure*).
+
+Session 16 added being on edge, sight fading on standing, light that hurts and a child's few words; session
+17 a collapse someone came round from, staring spells with automatisms, disorientation, forgetting and
+seeing things that are not there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from symptomdb.text.normalise import Token
+
+from ._base import Reading, _each_match, _read, _sentence_around
+
+_STIFF = frozenset({"stiff", "stiffened", "stiffens", "stiffening", "rigid"})
+_JERKING = ("jerk", "shak", "shook", "convuls", "twitch")
+_SEQUENCE = frozenset({"then", "and", "before", "followed", ","})
+_DESCRIPTION_WORDS = 12
+
+
+# Session 16: a person "on edge" is anxious ("I'm on edge constantly", "feel permanently on edge"); not "on
+# the edge of the bed" or "on edge of"
+_ON_EDGE_RE = re.compile(r"\bon\s+e(?:dge|gde)\b(?!\s+of\b)", re.IGNORECASE)
+ANXIETY = "HP:0000739"
+
+
+def on_edge(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Anxiety where someone is on edge."""
+    return _each_match(_ON_EDGE_RE, text, tokens, ANXIETY)
+
+
+# Session 16: sight that goes grey, black or fuzzy for a moment is a near faint, presyncope ("every time I
+# stand up too fast everything goes black", "everything went black round the edges"); the colour is no
+# pallor of the skin (data/figures-of-speech.tsv)
+_VISION_FADES_RE = re.compile(
+    r"\b(?:everything|it all|my vision|vision|things|my eyes)\s+"
+    r"(?:goes|go|went|going|turns|turned|gets|got)\s+(?:all\s+)?(?:black|grey|gray|dark|dim|fuzzy)\b",
+    re.IGNORECASE,
+)
+PRESYNCOPE = "HP:0031972"
+
+
+_FAINTED_RE = re.compile(
+    r"(?<!not )(?<!never )(?<!n't )(?<!nt )(?<!actually )\b(?:fainted|passed out|blacked out|came round)\b",
+    re.I,
+)
+
+
+def vision_fades(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Presyncope where everything goes grey or black for a moment, in a sentence where no one fainted (the
+    faint is the finding then: "I fainted at work, went hot and clammy then everything went black")."""
+    return _each_match(
+        _VISION_FADES_RE,
+        text,
+        tokens,
+        PRESYNCOPE,
+        lambda m: bool(_FAINTED_RE.search(_sentence_around(text, m.start(), m.end()))),
+    )
+
+
+# Session 17: a collapse someone came round from by themselves, or was "out for" seconds or a minute or
+# two, is a faint, Syncope ("collapsed at the bus stop, came to after 20 seconds", "was out for maybe 10
+# secs"). Not when the text names a fit or a stiffening (the coming round is the fit's end), a blow to the
+# head (knocked out, out cold), sleep, or an operation (coming round from the anaesthetic), and "came
+# round" must end its clause ("came round for tea" is a visit).
+_OUT_FOR_RE = re.compile(
+    r"(?:\b(?:was|were|is|been|only|i'm|went)\s+|,\s*)out\s+(?:cold\s+)?(?:for\s+)?"
+    r"(?:about\s+|maybe\s+|approx\.?\s+|around\s+|roughly\s+|like\s+|only\s+|under\s+|less than\s+|~\s*)?"
+    r"(?:\d+|a few|a couple(?: of)?|half a|a|one|two|few)\s*(?:secs?|seconds?|mins?|minutes?)\b",
+    re.IGNORECASE,
+)
+_CAME_ROUND_RE = re.compile(
+    r"\b(?:came|comes|come|coming)\s+(?:round|around|to)\b(?=\s*(?:[.,;!)]|$|after\b|in\b|within\b|quick|"
+    r"straight|on\b|by\b|and\b|but\b|then\b|again\b|a few\b|about\b|pretty\b|fine\b|ok\b|okay\b))",
+    re.IGNORECASE,
+)
+_COLLAPSED_RE = re.compile(
+    r"\b(?:collaps\w*|(?:went|go|goes|gone|going)\s+down|dropped|slump\w*|keel\w* over|crumpl\w*|"
+    r"on the floor|hit the (?:floor|deck|ground)|passed out|pass out|fainted|faint|blacked out|went limp|"
+    r"fell)\b",
+    re.IGNORECASE,
+)
+_NOT_A_FAINT_RE = re.compile(
+    r"\b(?:fits?|fitting|seizures?|convuls\w*|knock\w*|out cold|asleep|went (?:rigid|stiff)|"
+    r"hit (?:his|her|my) head|banged (?:his|her|my) head|head injury|anaesthetic|anesthetic|operation|op|"
+    r"surgery|sedat\w*|holds? (?:his|her) breath|breath[- ]holding)\b",
+    re.IGNORECASE,
+)
+SYNCOPE = "HP:0001279"
+
+
+def came_round(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Syncope from a collapse that someone came round from, or was out for a short while."""
+    if _NOT_A_FAINT_RE.search(text):
+        return []
+    readings = _each_match(_OUT_FOR_RE, text, tokens, SYNCOPE)
+    if _COLLAPSED_RE.search(text):
+        readings += _each_match(_CAME_ROUND_RE, text, tokens, SYNCOPE)
+    return readings
+
+
+# Session 17: a spell of staring or not answering with automatisms, the lips smacking, chewing, picking at
+# or fiddling with things, is a focal impaired awareness seizure as an eyewitness tells it ("stared at the
+# wall, smacking his lips and fiddling with his pen, didn't answer when we said his name")
+_AUTOMATISM_RE = re.compile(
+    r"\b(?:smack\w*\s+(?:(?:his|her|my|their)\s+)?lips|lip[- ]?smack\w*|chew(?:s|ed|ing)?|"
+    r"pick(?:s|ed|ing)\s+at|fiddl\w*\s+with|fumbl\w*|pluck\w*\s+at)\b",
+    re.IGNORECASE,
+)
+_UNAWARE_RE = re.compile(
+    r"\b(?:star(?:e|es|ed|ing)|blank|vacant|glazed|zon(?:e|es|ed|ing) out|"
+    r"(?:didn't|doesn't|don't|did not|does not|do not|not|wouldn't|won't|couldn't)\s+"
+    r"(?:answer\w*|respond\w*|react\w*)|unresponsive)\b",
+    re.IGNORECASE,
+)
+FOCAL_IMPAIRED_AWARENESS_SEIZURE = "HP:0002384"
+
+
+def automatisms(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """A focal impaired awareness seizure from automatisms where someone stares or does not answer."""
+    if not _UNAWARE_RE.search(text):
+        return []
+    return _each_match(_AUTOMATISM_RE, text, tokens, FOCAL_IMPAIRED_AWARENESS_SEIZURE)
+
+
+# Session 17: not knowing where one is, who someone is or what day it is, and getting lost, is confusion
+# (disorientation) as the authors code it ("doesnt know where she is", "didn't know who I was for twenty
+# minutes", "barely knows what year it is", "got lost driving home from the shop he's used for 30 years")
+_DISORIENTED_RE = re.compile(
+    r"\b(?:didn't|didnt|doesn't|doesnt|don't|dont|did not|does not|do not|not|no|barely|hardly|couldn't|"
+    r"couldnt|couldnae|can't|cant|cannot|unable to)\s+(?:know|knows|knowing|knowin|tell(?:\s+(?:me|us))?|"
+    r"say|remember|work out)\s+(?:(?:his|her|my) (?:own )?name or\s+)?"
+    r"(?:who (?:i|she|he|we|they) (?:was|is|am|were|are)"
+    r"|where (?:she|he|i|they|we) (?:was|is|am|were|are|lived|lives|live)"
+    r"|what (?:day|year|month|time|day of the week) it (?:is|was))\b",
+    re.IGNORECASE,
+)
+_GETS_LOST_RE = re.compile(r"\b(?:get|gets|got|getting|gone)\s+lost\b", re.IGNORECASE)
+CONFUSION = "HP:0001289"
+
+
+def disoriented(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Confusion from not knowing where, who or when, and from getting lost."""
+    return _each_match(_DISORIENTED_RE, text, tokens, CONFUSION) + _each_match(
+        _GETS_LOST_RE, text, tokens, CONFUSION
+    )
+
+
+# Session 17: forgetting, said as a habit or of what memory loses ("forgets everything", "forgetting the
+# grandchildren's names", "went upstairs and forgot what for", "has forgotten how to work the remote"), is
+# memory impairment. Not forgetting to do something ("forget to eat when I'm gaming", "forgot to take the
+# tablets": a lapse, or appetite), not "I'd rather forget" or "forget it"
+_FORGETS_RE = re.compile(
+    r"(?<!rather )(?<!never )\b(?:forget|forgets|forgetting)\b(?!['’]?\s+(?:to|it|about it)\b)"
+    r"|\b(?:forgot|forgotten)\s+(?:what|why|where|how|who|that|names?|words?|things|everything|"
+    r"(?:(?:his|her|my|our|the)\s+)?\w+'s)\b",
+    re.IGNORECASE,
+)
+MEMORY_IMPAIRMENT = "HP:0002354"
+
+
+def forgets(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Memory impairment from forgetting said as a habit or of what is lost."""
+    return _each_match(_FORGETS_RE, text, tokens, MEMORY_IMPAIRMENT)
+
+
+# Session 17: seeing people, children or creatures that are not there, or that a reader knows are not
+# ("keeps seeing bugs crawling on the walls", "sees children playing in the garden at dusk that arent
+# there", "he says there's children sat on the end of his bed") is a visual hallucination. People or
+# children need "not there" or what they are doing ("seeing people at the weekend" is company)
+_NOT_THERE = (
+    r"(?=[^.!?\n]{0,40}\b(?:aren't|arent|are not|weren't|werent|isn't|isnt|wasn't|wasnt|not) there\b)"
+)
+_DOING = r"(?=\s+(?:crawling|playing|sitting|sat|standing|stood|walking|running)\b)"
+_CREATURES = r"(?:bugs|insects|spiders|soldiers|figures|animals|faces|small people|little people)"
+_PLACED = r"(?=\s+(?:crawling|playing|sitting|sat|standing|in the|on the|under the|in corners)\b)"
+_SAID_TO_BE_THERE = r"(?:people|children|kids|a man|a woman|men|someone|a dog|a cat|" + _CREATURES[3:]
+_SEES_THINGS_RE = re.compile(
+    r"\b(?:see|sees|seeing|saw|seen|seing)\s+(?:"
+    r"(?:things|people|children|kids|faces|a man|a woman|someone)\b" + f"(?:{_NOT_THERE}|{_DOING})"
+    r"|(?:(?:small|little|tiny)\s+)?" + _CREATURES + r"\b" + _PLACED + r"|things\b(?=\s*[-,–—:]))"
+    r"|\b(?:says|said|states|stated|telling me|told me|convinced|insists)\s+(?:that\s+)?"
+    r"there(?:'s| is| are| was| were)\s+(?:(?:small|little)\s+)?"
+    + _SAID_TO_BE_THERE
+    + r"\b"
+    + f"(?:{_PLACED}|{_DOING})",
+    re.IGNORECASE,
+)
+VISUAL_HALLUCINATION = "HP:0002367"
+
+
+def sees_things(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """A visual hallucination: people or creatures seen that are not there."""
+    return _each_match(_SEES_THINGS_RE, text, tokens, VISUAL_HALLUCINATION)
+
+
+# Session 16: light that hurts or worsens it is photophobia ("the light off my phone makes it so much worse",
+# "bright light is agony", "can't stand the light", "have to lie in a dark room", "screws his eyes up in the
+# sun", "wants the lights off")
+_LIGHT_HURTS_RE = re.compile(
+    r"\b(?P<light>lights?)\b[^.;!?\n]{0,30}?\b(?:hurt\w*|agony|killing|unbearable|too bright|painful"
+    r"|makes? (?:it|them|the \w+|my \w+) (?:\w+ ){0,2}worse|makes? (?:it|them|my head) (?:hurt|pound))"
+    r"|\b(?:can'?t|cannot|cannae|couldn'?t) (?:stand|bear|thole|look at|take) (?:the |any |a )?"
+    r"(?:bright )?lights?\b"
+    r"|\blie (?:down )?in (?:a|the) dark(?: room)?\b|\bscrews? (?:his|her|my|their) eyes up in (?:the )?"
+    r"(?:sun|sunlight|sunshine)\b|\bwants? the lights? off\b",
+    re.IGNORECASE,
+)
+PHOTOPHOBIA = "HP:0000613"
+
+
+def light_hurts(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Photophobia where light hurts, or someone must shut it out; read on the word "light" when the words
+    after it may be another finding's ("the light makes the headache worse")."""
+    readings: list[Reading] = []
+    for match in _LIGHT_HURTS_RE.finditer(text):
+        group = "light" if match["light"] else 0
+        readings += _read(tokens, match.start(group), match.end(group), PHOTOPHOBIA)
+    return readings
+
+
+# Session 16: a child who "only says about 5 words" (or has, uses, knows only a few) is delayed in speech: the
+# writer's "only" says the count is behind the child's age
+_FEW_WORDS_RE = re.compile(
+    r"\b(?:only|just)\s+(?:says|has|uses|knows|said|got|saying|using)\s+(?:about |around |maybe |like )?"
+    r"(?:\d{1,2}|a few|a handful of|a couple of|one|two|three|four|five|six|ten|single)\s+(?:\w+\s+)?words\b",
+    re.IGNORECASE,
+)
+DELAYED_SPEECH = "HP:0000750"
+
+
+def few_words(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Delayed speech and language development where a child only says a few words."""
+    return _each_match(_FEW_WORDS_RE, text, tokens, DELAYED_SPEECH)
+
+
+# Session 15: pleasure lost in what used to give it is anhedonia ("I don't enjoy football anymore", "nothing I
+# used to enjoy interests me", "gaming isn't fun anymore", "no joy in anything"; "can't be bothered with
+# anything" tried: the authors mostly code it as low mood alone); the span starts at the negator, so it
+# denies nothing
+_ANHEDONIA_RE = re.compile(
+    r"\b(?:don'?t|doesn'?t|didn'?t|can'?t|cannot|no longer|not)\s+(?:really\s+|even\s+)?"
+    r"(?:enjoy|find (?:any )?(?:joy|pleasure) in|get (?:any )?(?:joy|pleasure) (?:out of|from))\b"
+    r"[^.;!?\n]{0,40}?\b(?:any ?more|used to)\b"
+    r"|\bnothing (?:i|he|she|we) used to (?:enjoy|love)\b"
+    r"|\b(?:isn'?t|aren'?t|is not|are not|nothing (?:feels|is)) (?:fun|enjoyable) any ?more\b"
+    r"|\bno (?:interest|joy|pleasure) in (?:anything|things|doing anything)\b",
+    re.IGNORECASE,
+)
+ANHEDONIA = "HP:0012154"
+
+
+def anhedonia(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Anhedonia where what used to give pleasure no longer does."""
+    return _each_match(_ANHEDONIA_RE, text, tokens, ANHEDONIA)
+
+
+def stiff_then_jerking(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Spans (first, last token) of "went stiff then … jerking" descriptions within one sentence."""
+    spans: list[tuple[int, int]] = []
+    for i, token in enumerate(tokens):
+        if token.lower not in _STIFF:
+            continue
+        in_sequence = False
+        for j in range(i + 1, min(len(tokens), i + 1 + _DESCRIPTION_WORDS)):
+            word = tokens[j]
+            if word.kind == "break":
+                break
+            in_sequence = in_sequence or word.lower in _SEQUENCE
+            if in_sequence and word.kind == "word" and word.lower.startswith(_JERKING):
+                spans.append((i, j))
+                break
+    return spans

@@ -1,0 +1,104 @@
+"""Readings that belong to no larger group: coughing on drinks or food (dysphagia), a person stiff in the
+morning (generalized morning stiffness) and a described vaginal discharge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from symptomdb.text.normalise import Token
+
+from ._base import Reading, _each_match, _off_topic, _read, _sentence_around
+
+# Session 17: coughing on drinks or food ("coughs and chokes on drinks every time", "coughing + spluttering
+# after every drink", "I keep coughing when I have a drink, it goes down the wrong way") is how a swallow
+# that fails is told: dysphagia, not a cough (11 of 13 such texts over the read sets code Dysphagia, none
+# Cough). The reading stands on the cough word and takes its place (``annotate._READ_MORE_SPECIFICALLY``).
+_SWALLOWING = r"(?:drinks?|drinking|drank|swallow\w*|food|lumps|mouthfuls?|wrong way|thin fluids|fluids)"
+_COUGHS_ON_DRINKS_RE = re.compile(
+    r"\b(?P<cough>cough(?:s|ing|ed)?)\b[^.!?\n;]{0,40}?\b" + _SWALLOWING + r"\b"
+    r"|\b(?:drinks?|drinking|swallow\w*|chok\w*)\b[^.!?\n;]{0,25}?\b(?P<cough2>cough(?:s|ing|ed)?)\b",
+    re.IGNORECASE,
+)
+_NOT_SWALLOWING_RE = re.compile(
+    r"\b(?:cold|flu|smok\w*|phlegm|mucus|sputum|blood|eating and drinking"
+    r"|drinking (?:ok|okay|fine|normally|well))\b",
+    re.IGNORECASE,
+)
+DYSPHAGIA = "HP:0002015"
+
+
+def coughs_on_drinks(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Dysphagia from coughing on drinks or food, over the cough word."""
+    readings: list[Reading] = []
+    for match in _COUGHS_ON_DRINKS_RE.finditer(text):
+        if _NOT_SWALLOWING_RE.search(_sentence_around(text, match.start(), match.end())):
+            continue  # "a cold, coughing, drinking lots of water"
+        group = "cough" if match["cough"] else "cough2"
+        readings += _read(tokens, match.start(group), match.end(group), DYSPHAGIA)
+    return readings
+
+
+# Session 17: stiffness of the whole person in the morning ("every morning I'm stiff for at least an hour",
+# "Stiff as a board first thing", "everything's stiff first thing", "am stiffness approx 2 hrs") is
+# generalized morning stiffness. Not a part's ("my knees are stiff first thing": a stiff knee; "stiff for an
+# hour every morning" after the joints: the authors code those Joint stiffness)
+_MORNING_STIFFNESS_RE = re.compile(r"\b(?:morning|am|a\.m\.)\s+stiffness\b", re.IGNORECASE)
+_STIFF_RE = re.compile(r"\bstiff(?:ness)?\b", re.IGNORECASE)
+_IN_THE_MORNING_RE = re.compile(
+    r"\b(?:first thing|in the mornings?|every morning|mornings|when i (?:get|wake) up|on waking"
+    r"|after i get up)\b",
+    re.IGNORECASE,
+)
+_STIFF_PERSON_RE = re.compile(
+    r"\b(?:i'm|i am|im|i feel|i get|everything's|everything is|everything|she's|he's|she is|he is)\b"
+    r"[^,;]{0,20}$",
+    re.IGNORECASE,
+)
+_STIFF_AS_A_WHOLE_RE = re.compile(r"\s+(?:as a board|all over)\b", re.IGNORECASE)
+GENERALIZED_MORNING_STIFFNESS = "HP:0005197"
+
+
+def morning_stiffness(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Generalized morning stiffness from a person stiff in the morning."""
+    readings = _each_match(_MORNING_STIFFNESS_RE, text, tokens, GENERALIZED_MORNING_STIFFNESS)
+    for match in _STIFF_RE.finditer(text):
+        sentence = _sentence_around(text, match.start(), match.end())
+        clause_start = max(text.rfind(mark, 0, match.start()) for mark in (",", ";", ".", "!", "?", "\n"))
+        before = text[clause_start + 1 : match.start()]
+        # a person is stiff ("I'm stiff", "everything's stiff"), or the clause opens on "Stiff as a board"
+        whole = bool(_STIFF_PERSON_RE.search(before)) or (
+            not before.strip() and bool(_STIFF_AS_A_WHOLE_RE.match(text, match.end()))
+        )
+        if whole and _IN_THE_MORNING_RE.search(sentence):
+            readings += _read(tokens, match.start(), match.end(), GENERALIZED_MORNING_STIFFNESS)
+    return readings
+
+
+# Session 16: a discharge described (thick, white, watery, frothy, smelly …) in a text about the vagina is an
+# abnormal vaginal discharge ("thrush again, itchy down there and a thick white discharge"); not an ear's,
+# eye's, nipple's, wound's or penis's discharge
+_DISCHARGE_RE = re.compile(
+    r"\b(?:thick|white|watery|yellow\w*|green\w*|grey|gray|frothy|smelly|fishy|bloodstained|brown|clear|"
+    r"lumpy|heavy)\b[^.;!?\n]{0,20}?\bdischarge\b|\bdischarge (?:is|was|that|with|like)\b",
+    re.IGNORECASE,
+)
+_VAGINAL_TEXT_RE = re.compile(
+    r"\b(?:down (?:below|there)|vagina\w*|thrush|periods?|smear|coil|pregnan\w*|sex|knickers|pants|weeks?|"
+    r"partner|bv|itch\w*)\b",
+    re.IGNORECASE,
+)
+_NOT_VAGINAL_RE = re.compile(
+    r"\b(?:ears?|eyes?|nipples?|breasts?|wound|scar|stitches|nose|penis|willy|tip)\b", re.IGNORECASE
+)
+VAGINAL_DISCHARGE = "HP:0034269"
+
+
+def vaginal_discharge(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Abnormal vaginal discharge where a discharge is described in a text about the vagina."""
+    if not _VAGINAL_TEXT_RE.search(text):
+        return []
+    return _each_match(
+        _DISCHARGE_RE, text, tokens, VAGINAL_DISCHARGE, lambda m: _off_topic(text, m, None, _NOT_VAGINAL_RE)
+    )

@@ -1,0 +1,112 @@
+"""Readings of the skin: scratching, flaking or scaling skin, dry skin (session 16), and a rash or redness
+that the sun brings on (session 15), each bound to a sentence about the skin where its words are
+ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from symptomdb.text.normalise import Token
+
+from ._base import Reading, _each_match, _off_topic, _read, _sentence_around
+
+# Session 16: scratching is what an itch makes someone do ("scratches it till it bleeds", "can't stop
+# scratching", "scratching her head all the time", "bleeding from scratching"); not a scratch made by
+# something else ("scratched my eye on a branch", "anything scratches my skin"), a scratch card, or a head
+# scratched over a puzzle
+_SCRATCHING_RE = re.compile(
+    r"\b(?:scratch|scratches|scratched|scratching|scratchin)\b(?!\s+(?:cards?|marks?|my eye|his eye|her eye|"
+    r"(?:my|his|her|their|our|your) (?:head|heads) (?:over|about|trying|wondering|at)|one|a carer|the car|by|"
+    r"on a|on the))"
+    r"(?:(?<=\bscratching)|(?<=\bscratchin)|(?=\s+(?:it|them|at|his|her|my|their|him|himself|herself|myself|"
+    r"themselves|masel|till|until|so|constantly|all|like|raw|a lot|non[- ]?stop|too|as well|(?:[\w']+ ){1,2}"
+    r"(?:till|until|raw))\b))",
+    re.IGNORECASE,
+)
+_SCRATCHED_BY_RE = re.compile(r"\b(?:anything|something|it|cat|dog|kitten)\s+$", re.I)
+PRURITUS = "HP:0000989"
+
+
+def scratching(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Pruritus where someone scratches (at) themselves, not where something scratched them."""
+    return _each_match(
+        _SCRATCHING_RE, text, tokens, PRURITUS, lambda m: bool(_SCRATCHED_BY_RE.search(text[: m.start()]))
+    )
+
+
+# Session 16: skin said to flake, scale or peel is scaling skin ("itchy and flaky", "a raised scaly edge",
+# "the palms are peeling", "now it's starting to peel") in a text about the skin; not nails or lips, which
+# peel and split otherwise, nor paint, potatoes or pastry; skin "like fish scales" is ichthyosis, more than
+# scaling
+_SCALING_RE = re.compile(r"\b(?:flaky|flakey|scaly|peeling|peeled|peel|peels|flaking|flakes)\b", re.I)
+_SKIN_TEXT_RE = re.compile(
+    r"\b(?:skin|scalp|rash\w*|patch\w*|itch\w*|toes|feet|foot|palms?|soles|elbows?|knees?|eyelids?|nipples?|"
+    r"ears?|nose|eyebrows?|sunburn\w*|burnt|dandruff|shins?|hands?|fingertips|forehead|cheeks?|face|arms?|"
+    r"legs?|shoulders?|groin)\b",
+    re.I,
+)
+_NOT_SKIN_RE = re.compile(
+    r"\b(?:nails?|toenails?|fingernails?|lips?|paint|potato\w*|wallpaper|pastry|sticker\w*|plaster|label|fish)\b",
+    re.I,
+)
+SCALING_SKIN = "HP:0040189"
+
+
+def scaling_skin(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Scaling skin where the skin flakes, scales or peels, in a sentence about the skin."""
+    return _each_match(
+        _SCALING_RE, text, tokens, SCALING_SKIN, lambda m: _off_topic(text, m, _SKIN_TEXT_RE, _NOT_SKIN_RE)
+    )
+
+
+# Session 16: skin said to be dry in a sentence about the skin is dry skin ("the skin on his shins is very
+# dry, flaky and itchy", "dry cracked skin on her cheeks", "my hands are all dry and cracky"); not a dry
+# mouth, eyes, hair, lips, throat or nose, a dry cough, a child dry by day or night (continence), or skin
+# like fish scales (ichthyosis)
+_DRY_RE = re.compile(
+    r"\b(?:dry|drier)\b(?!\s+(?:cough\w*|mouth|eyes?|hair|lips?|throat|nose|heav\w*|spell|weather|"
+    r"season|run|nappy|nappies|night|nights|day|days|all|during|by|at|in the|bed|sheets|pants|now|through))",
+    re.I,
+)
+_DRY_SKIN_TEXT_RE = re.compile(
+    r"\b(?:skin|patch\w*|shins?|heels?|knuckles|elbows?|cheeks?|hands?|feet|soles|scalp|eczema)\b", re.I
+)
+_NOT_DRY_SKIN_RE = re.compile(
+    r"\b(?:mouth|eyes?|hair|lips|throat|nose|tongue|cough\w*|nappy|nappies|wet\w*|bed|toilet|potty|fish)\b",
+    re.I,
+)
+DRY_SKIN = "HP:0000958"
+
+
+def dry_skin(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Dry skin where the skin, or a part of it, is said to be dry."""
+    return _each_match(
+        _DRY_RE, text, tokens, DRY_SKIN, lambda m: _off_topic(text, m, _DRY_SKIN_TEXT_RE, _NOT_DRY_SKIN_RE)
+    )
+
+
+# Session 15: a rash or redness that the sun brings on or makes worse is cutaneous photosensitivity ("a red
+# rash across her cheeks whenever she's out in the sun", "the sun makes it worse", "burn faster in the sun")
+_IN_THE_SUN_RE = re.compile(
+    r"\b(?:in|into|out in|after being in|after a day in|from|with|when|whenever)\b[^.;!?\n]{0,20}?"
+    r"\bthe (?P<sun>sun(?:light|shine)?)\b|\b(?P<makes>sun(?:light)?) makes? (?:it |them )?worse\b",
+    re.IGNORECASE,
+)
+_SKIN_REACTION_RE = re.compile(
+    r"\b(?:rash\w*|red|redness|burn|burns|burnt|burned|blister\w*|itch\w*|blotch\w*)\b", re.I
+)
+PHOTOSENSITIVITY = "HP:0000992"
+
+
+def photosensitivity(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Cutaneous photosensitivity where the sun brings on or worsens a rash, redness or burning in its
+    sentence."""
+    readings: list[Reading] = []
+    for match in _IN_THE_SUN_RE.finditer(text):
+        group = "sun" if match["sun"] else "makes"
+        sentence = _sentence_around(text, match.start(), match.end())
+        if _SKIN_REACTION_RE.search(sentence) and "sunburn" not in sentence.lower():
+            readings += _read(tokens, match.start(group), match.end(group), PHOTOSENSITIVITY)
+    return readings
