@@ -457,3 +457,28 @@ SKIN_RASH = "HP:0000988"
 def test_a_rash_with_only_an_itch_stays_a_rash(knowledge: Knowledge) -> None:
     findings = found(annotate(knowledge, "itchy rash on both arms since Sunday"))
     assert findings.get(SKIN_RASH) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've also lost maybe 10 pounds without trying",
+        "Our scales show 4 kg down since last visit",
+        "Weighed today - 2kg lighter than last month",
+        "Lost a little weight even though my ankles are bigger",
+    ],
+)
+def test_weight_lost_said_with_its_amount_first_or_hedged(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0001824") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "havent had much of an appetite since the exams",
+        "Nae appetite either",
+        "she's not wanting her dinners",
+    ],
+)
+def test_session_17_appetite_rows(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0004396") is False

@@ -21,9 +21,11 @@ WEIGHT_LOSS = "HP:0001824"
 WEIGHT_GAIN = "HP:0004324"  # Increased body weight
 _WEIGHT_RE = re.compile(
     r"\b(?P<verb>lost|losing|dropped|down|put on|gained|gaining|up)\s+"
-    r"(?:(?:about|around|like|nearly|almost|over|roughly|another)\s+)?"
-    r"(?:\d+(?:[.,]\d+)?|a|half a|two|three|four|five|six)\s*"
-    r"(?P<unit>kg|kgs|kilos?|kilograms?|pounds|lbs?|stone|st)\b",
+    r"(?:(?:about|around|like|nearly|almost|over|roughly|another|maybe|approx\.?|approximately)\s+)?"
+    r"(?:\d+(?:[.,]\d+)?|a|half a|a few|a couple of|two|three|four|five|six)\s*"
+    r"(?P<unit>kg|kgs|kilos?|kilograms?|pounds|lbs?|stone|st)\b"
+    # session 17: the amount first ("scales show 4 kg down since last visit", "2kg lighter than")
+    r"|\b\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|pounds|lbs?|stone)\s+(?P<after>down|lighter)\b",
     re.IGNORECASE,
 )
 # round 33: periods that come more than 35 days apart are oligomenorrhoea, less than 21 polymenorrhoea (HPO's
@@ -80,7 +82,7 @@ def weight_changes(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Weight loss or gain stated as an amount ("lost like 8kg", "up 4kg in a week")."""
     readings: list[Reading] = []
     for match in _WEIGHT_RE.finditer(text):
-        term = WEIGHT_LOSS if match["verb"].lower() in _LOSING else WEIGHT_GAIN
+        term = WEIGHT_LOSS if match["after"] or match["verb"].lower() in _LOSING else WEIGHT_GAIN
         readings += _read(tokens, match.start(), match.end(), term)
     return readings
 
