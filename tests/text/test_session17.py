@@ -482,3 +482,18 @@ def test_weight_lost_said_with_its_amount_first_or_hedged(knowledge: Knowledge, 
 )
 def test_session_17_appetite_rows(knowledge: Knowledge, text: str) -> None:
     assert found(annotate(knowledge, text)).get("HP:0004396") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("My hands are sweating too much, the paper gets wet when I write", "HP:0006089"),  # palmar
+        ("my hands and feet are always sweaty, I leave wet marks", "HP:0007410"),  # palmoplantar
+        ("My feet sweat so much his socks are soaked", "HP:0000975"),  # the feet alone: Hyperhidrosis
+        ("shaky hands, sweaty, heart going", "HP:0000975"),  # the hands shake, the person sweats
+        ("I'd basically stopped sweating by mile 11", "HP:0000970"),  # anhidrosis
+        ("I'm shaking like a leaf and I can't stop sweating", "HP:0000975"),
+    ],
+)
+def test_where_and_whether_someone_sweats(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

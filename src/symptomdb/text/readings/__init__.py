@@ -15,7 +15,7 @@ first. The readings live by what they are about:
 - ``bowels_and_bladder``: the bowels, urine and vomiting ("the runs", "be sick", D&V, bowels not opened,
   loose stools, painful defecation, bowel urgency, passing urine often or at night, a slow, urgent or
   burning stream, incontinence);
-- ``skin``: scratching, flaking and dry skin, a rash the sun brings on;
+- ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped;
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked;
 - ``mind_and_nerves``: fits, faints and staring spells, sight fading, light that hurts, confusion, memory,
@@ -59,7 +59,7 @@ from .mind_and_nerves import (
 )
 from .numbers import body_mass_indices, centile_drops, cycle_lengths, frequent_falls, weight_changes
 from .other import coughs_on_drinks, morning_stiffness, vaginal_discharge
-from .skin import dry_skin, photosensitivity, scaling_skin, scratching
+from .skin import dry_skin, photosensitivity, scaling_skin, scratching, stopped_sweating
 from .sleep import long_sleep, night_sweats, night_wakings, sleep_apnoea, sleep_latencies
 from .vital_signs import (
     FEVER,
@@ -105,6 +105,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (painful_defecation, ("poo", "bowel", "constipat", "stool", "pellet")),
     (loose_stools, ("loose", "watery", "runny")),
     (scratching, ("scratch",)),
+    (stopped_sweating, ("stopped sweat",)),
     (scaling_skin, ("flak", "scal", "peel")),
     (dry_skin, ("dry", "drier")),
     (on_edge, ("edge", "egde")),

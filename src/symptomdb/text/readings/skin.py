@@ -110,3 +110,14 @@ def photosensitivity(text: str, tokens: Sequence[Token]) -> list[Reading]:
         if _SKIN_REACTION_RE.search(sentence) and "sunburn" not in sentence.lower():
             readings += _read(tokens, match.start(group), match.end(group), PHOTOSENSITIVITY)
     return readings
+
+
+# Session 17: sweating that stopped ("I'd basically stopped sweating", "stopped sweating from the waist
+# down") is anhidrosis; not "can't stop sweating" (a lexicon row could not tell them apart: one key)
+_STOPPED_SWEATING_RE = re.compile(r"(?<!n't )(?<!not )(?<!never )\bstopped sweating\b", re.IGNORECASE)
+ANHIDROSIS = "HP:0000970"
+
+
+def stopped_sweating(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Anhidrosis from sweating that stopped."""
+    return _each_match(_STOPPED_SWEATING_RE, text, tokens, ANHIDROSIS)
