@@ -497,3 +497,33 @@ def test_session_17_appetite_rows(knowledge: Knowledge, text: str) -> None:
 )
 def test_where_and_whether_someone_sweats(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's broken 4 bones from small falls",  # the falls that broke a bone
+        "I jerk awake just as I'm dropping off, like falling off a cliff",
+        "My pelvis feels heavy, like something is falling out",
+    ],
+)
+def test_falls_that_are_no_finding(knowledge: Knowledge, text: str) -> None:
+    assert FALLS not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've had 3 falls this month, my legs just go from under me",  # Frequent falls, not also Falls
+        "She's fallen over 4 times this week",
+        "he's falling over several times a day at nursery",
+    ],
+)
+def test_falls_often_are_frequent_falls_alone(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(FREQUENT_FALLS) is False
+    assert FALLS not in findings
+
+
+def test_hair_falling_out_stays_hair_loss(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "her hair is falling out in patches")).get("HP:0002232") is False

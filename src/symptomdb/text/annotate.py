@@ -285,6 +285,9 @@ _PART_OF_ANOTHER: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
     ("HP:0010783", ("red",), frozenset({"HP:0030880"})),  # Erythema beside Raynaud phenomenon
     # Vertigo beside Presyncope, Orthostatic hypotension, Orthostatic syncope
     ("HP:0002321", ("dizz", "giddy"), frozenset({"HP:0031972", "HP:0001278", "HP:0012670"})),
+    # session 17: Falls beside Frequent falls ("3 falls this month, my legs just go from under me"; HPO does
+    # not file Frequent falls under Falls)
+    ("HP:0002527", ("fall", "fell", "legs", "floor", "down"), frozenset({"HP:0002359"})),
 )
 
 

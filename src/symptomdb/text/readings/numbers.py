@@ -53,10 +53,11 @@ OBESITY_CLASSES = ((40.0, "HP:0025501"), (35.0, "HP:0025500"), (30.0, "HP:002549
 # round 46: two falls or more in a stated time are frequent falls ("I've fallen 3 times this month",
 # "3 falls in the last 2 weeks")
 _FALLS_RE = re.compile(
-    r"\b(?:(?:fallen|fell|fall|falls)\s+(?P<n>\d|two|three|four|five|six|several|a few|a couple of)\s+times"
+    r"\b(?:(?:fallen|fell|fall|falls)(?:\s+(?:over|down))?\s+(?P<n>\d|two|three|four|five|six|several|a few|"
+    r"a couple of)\s+times"
     r"|(?P<m>\d|two|three|four|five|six|several)\s+falls)\b"
     r"[^.;!?\n]{0,20}?\b(?:(?:this|last|a|per|in the (?:last|past)|in|over the (?:last|past)|the past)\s+"
-    r"(?:\w+\s+)?(?:weeks?|months?|fortnight|year)|since\s+\w+)\b",
+    r"(?:\w+\s+)?(?:weeks?|months?|fortnight|year|day)|since\s+\w+)\b",
     re.IGNORECASE,
 )
 FREQUENT_FALLS = "HP:0002359"
