@@ -527,3 +527,7 @@ def test_falls_often_are_frequent_falls_alone(knowledge: Knowledge, text: str) -
 
 def test_hair_falling_out_stays_hair_loss(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "her hair is falling out in patches")).get("HP:0002232") is False
+
+
+def test_when_tired_without_its_subject_is_a_circumstance(knowledge: Knowledge) -> None:
+    assert "HP:0012378" not in found(annotate(knowledge, "DD 4 squint, L eye turns in esp when tired"))
