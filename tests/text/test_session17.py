@@ -531,3 +531,22 @@ def test_hair_falling_out_stays_hair_loss(knowledge: Knowledge) -> None:
 
 def test_when_tired_without_its_subject_is_a_circumstance(knowledge: Knowledge) -> None:
     assert "HP:0012378" not in found(annotate(knowledge, "DD 4 squint, L eye turns in esp when tired"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("painful blisters in a strip round my right side, tingling there 2 days before", "HP:0033697"),
+        ("a painful, blistering rash in a band around the right side of your chest", "HP:0033697"),
+        ("Little fluid-filled blisters on the sides of my fingers", "HP:0200037"),
+    ],
+)
+def test_blisters_said_as_their_eruption(knowledge: Knowledge, text: str, term: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(term) is False
+    assert "HP:0008066" not in findings  # no blistering of its own beside it
+
+
+def test_a_cold_sores_blisters_are_the_cold_sore(knowledge: Knowledge) -> None:
+    text = "I get cold sores on my lip about 5 times a year, tingly first then blisters that crust over"
+    assert "HP:0008066" not in found(annotate(knowledge, text))

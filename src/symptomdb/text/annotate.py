@@ -288,6 +288,9 @@ _PART_OF_ANOTHER: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
     # session 17: Falls beside Frequent falls ("3 falls this month, my legs just go from under me"; HPO does
     # not file Frequent falls under Falls)
     ("HP:0002527", ("fall", "fell", "legs", "floor", "down"), frozenset({"HP:0002359"})),
+    # session 17: blistering beside the eruption or lesion the blisters make (a vesicular eruption, small
+    # vesicles, a cold sore: "tingly first then blisters that crust over")
+    ("HP:0008066", ("blist",), frozenset({"HP:0033697", "HP:0033700", "HP:0200037", "HP:0410028"})),
 )
 
 
