@@ -436,6 +436,9 @@ def test_a_denial_before_its_own_finding_leaves_the_earlier_one(knowledge: Knowl
     assert findings.get(FEVER) is True
 
 
+SKIN_RASH = "HP:0000988"
+
+
 @pytest.mark.parametrize(
     ("text", "closer"),
     [
@@ -449,9 +452,6 @@ def test_a_rash_named_closer_is_that_lesion_not_also_skin_rash(
     findings = found(annotate(knowledge, text))
     assert findings.get(closer) is False
     assert SKIN_RASH not in findings
-
-
-SKIN_RASH = "HP:0000988"
 
 
 def test_a_rash_with_only_an_itch_stays_a_rash(knowledge: Knowledge) -> None:
