@@ -550,3 +550,21 @@ def test_blisters_said_as_their_eruption(knowledge: Knowledge, text: str, term: 
 def test_a_cold_sores_blisters_are_the_cold_sore(knowledge: Knowledge) -> None:
     text = "I get cold sores on my lip about 5 times a year, tingly first then blisters that crust over"
     assert "HP:0008066" not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("heart pounding, can't get my breath, feel like I'm going to die", "HP:0002094"),
+        ("seems to be struggling for breath, sats 86%", "HP:0002094"),
+        ("he can't walk to the end of the garden without stopping to get his breath", "HP:0002875"),
+        ("my dad's legs are up like balloons again and he's puffing going upstairs", "HP:0002875"),
+    ],
+)
+def test_session_17_breathlessness_rows(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_stopping_breathing_at_night_stays_sleep_apnoea(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "my wife says I stop breathing for ages at night then snort"))
+    assert "HP:0002875" not in findings
