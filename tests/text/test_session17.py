@@ -568,3 +568,15 @@ def test_session_17_breathlessness_rows(knowledge: Knowledge, text: str, term: s
 def test_stopping_breathing_at_night_stays_sleep_apnoea(knowledge: Knowledge) -> None:
     findings = found(annotate(knowledge, "my wife says I stop breathing for ages at night then snort"))
     assert "HP:0002875" not in findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "after my inhaler I get a fluttery heartbeat",
+        "my heart goes mad before exams",
+        "his heart does funny flips",
+    ],
+)
+def test_session_17_palpitation_rows(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0001962") is False
