@@ -580,3 +580,42 @@ def test_stopping_breathing_at_night_stays_sleep_apnoea(knowledge: Knowledge) ->
 )
 def test_session_17_palpitation_rows(knowledge: Knowledge, text: str) -> None:
     assert found(annotate(knowledge, text)).get("HP:0001962") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "R knee, inside, clicks on stairs",
+        "Kneecap grinds when I squat",
+        "my knees crack and ache going down stairs",
+    ],
+)
+def test_a_joint_that_clicks_or_grinds_has_crepitus(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0034431") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I click my fingers and he doesn't look up",
+        "my jaw clicks when I open wide",
+        "the skin on my knees cracks",
+    ],
+)
+def test_no_crepitus_without_a_joint_sound(knowledge: Knowledge, text: str) -> None:
+    assert "HP:0034431" not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sharp stabbing pain up my bum at night, some blood on the paper",
+        "Bum's really sore, I think I've got a split there, bright red blood on the paper when I go",
+    ],
+)
+def test_a_sore_bottom_in_a_text_about_the_bowels_is_anal_pain(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0500005") is False
+
+
+def test_a_sore_bottom_from_sitting_is_no_anal_pain(knowledge: Knowledge) -> None:
+    assert "HP:0500005" not in found(annotate(knowledge, "my bum is sore from sitting on the bike all day"))

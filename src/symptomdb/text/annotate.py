@@ -2645,6 +2645,9 @@ _READ_MORE_SPECIFICALLY = {
     "HP:0002359": frozenset({"HP:0002527"}),  # Frequent falls over Falls
     "HP:0002015": frozenset({"HP:0012735"}),  # Dysphagia over the Cough of "coughs on drinks"
     "HP:0000970": frozenset({"HP:0000975"}),  # Anhidrosis over the Hyperhidrosis of "stopped sweating"
+    "HP:0500005": frozenset(
+        {"HP:0030850", "HP:0012531"}
+    ),  # Anal pain over Buttock pain, Pain ("bum is sore")
 }
 
 

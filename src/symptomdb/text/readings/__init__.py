@@ -14,13 +14,14 @@ first. The readings live by what they are about:
 - ``numbers``: weight changes, centiles crossed, body mass indices, cycle lengths, counted falls;
 - ``bowels_and_bladder``: the bowels, urine and vomiting ("the runs", "be sick", D&V, bowels not opened,
   loose stools, painful defecation, bowel urgency, passing urine often or at night, a slow, urgent or
-  burning stream, incontinence);
+  burning stream, incontinence, a sore bottom);
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped;
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked;
 - ``mind_and_nerves``: fits, faints and staring spells, sight fading, light that hurts, confusion, memory,
   hallucinations, being on edge, anhedonia, a child's few words;
-- ``other``: coughing on drinks, morning stiffness, a described vaginal discharge.
+- ``other``: coughing on drinks, morning stiffness, joints that click or grind, a described vaginal
+  discharge.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from .bowels_and_bladder import (
     loose_stools,
     nocturia,
     painful_defecation,
+    sore_bottom,
     the_runs,
     urinary_hesitancy_and_urgency,
     vomiting,
@@ -58,7 +60,7 @@ from .mind_and_nerves import (
     vision_fades,
 )
 from .numbers import body_mass_indices, centile_drops, cycle_lengths, frequent_falls, weight_changes
-from .other import coughs_on_drinks, morning_stiffness, vaginal_discharge
+from .other import coughs_on_drinks, joint_crepitus, morning_stiffness, vaginal_discharge
 from .skin import dry_skin, photosensitivity, scaling_skin, scratching, stopped_sweating
 from .sleep import long_sleep, night_sweats, night_wakings, sleep_apnoea, sleep_latencies
 from .vital_signs import (
@@ -118,6 +120,8 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (sees_things, ("see", "saw", "seing", "there")),
     (coughs_on_drinks, ("cough",)),
     (morning_stiffness, ("stiff",)),
+    (joint_crepitus, ("click", "creak", "crack", "grind", "crunch", "clunk")),
+    (sore_bottom, ("bum", "bottom", "backside", "back passage", "anus", "down there")),
     (light_hurts, ("light", "dark")),
     (urinary_hesitancy_and_urgency, ("wee", "pee", "urin", "bladder", "water")),
     (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),

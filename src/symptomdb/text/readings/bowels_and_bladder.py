@@ -396,3 +396,28 @@ def _sickness(lowers: list[str], i: int) -> bool:
         or (after[:1] == ["and"] and after[1:] and after[1] in _DIARRHOEA)
         or (before == "and" and i >= 2 and lowers[i - 2] in _DIARRHOEA)
     )
+
+
+# Session 17: the bottom sore, painful or stinging in a text about the bowels is anal pain ("bum is really
+# sore when I go, like passing glass", "sharp stabbing pain up my bum", "blood on the paper … it's sore
+# down there"), not buttock pain; the reading takes the place of the word's Buttock pain
+_SORE_BOTTOM_RE = re.compile(
+    r"\b(?:bum|bottom|backside|back passage|bum ?hole|anus|down there)\b[^.;!?\n]{0,25}?"
+    r"\b(?:sore|pain\w*|hurts?|agony|stings?|stinging|throbb\w*)\b"
+    r"|\b(?:sore|pain|pains|throbbing|stinging)\b[^.;!?\n]{0,15}?\b(?:in|up|round|around) (?:my|his|her|the) "
+    r"(?:bum|bottom|backside|back passage)\b",
+    re.IGNORECASE,
+)
+_BOTTOM_TEXT_RE = re.compile(
+    r"\b(?:poo\w*|stool\w*|wipe\w*|wiping|piles|haemorrhoid\w*|hemorrhoid\w*|bowel\w*|constipat\w*|"
+    r"diarrh\w*|the runs|loose|blood on the paper|when i go|when he goes|when she goes|split|tear|fissure)\b",
+    re.IGNORECASE,
+)
+ANAL_PAIN = "HP:0500005"
+
+
+def sore_bottom(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Anal pain: the bottom sore in a text about the bowels."""
+    if not _BOTTOM_TEXT_RE.search(text):
+        return []
+    return _each_match(_SORE_BOTTOM_RE, text, tokens, ANAL_PAIN)

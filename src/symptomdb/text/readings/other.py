@@ -102,3 +102,30 @@ def vaginal_discharge(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return _each_match(
         _DISCHARGE_RE, text, tokens, VAGINAL_DISCHARGE, lambda m: _off_topic(text, m, None, _NOT_VAGINAL_RE)
     )
+
+
+# Session 17: a joint that clicks, creaks, cracks, grinds or crunches is joint crepitus ("knee clicks on
+# stairs", "kneecap grinds", "knees crack and ache going down stairs", "crunch getting up out of a chair");
+# not fingers clicked for attention, cracked skin or a cracked bone, nor a jaw that clicks (the authors code
+# the jaw joint, not crepitus)
+_CREPITUS_RE = re.compile(
+    r"\b(?:knees?|kneecaps?|hips?|wrists?|ankles?|shoulders?|elbows?|thumbs?|joints?|neck)\b"
+    r"[^.;!?\n]{0,40}?\b(?P<sound>clicks?|clicking|creak\w*|cracks|cracking|crack(?= and)|grinds?|grinding|"
+    r"crunch\w*|clunk\w*)\b",
+    re.IGNORECASE,
+)
+_NOT_CREPITUS_RE = re.compile(
+    r"\bclick\w* (?:my|his|her|their) fingers\b|\bcrack\w* (?:a|my|his|her) (?:rib|bone|wrist|ankle)\b"
+    r"|\bskin\b",
+    re.IGNORECASE,
+)
+JOINT_CREPITUS = "HP:0034431"
+
+
+def joint_crepitus(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Joint crepitus where a joint clicks, creaks, cracks, grinds or crunches (read on the sound word)."""
+    readings: list[Reading] = []
+    for match in _CREPITUS_RE.finditer(text):
+        if not _NOT_CREPITUS_RE.search(_sentence_around(text, match.start(), match.end())):
+            readings += _read(tokens, match.start("sound"), match.end("sound"), JOINT_CREPITUS)
+    return readings
