@@ -619,3 +619,28 @@ def test_a_sore_bottom_in_a_text_about_the_bowels_is_anal_pain(knowledge: Knowle
 
 def test_a_sore_bottom_from_sitting_is_no_anal_pain(knowledge: Knowledge) -> None:
     assert "HP:0500005" not in found(annotate(knowledge, "my bum is sore from sitting on the bike all day"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wet nappies: only 1 today.",
+        "he's only had 2 wet nappies today after a day of watery poos",
+        "he hasn't had a wet diaper since this morning",
+        "I'm barely peeing and my mouth is bone dry",
+    ],
+)
+def test_little_or_no_urine_is_oliguria(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0100520") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pulling at her right ear and screaming all night, temp 38.2", True),
+        ("woke in the night screaming and holding his ear", True),
+        ("I hold the phone to my ear for hours at work", False),
+    ],
+)
+def test_a_child_pulling_at_an_ear_has_ear_pain(knowledge: Knowledge, text: str, expected: bool) -> None:
+    assert (found(annotate(knowledge, text)).get("HP:0030766") is False) is expected

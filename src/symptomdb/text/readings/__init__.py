@@ -14,14 +14,14 @@ first. The readings live by what they are about:
 - ``numbers``: weight changes, centiles crossed, body mass indices, cycle lengths, counted falls;
 - ``bowels_and_bladder``: the bowels, urine and vomiting ("the runs", "be sick", D&V, bowels not opened,
   loose stools, painful defecation, bowel urgency, passing urine often or at night, a slow, urgent or
-  burning stream, incontinence, a sore bottom);
+  burning stream, incontinence, a sore bottom, little urine);
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped;
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked;
 - ``mind_and_nerves``: fits, faints and staring spells, sight fading, light that hurts, confusion, memory,
   hallucinations, being on edge, anhedonia, a child's few words;
-- ``other``: coughing on drinks, morning stiffness, joints that click or grind, a described vaginal
-  discharge.
+- ``other``: coughing on drinks, morning stiffness, joints that click or grind, a child pulling at an ear,
+  a described vaginal discharge.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from .bowels_and_bladder import (
     d_and_v,
     frequent_urination,
     incontinence,
+    little_urine,
     loose_stools,
     nocturia,
     painful_defecation,
@@ -60,7 +61,7 @@ from .mind_and_nerves import (
     vision_fades,
 )
 from .numbers import body_mass_indices, centile_drops, cycle_lengths, frequent_falls, weight_changes
-from .other import coughs_on_drinks, joint_crepitus, morning_stiffness, vaginal_discharge
+from .other import coughs_on_drinks, joint_crepitus, morning_stiffness, pulls_at_ear, vaginal_discharge
 from .skin import dry_skin, photosensitivity, scaling_skin, scratching, stopped_sweating
 from .sleep import long_sleep, night_sweats, night_wakings, sleep_apnoea, sleep_latencies
 from .vital_signs import (
@@ -122,6 +123,8 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (morning_stiffness, ("stiff",)),
     (joint_crepitus, ("click", "creak", "crack", "grind", "crunch", "clunk")),
     (sore_bottom, ("bum", "bottom", "backside", "back passage", "anus", "down there")),
+    (little_urine, ("napp", "diaper", "peed", "weed", "urine", "water", "wee", "pee")),
+    (pulls_at_ear, ("ear", "eer")),
     (light_hurts, ("light", "dark")),
     (urinary_hesitancy_and_urgency, ("wee", "pee", "urin", "bladder", "water")),
     (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),

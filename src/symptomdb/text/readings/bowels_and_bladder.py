@@ -421,3 +421,26 @@ def sore_bottom(text: str, tokens: Sequence[Token]) -> list[Reading]:
     if not _BOTTOM_TEXT_RE.search(text):
         return []
     return _each_match(_SORE_BOTTOM_RE, text, tokens, ANAL_PAIN)
+
+
+# Session 17: little or no urine said by its count or its absence ("only 1 wet nappy today", "wet nappies x3
+# today (usually 6-7)", "hasn't had a wet diaper since this morning", "not peed since this morning", "barely
+# peeing", "urine is very less") is oliguria
+_LITTLE_URINE_RE = re.compile(
+    r"\b(?:only|just)\s+(?:had\s+)?(?:[0-3]|one|two|three)\s+wet\s+(?:nappies|nappys?|diapers?)\b"
+    r"|\bwet\s+(?:nappies|diapers):?\s+(?:only\s+)?(?:x\s*)?[0-3]\b"
+    r"|\b(?:hasn't|hasnt|has not|haven't|havent|have not|not|hadn't|hadnt)\s+(?:had\s+)?(?:a\s+)?"
+    r"(?:wet\s+(?:nappy|nappies|diaper)|peed|weed|passed urine|passed water|had a wee|had a pee)\s+"
+    r"(?:since|all day|today|for)\b"
+    r"|\bdry\s+(?:nappies|nappy|diapers?)\s+(?:since|all|for)\b"
+    r"|\b(?:barely|hardly)\s+(?:peeing|peed|weeing|weed|passing urine|passed any urine|passing water)\b"
+    r"|\b(?:peeing|weeing|passing urine|passing water)\s+(?:much\s+)?less\b|\burine is (?:very )?less\b"
+    r"|\b(?:haven't|havent|hasn't|hasnt|not)\s+peed\s+much\b",
+    re.IGNORECASE,
+)
+OLIGURIA = "HP:0100520"
+
+
+def little_urine(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Oliguria from few wet nappies, none since a time, or barely passing urine."""
+    return _each_match(_LITTLE_URINE_RE, text, tokens, OLIGURIA)

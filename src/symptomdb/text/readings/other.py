@@ -129,3 +129,18 @@ def joint_crepitus(text: str, tokens: Sequence[Token]) -> list[Reading]:
         if not _NOT_CREPITUS_RE.search(_sentence_around(text, match.start(), match.end())):
             readings += _read(tokens, match.start("sound"), match.end("sound"), JOINT_CREPITUS)
     return readings
+
+
+# Session 17: a child pulling at, holding or rubbing an ear is telling of ear pain, as parents say it and the
+# authors code it ("pulling at her right ear and screaming all night", "woke screaming and holding his ear")
+_PULLS_AT_EAR_RE = re.compile(
+    r"\b(?:pull\w*|tugg?\w*|hold\w*|grabb?\w*|rubb?\w*|clutch\w*)\s+(?:at\s+)?(?:his|her|their|the|my)\s+"
+    r"(?:right |left |r |l )?(?:ears?|eer|year)\b",
+    re.IGNORECASE,
+)
+EAR_PAIN = "HP:0030766"
+
+
+def pulls_at_ear(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Ear pain from a child pulling at or holding an ear."""
+    return _each_match(_PULLS_AT_EAR_RE, text, tokens, EAR_PAIN)
