@@ -644,3 +644,20 @@ def test_little_or_no_urine_is_oliguria(knowledge: Knowledge, text: str) -> None
 )
 def test_a_child_pulling_at_an_ear_has_ear_pain(knowledge: Knowledge, text: str, expected: bool) -> None:
     assert (found(annotate(knowledge, text)).get("HP:0030766") is False) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Passed blood in my water yesterday, properly red",
+        "he has been passing blood in his urine at the end of the stream",
+        "Noticed my pee has been pinkish the last 2 days",
+        "My wee is red. I don't know why.",
+    ],
+)
+def test_blood_seen_or_passed_in_the_urine_is_macroscopic(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0012587") is False
+
+
+def test_haematuria_named_stays_haematuria(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "microscopic hematuria on the dipstick")).get("HP:0012587") is None
