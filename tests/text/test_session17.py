@@ -661,3 +661,16 @@ def test_blood_seen_or_passed_in_the_urine_is_macroscopic(knowledge: Knowledge, 
 
 def test_haematuria_named_stays_haematuria(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "microscopic hematuria on the dipstick")).get("HP:0012587") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("toddler eats soil and bits of plaster off the wall", True),
+        ("Craving ice, crunching it all day. Periods heavy for years.", True),
+        ("he loves eating ice cream on holiday", False),
+        ("I ate a sandwich and felt sick", False),
+    ],
+)
+def test_eating_what_is_not_food_is_pica(knowledge: Knowledge, text: str, expected: bool) -> None:
+    assert (found(annotate(knowledge, text)).get("HP:0011856") is False) is expected

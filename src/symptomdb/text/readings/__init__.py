@@ -21,7 +21,7 @@ first. The readings live by what they are about:
 - ``mind_and_nerves``: fits, faints and staring spells, sight fading, light that hurts, confusion, memory,
   hallucinations, being on edge, anhedonia, a child's few words;
 - ``other``: coughing on drinks, morning stiffness, joints that click or grind, a child pulling at an ear,
-  a described vaginal discharge.
+  eating what is not food, a described vaginal discharge.
 """
 
 from __future__ import annotations
@@ -61,7 +61,14 @@ from .mind_and_nerves import (
     vision_fades,
 )
 from .numbers import body_mass_indices, centile_drops, cycle_lengths, frequent_falls, weight_changes
-from .other import coughs_on_drinks, joint_crepitus, morning_stiffness, pulls_at_ear, vaginal_discharge
+from .other import (
+    coughs_on_drinks,
+    joint_crepitus,
+    morning_stiffness,
+    pica,
+    pulls_at_ear,
+    vaginal_discharge,
+)
 from .skin import dry_skin, photosensitivity, scaling_skin, scratching, stopped_sweating
 from .sleep import long_sleep, night_sweats, night_wakings, sleep_apnoea, sleep_latencies
 from .vital_signs import (
@@ -125,6 +132,23 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (sore_bottom, ("bum", "bottom", "backside", "back passage", "anus", "down there")),
     (little_urine, ("napp", "diaper", "peed", "weed", "urine", "water", "wee", "pee")),
     (pulls_at_ear, ("ear", "eer")),
+    (
+        pica,
+        (
+            "soil",
+            "dirt",
+            "sand",
+            "paint",
+            "plaster",
+            "chalk",
+            "stone",
+            "clay",
+            "paper",
+            "carpet",
+            "stuff",
+            "ice",
+        ),
+    ),
     (light_hurts, ("light", "dark")),
     (urinary_hesitancy_and_urgency, ("wee", "pee", "urin", "bladder", "water")),
     (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),

@@ -144,3 +144,20 @@ EAR_PAIN = "HP:0030766"
 def pulls_at_ear(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Ear pain from a child pulling at or holding an ear."""
     return _each_match(_PULLS_AT_EAR_RE, text, tokens, EAR_PAIN)
+
+
+# Session 17: eating or craving what is not food (soil, sand, paint, plaster, chalk, stones, paper, stuffing)
+# or ice to crunch is pica ("eats soil and bits of plaster off the wall", "craving ice, crunching it all
+# day", "chewing ice cubes all day for weeks"); not ice cream or an ice lolly
+_PICA_RE = re.compile(
+    r"\b(?:eat|eats|eating|ate|eaten|chew\w*|crav\w*|crunch\w*|puts? \w+ in (?:his|her|their) mouth)\b"
+    r"[^.;!?\n]{0,30}?\b(?:soil|dirt|sand|paint|plaster|chalk|stones|clay|paper|carpet|stuffing|"
+    r"ice(?! cream| lolly| lollies|d\b)(?: cubes)?)\b",
+    re.IGNORECASE,
+)
+PICA = "HP:0011856"
+
+
+def pica(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Pica: eating or craving what is not food, or ice to crunch."""
+    return _each_match(_PICA_RE, text, tokens, PICA)
