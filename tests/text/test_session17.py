@@ -674,3 +674,24 @@ def test_haematuria_named_stays_haematuria(knowledge: Knowledge) -> None:
 )
 def test_eating_what_is_not_food_is_pica(knowledge: Knowledge, text: str, expected: bool) -> None:
     assert (found(annotate(knowledge, text)).get("HP:0011856") is False) is expected
+
+
+def test_toes_gone_purple_and_itchy_in_the_cold_are_chilblains(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "my toes go purple and itchy and swollen whenever it's cold"))
+    assert findings.get("HP:0009710") is False
+    assert "HP:0000989" not in findings  # the itch is the chilblains'
+
+
+def test_a_toe_red_and_swollen_from_a_knock_is_no_chilblain(knowledge: Knowledge) -> None:
+    assert "HP:0009710" not in found(annotate(knowledge, "my toe is red and swollen since I stubbed it"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Really itchy inside and a thick white discharge again", "HP:0030161"),  # vaginal pruritus
+        ("Itching and a thick white discharge down below, thrush again", "HP:0032004"),  # pruritus vulvae
+    ],
+)
+def test_an_itch_with_a_discharge_is_placed(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

@@ -291,6 +291,10 @@ _PART_OF_ANOTHER: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
     # session 17: blistering beside the eruption or lesion the blisters make (a vesicular eruption, small
     # vesicles, a cold sore: "tingly first then blisters that crust over")
     ("HP:0008066", ("blist",), frozenset({"HP:0033697", "HP:0033700", "HP:0200037", "HP:0410028"})),
+    # session 17: the itch, swelling and colour of chilblains ("toes go purple and itchy and swollen")
+    ("HP:0000989", ("itch",), frozenset({"HP:0009710"})),
+    ("HP:0000969", ("swell", "swollen"), frozenset({"HP:0009710"})),
+    ("HP:0010783", ("red",), frozenset({"HP:0009710"})),
 )
 
 

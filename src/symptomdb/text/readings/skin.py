@@ -121,3 +121,30 @@ ANHIDROSIS = "HP:0000970"
 def stopped_sweating(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Anhidrosis from sweating that stopped."""
     return _each_match(_STOPPED_SWEATING_RE, text, tokens, ANHIDROSIS)
+
+
+# Session 17: toes, fingers or knuckles that go purple or red, itchy or swollen in the cold are chilblains
+# ("my toes go purple and itchy and swollen whenever it's cold", "every winter I get purple itchy swellings
+# on them"); the itch and swelling are the chilblains' (``annotate._PART_OF_ANOTHER``)
+_CHILBLAINS_RE = re.compile(
+    r"\b(?:toes?|fingers?|knuckles)\b[^.;!?\n]{0,40}?\b(?P<colour>purple|red|reddish)\b[^.;!?\n]{0,30}?"
+    r"\b(?:itch\w*|swell\w*|swollen|sausages?)\b"
+    r"|\b(?P<colour2>purple|red) (?:itchy |swollen |painful )*(?:swellings|bumps|lumps) on "
+    r"(?:my |his |her |the(?:ir)? )?(?:toes|fingers|them)\b",
+    re.IGNORECASE,
+)
+_COLD_RE = re.compile(r"\b(?:cold|winter\w*|snow|frost\w*|chilly|freezing)\b", re.IGNORECASE)
+CHILBLAINS = "HP:0009710"
+
+
+def chilblains(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Chilblains: toes or fingers gone purple and itchy or swollen, in a text about the cold."""
+    if not _COLD_RE.search(text):
+        return []
+    readings: list[Reading] = []
+    for match in _CHILBLAINS_RE.finditer(
+        text
+    ):  # read on the colour: the itch and swelling have their own words
+        group = "colour" if match["colour"] else "colour2"
+        readings += _read(tokens, match.start(group), match.end(group), CHILBLAINS)
+    return readings
