@@ -695,3 +695,29 @@ def test_a_toe_red_and_swollen_from_a_knock_is_no_chilblain(knowledge: Knowledge
 )
 def test_an_itch_with_a_discharge_is_placed(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've got an ulcer on my left shin that won't heal",
+        "my leg ulcer is weeping through the dressing",
+        "a sore on my ankle that won't heal, started as a bug bite",
+    ],
+)
+def test_an_ulcer_on_the_leg_or_a_sore_that_wont_heal_is_a_skin_ulcer(
+    knowledge: Knowledge, text: str
+) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get("HP:0200042") is False
+    assert "HP:0030840" not in findings  # no ankle pain from "sore"
+
+
+def test_a_sore_throat_that_wont_go_is_no_ulcer(knowledge: Knowledge) -> None:
+    assert "HP:0200042" not in found(annotate(knowledge, "I've got a sore throat that won't go"))
+
+
+def test_a_sore_bottom_reads_as_anal_pain_not_buttock_pain(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "My bum is really sore when I go and there's blood on the paper"))
+    assert findings.get("HP:0500005") is False
+    assert "HP:0034805" not in findings

@@ -2649,9 +2649,9 @@ _READ_MORE_SPECIFICALLY = {
     "HP:0002359": frozenset({"HP:0002527"}),  # Frequent falls over Falls
     "HP:0002015": frozenset({"HP:0012735"}),  # Dysphagia over the Cough of "coughs on drinks"
     "HP:0000970": frozenset({"HP:0000975"}),  # Anhidrosis over the Hyperhidrosis of "stopped sweating"
-    "HP:0500005": frozenset(
-        {"HP:0030850", "HP:0012531"}
-    ),  # Anal pain over Buttock pain, Pain ("bum is sore")
+    "HP:0500005": frozenset({"HP:0034805", "HP:0012531"}),  # Anal pain over Buttock pain, Pain
+    # Skin ulcer over the site's pain that "sore" read ("a sore on my ankle that won't heal")
+    "HP:0200042": frozenset({"HP:0025238", "HP:0030840", "HP:0012514", "HP:0030841", "HP:0012531"}),
 }
 
 

@@ -15,7 +15,8 @@ first. The readings live by what they are about:
 - ``bowels_and_bladder``: the bowels, urine and vomiting ("the runs", "be sick", D&V, bowels not opened,
   loose stools, painful defecation, bowel urgency, passing urine often or at night, a slow, urgent or
   burning stream, incontinence, a sore bottom, little urine);
-- ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains;
+- ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
+  an ulcer on the leg or a sore that won't heal;
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked;
 - ``mind_and_nerves``: fits, faints and staring spells, sight fading, light that hurts, confusion, memory,
@@ -69,7 +70,15 @@ from .other import (
     pulls_at_ear,
     vaginal_discharge,
 )
-from .skin import chilblains, dry_skin, photosensitivity, scaling_skin, scratching, stopped_sweating
+from .skin import (
+    chilblains,
+    dry_skin,
+    photosensitivity,
+    scaling_skin,
+    scratching,
+    skin_ulcer,
+    stopped_sweating,
+)
 from .sleep import long_sleep, night_sweats, night_wakings, sleep_apnoea, sleep_latencies
 from .vital_signs import (
     FEVER,
@@ -117,6 +126,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (scratching, ("scratch",)),
     (stopped_sweating, ("stopped sweat",)),
     (chilblains, ("purple", "red")),
+    (skin_ulcer, ("ulc", "ulser", "sore")),
     (scaling_skin, ("flak", "scal", "peel")),
     (dry_skin, ("dry", "drier")),
     (on_edge, ("edge", "egde")),

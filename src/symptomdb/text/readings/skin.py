@@ -148,3 +148,22 @@ def chilblains(text: str, tokens: Sequence[Token]) -> list[Reading]:
         group = "colour" if match["colour"] else "colour2"
         readings += _read(tokens, match.start(group), match.end(group), CHILBLAINS)
     return readings
+
+
+# Session 17: an ulcer on the leg, shin, ankle or foot, or a sore there that won't heal, is a skin ulcer
+# ("an ulcer on my left shin that won't heal", "a sore on the sole that won't heal", "my leg ulcer is weeping
+# through the dressing"); the reading takes the place of the site's pain that "sore" had read
+_SKIN_ULCER_RE = re.compile(
+    r"\b(?:ulcers?|ulcwr|ulser)\s+(?:on|by|near|at)\s+(?:the\s+)?(?:my|his|her|their|the)?\s*"
+    r"(?:left |right |lower )?(?:legs?|shins?|ankles?|feet|foot|heels?|toes?|sole)\b"
+    r"|\b(?:leg|shin|ankle|foot|venous) (?:ulcers?|ulcwr|ulser)\b"
+    r"|\bsores?\b[^.;!?\n]{0,40}?\b(?:won'?t|wont|not|doesn'?t|didn'?t|never|isn'?t)\s+(?:heal\w*|heel)\b"
+    r"|\bopen (?:ulcer|sore)\b",
+    re.IGNORECASE,
+)
+SKIN_ULCER = "HP:0200042"
+
+
+def skin_ulcer(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """A skin ulcer on the leg or foot, or a sore that won't heal."""
+    return _each_match(_SKIN_ULCER_RE, text, tokens, SKIN_ULCER)
