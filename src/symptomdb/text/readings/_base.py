@@ -40,10 +40,25 @@ def _each_match(
     skip: Callable[[re.Match[str]], bool] = lambda match: False,
 ) -> list[Reading]:
     """The reading of ``term`` over each match of ``pattern`` that ``skip`` does not rule out."""
+    return _each_match_on(pattern, text, tokens, term, (), skip)
+
+
+def _each_match_on(
+    pattern: re.Pattern[str],
+    text: str,
+    tokens: Sequence[Token],
+    term: str,
+    groups: tuple[str, ...],
+    skip: Callable[[re.Match[str]], bool] = lambda match: False,
+) -> list[Reading]:
+    """The reading of ``term`` over the first of ``groups`` that took part in each match ``skip`` does not
+    rule out (the whole match when none did): read on the word that says the finding, so that the match's
+    other words stay free for findings of their own ("the light makes the headache worse")."""
     readings: list[Reading] = []
     for match in pattern.finditer(text):
         if not skip(match):
-            readings += _read(tokens, match.start(), match.end(), term)
+            group = next((g for g in groups if match[g]), 0)
+            readings += _read(tokens, match.start(group), match.end(group), term)
     return readings
 
 

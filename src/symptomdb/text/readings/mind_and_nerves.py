@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from symptomdb.text.normalise import Token
 
-from ._base import Reading, _each_match, _read, _sentence_around
+from ._base import Reading, _each_match, _each_match_on, _sentence_around
 
 _STIFF = frozenset({"stiff", "stiffened", "stiffens", "stiffening", "rigid"})
 _JERKING = ("jerk", "shak", "shook", "convuls", "twitch")
@@ -218,11 +218,7 @@ PHOTOPHOBIA = "HP:0000613"
 def light_hurts(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Photophobia where light hurts, or someone must shut it out; read on the word "light" when the words
     after it may be another finding's ("the light makes the headache worse")."""
-    readings: list[Reading] = []
-    for match in _LIGHT_HURTS_RE.finditer(text):
-        group = "light" if match["light"] else 0
-        readings += _read(tokens, match.start(group), match.end(group), PHOTOPHOBIA)
-    return readings
+    return _each_match_on(_LIGHT_HURTS_RE, text, tokens, PHOTOPHOBIA, ("light",))
 
 
 # Session 16: a child who "only says about 5 words" (or has, uses, knows only a few) is delayed in speech: the

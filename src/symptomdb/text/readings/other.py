@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from symptomdb.text.normalise import Token
 
-from ._base import Reading, _each_match, _off_topic, _read, _sentence_around
+from ._base import Reading, _each_match, _each_match_on, _off_topic, _read, _sentence_around
 
 # Session 17: coughing on drinks or food ("coughs and chokes on drinks every time", "coughing + spluttering
 # after every drink", "I keep coughing when I have a drink, it goes down the wrong way") is how a swallow
@@ -31,13 +31,15 @@ DYSPHAGIA = "HP:0002015"
 
 def coughs_on_drinks(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Dysphagia from coughing on drinks or food, over the cough word."""
-    readings: list[Reading] = []
-    for match in _COUGHS_ON_DRINKS_RE.finditer(text):
-        if _NOT_SWALLOWING_RE.search(_sentence_around(text, match.start(), match.end())):
-            continue  # "a cold, coughing, drinking lots of water"
-        group = "cough" if match["cough"] else "cough2"
-        readings += _read(tokens, match.start(group), match.end(group), DYSPHAGIA)
-    return readings
+    return _each_match_on(
+        _COUGHS_ON_DRINKS_RE,
+        text,
+        tokens,
+        DYSPHAGIA,
+        ("cough", "cough2"),
+        # "a cold, coughing, drinking lots of water"
+        lambda m: bool(_NOT_SWALLOWING_RE.search(_sentence_around(text, m.start(), m.end()))),
+    )
 
 
 # Session 17: stiffness of the whole person in the morning ("every morning I'm stiff for at least an hour",
@@ -124,11 +126,14 @@ JOINT_CREPITUS = "HP:0034431"
 
 def joint_crepitus(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Joint crepitus where a joint clicks, creaks, cracks, grinds or crunches (read on the sound word)."""
-    readings: list[Reading] = []
-    for match in _CREPITUS_RE.finditer(text):
-        if not _NOT_CREPITUS_RE.search(_sentence_around(text, match.start(), match.end())):
-            readings += _read(tokens, match.start("sound"), match.end("sound"), JOINT_CREPITUS)
-    return readings
+    return _each_match_on(
+        _CREPITUS_RE,
+        text,
+        tokens,
+        JOINT_CREPITUS,
+        ("sound",),
+        lambda m: bool(_NOT_CREPITUS_RE.search(_sentence_around(text, m.start(), m.end()))),
+    )
 
 
 # Session 17: a child pulling at, holding or rubbing an ear is telling of ear pain, as parents say it and the

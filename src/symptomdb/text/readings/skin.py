@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from symptomdb.text.normalise import Token
 
-from ._base import Reading, _each_match, _off_topic, _read, _sentence_around
+from ._base import Reading, _each_match, _each_match_on, _off_topic, _read, _sentence_around
 
 # Session 16: scratching is what an itch makes someone do ("scratches it till it bleeds", "can't stop
 # scratching", "scratching her head all the time", "bleeding from scratching"); not a scratch made by
@@ -141,13 +141,8 @@ def chilblains(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Chilblains: toes or fingers gone purple and itchy or swollen, in a text about the cold."""
     if not _COLD_RE.search(text):
         return []
-    readings: list[Reading] = []
-    for match in _CHILBLAINS_RE.finditer(
-        text
-    ):  # read on the colour: the itch and swelling have their own words
-        group = "colour" if match["colour"] else "colour2"
-        readings += _read(tokens, match.start(group), match.end(group), CHILBLAINS)
-    return readings
+    # read on the colour: the itch and the swelling have words of their own
+    return _each_match_on(_CHILBLAINS_RE, text, tokens, CHILBLAINS, ("colour", "colour2"))
 
 
 # Session 17: an ulcer on the leg, shin, ankle or foot, or a sore there that won't heal, is a skin ulcer
