@@ -721,3 +721,31 @@ def test_a_sore_bottom_reads_as_anal_pain_not_buttock_pain(knowledge: Knowledge)
     findings = found(annotate(knowledge, "My bum is really sore when I go and there's blood on the paper"))
     assert findings.get("HP:0500005") is False
     assert "HP:0034805" not in findings
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("now his wee is like the colour of coke and his eyes are puffy", "HP:0040319"),  # dark urine
+        ("his water is as dark as tea, and he's itching all over", "HP:0040319"),
+        ("my wee smells really bad and its all cloudy", "HP:0012088"),  # urinary odour, not body odour
+        ("he keeps blinking hard and sniffing, he says he cant stop", "HP:0100034"),  # motor tics
+    ],
+)
+def test_urine_colour_and_smell_and_tics(knowledge: Knowledge, text: str, term: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(term) is False
+    assert "HP:0500001" not in findings and "HP:0000643" not in findings
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I drink a lot of tea in the afternoon", "HP:0040319"),
+        ("my C-section wound is weeping and smells horrible", "HP:0012088"),  # a wound, not urine
+        ("I've lost my taste and smell since covid", "HP:0012088"),
+        ("he blinks a lot when he reads", "HP:0100034"),  # no tic said
+    ],
+)
+def test_no_urine_finding_or_tic_without_their_words(knowledge: Knowledge, text: str, term: str) -> None:
+    assert term not in found(annotate(knowledge, text))

@@ -2643,8 +2643,9 @@ def _without_read_temperature_words(
     ]
 
 
-# Session 17: a reading that names better what the word it stands on means takes its place ("three falls in
-# the past month" is Frequent falls, not the Falls of "falls"; "coughs on every drink" is Dysphagia)
+# Session 17: a reading that names better what the words it overlaps mean takes their candidate's place
+# ("three falls in the past month" is Frequent falls, not the Falls of "falls"; "coughs on every drink" is
+# Dysphagia)
 _READ_MORE_SPECIFICALLY = {
     "HP:0002359": frozenset({"HP:0002527"}),  # Frequent falls over Falls
     "HP:0002015": frozenset({"HP:0012735"}),  # Dysphagia over the Cough of "coughs on drinks"
@@ -2652,6 +2653,8 @@ _READ_MORE_SPECIFICALLY = {
     "HP:0500005": frozenset({"HP:0034805", "HP:0012531"}),  # Anal pain over Buttock pain, Pain
     # Skin ulcer over the site's pain that "sore" read ("a sore on my ankle that won't heal")
     "HP:0200042": frozenset({"HP:0025238", "HP:0030840", "HP:0012514", "HP:0030841", "HP:0012531"}),
+    "HP:0012088": frozenset({"HP:0500001"}),  # Abnormal urinary odor over Body odor ("wee smells really bad")
+    "HP:0100034": frozenset({"HP:0000643", "HP:0001336"}),  # Motor tics over Blepharospasm, Myoclonus
 }
 
 
@@ -2664,7 +2667,7 @@ def _readings(lexicon: Lexicon, chosen: list[_Candidate], found: list[readings.R
         id(c)
         for c in chosen
         if any(
-            r.first <= c.first <= c.last <= r.last and c.ids[0] in _READ_MORE_SPECIFICALLY.get(r.hpo_id, ())
+            c.first <= r.last and r.first <= c.last and c.ids[0] in _READ_MORE_SPECIFICALLY.get(r.hpo_id, ())
             for r in found
         )
     }

@@ -14,13 +14,13 @@ first. The readings live by what they are about:
 - ``numbers``: weight changes, centiles crossed, body mass indices, cycle lengths, counted falls;
 - ``bowels_and_bladder``: the bowels, urine and vomiting ("the runs", "be sick", D&V, bowels not opened,
   loose stools, painful defecation, bowel urgency, passing urine often or at night, a slow, urgent or
-  burning stream, incontinence, a sore bottom, little urine);
+  burning stream, incontinence, a sore bottom, little urine, dark or smelly urine);
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
   an ulcer on the leg or a sore that won't heal;
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked;
-- ``mind_and_nerves``: fits, faints and staring spells, sight fading, light that hurts, confusion, memory,
-  hallucinations, being on edge, anhedonia, a child's few words;
+- ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
+  memory, hallucinations, being on edge, anhedonia, a child's few words;
 - ``other``: coughing on drinks, morning stiffness, joints that click or grind, a child pulling at an ear,
   eating what is not food, a described vaginal discharge.
 """
@@ -37,6 +37,7 @@ from .bowels_and_bladder import (
     bowels_not_opened,
     burning_urine,
     d_and_v,
+    dark_urine,
     frequent_urination,
     incontinence,
     little_urine,
@@ -46,6 +47,7 @@ from .bowels_and_bladder import (
     sore_bottom,
     the_runs,
     urinary_hesitancy_and_urgency,
+    urine_smells,
     vomiting,
 )
 from .mind_and_nerves import (
@@ -59,6 +61,7 @@ from .mind_and_nerves import (
     on_edge,
     sees_things,
     stiff_then_jerking,
+    tic_movements,
     vision_fades,
 )
 from .numbers import body_mass_indices, centile_drops, cycle_lengths, frequent_falls, weight_changes
@@ -143,6 +146,9 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (sore_bottom, ("bum", "bottom", "backside", "back passage", "anus", "down there")),
     (little_urine, ("napp", "diaper", "peed", "weed", "urine", "water", "wee", "pee")),
     (pulls_at_ear, ("ear", "eer")),
+    (dark_urine, ("cola", "coke", "tea", "orange", "brown")),
+    (urine_smells, ("smell", "stink", "whiff", "pong")),
+    (tic_movements, ("blink", "shrug", "sholder", "shoulder", "head keeps")),
     (
         pica,
         (

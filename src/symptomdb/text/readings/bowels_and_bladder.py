@@ -444,3 +444,43 @@ OLIGURIA = "HP:0100520"
 def little_urine(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Oliguria from few wet nappies, none since a time, or barely passing urine."""
     return _each_match(_LITTLE_URINE_RE, text, tokens, OLIGURIA)
+
+
+# Session 17: urine said dark as cola, coke or strong tea, or brown, is dark urine ("my wee is like the colour
+# of coke", "his water is as dark as tea", "pee came out dark brown like coke after leg day")
+_DARK_URINE_RE = re.compile(
+    r"\b(?:wee|pee|peeing|urine|water|p)\b[^.;!?\n]{0,30}?\b(?:cola|coke|(?:strong )?tea|dark orange|"
+    r"(?:dark )?brown)\b",
+    re.IGNORECASE,
+)
+DARK_URINE = "HP:0040319"
+
+
+def dark_urine(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Dark urine: urine like cola, coke or strong tea, or brown."""
+    return _each_match(_DARK_URINE_RE, text, tokens, DARK_URINE)
+
+
+# Session 17: urine that smells (strong, bad, fishy, funny) or stinks, in a text about urine, is an abnormal
+# urinary odour ("her wee really stinks", "it smells really strong" after "when I wee it burns"), not body
+# odour; the reading takes the place of Body odor
+_URINE_SMELLS_RE = re.compile(
+    r"\b(?:smells|smelt|smelled|smelly|stinks|stinky|stank|whiffy|pongs|fishy smell|doesn'?t smell right)\b",
+    re.IGNORECASE,
+)
+_URINE_TEXT_RE = re.compile(
+    r"\b(?:wee|wees|weeing|pee|pees|peeing|urine|waterworks|water infection|uti|pass(?:ing)? water)\b",
+    re.IGNORECASE,
+)
+URINARY_ODOR = "HP:0012088"
+
+
+def urine_smells(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """An abnormal urinary odour where the urine smells, in a sentence about urine."""
+    return _each_match(
+        _URINE_SMELLS_RE,
+        text,
+        tokens,
+        URINARY_ODOR,
+        lambda m: not _URINE_TEXT_RE.search(_sentence_around(text, m.start(), m.end())),
+    )

@@ -273,3 +273,25 @@ def stiff_then_jerking(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 spans.append((i, j))
                 break
     return spans
+
+
+# Session 17: blinking, shrugging or a head that jerks, over and over and not meant, beside sniffing or
+# throat clearing, are motor tics ("keeps blinking hard and sniffing and doing this funny shoulder shrug, he
+# says he cant stop"), not blepharospasm or myoclonus; the reading takes their place
+_TIC_MOVEMENT_RE = re.compile(
+    r"\b(?:blink\w*|shrug\w*|shoulder (?:jumps|jerks|goes up)|move the sholder up|head keeps jerking)\b",
+    re.IGNORECASE,
+)
+_TIC_TEXT_RE = re.compile(
+    r"\b(?:sniff\w*|throat clearing|clears? (?:his|her|my) throat|over and over|can'?t stop|cant stop|"
+    r"can not stop|can'?t help|don'?t mean to|tics?|ticks?|many times|again and again)\b",
+    re.IGNORECASE,
+)
+MOTOR_TICS = "HP:0100034"
+
+
+def tic_movements(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Motor tics: blinking or shrugging over and over, beside sniffing or throat clearing."""
+    if not _TIC_TEXT_RE.search(text):
+        return []
+    return _each_match(_TIC_MOVEMENT_RE, text, tokens, MOTOR_TICS)
