@@ -749,3 +749,29 @@ def test_urine_colour_and_smell_and_tics(knowledge: Knowledge, text: str, term: 
 )
 def test_no_urine_finding_or_tic_without_their_words(knowledge: Knowledge, text: str, term: str) -> None:
     assert term not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("legs crawly from 10pm, have to get up + walk, paced the landing", "HP:0012452"),  # restless legs
+        ("my legs go fizzy every evening and i have to get up and pace the landing", "HP:0012452"),
+        ("Everything tastes of metal since the chemo", "HP:0031249"),  # parageusia
+        ("a bitter taste in my mouth since yesterday", "HP:0031249"),
+    ],
+)
+def test_restless_legs_and_food_that_tastes_wrong(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("my legs ache after football", "HP:0012452"),  # no crawling, nothing eased by moving
+        ("food doesn't taste of much since the cold", "HP:0031249"),  # taste faint, not wrong
+    ],
+)
+def test_no_restless_legs_or_parageusia_without_their_words(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert term not in found(annotate(knowledge, text))

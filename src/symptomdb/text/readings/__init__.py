@@ -18,11 +18,11 @@ first. The readings live by what they are about:
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
   an ulcer on the leg or a sore that won't heal;
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
-  soaked;
+  soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
   memory, hallucinations, being on edge, anhedonia, a child's few words;
 - ``other``: coughing on drinks, morning stiffness, joints that click or grind, a child pulling at an ear,
-  eating what is not food, a described vaginal discharge.
+  eating what is not food, food that tastes wrong, a described vaginal discharge.
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ from .other import (
     morning_stiffness,
     pica,
     pulls_at_ear,
+    tastes_wrong,
     vaginal_discharge,
 )
 from .skin import (
@@ -82,7 +83,7 @@ from .skin import (
     skin_ulcer,
     stopped_sweating,
 )
-from .sleep import long_sleep, night_sweats, night_wakings, sleep_apnoea, sleep_latencies
+from .sleep import long_sleep, night_sweats, night_wakings, restless_legs, sleep_apnoea, sleep_latencies
 from .vital_signs import (
     FEVER,
     blood_pressures,
@@ -149,6 +150,8 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (dark_urine, ("cola", "coke", "tea", "orange", "brown")),
     (urine_smells, ("smell", "stink", "whiff", "pong")),
     (tic_movements, ("blink", "shrug", "sholder", "shoulder", "head keeps")),
+    (restless_legs, ("leg", "calf", "calves")),
+    (tastes_wrong, ("tast",)),
     (
         pica,
         (

@@ -166,3 +166,20 @@ PICA = "HP:0011856"
 def pica(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Pica: eating or craving what is not food, or ice to crunch."""
     return _each_match(_PICA_RE, text, tokens, PICA)
+
+
+# Session 17: food or drink that tastes of metal, coins, cardboard or tin, or tastes off, wrong or bitter, is
+# parageusia ("everything tastes of metal since the chemo", "my taste has gone funny", "a bitter taste in
+# my mouth"); not taste that is lost or faint ("doesn't taste of much": hypogeusia)
+_TASTES_WRONG_RE = re.compile(
+    r"\b(?:tastes?|tasted|tasting)\b(?! of much)[^.;!?\n]{0,25}?\b(?:metal\w*|coins?|cardboard|tin|off|weird|"
+    r"wrong|funny|strange|bitter|salty)\b"
+    r"|\b(?:metallic|bitter|horrible|funny|strange|weird|bad|disgusting) taste\b",
+    re.IGNORECASE,
+)
+PARAGEUSIA = "HP:0031249"
+
+
+def tastes_wrong(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Parageusia: food that tastes of metal or cardboard, or tastes off or bitter."""
+    return _each_match(_TASTES_WRONG_RE, text, tokens, PARAGEUSIA)

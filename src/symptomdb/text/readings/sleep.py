@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from symptomdb.text.english import NUMBER_WORDS
 from symptomdb.text.normalise import Token
 
-from ._base import Reading, _each_match, _off_topic, _read, _sentence_around
+from ._base import Reading, _each_match, _each_match_on, _off_topic, _read, _sentence_around
 
 # round 31: stopping breathing said of the night ("my wife says I stop breathing for ages at night",
 # "he snores and then stops breathing") is sleep apnoea
@@ -152,3 +152,29 @@ def _minutes(number: str, unit: str) -> float:
     else:
         count = float(_NUMBER_WORDS.get(number, number if number.isdigit() else 0))
     return count * 60 if unit.startswith("h") else count
+
+
+# Session 17: legs that feel crawly, fizzy or jumpy, or won't keep still, eased only by getting up and moving,
+# are restless legs ("legs crawly from 10pm, have to get up + walk", "like someone poured lemonade in my
+# calves, and i have to get up and pace the landing"); read on the legs' feeling
+_LEGS_FEEL_RE = re.compile(
+    r"\b(?:legs?|calves|calf)\b[^.;!?\n]{0,50}?\b(?P<feeling>crawly|creepy|fizzy|fizz|ants|jumpy|"
+    r"restless|lemonade|won'?t keep still|will not keep still|go crazy|uncomfortable|awful)\b"
+    r"|\b(?P<feeling2>creepy crawly|crawly|fizzy|jumpy) (?:feeling )?(?:deep )?in (?:my|his|her) "
+    r"(?:legs|calves)\b",
+    re.IGNORECASE,
+)
+_MOVING_EASES_RE = re.compile(
+    r"\b(?:(?:have|has|had|got) to (?:get up|keep moving|move|walk|pace|keep)"
+    r"|walking (?:about |around )?helps|eases? (?:off )?(?:when|once) (?:i|he|she)(?:'m)? mov\w*"
+    r"|keep moving them|pace the landing|paced the landing|get up and (?:walk|move|pace))\b",
+    re.IGNORECASE,
+)
+RESTLESS_LEGS = "HP:0012452"
+
+
+def restless_legs(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Restless legs: legs that feel crawly or won't keep still, eased by getting up and moving."""
+    if not _MOVING_EASES_RE.search(text):
+        return []
+    return _each_match_on(_LEGS_FEEL_RE, text, tokens, RESTLESS_LEGS, ("feeling", "feeling2"))
