@@ -775,3 +775,19 @@ def test_no_restless_legs_or_parageusia_without_their_words(
     knowledge: Knowledge, text: str, term: str
 ) -> None:
     assert term not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("lower back pain shooting down R leg to foot, toes numb", "HP:0011868"),  # sciatica
+        ("tiny flashes of light at the side when I look round", "HP:0030786"),  # photopsia
+        ("I wake up with my mouth bone dry every morning", "HP:0000217"),  # xerostomia
+    ],
+)
+def test_sciatica_photopsia_and_a_dry_mouth(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_rash_down_the_leg_is_no_sciatica(knowledge: Knowledge) -> None:
+    assert "HP:0011868" not in found(annotate(knowledge, "the rash goes down my leg"))

@@ -22,7 +22,8 @@ first. The readings live by what they are about:
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
   memory, hallucinations, being on edge, anhedonia, a child's few words;
 - ``other``: coughing on drinks, morning stiffness, joints that click or grind, a child pulling at an ear,
-  eating what is not food, food that tastes wrong, a described vaginal discharge.
+  eating what is not food, food that tastes wrong, pain down the back of the leg, a described vaginal
+  discharge.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ from .other import (
     morning_stiffness,
     pica,
     pulls_at_ear,
+    sciatica,
     tastes_wrong,
     vaginal_discharge,
 )
@@ -152,6 +154,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (tic_movements, ("blink", "shrug", "sholder", "shoulder", "head keeps")),
     (restless_legs, ("leg", "calf", "calves")),
     (tastes_wrong, ("tast",)),
+    (sciatica, ("down",)),
     (
         pica,
         (

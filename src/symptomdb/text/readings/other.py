@@ -183,3 +183,23 @@ PARAGEUSIA = "HP:0031249"
 def tastes_wrong(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Parageusia: food that tastes of metal or cardboard, or tastes off or bitter."""
     return _each_match(_TASTES_WRONG_RE, text, tokens, PARAGEUSIA)
+
+
+# Session 17: pain from the back or buttock that shoots, goes or runs down the back of the leg is sciatica
+# ("lower back pain shooting down R leg to foot", "it shoots down the back of my left leg right to my
+# foot"), said beside the back
+_DOWN_THE_LEG_RE = re.compile(
+    r"\b(?:shoot\w*|go(?:es|ing)?|run\w*|travel\w*|radiat\w*|it go)\s+(?:right\s+|all the way\s+)?down\s+"
+    r"(?:the back of\s+)?(?:(?:my|his|her|the|mi|di)\s+)?(?:left |right |l |r )?(?:legs?|buttock|thigh)\b"
+    r"|\bdown (?:the )?back of (?:my |his |her |the )?(?:l |r |left |right )?(?:legs?|thigh)\b",
+    re.IGNORECASE,
+)
+_BACK_RE = re.compile(r"\b(?:back|buttock|bum|lumbar|sciatic\w*)\b", re.IGNORECASE)
+SCIATICA = "HP:0011868"
+
+
+def sciatica(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Sciatica: pain from the back that shoots down the back of the leg."""
+    if not _BACK_RE.search(text):
+        return []
+    return _each_match(_DOWN_THE_LEG_RE, text, tokens, SCIATICA)
