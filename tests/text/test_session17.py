@@ -791,3 +791,27 @@ def test_sciatica_photopsia_and_a_dry_mouth(knowledge: Knowledge, text: str, ter
 
 def test_a_rash_down_the_leg_is_no_sciatica(knowledge: Knowledge) -> None:
     assert "HP:0011868" not in found(annotate(knowledge, "the rash goes down my leg"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Gwen's left eye has been red and watering since yesterday", "HP:0009926"),  # epiphora
+        ("a lump on the side of her neck that has been there about 3 weeks", "HP:6000174"),  # lateral mass
+        ("His feet are always cold like ice", "HP:0033850"),  # coldness, not cold intolerance
+    ],
+)
+def test_watering_eyes_neck_lumps_and_cold_feet(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I've gone yellow in the eyes and my water is dark like tea", "HP:0009926"),  # urine, not tears
+        ("the new eye drops are making my eyes sting", "HP:0000508"),  # a medicine, not ptosis
+        ("I feel the cold terribly, always in a jumper", "HP:0033850"),  # cold intolerance stays
+    ],
+)
+def test_no_epiphora_ptosis_or_coldness_from_other_words(knowledge: Knowledge, text: str, term: str) -> None:
+    assert term not in found(annotate(knowledge, text))

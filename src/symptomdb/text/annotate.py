@@ -2655,6 +2655,8 @@ _READ_MORE_SPECIFICALLY = {
     "HP:0200042": frozenset({"HP:0025238", "HP:0030840", "HP:0012514", "HP:0030841", "HP:0012531"}),
     "HP:0012088": frozenset({"HP:0500001"}),  # Abnormal urinary odor over Body odor ("wee smells really bad")
     "HP:0100034": frozenset({"HP:0000643", "HP:0001336"}),  # Motor tics over Blepharospasm, Myoclonus
+    "HP:6000174": frozenset({"HP:0025289"}),  # Lateral neck mass over Cervical lymphadenopathy
+    "HP:0033850": frozenset({"HP:6000855"}),  # Coldness over Cold intolerance ("feet always freezing")
 }
 
 

@@ -22,8 +22,8 @@ first. The readings live by what they are about:
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
   memory, hallucinations, being on edge, anhedonia, a child's few words;
 - ``other``: coughing on drinks, morning stiffness, joints that click or grind, a child pulling at an ear,
-  eating what is not food, food that tastes wrong, pain down the back of the leg, a described vaginal
-  discharge.
+  eating what is not food, food that tastes wrong, pain down the back of the leg, eyes that water, a lump
+  on the side of the neck, cold hands or feet, a described vaginal discharge.
 """
 
 from __future__ import annotations
@@ -67,9 +67,12 @@ from .mind_and_nerves import (
 )
 from .numbers import body_mass_indices, centile_drops, cycle_lengths, frequent_falls, weight_changes
 from .other import (
+    cold_parts,
     coughs_on_drinks,
+    eyes_water,
     joint_crepitus,
     morning_stiffness,
+    neck_lump,
     pica,
     pulls_at_ear,
     sciatica,
@@ -155,6 +158,9 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (restless_legs, ("leg", "calf", "calves")),
     (tastes_wrong, ("tast",)),
     (sciatica, ("down",)),
+    (eyes_water, ("water", "stream", "tears")),
+    (neck_lump, ("neck", "nek")),
+    (cold_parts, ("cold", "freez", "ice", "icy")),
     (
         pica,
         (

@@ -203,3 +203,52 @@ def sciatica(text: str, tokens: Sequence[Token]) -> list[Reading]:
     if not _BACK_RE.search(text):
         return []
     return _each_match(_DOWN_THE_LEG_RE, text, tokens, SCIATICA)
+
+
+# Session 17: an eye that waters or streams ("red and watering since yesterday", "itchy and all watery",
+# "red, itchy and streaming") is epiphora; read on the water word, past the other adjectives of the eye;
+# not "my water" (urine: "yellow in the eyes, and my water is dark")
+_EYE_WATERS_RE = re.compile(
+    r"\beyes?\b(?! drops)[^.;!?\n]{0,40}?(?<!my )(?<!his )(?<!her )(?<!the )"
+    r"\b(?P<water>water(?:s|ing|y|ed)?|waterin|streaming|full of tears)\b",
+    re.IGNORECASE,
+)
+EPIPHORA = "HP:0009926"
+
+
+def eyes_water(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Epiphora: an eye that waters or streams."""
+    return _each_match_on(_EYE_WATERS_RE, text, tokens, EPIPHORA, ("water",))
+
+
+# Session 17: a lump on the side of the neck, or under the jaw or an ear, is a lateral neck mass, as the
+# authors code what a person finds ("a lump on the side of her neck that has been there 3 weeks"); what the
+# lump is (a gland) is not said, so it takes the place of Cervical lymphadenopathy
+_NECK_LUMP_RE = re.compile(
+    r"\b(?:lumps?|lupm|lunp|swelling)\b[^.;!?\n]{0,25}?\b(?:(?:left |right )?side of (?:my|his|her|the) "
+    r"(?:neck|nek)|(?:neck|nek)\b[^.;!?\n]{0,20}?(?:under (?:my|his|her|the) (?:left |right )?(?:jaw|ear)|"
+    r"on the (?:left|right)|(?:left|right) side))",
+    re.IGNORECASE,
+)
+LATERAL_NECK_MASS = "HP:6000174"
+
+
+def neck_lump(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """A lateral neck mass: a lump on the side of the neck or under the jaw or an ear."""
+    return _each_match(_NECK_LUMP_RE, text, tokens, LATERAL_NECK_MASS)
+
+
+# Session 17: hands, feet or a leg said to be cold, freezing or like ice, or a person cold to touch, is
+# coldness of that part, not cold intolerance (which is feeling the cold); it takes Cold intolerance's place
+_COLD_PART_RE = re.compile(
+    r"\b(?:hands?|feet|foot|legs?|toes|fingers)\b(?:\s+(?:and|&)\s+(?:feet|hands))?"
+    r"(?:\s+(?:are|is|feel|feels|always|so|really|gone|go|goes|has gone|have gone|freezing|ice))*\s+"
+    r"(?:cold|freezing|like ice|icy|like blocks of ice)\b|\bcold to (?:the )?touch\b",
+    re.IGNORECASE,
+)
+COLDNESS = "HP:0033850"
+
+
+def cold_parts(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Coldness: hands, feet or a leg that are cold, or a person cold to touch."""
+    return _each_match(_COLD_PART_RE, text, tokens, COLDNESS)
