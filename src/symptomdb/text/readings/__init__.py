@@ -21,9 +21,11 @@ first. The readings live by what they are about:
   soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
   memory, hallucinations, being on edge, anhedonia, a child's few words;
-- ``other``: coughing on drinks, morning stiffness, joints that click or grind, a child pulling at an ear,
-  eating what is not food, food that tastes wrong, pain down the back of the leg, eyes that water, a lump
-  on the side of the neck, cold hands or feet, a described vaginal discharge.
+- ``joints_and_limbs``: morning stiffness, joints that click or grind, pain down the back of the leg, cold
+  hands or feet;
+- ``head_and_neck``: coughing on drinks, a child pulling at an ear, food that tastes wrong, eyes that water,
+  a lump on the side of the neck;
+- ``other``: eating what is not food, a described vaginal discharge.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ from .bowels_and_bladder import (
     urine_smells,
     vomiting,
 )
+from .head_and_neck import coughs_on_drinks, eyes_water, neck_lump, pulls_at_ear, tastes_wrong
+from .joints_and_limbs import cold_parts, joint_crepitus, morning_stiffness, sciatica
 from .mind_and_nerves import (
     anhedonia,
     automatisms,
@@ -66,19 +70,7 @@ from .mind_and_nerves import (
     vision_fades,
 )
 from .numbers import body_mass_indices, centile_drops, cycle_lengths, frequent_falls, weight_changes
-from .other import (
-    cold_parts,
-    coughs_on_drinks,
-    eyes_water,
-    joint_crepitus,
-    morning_stiffness,
-    neck_lump,
-    pica,
-    pulls_at_ear,
-    sciatica,
-    tastes_wrong,
-    vaginal_discharge,
-)
+from .other import pica, vaginal_discharge
 from .skin import (
     chilblains,
     dry_skin,

@@ -1,0 +1,114 @@
+"""Readings about the joints and limbs: a person stiff in the morning (generalized morning stiffness), a
+joint that clicks or grinds (crepitus), pain from the back down the leg (sciatica), and hands or feet
+said cold (coldness).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from symptomdb.text.normalise import Token
+
+from ._base import Reading, _each_match, _each_match_on, _read, _sentence_around
+
+# Session 17: stiffness of the whole person in the morning ("every morning I'm stiff for at least an hour",
+# "Stiff as a board first thing", "everything's stiff first thing", "am stiffness approx 2 hrs") is
+# generalized morning stiffness. Not a part's ("my knees are stiff first thing": a stiff knee; "stiff for an
+# hour every morning" after the joints: the authors code those Joint stiffness)
+_MORNING_STIFFNESS_RE = re.compile(r"\b(?:morning|am|a\.m\.)\s+stiffness\b", re.IGNORECASE)
+_STIFF_RE = re.compile(r"\bstiff(?:ness)?\b", re.IGNORECASE)
+_IN_THE_MORNING_RE = re.compile(
+    r"\b(?:first thing|in the mornings?|every morning|mornings|when i (?:get|wake) up|on waking"
+    r"|after i get up)\b",
+    re.IGNORECASE,
+)
+_STIFF_PERSON_RE = re.compile(
+    r"\b(?:i'm|i am|im|i feel|i get|everything's|everything is|everything|she's|he's|she is|he is)\b"
+    r"[^,;]{0,20}$",
+    re.IGNORECASE,
+)
+_STIFF_AS_A_WHOLE_RE = re.compile(r"\s+(?:as a board|all over)\b", re.IGNORECASE)
+GENERALIZED_MORNING_STIFFNESS = "HP:0005197"
+
+
+def morning_stiffness(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Generalized morning stiffness from a person stiff in the morning."""
+    readings = _each_match(_MORNING_STIFFNESS_RE, text, tokens, GENERALIZED_MORNING_STIFFNESS)
+    for match in _STIFF_RE.finditer(text):
+        sentence = _sentence_around(text, match.start(), match.end())
+        clause_start = max(text.rfind(mark, 0, match.start()) for mark in (",", ";", ".", "!", "?", "\n"))
+        before = text[clause_start + 1 : match.start()]
+        # a person is stiff ("I'm stiff", "everything's stiff"), or the clause opens on "Stiff as a board"
+        whole = bool(_STIFF_PERSON_RE.search(before)) or (
+            not before.strip() and bool(_STIFF_AS_A_WHOLE_RE.match(text, match.end()))
+        )
+        if whole and _IN_THE_MORNING_RE.search(sentence):
+            readings += _read(tokens, match.start(), match.end(), GENERALIZED_MORNING_STIFFNESS)
+    return readings
+
+
+# Session 17: a joint that clicks, creaks, cracks, grinds or crunches is joint crepitus ("knee clicks on
+# stairs", "kneecap grinds", "knees crack and ache going down stairs", "crunch getting up out of a chair");
+# not fingers clicked for attention, cracked skin or a cracked bone, nor a jaw that clicks (the authors code
+# the jaw joint, not crepitus)
+_CREPITUS_RE = re.compile(
+    r"\b(?:knees?|kneecaps?|hips?|wrists?|ankles?|shoulders?|elbows?|thumbs?|joints?|neck)\b"
+    r"[^.;!?\n]{0,40}?\b(?P<sound>clicks?|clicking|creak\w*|cracks|cracking|crack(?= and)|grinds?|grinding|"
+    r"crunch\w*|clunk\w*)\b",
+    re.IGNORECASE,
+)
+_NOT_CREPITUS_RE = re.compile(
+    r"\bclick\w* (?:my|his|her|their) fingers\b|\bcrack\w* (?:a|my|his|her) (?:rib|bone|wrist|ankle)\b"
+    r"|\bskin\b",
+    re.IGNORECASE,
+)
+JOINT_CREPITUS = "HP:0034431"
+
+
+def joint_crepitus(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Joint crepitus where a joint clicks, creaks, cracks, grinds or crunches (read on the sound word)."""
+    return _each_match_on(
+        _CREPITUS_RE,
+        text,
+        tokens,
+        JOINT_CREPITUS,
+        ("sound",),
+        lambda m: bool(_NOT_CREPITUS_RE.search(_sentence_around(text, m.start(), m.end()))),
+    )
+
+
+# Session 17: pain from the back or buttock that shoots, goes or runs down the back of the leg is sciatica
+# ("lower back pain shooting down R leg to foot", "it shoots down the back of my left leg right to my
+# foot"), said beside the back
+_DOWN_THE_LEG_RE = re.compile(
+    r"\b(?:shoot\w*|go(?:es|ing)?|run\w*|travel\w*|radiat\w*|it go)\s+(?:right\s+|all the way\s+)?down\s+"
+    r"(?:the back of\s+)?(?:(?:my|his|her|the|mi|di)\s+)?(?:left |right |l |r )?(?:legs?|buttock|thigh)\b"
+    r"|\bdown (?:the )?back of (?:my |his |her |the )?(?:l |r |left |right )?(?:legs?|thigh)\b",
+    re.IGNORECASE,
+)
+_BACK_RE = re.compile(r"\b(?:back|buttock|bum|lumbar|sciatic\w*)\b", re.IGNORECASE)
+SCIATICA = "HP:0011868"
+
+
+def sciatica(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Sciatica: pain from the back that shoots down the back of the leg."""
+    if not _BACK_RE.search(text):
+        return []
+    return _each_match(_DOWN_THE_LEG_RE, text, tokens, SCIATICA)
+
+
+# Session 17: hands, feet or a leg said to be cold, freezing or like ice, or a person cold to touch, is
+# coldness of that part, not cold intolerance (which is feeling the cold); it takes Cold intolerance's place
+_COLD_PART_RE = re.compile(
+    r"\b(?:hands?|feet|foot|legs?|toes|fingers)\b(?:\s+(?:and|&)\s+(?:feet|hands))?"
+    r"(?:\s+(?:are|is|feel|feels|always|so|really|gone|go|goes|has gone|have gone|freezing|ice))*\s+"
+    r"(?:cold|freezing|like ice|icy|like blocks of ice)\b|\bcold to (?:the )?touch\b",
+    re.IGNORECASE,
+)
+COLDNESS = "HP:0033850"
+
+
+def cold_parts(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Coldness: hands, feet or a leg that are cold, or a person cold to touch."""
+    return _each_match(_COLD_PART_RE, text, tokens, COLDNESS)
