@@ -815,3 +815,28 @@ def test_watering_eyes_neck_lumps_and_cold_feet(knowledge: Knowledge, text: str,
 )
 def test_no_epiphora_ptosis_or_coldness_from_other_words(knowledge: Knowledge, text: str, term: str) -> None:
     assert term not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("can't pass water since this morning, lower tummy bursting", "HP:0000016"),  # retention
+        ("R shoulder - can't lift arm above head, painful at night lying on it", "HP:0006467"),
+        ("my toe nails have gone all thick and yellow and crumbly", "HP:0011367"),  # yellow nails
+    ],
+)
+def test_retention_shoulder_movement_and_yellow_nails(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I can't wee without it stinging", "HP:0000016"),  # dysuria, not retention
+        ("I can't lift my arm above my head after the gym", "HP:0006467"),  # no shoulder said
+    ],
+)
+def test_no_retention_or_shoulder_limit_without_their_words(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert term not in found(annotate(knowledge, text))

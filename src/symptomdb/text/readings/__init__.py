@@ -14,15 +14,15 @@ first. The readings live by what they are about:
 - ``numbers``: weight changes, centiles crossed, body mass indices, cycle lengths, counted falls;
 - ``bowels_and_bladder``: the bowels, urine and vomiting ("the runs", "be sick", D&V, bowels not opened,
   loose stools, painful defecation, bowel urgency, passing urine often or at night, a slow, urgent or
-  burning stream, incontinence, a sore bottom, little urine, dark or smelly urine);
+  burning stream, incontinence, a sore bottom, little urine, dark or smelly urine, urine held back);
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
-  an ulcer on the leg or a sore that won't heal;
+  an ulcer on the leg or a sore that won't heal, yellow nails;
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
   memory, hallucinations, being on edge, anhedonia, a child's few words;
 - ``joints_and_limbs``: morning stiffness, joints that click or grind, pain down the back of the leg, cold
-  hands or feet;
+  hands or feet, an arm that cannot be lifted above the head;
 - ``head_and_neck``: coughing on drinks, a child pulling at an ear, food that tastes wrong, eyes that water,
   a lump on the side of the neck;
 - ``other``: eating what is not food, a described vaginal discharge.
@@ -47,6 +47,7 @@ from .bowels_and_bladder import (
     loose_stools,
     nocturia,
     painful_defecation,
+    retention,
     sore_bottom,
     the_runs,
     urinary_hesitancy_and_urgency,
@@ -54,7 +55,7 @@ from .bowels_and_bladder import (
     vomiting,
 )
 from .head_and_neck import coughs_on_drinks, eyes_water, neck_lump, pulls_at_ear, tastes_wrong
-from .joints_and_limbs import cold_parts, joint_crepitus, morning_stiffness, sciatica
+from .joints_and_limbs import cold_parts, joint_crepitus, morning_stiffness, sciatica, shoulder_limited
 from .mind_and_nerves import (
     anhedonia,
     automatisms,
@@ -79,6 +80,7 @@ from .skin import (
     scratching,
     skin_ulcer,
     stopped_sweating,
+    yellow_nails,
 )
 from .sleep import long_sleep, night_sweats, night_wakings, restless_legs, sleep_apnoea, sleep_latencies
 from .vital_signs import (
@@ -153,6 +155,9 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (eyes_water, ("water", "stream", "tears")),
     (neck_lump, ("neck", "nek")),
     (cold_parts, ("cold", "freez", "ice", "icy")),
+    (retention, ("pass", "wee", "pee", "urinate", "go at all", "empt", "bladder")),
+    (shoulder_limited, ("lift", "raise", "reach", "get my arm", "get his arm", "get her arm")),
+    (yellow_nails, ("yel",)),
     (
         pica,
         (

@@ -484,3 +484,24 @@ def urine_smells(text: str, tokens: Sequence[Token]) -> list[Reading]:
         URINARY_ODOR,
         lambda m: not _URINE_TEXT_RE.search(_sentence_around(text, m.start(), m.end())),
     )
+
+
+# Session 17: urine that cannot be passed, or a bladder that feels full or never empties, is urinary
+# retention ("can't pass water since this morning", "I can't wee properly after the birth, I feel full but
+# only a dribble comes out", "bladder never feels like it's emptied")
+_RETENTION_RE = re.compile(
+    r"\b(?:can'?t|cannot|cannae|couldn'?t|could not|unable to)\s+(?:pass (?:water|watter|urine)|wee|pee|"
+    r"urinate|go at all)\b(?!\s+without)"
+    r"|\b(?:never|doesn'?t|don'?t|not)\s+feels?\s+(?:like\s+(?:it'?s|i'?ve|my bladder'?s?|it has)\s+)?"
+    r"(?:been\s+)?(?:emptied|empty)\b"
+    r"|\bbladder\s+(?:feels\s+)?(?:full|never empties)\b",
+    re.IGNORECASE,
+)
+URINARY_RETENTION = "HP:0000016"
+
+
+def retention(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Urinary retention: urine that cannot be passed, or a bladder that never empties."""
+    if not _URINE_TEXT_RE.search(text) and "bladder" not in text.lower() and "water" not in text.lower():
+        return []
+    return _each_match(_RETENTION_RE, text, tokens, URINARY_RETENTION)

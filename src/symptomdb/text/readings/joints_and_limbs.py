@@ -112,3 +112,22 @@ COLDNESS = "HP:0033850"
 def cold_parts(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Coldness: hands, feet or a leg that are cold, or a person cold to touch."""
     return _each_match(_COLD_PART_RE, text, tokens, COLDNESS)
+
+
+# Session 17: an arm that cannot be lifted above the head, or reach behind the back, in a text about the
+# shoulder is limited shoulder movement ("can't lift my arm above my head to peg out the washing", "can't
+# reach behind my back", "cannae lift ma arm above ma heid")
+_SHOULDER_LIMITED_RE = re.compile(
+    r"\b(?:can'?t|cannot|cannae|can barely|can hardly|unable to|struggle to|struggling to)\s+"
+    r"(?:lift|get|raise|put)\s+(?:ma |my |his |her |the |both )?(?:arms?|hands?)\s+(?:up\b|above|over)"
+    r"|\b(?:can'?t|cannot|cannae|unable to)\s+reach\s+(?:up\s+)?behind\s+(?:my|his|her)\s+back\b",
+    re.IGNORECASE,
+)
+LIMITED_SHOULDER_MOVEMENT = "HP:0006467"
+
+
+def shoulder_limited(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Limited shoulder movement: an arm that cannot go above the head, in a text about the shoulder."""
+    if "shoulder" not in text.lower():
+        return []
+    return _each_match(_SHOULDER_LIMITED_RE, text, tokens, LIMITED_SHOULDER_MOVEMENT)

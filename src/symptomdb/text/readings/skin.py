@@ -162,3 +162,17 @@ SKIN_ULCER = "HP:0200042"
 def skin_ulcer(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """A skin ulcer on the leg or foot, or a sore that won't heal."""
     return _each_match(_SKIN_ULCER_RE, text, tokens, SKIN_ULCER)
+
+
+# Session 17: nails or toenails gone yellow ("my toenails have gone thick and yellow and crumbly", "nails
+# going yellowish") are yellow nails
+_YELLOW_NAILS_RE = re.compile(
+    r"\b(?:nails?|toe ?nails?|nials|fingernails?)\b[^.;!?\n]{0,40}?\b(?P<yellow>yel+ow\w*|yellw)\b",
+    re.IGNORECASE,
+)
+YELLOW_NAILS = "HP:0011367"
+
+
+def yellow_nails(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Yellow nails, read on the colour."""
+    return _each_match_on(_YELLOW_NAILS_RE, text, tokens, YELLOW_NAILS, ("yellow",))
