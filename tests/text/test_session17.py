@@ -840,3 +840,15 @@ def test_no_retention_or_shoulder_limit_without_their_words(
     knowledge: Knowledge, text: str, term: str
 ) -> None:
     assert term not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My hair is thinning badly on top and my nails split", True),
+        ("Elsie's hair has got very thin all over", True),
+        ("I wash my hair and my shoulders have gone thin and bony", False),
+    ],
+)
+def test_thinning_hair_is_sparse_scalp_hair(knowledge: Knowledge, text: str, expected: bool) -> None:
+    assert (found(annotate(knowledge, text)).get("HP:0002209") is False) is expected

@@ -2657,6 +2657,7 @@ _READ_MORE_SPECIFICALLY = {
     "HP:0100034": frozenset({"HP:0000643", "HP:0001336"}),  # Motor tics over Blepharospasm, Myoclonus
     "HP:6000174": frozenset({"HP:0025289"}),  # Lateral neck mass over Cervical lymphadenopathy
     "HP:0033850": frozenset({"HP:6000855"}),  # Coldness over Cold intolerance ("feet always freezing")
+    "HP:0002209": frozenset({"HP:0002213"}),  # Sparse scalp hair over Fine hair ("hair is thinning")
 }
 
 

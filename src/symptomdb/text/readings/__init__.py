@@ -16,7 +16,7 @@ first. The readings live by what they are about:
   loose stools, painful defecation, bowel urgency, passing urine often or at night, a slow, urgent or
   burning stream, incontinence, a sore bottom, little urine, dark or smelly urine, urine held back);
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
-  an ulcer on the leg or a sore that won't heal, yellow nails;
+  an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair;
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
@@ -80,6 +80,7 @@ from .skin import (
     scratching,
     skin_ulcer,
     stopped_sweating,
+    thinning_hair,
     yellow_nails,
 )
 from .sleep import long_sleep, night_sweats, night_wakings, restless_legs, sleep_apnoea, sleep_latencies
@@ -158,6 +159,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (retention, ("pass", "wee", "pee", "urinate", "go at all", "empt", "bladder")),
     (shoulder_limited, ("lift", "raise", "reach", "get my arm", "get his arm", "get her arm")),
     (yellow_nails, ("yel",)),
+    (thinning_hair, ("thin",)),
     (
         pica,
         (

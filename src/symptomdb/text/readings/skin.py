@@ -176,3 +176,21 @@ YELLOW_NAILS = "HP:0011367"
 def yellow_nails(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Yellow nails, read on the colour."""
     return _each_match_on(_YELLOW_NAILS_RE, text, tokens, YELLOW_NAILS, ("yellow",))
+
+
+# Session 17: hair said to be thinning, or gone thin on top or all over, is sparse scalp hair ("my hair is
+# thinning badly on top", "her hair has got very thin all over"): the lay "thin hair" is less hair, not
+# finer hair; the reading takes the place of Fine hair
+_THINNING_HAIR_RE = re.compile(
+    r"\bhair(?:'s)?\b(?:(?!\band\b)[^.;!?\n]){0,25}?\b(?:thinning|thinned"
+    r"|thin(?:ner)? (?:on top|at the crown|all over)|(?:got|gone|become|getting|going) (?:very |really |so )?"
+    r"thin(?:ner)?)\b"
+    r"|\bthinning (?:hair|on (?:the )?(?:top|crown))\b",
+    re.IGNORECASE,
+)
+SPARSE_SCALP_HAIR = "HP:0002209"
+
+
+def thinning_hair(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Sparse scalp hair: hair said to be thinning."""
+    return _each_match(_THINNING_HAIR_RE, text, tokens, SPARSE_SCALP_HAIR)
