@@ -317,7 +317,7 @@ def test_stature_said_of_a_person(knowledge: Knowledge) -> None:
         ("my eyes feel dry and gritty", "HP:0001097"),  # Keratoconjunctivitis sicca
         ("my joints feel stiff in the morning", "HP:0001387"),  # Joint stiffness
         ("my legs feel restless at night", "HP:0012452"),  # Restless legs, not Restlessness
-        ("his eyes look yellow", "HP:0000952"),  # Jaundice
+        ("his eyes look yellow", "HP:0032106"),  # Conjunctival icterus (session 18)
         ("my joints get stiff in the cold", "HP:0001387"),  # a verb of becoming too
         ("my heart goes all over the place", "HP:0001962"),  # the lexicon's own phrase keeps the verb
     ],

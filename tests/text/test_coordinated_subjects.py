@@ -21,7 +21,7 @@ ANKLE_SWELLING, ARTHRALGIA = "HP:0001785", "HP:0002829"
             "my skin and the whites of my eyes have gone yellow",
             {JAUNDICE: False, CONJUNCTIVAL_ICTERUS: False},
         ),
-        ("his skin and eyes turned yellow last week", {JAUNDICE: False}),
+        ("his skin and eyes turned yellow last week", {JAUNDICE: False, CONJUNCTIVAL_ICTERUS: False}),
         (
             # each subject takes the predicate; since session 16 the two joints' pains said together
             # are one Arthralgia
@@ -38,7 +38,7 @@ def test_each_subject_takes_the_predicate(knowledge: Knowledge, text: str, expec
     "text", ["my skin and eyes have not gone yellow", "my skin and eyes haven't gone yellow"]
 )
 def test_a_negated_shared_predicate_excludes_every_subject(knowledge: Knowledge, text: str) -> None:
-    assert found(annotate(knowledge, text)) == {JAUNDICE: True}
+    assert found(annotate(knowledge, text)) == {JAUNDICE: True, CONJUNCTIVAL_ICTERUS: True}
 
 
 @pytest.mark.parametrize(

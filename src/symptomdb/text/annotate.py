@@ -25,8 +25,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from pydantic import BaseModel
-
 from symptomdb.knowledge.store import Knowledge
 from symptomdb.text import negation, readings
 from symptomdb.text.english import NUMBER_WORDS
@@ -41,6 +39,7 @@ from symptomdb.text.lexicon import (
     read_modifier_cues,
     surface_form,
 )
+from symptomdb.text.mention import Mention
 from symptomdb.text.normal import find_absence_phrases, find_normal_statements
 from symptomdb.text.normalise import (
     FILLER_WORDS,
@@ -50,22 +49,10 @@ from symptomdb.text.normalise import (
     tokenize,
 )
 from symptomdb.text.spelling import correct_tokens
+from symptomdb.text.yellowing import icterus_and_jaundice
 
 MAX_STOP_WORDS_IN_WINDOW = 3  # in a row
 _CONJUNCTIONS = frozenset({"and", "or", "and/or", "nor", "&"})
-
-
-class Mention(BaseModel):
-    """One HPO term found in a text, with its character span (``text[start:end] == mention.text``)."""
-
-    hpo_id: str
-    label: str
-    start: int
-    end: int
-    text: str
-    excluded: bool = False  # stated as absent ("no fever")
-    family: bool = False  # about a relative ("his father has epilepsy"), not the patient
-    uncertain: bool = False  # possible, suspected or to be ruled out; still reported as not excluded
 
 
 @dataclass(slots=True)
@@ -215,6 +202,7 @@ def annotate_with(
     mentions = _without_red_of_another(text, mentions)  # "big toe joint red, hot and swollen"
     mentions = _denied_after(text, mentions)  # "Fever I don't have."
     mentions = _without_rash_named_closer(mentions)  # "a rash of tiny red dots that don't fade": Petechiae
+    mentions = icterus_and_jaundice(lexicon, text, mentions)  # "skin and the whites of her eyes are yellow"
     return _without_unspecified_complaints(lexicon, mentions)
 
 
