@@ -60,3 +60,66 @@ def test_yellow_eyes_denied_are_excluded(knowledge: Knowledge) -> None:
 def test_an_itch_beside_yellow_eyes_is_no_itch_of_the_eyes(knowledge: Knowledge) -> None:
     findings = found(annotate(knowledge, "Yellow eyes, itchy everywhere, pale poo"))
     assert findings.get("HP:0000989") is False and "HP:0033841" not in findings
+
+
+EXERTIONAL_DYSPNEA, DYSPNEA, SLEEP_APNEA = "HP:0002875", "HP:0002094", "HP:0010535"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm short of breath even doing the hoovering or walking to the car",
+        "gets out of breath so easily these days",
+        "I have to stop twice on the stairs to catch my breath",
+        "she stops every few yards for a breath",
+    ],
+)
+def test_breathlessness_on_an_effort_is_exertional(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(EXERTIONAL_DYSPNEA) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("short of breath sitting still in the chair this morning", DYSPNEA),
+        ("he snores and then stops breathing for a few seconds", SLEEP_APNEA),
+    ],
+)
+def test_breathlessness_at_rest_or_stopping_breathing_is_not_exertional(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(term) is False and EXERTIONAL_DYSPNEA not in findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my heart - every so often it starts thumping really hard for no reason",
+        "heart feels like it's racing when I lie down",
+        "I can feel my heart going very fast and fluttery",
+    ],
+)
+def test_a_heartbeat_felt_is_palpitations(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0001962") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my heart surgery was racing through my mind", "dad had heart failure, he was pounding the table"],
+)
+def test_the_heart_of_an_illness_or_an_operation_is_no_heartbeat(knowledge: Knowledge, text: str) -> None:
+    assert "HP:0001962" not in found(annotate(knowledge, text))
+
+
+def test_a_calf_cramp_after_walking_that_eases_on_stopping_is_claudication(knowledge: Knowledge) -> None:
+    findings = found(
+        annotate(knowledge, "after 100 yards walking my left calf cramps, so I stop and it goes")
+    )
+    assert findings.get("HP:0004417") is False and "HP:0003394" not in findings
+
+
+def test_a_calf_cramp_at_night_is_no_claudication(knowledge: Knowledge) -> None:
+    assert "HP:0004417" not in found(
+        annotate(knowledge, "calf cramps in bed at night, I have to walk it off")
+    )

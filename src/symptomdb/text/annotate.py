@@ -2646,6 +2646,8 @@ _READ_MORE_SPECIFICALLY = {
     "HP:6000174": frozenset({"HP:0025289"}),  # Lateral neck mass over Cervical lymphadenopathy
     "HP:0033850": frozenset({"HP:6000855"}),  # Coldness over Cold intolerance ("feet always freezing")
     "HP:0002209": frozenset({"HP:0002213"}),  # Sparse scalp hair over Fine hair ("hair is thinning")
+    # session 18: Intermittent claudication over the cramp or leg pain it is ("calves cramp after 50 yards")
+    "HP:0004417": frozenset({"HP:0003394", "HP:0012514", "HP:0008991", "HP:0003710", "HP:0031921"}),
 }
 
 

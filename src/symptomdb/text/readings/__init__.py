@@ -21,10 +21,12 @@ first. The readings live by what they are about:
   soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
   memory, hallucinations, being on edge, anhedonia, a child's few words;
-- ``joints_and_limbs``: morning stiffness, joints that click or grind, pain down the back of the leg, cold
-  hands or feet, an arm that cannot be lifted above the head;
+- ``joints_and_limbs``: morning stiffness, joints that click or grind, pain down the back of the leg, a calf
+  that cramps on walking and eases on stopping, cold hands or feet, an arm that cannot be lifted above the
+  head;
 - ``head_and_neck``: coughing on drinks, a child pulling at an ear, food that tastes wrong, eyes that water,
   a lump on the side of the neck;
+- ``heart_and_lungs``: a heartbeat felt racing or pounding, stopping to catch one's breath;
 - ``other``: eating what is not food, a described vaginal discharge.
 """
 
@@ -55,7 +57,15 @@ from .bowels_and_bladder import (
     vomiting,
 )
 from .head_and_neck import coughs_on_drinks, eyes_water, neck_lump, pulls_at_ear, tastes_wrong
-from .joints_and_limbs import cold_parts, joint_crepitus, morning_stiffness, sciatica, shoulder_limited
+from .heart_and_lungs import heart_felt, stops_for_breath
+from .joints_and_limbs import (
+    claudication,
+    cold_parts,
+    joint_crepitus,
+    morning_stiffness,
+    sciatica,
+    shoulder_limited,
+)
 from .mind_and_nerves import (
     anhedonia,
     automatisms,
@@ -159,6 +169,9 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (retention, ("pass", "wee", "pee", "urinate", "go at all", "empt", "bladder")),
     (shoulder_limited, ("lift", "raise", "reach", "get my arm", "get his arm", "get her arm")),
     (yellow_nails, ("yel",)),
+    (heart_felt, ("heart", "hart")),
+    (stops_for_breath, ("stop",)),
+    (claudication, ("walk",)),
     (thinning_hair, ("thin",)),
     (
         pica,

@@ -131,3 +131,28 @@ def shoulder_limited(text: str, tokens: Sequence[Token]) -> list[Reading]:
     if "shoulder" not in text.lower():
         return []
     return _each_match(_SHOULDER_LIMITED_RE, text, tokens, LIMITED_SHOULDER_MOVEMENT)
+
+
+# Session 18: a calf or leg that cramps or hurts after walking a distance, and eases on stopping, is
+# intermittent claudication ("I can only walk about 50 yards before my calves cramp up and I have to stop",
+# "a cramping pain in my calf when I walk about 100 yards, have to stop and then it goes off"); the rest
+# that eases it is what tells it from a cramp or a leg pain
+_CALF_PAIN_RE = re.compile(
+    r"\b(?:calf|calfs|calves|carf|legs?)\b[^.;!?\n]{0,25}?\b(?P<pain>cramp\w*|pain\w*|ache\w*|achy|hurts?)\b"
+    r"|\b(?P<pain2>cramp\w*|pain\w*|ache\w*|hurts?)\b[^.;!?\n]{0,20}?\b(?:calf|calfs|calves|carf|legs?)\b",
+    re.IGNORECASE,
+)
+_WALKING_A_DISTANCE_RE = re.compile(r"\bwalk\w*\b", re.IGNORECASE)
+_EASES_ON_STOPPING_RE = re.compile(r"\b(?:stop|stops|stopping|rest|rests|resting)\b", re.IGNORECASE)
+INTERMITTENT_CLAUDICATION = "HP:0004417"
+
+
+def claudication(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Intermittent claudication where a calf or leg pain or cramp is said with walking and stopping."""
+
+    def without_walking(match: re.Match[str]) -> bool:
+        sentence = _sentence_around(text, match.start(), match.end())
+        return not (_WALKING_A_DISTANCE_RE.search(sentence) and _EASES_ON_STOPPING_RE.search(sentence))
+
+    # read on the whole match, so that the calf pain or cramp read there gives way to it
+    return _each_match(_CALF_PAIN_RE, text, tokens, INTERMITTENT_CLAUDICATION, without_walking)

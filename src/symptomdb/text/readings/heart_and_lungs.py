@@ -1,0 +1,44 @@
+"""Readings of the heart and the breath: a heartbeat felt racing or pounding, and stopping to catch one's
+breath."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from symptomdb.text.normalise import Token
+
+from ._base import Reading, _each_match_on
+
+# Session 18: the heart felt beating fast, hard or unevenly is palpitations, however the words run ("my
+# heart - out of nowhere it starts pounding really fast", "my heart feels like it's racing", "heart going
+# really fast and bumpy", "my heart goes like the clappers"); not a heart attack, heart surgery or tablets,
+# and not a heart rate given as a number (vital_signs reads that)
+_HEART_FELT_RE = re.compile(
+    r"\b(?:heart|hart|harts|hearts)\b(?![- ](?:attack|surgery|op|operation|tablets?|pills?|failure|"
+    r"condition|problems?|murmur|rate|disease|valve))[^.;!?\n]{0,30}?\b(?P<felt>racing|racin|races|raced|"
+    r"pounding|poundin|pounds|pounded|thumping|thumpin|thumps|banging|bangin|fluttering|flutterring|"
+    r"flutterin|flutters|fluttery|fluttrey|jumping|skipping|skips|bumpy|beat very hard|beating (?:quick|"
+    r"fast|hard)|going (?:really |very |so |too )?fast|like the clappers|like a train)\b",
+    re.IGNORECASE,
+)
+PALPITATIONS = "HP:0001962"
+
+# Session 18: stopping on the way to catch one's breath is breathlessness on exertion ("stopping 3 times to
+# catch my breath", "I have to stop every few steps to get my breath")
+_STOPS_FOR_BREATH_RE = re.compile(
+    r"\bstop\w*\b[^.;!?\n]{0,30}?\b(?:to (?:catch|get) (?:my|his|her|their|me|your) (?P<breath>breath)|for "
+    r"(?:a )?(?P<breath2>breath))\b",
+    re.IGNORECASE,
+)
+EXERTIONAL_DYSPNEA = "HP:0002875"
+
+
+def heart_felt(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Palpitations, read on the word that says how the heart felt."""
+    return _each_match_on(_HEART_FELT_RE, text, tokens, PALPITATIONS, ("felt",))
+
+
+def stops_for_breath(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Exertional dyspnea, read on "breath"."""
+    return _each_match_on(_STOPS_FOR_BREATH_RE, text, tokens, EXERTIONAL_DYSPNEA, ("breath", "breath2"))
