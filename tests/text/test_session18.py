@@ -123,3 +123,36 @@ def test_a_calf_cramp_at_night_is_no_claudication(knowledge: Knowledge) -> None:
     assert "HP:0004417" not in found(
         annotate(knowledge, "calf cramps in bed at night, I have to walk it off")
     )
+
+
+HYPOPIGMENTED, HYPERPIGMENTED, DARK_MACULE = "HP:0001053", "HP:0000953", "HP:0001034"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("she has white patches coming on her elbows, the skin has lost its colour", HYPOPIGMENTED),
+        ("there are lighter patches on his chin now", HYPOPIGMENTED),
+        ("round patches on my back, paler than the rest of me", HYPOPIGMENTED),
+        ("dark patches have come up on the backs of my hands", HYPERPIGMENTED),
+        ("every pimple leaves a dark mark on my jaw", DARK_MACULE),
+    ],
+)
+def test_lighter_or_darker_patches_of_skin_are_its_pigment(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(term) is False and "HP:0000980" not in findings  # no Pallor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "white patches on his tongue that won't wipe off",
+        "white spots at the back of my throat",
+        "a dark patch on the inside of my lip",
+        "white patches on her nails",
+    ],
+)
+def test_patches_that_are_not_on_the_skin_are_not_its_pigment(knowledge: Knowledge, text: str) -> None:
+    assert not {HYPOPIGMENTED, HYPERPIGMENTED, DARK_MACULE} & set(found(annotate(knowledge, text)))

@@ -16,7 +16,7 @@ first. The readings live by what they are about:
   loose stools, painful defecation, bowel urgency, passing urine often or at night, a slow, urgent or
   burning stream, incontinence, a sore bottom, little urine, dark or smelly urine, urine held back);
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
-  an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair;
+  an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair, lighter or darker patches;
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
@@ -88,6 +88,7 @@ from .skin import (
     photosensitivity,
     scaling_skin,
     scratching,
+    skin_colour_patches,
     skin_ulcer,
     stopped_sweating,
     thinning_hair,
@@ -170,6 +171,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (shoulder_limited, ("lift", "raise", "reach", "get my arm", "get his arm", "get her arm")),
     (yellow_nails, ("yel",)),
     (heart_felt, ("heart", "hart")),
+    (skin_colour_patches, ("patch", "mark", "spot", "area")),
     (stops_for_breath, ("stop",)),
     (claudication, ("walk",)),
     (thinning_hair, ("thin",)),

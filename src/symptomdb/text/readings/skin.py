@@ -194,3 +194,43 @@ SPARSE_SCALP_HAIR = "HP:0002209"
 def thinning_hair(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Sparse scalp hair: hair said to be thinning."""
     return _each_match(_THINNING_HAIR_RE, text, tokens, SPARSE_SCALP_HAIR)
+
+
+# Session 18: patches of skin lighter than the rest ("white patches coming up on the backs of my hands",
+# "lighter patches on his cheeks", "large light patches on my back") are hypopigmented skin patches, and
+# darker patches ("dark patches over my knuckles") hyperpigmentation, and dark marks or spots ("dark marks
+# from old bites") hypermelanotic macules;
+# not in the mouth, on the nails, teeth or eyes, not light brown (café-au-lait) or leaf-shaped (ash-leaf)
+# patches, and not velvety ones (acanthosis nigricans): the lexicon names those
+_LIGHT_PATCHES_RE = re.compile(
+    r"\b(?P<colour>pale|paler|white|whitish|lighter|light)(?: white)? (?:patch\w*|areas?)\b"
+    r"|\b(?P<colour2>pale|paler|white|whitish|lighter)(?: white)? spots? on (?:the |my |his |her )?skin\b"
+    r"|\b(?:patch\w*|spots?)\b[^.;!?\n]{0,30}?\b(?P<colour3>lighter|paler) than\b",
+    re.IGNORECASE,
+)
+_DARK_PATCHES_RE = re.compile(r"\b(?P<colour>dark|darker)(?: brown)? (?:patch\w*|areas?)\b", re.IGNORECASE)
+_DARK_MARKS_RE = re.compile(r"\b(?P<colour>dark|darker)(?: brown)? (?:marks?|spots?)\b", re.IGNORECASE)
+_NOT_THE_SKINS_RE = re.compile(
+    r"\b(?:mouth|tongue|tounge|tung|tonsils?|tonsills|thraot|gums?|lips?|teeth|tooth|nails?|fingernails?|"
+    r"eyes?|throat|thrush|leaf|velvety|light brown|milky coffee|coffee|bruis\w*|tissue|spotting|hair|"
+    r"vitiligo|purple|blood)\b",
+    re.IGNORECASE,
+)
+HYPOPIGMENTED_PATCHES = "HP:0001053"
+HYPERPIGMENTATION = "HP:0000953"
+HYPERMELANOTIC_MACULE = "HP:0001034"
+
+
+def skin_colour_patches(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Hypopigmented skin patches, hyperpigmentation of the skin and hypermelanotic macules, read on the
+    colour word."""
+
+    def not_the_skins(match: re.Match[str]) -> bool:
+        return bool(_NOT_THE_SKINS_RE.search(_sentence_around(text, match.start(), match.end())))
+
+    light = ("colour", "colour2", "colour3")
+    return (
+        _each_match_on(_LIGHT_PATCHES_RE, text, tokens, HYPOPIGMENTED_PATCHES, light, not_the_skins)
+        + _each_match_on(_DARK_PATCHES_RE, text, tokens, HYPERPIGMENTATION, ("colour",), not_the_skins)
+        + _each_match_on(_DARK_MARKS_RE, text, tokens, HYPERMELANOTIC_MACULE, ("colour",), not_the_skins)
+    )
