@@ -156,3 +156,37 @@ def test_lighter_or_darker_patches_of_skin_are_its_pigment(
 )
 def test_patches_that_are_not_on_the_skin_are_not_its_pigment(knowledge: Knowledge, text: str) -> None:
     assert not {HYPOPIGMENTED, HYPERPIGMENTED, DARK_MACULE} & set(found(annotate(knowledge, text)))
+
+
+PALLOR, FATIGUE = "HP:0000980", "HP:0012378"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my wife says I look grey today",
+        "he went all sweaty and grey before he fainted",
+        "her face went grey and she slumped in the chair",
+        "she looks really washed out, even her lips",
+    ],
+)
+def test_a_person_gone_grey_or_looking_washed_out_is_pallor(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(PALLOR) is False and FATIGUE not in findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "everything went grey round the edges when I stood up",
+        "my lips look bluish grey in the mirror",
+        "the rash on his arms looks greyish on his skin",
+    ],
+)
+def test_grey_sight_lips_or_hair_is_no_pallor(knowledge: Knowledge, text: str) -> None:
+    assert PALLOR not in found(annotate(knowledge, text))
+
+
+def test_feeling_washed_out_stays_fatigue(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "I feel completely washed out since the flu"))
+    assert findings.get(FATIGUE) is False and PALLOR not in findings

@@ -2648,9 +2648,8 @@ _READ_MORE_SPECIFICALLY = {
     "HP:0002209": frozenset({"HP:0002213"}),  # Sparse scalp hair over Fine hair ("hair is thinning")
     # session 18: Intermittent claudication over the cramp or leg pain it is ("calves cramp after 50 yards")
     "HP:0004417": frozenset({"HP:0003394", "HP:0012514", "HP:0008991", "HP:0003710", "HP:0031921"}),
-    "HP:0001053": frozenset(
-        {"HP:0000980"}
-    ),  # session 18: Hypopigmented skin patches over Pallor ("pale patches")
+    "HP:0001053": frozenset({"HP:0000980"}),  # session 18: Hypopigmented skin patches over Pallor
+    "HP:0000980": frozenset({"HP:0012378"}),  # session 18: Pallor over the Fatigue of "looks washed out"
 }
 
 

@@ -16,7 +16,8 @@ first. The readings live by what they are about:
   loose stools, painful defecation, bowel urgency, passing urine often or at night, a slow, urgent or
   burning stream, incontinence, a sore bottom, little urine, dark or smelly urine, urine held back);
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
-  an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair, lighter or darker patches;
+  an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair, lighter or darker patches, a
+  person gone grey;
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
@@ -85,6 +86,7 @@ from .other import pica, vaginal_discharge
 from .skin import (
     chilblains,
     dry_skin,
+    looks_grey,
     photosensitivity,
     scaling_skin,
     scratching,
@@ -172,6 +174,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (yellow_nails, ("yel",)),
     (heart_felt, ("heart", "hart")),
     (skin_colour_patches, ("patch", "mark", "spot", "area")),
+    (looks_grey, ("grey", "gray", "ashen", "washed")),
     (stops_for_breath, ("stop",)),
     (claudication, ("walk",)),
     (thinning_hair, ("thin",)),

@@ -234,3 +234,35 @@ def skin_colour_patches(text: str, tokens: Sequence[Token]) -> list[Reading]:
         + _each_match_on(_DARK_PATCHES_RE, text, tokens, HYPERPIGMENTATION, ("colour",), not_the_skins)
         + _each_match_on(_DARK_MARKS_RE, text, tokens, HYPERMELANOTIC_MACULE, ("colour",), not_the_skins)
     )
+
+
+# Session 18: a person or a face gone grey or ashen ("my husband says I look grey", "went all clammy and
+# grey", "her face went grey, eyes rolled up", "my skin has gone sort of grey and dull all over") is pallor,
+# as on brown and black skin it shows; and so is looking washed out ("he looks washed out, kind of grey"),
+# where feeling washed out is fatigue. Not sight going grey, greying hair, grey-blue lips or a grey patch,
+# rash or toe
+_GREY_RE = re.compile(
+    r"\b(?:i|he|she|you|face|skin|complexion|look|looks|looked|looking|goes|gone|go|went|turned|turns)\b"
+    r"(?:\s+(?:all|really|very|quite|a bit|a little|sort of|kind of|literally|so|completely|pale and|"
+    r"sweaty and|clammy and|dull and))*\s+(?P<grey>grey|gray|greyish|grayish|ashen)\b"
+    r"(?!\s*(?:-|and |/)?\s*(?:blue|bluish|brown|black|scaly|waxy|round|hair))"
+    r"|\b(?:look|looks|looked|looking)\s+(?:really |very |so |a bit |quite |pale and )*"
+    r"(?P<washed>washed[- ]out)\b",
+    re.IGNORECASE,
+)
+_GREY_THING_BEFORE_RE = re.compile(
+    r"\b(?:vision|sight|everything|colours?|colors?|lips?|hair|toes?|fingers?|fingertips|nails?|eyes?|"
+    r"whites|patch\w*|spots?|cheeks|rash|blisters?|there|bruises?|it|they|them|sky|screen)\b[^,;.]{0,25}$",
+    re.IGNORECASE,
+)
+PALLOR = "HP:0000980"
+
+
+def looks_grey(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Pallor, read on "grey" or "washed out" said of a person, a face or the skin."""
+
+    def of_a_thing(match: re.Match[str]) -> bool:
+        start = max(text.rfind(mark, 0, match.start()) for mark in ".;!?\n,")
+        return bool(_GREY_THING_BEFORE_RE.search(text[start + 1 : match.start()]))
+
+    return _each_match_on(_GREY_RE, text, tokens, PALLOR, ("grey", "washed"), of_a_thing)
