@@ -190,3 +190,36 @@ def test_grey_sight_lips_or_hair_is_no_pallor(knowledge: Knowledge, text: str) -
 def test_feeling_washed_out_stays_fatigue(knowledge: Knowledge) -> None:
     findings = found(annotate(knowledge, "I feel completely washed out since the flu"))
     assert findings.get(FATIGUE) is False and PALLOR not in findings
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I get pressure sores on my bum from the wheelchair", "HP:0012399"),
+        ("can't do stairs any more, I sleep downstairs", "HP:0003551"),
+        ("she chokes on her drinks unless they're thickened", "HP:0030842"),
+        ("lying awake with my mind racing till 3", "HP:0033844"),
+        ("since the attack I get flashbacks most days", "HP:0032937"),
+        ("he has a learning disability and needs help with money", "HP:0001249"),
+        ("I had a hypo in the car park, 2.8", "HP:0001943"),
+        ("getting hypos most mornings since the dose went up", "HP:0001988"),
+    ],
+)
+def test_what_people_say_on_needs_assessment_forms(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("no trouble swallowing or cutting up my food", "HP:5200339"),  # Self-cutting
+        ("I can't see the kerb and I've missed my footing twice", "HP:0011301"),  # Absent foot
+    ],
+)
+def test_everyday_phrases_name_no_finding(knowledge: Knowledge, text: str, term: str) -> None:
+    assert term not in found(annotate(knowledge, text))
+
+
+def test_shorthand_minutes_are_not_read_as_another_word(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "the seizure went on for 25 mins before the ambulance came"))
+    assert findings.get("HP:0002133") is False  # Status epilepticus, from the minutes

@@ -594,6 +594,13 @@ def _correctable_case(raw: str, sentence_start: bool) -> bool:
     return sentence_start and raw[0].isupper() and raw[1:].islower()
 
 
+# Session 18: shorthand units of time and measure are words, never slips of a finding word ("25 mins" is
+# no "mind" once "mind racing" is a lexicon phrase: s and d are neighbouring keys)
+_SHORTHAND_UNITS = frozenset(
+    {"mins", "hrs", "secs", "wks", "yrs", "mths", "mnths", "kgs", "lbs", "mls", "tabs", "meds"}
+)
+
+
 def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
     """The tokens with misspelt words read as the lexicon words they stand for (spans unchanged)."""
     out = list(tokens)
@@ -610,7 +617,7 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
             continue
         at_start, sentence_start = sentence_start, False
         raw = token.text
-        if token.stop:
+        if token.stop or token.lower in _SHORTHAND_UNITS:
             continue
         contraction = CONTRACTIONS.get(token.lower) or TEXT_SPEAK.get(token.lower)
         if contraction is not None:
