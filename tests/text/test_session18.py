@@ -223,3 +223,24 @@ def test_everyday_phrases_name_no_finding(knowledge: Knowledge, text: str, term:
 def test_shorthand_minutes_are_not_read_as_another_word(knowledge: Knowledge) -> None:
     findings = found(annotate(knowledge, "the seizure went on for 25 mins before the ambulance came"))
     assert findings.get("HP:0002133") is False  # Status epilepticus, from the minutes
+
+
+VOMITING = "HP:0002013"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I was sick last night and it looked like coffee grounds", "HP:0032144"),  # Coffee ground vomitus
+        ("threw up what looked like fresh blood this morning", "HP:0002248"),  # Hematemesis
+    ],
+)
+def test_a_vomit_named_more_closely_is_no_vomiting_of_its_own(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(term) is False and VOMITING not in findings
+
+
+def test_vomiting_without_a_closer_name_stays(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "I've been sick four times since midnight")).get(VOMITING) is False

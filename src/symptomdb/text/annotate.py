@@ -283,6 +283,13 @@ _PART_OF_ANOTHER: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
     ("HP:0000989", ("itch",), frozenset({"HP:0009710"})),
     ("HP:0000969", ("swell", "swollen"), frozenset({"HP:0009710"})),
     ("HP:0010783", ("red",), frozenset({"HP:0009710"})),
+    # session 18: the vomiting of a vomit named more closely (blood or coffee grounds brought up, a vomit
+    # after coughing, projectile or episodic vomiting: "I was sick and it looked like coffee grounds")
+    (
+        "HP:0002013",
+        ("vomit", "sick", "threw", "throw", "puk", "brought", "brings"),
+        frozenset({"HP:0002248", "HP:0032144", "HP:0034783", "HP:0002587", "HP:0002572"}),
+    ),
 )
 
 
