@@ -244,3 +244,14 @@ def test_a_vomit_named_more_closely_is_no_vomiting_of_its_own(
 
 def test_vomiting_without_a_closer_name_stays(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "I've been sick four times since midnight")).get(VOMITING) is False
+
+
+@pytest.mark.parametrize(
+    "text", ["I can't eat much without getting pain", "I cannot stand for long without my back aching"]
+)
+def test_cannot_without_is_no_negation(knowledge: Knowledge, text: str) -> None:
+    assert all(excluded is False for excluded in found(annotate(knowledge, text)).values())
+
+
+def test_without_alone_still_negates(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "I can walk a mile without getting breathless")).get(DYSPNEA) is True

@@ -484,6 +484,8 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
             kind = PRE  # "no more colds than his brothers"
         elif kind == POST and _free_for_a_time(tokens, trigger):
             continue  # "seizure free for 8 months": the seizures were there before
+        elif kind == PRE and _cannot_without(tokens, trigger):
+            continue  # "I can't eat without getting pain": the pain is there
         flags = flags_of.get(kind)
         if flags is None:
             continue
@@ -523,6 +525,23 @@ def classify(tokens: Sequence[Token], mentions: Sequence[Span]) -> tuple[list[bo
         for n in found:
             flags[n] = True
     return negated, family, [u and not n for u, n in zip(uncertain, negated, strict=True)]
+
+
+_CANNOT = _words("can't cant cannot couldn't couldnt unable")
+_CANNOT_REACH = 8  # words back from "without" within its clause
+
+
+def _cannot_without(tokens: Sequence[Token], trigger: Trigger) -> bool:
+    """Session 18: "without" after "can't" in its clause says the finding comes every time ("I can't eat
+    much without getting pain", "I cannot stand for long without my back aching"), a double negative."""
+    if trigger.first != trigger.last or tokens[trigger.first].lower != "without":
+        return False
+    for j in range(trigger.first - 1, max(trigger.first - _CANNOT_REACH, 0) - 1, -1):
+        if tokens[j].kind in ("break", "comma"):
+            return False
+        if tokens[j].lower in _CANNOT:
+            return True
+    return False
 
 
 _BARE_ANSWERS = _words("no none nil never")
