@@ -255,3 +255,33 @@ def test_cannot_without_is_no_negation(knowledge: Knowledge, text: str) -> None:
 
 def test_without_alone_still_negates(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "I can walk a mile without getting breathless")).get(DYSPNEA) is True
+
+
+FALLS = "HP:0002527"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grandad fell in the garden on Tuesday and cut his hand",
+        "she has been frightened to go out since her fall in March",
+        "had a fall at home last night, nothing broken",
+        "my knee gives way and I've gone down in the street twice",
+    ],
+)
+def test_a_fall_told_as_an_event_is_falls(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(FALLS) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he fell off his bike and grazed his knee",
+        "I fell asleep on the sofa at 8",
+        "her hair fell out after the chemo",
+        "the breakpoints fell within one interval",
+        "I've gone down 2kg since the new tablets",
+    ],
+)
+def test_other_falls_and_the_word_fell_are_no_falls(knowledge: Knowledge, text: str) -> None:
+    assert FALLS not in found(annotate(knowledge, text))

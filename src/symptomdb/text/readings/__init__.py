@@ -21,7 +21,7 @@ first. The readings live by what they are about:
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
-  memory, hallucinations, being on edge, anhedonia, a child's few words;
+  memory, hallucinations, being on edge, anhedonia, a child's few words, a fall;
 - ``joints_and_limbs``: morning stiffness, joints that click or grind, pain down the back of the leg, a calf
   that cramps on walking and eases on stopping, cold hands or feet, an arm that cannot be lifted above the
   head;
@@ -68,6 +68,7 @@ from .joints_and_limbs import (
     shoulder_limited,
 )
 from .mind_and_nerves import (
+    a_fall,
     anhedonia,
     automatisms,
     came_round,
@@ -129,6 +130,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (temperatures, ("temp", "fev", "feev")),
     (blood_pressures, ("bp", "pressure", "reading")),
     (frequent_falls, ("fall", "fell")),
+    (a_fall, ("fell", "fall", "gone down", "went down", "gone over", "go down")),
     (weight_changes, ("lost", "losing", "dropped", "down", "put on", "gain", "up ", "lighter")),
     (centile_drops, ("centile",)),
     (frequent_urination, ("every",)),

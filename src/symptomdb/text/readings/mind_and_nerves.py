@@ -6,7 +6,7 @@ annotator makes the seizure said before it *Bilateral tonic-clonic seizure*).
 
 Session 16 added being on edge, sight fading on standing, light that hurts and a child's few words; session
 17 a collapse someone came round from, staring spells with automatisms, disorientation, forgetting and
-seeing things that are not there.
+seeing things that are not there; session 18 a fall.
 """
 
 from __future__ import annotations
@@ -295,3 +295,42 @@ def tic_movements(text: str, tokens: Sequence[Token]) -> list[Reading]:
     if not _TIC_TEXT_RE.search(text):
         return []
     return _each_match(_TIC_MOVEMENT_RE, text, tokens, MOTOR_TICS)
+
+
+# Session 18: a fall told as an event ("Mum fell in the kitchen", "since his fall in January", "had a fall
+# in the garden", "I've gone down in the street twice") is Falls; the word "fall" alone is kept from the
+# finding (mostly a verb: "fall asleep"). Not a fall off or out of something (a bike, the sofa, bed: an
+# accident the lay authors do not code), falling asleep, apart or pregnant, hair that fell out, or a fall
+# in a seizure ("fell stiff", "fell straight back")
+_A_FALL_RE = re.compile(
+    r"\b(?P<fall>fell|had a fall|a fall|my fall|his fall|her fall|the fall)\b"
+    r"(?!(?:\s+\w+){0,3}\s+(?:off|out|asleep|apart|back|pregnant|into|stiff|race|in love|for|over the|within|"
+    r"between|below|above|short|to)\b)"
+    r"|\b(?:i|i've|ive|he|she|he's|she's|i'd|he'd|she'd)\s+(?:\w+\s+)?"
+    r"(?P<down>gone down|went down|gone over|go down)\b"
+    r"(?=\s+(?:in|on|onto|twice|again|three|several|in there|\d+(?!\s*(?:kg|lb|lbs|st|stone|pounds|kilos))))",
+    re.IGNORECASE,
+)
+_NOT_A_FALL_RE = re.compile(
+    r"\b(?:hair|fell race|fell running|seizure|fit|fits|trampoline|bike|scooter|ladder|horse|monkey bars)\b",
+    re.IGNORECASE,
+)
+# a measure that fell ("her temperature fell overnight", "his sats fell to 88")
+_A_MEASURE_BEFORE_RE = re.compile(
+    r"\b(?:temperature|temp|sats|saturations?|weight|levels?|count|pressure|bp|sugars?|glucose|hb|"
+    r"haemoglobin|hemoglobin|numbers?|reading|readings|rate|score|it|they|prices?)\s*$",
+    re.IGNORECASE,
+)
+FALLS = "HP:0002527"
+
+
+def a_fall(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Falls, read on the words that tell the fall."""
+
+    def not_a_fall(match: re.Match[str]) -> bool:
+        return bool(
+            _NOT_A_FALL_RE.search(_sentence_around(text, match.start(), match.end()))
+            or _A_MEASURE_BEFORE_RE.search(text, max(match.start() - 30, 0), match.start())
+        )
+
+    return _each_match_on(_A_FALL_RE, text, tokens, FALLS, ("fall", "down"), not_a_fall)
