@@ -285,3 +285,31 @@ def test_a_fall_told_as_an_event_is_falls(knowledge: Knowledge, text: str) -> No
 )
 def test_other_falls_and_the_word_fell_are_no_falls(knowledge: Knowledge, text: str) -> None:
     assert FALLS not in found(annotate(knowledge, text))
+
+
+TEARFULNESS = "HP:0033705"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "since the funeral I've been crying most days",
+        "I cry at adverts now, never used to",
+        "she is crying over nothing and not eating",
+        "I keep bursting into tears at work",
+    ],
+)
+def test_crying_often_or_over_little_is_tearfulness(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(TEARFULNESS) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he cries every day on the potty because it hurts",
+        "her lips go blue when she cries a lot",
+        "laughing one minute and crying over nothing the next",
+    ],
+)
+def test_crying_with_a_pain_a_sign_or_laughter_is_no_tearfulness(knowledge: Knowledge, text: str) -> None:
+    assert TEARFULNESS not in found(annotate(knowledge, text))

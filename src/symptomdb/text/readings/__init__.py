@@ -21,7 +21,7 @@ first. The readings live by what they are about:
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
-  memory, hallucinations, being on edge, anhedonia, a child's few words, a fall;
+  memory, hallucinations, being on edge, anhedonia, a child's few words, a fall, crying often;
 - ``joints_and_limbs``: morning stiffness, joints that click or grind, pain down the back of the leg, a calf
   that cramps on walking and eases on stopping, cold hands or feet, an arm that cannot be lifted above the
   head;
@@ -72,6 +72,7 @@ from .mind_and_nerves import (
     anhedonia,
     automatisms,
     came_round,
+    crying_often,
     disoriented,
     few_words,
     forgets,
@@ -131,6 +132,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (blood_pressures, ("bp", "pressure", "reading")),
     (frequent_falls, ("fall", "fell")),
     (a_fall, ("fell", "fall", "gone down", "went down", "gone over", "go down")),
+    (crying_often, ("cry", "cri", "sob", "greetin", "teary", "weepy", "tears")),
     (weight_changes, ("lost", "losing", "dropped", "down", "put on", "gain", "up ", "lighter")),
     (centile_drops, ("centile",)),
     (frequent_urination, ("every",)),

@@ -6,7 +6,7 @@ annotator makes the seizure said before it *Bilateral tonic-clonic seizure*).
 
 Session 16 added being on edge, sight fading on standing, light that hurts and a child's few words; session
 17 a collapse someone came round from, staring spells with automatisms, disorientation, forgetting and
-seeing things that are not there; session 18 a fall.
+seeing things that are not there; session 18 a fall and crying often.
 """
 
 from __future__ import annotations
@@ -334,3 +334,35 @@ def a_fall(text: str, tokens: Sequence[Token]) -> list[Reading]:
         )
 
     return _each_match_on(_A_FALL_RE, text, tokens, FALLS, ("fall", "down"), not_a_fall)
+
+
+# Session 18: crying often or over little ("crying most days", "I cry at adverts", "crying over nothing",
+# "cry myself to sleep most nights", "teary most days", "I keep bursting into tears") is tearfulness. Not a
+# child crying with a pain, on the potty or at a feed, and not a cry that makes a lip blue or a lump stand
+# out (the finding there is named after it), and not crying one minute and laughing the next (a lability
+# of mood); the lexicon names crying "for no reason"
+_CRYING_OFTEN_RE = re.compile(
+    r"\b(?P<cry>cry|cries|crying|cried|cri|cyring|sobbing|greetin|teary|weepy)\b"
+    r"[^.;!?\n]{0,20}?\b(?:most days|every day|everyday|all the time|at adverts|at the adverts|at the telly|"
+    r"over nothing|at nothing|at everything|over small|for small|a lot|on and off|on \+ off|most nights|"
+    r"myself to sleep|at night|when (?:i'm|i am|she's|he's|she is|he is) alone|at work|in the car|"
+    r"in the loo|literally everything|all day)\b"
+    r"|\b(?P<tears>(?:keep|kept|keeps) bursting into tears|(?:teary|weepy) (?:most|all|every))\b",
+    re.IGNORECASE,
+)
+_CRYING_WITH_SOMETHING_RE = re.compile(
+    r"\b(?:pain\w*|hurts?|hurting|sore|ache\w*|screams?|screaming|touch\w*|potty|toilet|poo\w*|feeds?|"
+    r"feeding|lips?|blue|lump|hernia|belly button|ear|teeth|teething|for food|for milk|laugh\w*|one minute|"
+    r"the next)\b",
+    re.IGNORECASE,
+)
+TEARFULNESS = "HP:0033705"
+
+
+def crying_often(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Tearfulness, read on the crying word."""
+
+    def with_something(match: re.Match[str]) -> bool:
+        return bool(_CRYING_WITH_SOMETHING_RE.search(_sentence_around(text, match.start(), match.end())))
+
+    return _each_match_on(_CRYING_OFTEN_RE, text, tokens, TEARFULNESS, ("cry", "tears"), with_something)
