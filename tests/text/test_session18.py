@@ -313,3 +313,20 @@ def test_crying_often_or_over_little_is_tearfulness(knowledge: Knowledge, text: 
 )
 def test_crying_with_a_pain_a_sign_or_laughter_is_no_tearfulness(knowledge: Knowledge, text: str) -> None:
     assert TEARFULNESS not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("her bladder is weak, she has to rush and sometimes doesn't make it.", {"HP:0000012", "HP:0000020"}),
+        ("the need to wee comes on so quick I nearly wet myself", {"HP:0000012"}),
+        ("waterworks: I have to go urgently, day and night", {"HP:0000012"}),
+    ],
+)
+def test_a_need_to_wee_that_cannot_wait_is_urgency(knowledge: Knowledge, text: str, terms: set[str]) -> None:
+    findings = found(annotate(knowledge, text))
+    assert all(findings.get(term) is False for term in terms)
+
+
+def test_an_urgent_need_for_the_bowels_is_no_urinary_urgency(knowledge: Knowledge) -> None:
+    assert "HP:0000012" not in found(annotate(knowledge, "with the runs I have to go urgently after meals"))

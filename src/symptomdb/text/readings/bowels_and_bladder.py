@@ -241,7 +241,12 @@ _HESITANCY_RE = re.compile(
 _HAVING_TO = r"(?:need|needs|have|has|'ve got|'s got|got|really need) to go"
 _URGENCY_RE = re.compile(
     rf"\bwhen (?:i|he|she|you) {_HAVING_TO},? (?:i|he|she|you) (?:really )?{_HAVING_TO}\b"
-    r"|\bwhen it comes,? it comes\b|\bcan'?t (?:get|make it) to the (?:loo|toilet|bathroom) in time\b",
+    r"|\bwhen it comes,? it comes\b|\bcan'?t (?:get|make it) to the (?:loo|toilet|bathroom) in time\b"
+    # session 18: "I have to go urgently", "when she needs to go it's urgent", "she has to rush", "I need the
+    # toilet RIGHT NOW", "the need to wee comes on so quick", "sudden urges to wee"
+    r"|\b(?:go|going|wee|pee|weeing|peeing)\s+urgently\b|\bit'?s urgent\b|\b(?:has|have|had) to rush\b"
+    r"|\bgo in a rush\b|\bright now\b|\bcomes on so (?:quick|quickly|fast|suddenly)\b"
+    r"|\bsudden (?:urges?|need)\b",
     re.IGNORECASE,
 )
 URINARY_HESITANCY, URINARY_URGENCY = "HP:0000019", "HP:0000012"
@@ -299,7 +304,8 @@ def burning_urine(text: str, tokens: Sequence[Token]) -> list[Reading]:
 
 # Session 16: leaking poo or not making it to the toilet is incontinence: of the bowel in a text about the
 # bowels, of urine in a text about urine ("I leak poo when I pass wind", "pooed myself in my sleep", "didn't
-# make it to the toilet in time", "a couple of accidents"); a text about both or neither says nothing
+# make it to the toilet in time", "a couple of accidents"); a text about both or neither says nothing.
+# Session 18: "… and sometimes she doesn't make it." with the clause ending there
 _LEAKED_POO_RE = re.compile(
     r"\b(?:leak\w*|soil\w*)\s+(?:a (?:little )?bit of |some )?poo\b"
     r"|\bpoo(?:ed|ped)?\s+(?:myself|herself|himself|themselves|(?:my|his|her) (?:pants|trousers|knickers))\b",
@@ -307,7 +313,7 @@ _LEAKED_POO_RE = re.compile(
 )
 _NOT_IN_TIME_RE = re.compile(
     r"\b(?:didn'?t|doesn'?t|don'?t|not always|never|can'?t|couldn'?t|won'?t|not)\s+(?:quite\s+|always\s+)?"
-    r"mak(?:e|es|ing) it\s+(?:to the (?:toilet|loo|bathroom)|in time)\b"
+    r"mak(?:e|es|ing) it(?:\s+(?:to the (?:toilet|loo|bathroom)|in time)\b|(?=\s*(?:[.,;!?)]|$|and\b|so\b)))"
     r"|\b(?:had|having|has|a couple of|a few|an?)\s+(?:little\s+)?accidents?\b",
     re.IGNORECASE,
 )
