@@ -330,3 +330,24 @@ def test_a_need_to_wee_that_cannot_wait_is_urgency(knowledge: Knowledge, text: s
 
 def test_an_urgent_need_for_the_bowels_is_no_urinary_urgency(knowledge: Knowledge) -> None:
     assert "HP:0000012" not in found(annotate(knowledge, "with the runs I have to go urgently after meals"))
+
+
+LOW_BACK_PAIN = "HP:0003419"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my lower back has been killing me since the weekend",
+        "did my back in lifting, pain right across the bottom of it",
+        "back's been sore for a week, low down on the right",
+        "lower back stiff and sore first thing every morning",
+    ],
+)
+def test_a_low_back_that_hurts_is_low_back_pain(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(LOW_BACK_PAIN) is False and "HP:0003418" not in findings  # no plain Back pain
+
+
+def test_a_low_back_said_without_a_pain_is_none(knowledge: Knowledge) -> None:
+    assert LOW_BACK_PAIN not in found(annotate(knowledge, "she has a tattoo on her lower back"))

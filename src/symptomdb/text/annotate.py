@@ -2656,6 +2656,8 @@ _READ_MORE_SPECIFICALLY = {
     # session 18: Intermittent claudication over the cramp or leg pain it is ("calves cramp after 50 yards")
     "HP:0004417": frozenset({"HP:0003394", "HP:0012514", "HP:0008991", "HP:0003710", "HP:0031921"}),
     "HP:0001053": frozenset({"HP:0000980"}),  # session 18: Hypopigmented skin patches over Pallor
+    # session 18: Low back pain over the Back pain, Pain or Spinal rigidity read on its words
+    "HP:0003419": frozenset({"HP:0003418", "HP:0012531", "HP:0003306"}),
     "HP:0000980": frozenset({"HP:0012378"}),  # session 18: Pallor over the Fatigue of "looks washed out"
 }
 

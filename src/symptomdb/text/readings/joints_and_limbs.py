@@ -156,3 +156,33 @@ def claudication(text: str, tokens: Sequence[Token]) -> list[Reading]:
 
     # read on the whole match, so that the calf pain or cramp read there gives way to it
     return _each_match(_CALF_PAIN_RE, text, tokens, INTERMITTENT_CLAUDICATION, without_walking)
+
+
+# Session 18: the back said low ("lower back", "low down", "across the bottom of my back", "lower side", "the
+# low bit") in a text that says it hurts ("killing me", "did my back in", "stiff and sore first thing") is
+# low back pain, which the lay authors code rather than Back pain (26 texts where it was missed)
+_LOW_BACK_RE = re.compile(
+    r"\b(?:lower|low)[ -](?:back|bakc|bak)\b"
+    r"|\b(?:back|bakc|bak)\b[^.;!?\n]{0,40}?\b(?:low down|lower down|at the bottom|bottom of it|"
+    r"lower side|the low bit|belt line)\b"
+    r"|\bbottom of (?:my|his|her|the) (?:back|bakc|bak)\b",
+    re.IGNORECASE,
+)
+_BACK_HURTS_RE = re.compile(
+    r"\b(?:pain\w*|pane|ache\w*|achy|sore|hurt\w*|killing|grief|bad|twinge|agony|wrecked|grumbling|spasms?|"
+    r"stiff|did my back in|done my (?:back|bakc|bak) in|put my back out|go|went|gone)\b",
+    re.IGNORECASE,
+)
+_NOT_THE_BACKS_RE = re.compile(r"\b(?:teeth|tooth|legs? of|seat|garden|door)\b", re.IGNORECASE)
+LOW_BACK_PAIN = "HP:0003419"
+
+
+def low_back_pain(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Low back pain where the back said low hurts."""
+    if not _BACK_HURTS_RE.search(text):
+        return []
+
+    def not_the_backs(match: re.Match[str]) -> bool:
+        return bool(_NOT_THE_BACKS_RE.search(_sentence_around(text, match.start(), match.end())))
+
+    return _each_match(_LOW_BACK_RE, text, tokens, LOW_BACK_PAIN, not_the_backs)
