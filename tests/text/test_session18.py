@@ -351,3 +351,20 @@ def test_a_low_back_that_hurts_is_low_back_pain(knowledge: Knowledge, text: str)
 
 def test_a_low_back_said_without_a_pain_is_none(knowledge: Knowledge) -> None:
     assert LOW_BACK_PAIN not in found(annotate(knowledge, "she has a tattoo on her lower back"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a horrible pain in the back of my head since the op",
+        "frozen shoulder, can't reach behind my back, aches at night",
+        "dislocated my shoulder, they popped it back in at A&E",
+        "just sore at the back passage when I go",
+    ],
+)
+def test_back_as_a_place_or_a_direction_is_no_back_pain(knowledge: Knowledge, text: str) -> None:
+    assert "HP:0003418" not in found(annotate(knowledge, text))
+
+
+def test_a_babys_flat_back_of_the_head_is_still_read(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "the back of his head has gone flat")).get("HP:0005469") is False
