@@ -368,3 +368,11 @@ def test_back_as_a_place_or_a_direction_is_no_back_pain(knowledge: Knowledge, te
 
 def test_a_babys_flat_back_of_the_head_is_still_read(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "the back of his head has gone flat")).get("HP:0005469") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the wife says I'm crabbit", "he's whingey and off his food", "she'll snap at the carers for no reason"],
+)
+def test_irritability_in_more_words(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0000737") is False
