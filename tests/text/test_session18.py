@@ -376,3 +376,20 @@ def test_a_babys_flat_back_of_the_head_is_still_read(knowledge: Knowledge) -> No
 )
 def test_irritability_in_more_words(knowledge: Knowledge, text: str) -> None:
     assert found(annotate(knowledge, text)).get("HP:0000737") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my stomach has been running since Sunday",
+        "sick and running both ends all night",
+        "everything seems to go straight through me",
+        "I have diarea since yesterday",
+    ],
+)
+def test_diarrhoea_in_more_words(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0002014") is False
+
+
+def test_running_to_somewhere_is_no_diarrhoea(knowledge: Knowledge) -> None:
+    assert "HP:0002014" not in found(annotate(knowledge, "I was running for the bus and my stomach hurt"))
