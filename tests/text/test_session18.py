@@ -393,3 +393,16 @@ def test_diarrhoea_in_more_words(knowledge: Knowledge, text: str) -> None:
 
 def test_running_to_somewhere_is_no_diarrhoea(knowledge: Knowledge) -> None:
     assert "HP:0002014" not in found(annotate(knowledge, "I was running for the bus and my stomach hurt"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "felt hot and sick just before I fainted",
+        "I feel a bit sick when I smell the dinners",
+        "been feelin sik all week",
+    ],
+)
+def test_feeling_sick_with_words_between_is_nausea(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get("HP:0002018") is False and VOMITING not in findings

@@ -14,7 +14,8 @@ first. The readings live by what they are about:
 - ``numbers``: weight changes, centiles crossed, body mass indices, cycle lengths, counted falls;
 - ``bowels_and_bladder``: the bowels, urine and vomiting ("the runs", "be sick", D&V, bowels not opened,
   loose stools, painful defecation, bowel urgency, passing urine often or at night, a slow, urgent or
-  burning stream, incontinence, a sore bottom, little urine, dark or smelly urine, urine held back);
+  burning stream, incontinence, a sore bottom, little urine, dark or smelly urine, urine held back, feeling
+  sick);
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
   an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair, lighter or darker patches, a
   person gone grey;
@@ -44,6 +45,7 @@ from .bowels_and_bladder import (
     burning_urine,
     d_and_v,
     dark_urine,
+    feels_sick,
     frequent_urination,
     incontinence,
     little_urine,
@@ -183,6 +185,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (stops_for_breath, ("stop",)),
     (claudication, ("walk",)),
     (low_back_pain, ("back", "bakc", "bak")),
+    (feels_sick, ("sick", "sik", "queasy", "queezy")),
     (thinning_hair, ("thin",)),
     (
         pica,

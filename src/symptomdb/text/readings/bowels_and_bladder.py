@@ -21,7 +21,7 @@ from symptomdb.text.english import a_time_of_day
 from symptomdb.text.negation import word_set
 from symptomdb.text.normalise import Token
 
-from ._base import Reading, _each_match, _off_topic, _read, _sentence_around
+from ._base import Reading, _each_match, _each_match_on, _off_topic, _read, _sentence_around
 
 VOMITING = "HP:0002013"
 DIARRHEA = "HP:0002014"
@@ -509,3 +509,20 @@ def retention(text: str, tokens: Sequence[Token]) -> list[Reading]:
     if not _URINE_WORDS_RE.search(text) and "water" not in text.lower():  # "can't pass water"
         return []
     return _each_match(_RETENTION_RE, text, tokens, URINARY_RETENTION)
+
+
+# Session 18: feeling sick with words between ("felt hot and sick first", "feel dizzy and sick", "I feel a bit
+# sick", "makes me feel physically sick", "feelin sik every mornin") is nausea, as "feel sick" is
+_FEELS_SICK_RE = re.compile(
+    r"\b(?:feel|feels|feeling|felt|feelin|go|goes|went)\s+(?:(?:a bit|a little|really|so|very|physically|"
+    r"quite|all|hot and|dizzy and|clammy and|clamy and|sweaty and|bloated and|faint and)\s+)+"
+    r"(?P<sick>sick|sik|seasick|queasy|queezy)\b"
+    r"|\b(?:feel|feels|feeling|felt|feelin)\s+(?P<sick2>sik|queezy)\b",
+    re.IGNORECASE,
+)
+NAUSEA = "HP:0002018"
+
+
+def feels_sick(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Nausea, read on the word "sick" after a feeling and the words between."""
+    return _each_match_on(_FEELS_SICK_RE, text, tokens, NAUSEA, ("sick", "sick2"))
