@@ -406,3 +406,20 @@ def test_running_to_somewhere_is_no_diarrhoea(knowledge: Knowledge) -> None:
 def test_feeling_sick_with_words_between_is_nausea(knowledge: Knowledge, text: str) -> None:
     findings = found(annotate(knowledge, text))
     assert findings.get("HP:0002018") is False and VOMITING not in findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I feinted at work, went hot and sweaty then woke up on the floor",
+        "went pale then dropped, came round after a few seconds, no shaking or fitting",
+    ],
+)
+def test_a_faint_with_a_fit_denied_is_syncope(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0001279") is False
+
+
+def test_a_collapse_in_a_fit_is_no_faint(knowledge: Knowledge) -> None:
+    assert "HP:0001279" not in found(
+        annotate(knowledge, "he had a fit, dropped and came round after 2 minutes")
+    )

@@ -72,7 +72,14 @@ def vision_fades(text: str, tokens: Sequence[Token]) -> list[Reading]:
 _OUT_FOR_RE = re.compile(
     r"(?:\b(?:was|were|is|been|only|i'm|went)\s+|,\s*)out\s+(?:cold\s+)?(?:for\s+)?"
     r"(?:about\s+|maybe\s+|approx\.?\s+|around\s+|roughly\s+|like\s+|only\s+|under\s+|less than\s+|~\s*)?"
-    r"(?:\d+|a few|a couple(?: of)?|half a|a|one|two|few)\s*(?:secs?|seconds?|mins?|minutes?)\b",
+    r"(?:\d+|a few|a couple(?: of)?|half a|a|one|two|few)\s*(?:secs?|seconds?|mins?|minutes?)\b"
+    r"|\b(?:woke|wake|waking|woken)\s+up\s+on\s+the\s+floor\b",  # session 18
+    re.IGNORECASE,
+)
+# session 18: a fit denied ("no fit or shaking", "never shake or jerk, no fit") says it was not one
+_DENIED_FIT_RE = re.compile(
+    r"\b(?:no|not|never|without|nor|didn't|did not|wasn't)\s+(?:\w+\s+){0,3}?(?:fits?|fitting|seizures?|"
+    r"convuls\w*|shak\w*|jerk\w*)(?:\s+or\s+(?:fits?|fitting|shak\w*|jerk\w*))?\b",
     re.IGNORECASE,
 )
 _CAME_ROUND_RE = re.compile(
@@ -97,7 +104,7 @@ SYNCOPE = "HP:0001279"
 
 def came_round(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Syncope from a collapse that someone came round from, or was out for a short while."""
-    if _NOT_A_FAINT_RE.search(text):
+    if _NOT_A_FAINT_RE.search(_DENIED_FIT_RE.sub(" ", text)):
         return []
     readings = _each_match(_OUT_FOR_RE, text, tokens, SYNCOPE)
     if _COLLAPSED_RE.search(text):
