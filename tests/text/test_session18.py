@@ -423,3 +423,18 @@ def test_a_collapse_in_a_fit_is_no_faint(knowledge: Knowledge) -> None:
     assert "HP:0001279" not in found(
         annotate(knowledge, "he had a fit, dropped and came round after 2 minutes")
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["she's been really down since the move", "anxious and low since the op", "I'm so down lately"]
+)
+def test_a_person_said_low_or_down_is_depression(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0000716") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my sugar was low this morning", "his iron is really low", "I've been down twice this week, my legs go"],
+)
+def test_a_low_reading_or_a_fall_is_no_depression(knowledge: Knowledge, text: str) -> None:
+    assert "HP:0000716" not in found(annotate(knowledge, text))

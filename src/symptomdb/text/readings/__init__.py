@@ -22,7 +22,7 @@ first. The readings live by what they are about:
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
-  memory, hallucinations, being on edge, anhedonia, a child's few words, a fall, crying often;
+  memory, hallucinations, being on edge, anhedonia, a child's few words, a fall, crying often, low mood;
 - ``joints_and_limbs``: morning stiffness, joints that click or grind, pain down the back of the leg, a calf
   that cramps on walking and eases on stopping, a low back that hurts, cold hands or feet, an arm that
   cannot be lifted above the head;
@@ -80,6 +80,7 @@ from .mind_and_nerves import (
     few_words,
     forgets,
     light_hurts,
+    low_mood,
     on_edge,
     sees_things,
     stiff_then_jerking,
@@ -136,6 +137,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (frequent_falls, ("fall", "fell")),
     (a_fall, ("fell", "fall", "gone down", "went down", "gone over", "go down")),
     (crying_often, ("cry", "cri", "sob", "greetin", "teary", "weepy", "tears")),
+    (low_mood, ("low", "down")),
     (weight_changes, ("lost", "losing", "dropped", "down", "put on", "gain", "up ", "lighter")),
     (centile_drops, ("centile",)),
     (frequent_urination, ("every",)),

@@ -373,3 +373,33 @@ def crying_often(text: str, tokens: Sequence[Token]) -> list[Reading]:
         return bool(_CRYING_WITH_SOMETHING_RE.search(_sentence_around(text, match.start(), match.end())))
 
     return _each_match_on(_CRYING_OFTEN_RE, text, tokens, TEARFULNESS, ("cry", "tears"), with_something)
+
+
+# Session 18: a person said to be low or down, however the words run ("Amir seemed really low today", "I've
+# been low for a long time", "anxious and low since my op", "really down in myself", "so down lately") is
+# depression, as the lay authors code it. Not a low or down thing (blood pressure, sugar, iron, a reading,
+# "low down" as a place, "lie down", "went down")
+_LOW_MOOD_RE = re.compile(
+    r"\b(?:been|seemed|seems|seem|is|was|i'm|im|she's|he's|i am|he is|she is|anxious and|snappy and|"
+    r"tired and|sad and|tearful and|weepy and|irritable and|flat and)\s+(?:(?:really|so|very|a bit|quite|"
+    r"pretty|a little|bit|that|rather|incredibly|super)\s+)?(?P<mood>low|down)\b"
+    r"(?!\s+(?:down|on|to|the|there|below|here|stairs|at|with|from|by|under|and out|low|grade|dose|level|"
+    r"twice|once|\d+|two|three|four|several)\b)",
+    re.IGNORECASE,
+)
+_LOW_THING_BEFORE_RE = re.compile(
+    r"\b(?:sugars?|bp|pressure|iron|levels?|readings?|sats|oxygen|temp|temperature|bloods?|count|it|they|"
+    r"weight|platelets|sodium|potassium|b12|vitamin d|thyroid|energy|battery|phone|voice|sperm)\b"
+    r"[^,.;]{0,20}$",
+    re.IGNORECASE,
+)
+DEPRESSION = "HP:0000716"
+
+
+def low_mood(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Depression, read on "low" or "down" said of a person."""
+
+    def of_a_thing(match: re.Match[str]) -> bool:
+        return bool(_LOW_THING_BEFORE_RE.search(text, max(match.start() - 30, 0), match.start()))
+
+    return _each_match_on(_LOW_MOOD_RE, text, tokens, DEPRESSION, ("mood",), of_a_thing)
