@@ -438,3 +438,31 @@ def test_a_person_said_low_or_down_is_depression(knowledge: Knowledge, text: str
 )
 def test_a_low_reading_or_a_fall_is_no_depression(knowledge: Knowledge, text: str) -> None:
     assert "HP:0000716" not in found(annotate(knowledge, text))
+
+
+DYSURIA, PAIN = "HP:0100518", "HP:0012531"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "up 3 times a night to wee. No burning or stinging.",
+        "my wee smells strong and it's cloudy. Doesn't sting though.",
+        "blood in my wee this morning, no pain with it",
+        "getting up to pee twice a night, no pain passing water",
+    ],
+)
+def test_urine_said_not_to_burn_excludes_dysuria(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(DYSURIA) is True and PAIN not in findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had my gall bladder out, no pain to speak of",  # no urine
+        "blood in my wee and no pain in my back",  # a pain denied at a site
+    ],
+)
+def test_a_pain_denied_elsewhere_is_no_dysuria(knowledge: Knowledge, text: str) -> None:
+    assert DYSURIA not in found(annotate(knowledge, text))

@@ -2659,6 +2659,7 @@ _READ_MORE_SPECIFICALLY = {
     # session 18: Low back pain over the Back pain, Pain or Spinal rigidity read on its words
     "HP:0003419": frozenset({"HP:0003418", "HP:0012531", "HP:0003306"}),
     "HP:0000980": frozenset({"HP:0012378"}),  # session 18: Pallor over the Fatigue of "looks washed out"
+    "HP:0100518": frozenset({"HP:0012531"}),  # session 18: Dysuria over the Pain of "no pain when I wee"
 }
 
 

@@ -15,7 +15,7 @@ first. The readings live by what they are about:
 - ``bowels_and_bladder``: the bowels, urine and vomiting ("the runs", "be sick", D&V, bowels not opened,
   loose stools, painful defecation, bowel urgency, passing urine often or at night, a slow, urgent or
   burning stream, incontinence, a sore bottom, little urine, dark or smelly urine, urine held back, feeling
-  sick);
+  sick, urine that does not burn);
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
   an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair, lighter or darker patches, a
   person gone grey;
@@ -51,6 +51,7 @@ from .bowels_and_bladder import (
     little_urine,
     loose_stools,
     nocturia,
+    not_burning,
     painful_defecation,
     retention,
     sore_bottom,
@@ -210,6 +211,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (urinary_hesitancy_and_urgency, ("wee", "pee", "urin", "bladder", "water")),
     (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),
     (burning_urine, ("burn", "sting")),
+    (not_burning, ("burn", "sting", "pain", "hurt")),
     (vaginal_discharge, ("discharge",)),
     (few_words, ("words",)),
     (night_sweats, ("soak", "drench", "wringing", "wet")),

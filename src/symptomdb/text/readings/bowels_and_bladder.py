@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from symptomdb.text.english import a_time_of_day
 from symptomdb.text.negation import word_set
@@ -300,6 +301,35 @@ def burning_urine(text: str, tokens: Sequence[Token]) -> list[Reading]:
         DYSURIA,
         lambda m: m["what"] is not None and m["what"].lower() in ("go", "goes") and not about_urine,
     )
+
+
+# Session 18: in a text about urine and not the bowels, passing urine said not to burn, sting or hurt ("No
+# burning or stinging", "doesn't sting though", "no pain when I pass water", "blood in my wee, no pain with
+# it") excludes dysuria, as the lay authors code it (30 exclusions missed over the read sets), in place of
+# the Pain that "no pain" read; a pain denied at a site ("no pain in my back") is that site's
+_NOT_BURNING_RE = re.compile(
+    r"\b(?:no|nae|without|not any)\s+(?P<no>burn\w*|sting\w*|pain)\b(?!\s+(?:in|on|at|round|around|down|"
+    r"across|under|behind)\b)"
+    r"|\b(?:doesn'?t|dosent|does not|didn'?t|did not|don'?t|do not|isn'?t|never)\s+"
+    r"(?P<not>burn|sting|hurt)\w*\b(?!\s+(?:to (?:walk|move|touch|eat)|my|his|her|the))",
+    re.IGNORECASE,
+)
+_GALLBLADDER_RE = re.compile(r"\bgall ?bladder\b", re.IGNORECASE)
+_DYSURIA_DENIED = "HP:0100518"
+
+
+def not_burning(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Dysuria excluded where passing urine is said not to burn, sting or hurt, in a text about urine."""
+    if (
+        not _URINE_WORDS_RE.search(_GALLBLADDER_RE.sub(" ", text))
+        or _BOWEL_WORDS_RE.search(text)
+        or _DIARRHOEA_WORDS_RE.search(text)
+    ):
+        return []
+    return [
+        replace(reading, absent=True)
+        for reading in _each_match_on(_NOT_BURNING_RE, text, tokens, _DYSURIA_DENIED, ("no", "not"))
+    ]
 
 
 # Session 16: leaking poo or not making it to the toilet is incontinence: of the bowel in a text about the
