@@ -466,3 +466,26 @@ def test_urine_said_not_to_burn_excludes_dysuria(knowledge: Knowledge, text: str
 )
 def test_a_pain_denied_elsewhere_is_no_dysuria(knowledge: Knowledge, text: str) -> None:
     assert DYSURIA not in found(annotate(knowledge, text))
+
+
+HEARING_IMPAIRMENT = "HP:0000365"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the hearing test at work last month was fine",
+        "he passed the newborn hearing test",
+        "ringing in both ears, hearing itself seems ok",
+        "I can hear alright otherwise",
+    ],
+)
+def test_hearing_said_normal_with_words_between_excludes_hearing_impairment(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(HEARING_IMPAIRMENT) is True
+
+
+def test_a_normal_test_beside_a_deaf_ear_excludes_nothing(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "my hearing test was normal but now I'm deaf in one ear"))
+    assert findings.get(HEARING_IMPAIRMENT) is not True
