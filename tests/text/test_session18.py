@@ -489,3 +489,31 @@ def test_hearing_said_normal_with_words_between_excludes_hearing_impairment(
 def test_a_normal_test_beside_a_deaf_ear_excludes_nothing(knowledge: Knowledge) -> None:
     findings = found(annotate(knowledge, "my hearing test was normal but now I'm deaf in one ear"))
     assert findings.get(HEARING_IMPAIRMENT) is not True
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("dry tickly cough for 8 weeks, no blood, no fevers", "HP:0002105"),  # Hemoptysis
+        ("bringing up green phlegm every morning. No blood in it.", "HP:0002105"),
+        ("constipated for weeks, only going every 4 days. No blood.", "HP:0002573"),  # Hematochezia
+        ("got piles, itchy, a lump when I go. Not bleeding though.", "HP:0002573"),
+    ],
+)
+def test_blood_denied_in_a_text_about_a_cough_or_the_bowels(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the runs 6 times a day, watery, no blood",  # diarrhoea: the authors split
+        "up twice a night to pass water and a cough, no blood",  # urine
+        "sick twice after lunch, no blood in it",  # vomit
+    ],
+)
+def test_blood_denied_elsewhere_says_nothing_here(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert "HP:0002105" not in findings and "HP:0002573" not in findings

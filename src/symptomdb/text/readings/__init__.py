@@ -15,7 +15,7 @@ first. The readings live by what they are about:
 - ``bowels_and_bladder``: the bowels, urine and vomiting ("the runs", "be sick", D&V, bowels not opened,
   loose stools, painful defecation, bowel urgency, passing urine often or at night, a slow, urgent or
   burning stream, incontinence, a sore bottom, little urine, dark or smelly urine, urine held back, feeling
-  sick, urine that does not burn);
+  sick, urine that does not burn, blood denied in phlegm or stools);
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
   an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair, lighter or darker patches, a
   person gone grey;
@@ -40,6 +40,7 @@ from symptomdb.text.normalise import Token
 
 from ._base import Reading
 from .bowels_and_bladder import (
+    blood_denied,
     bowel_urgency,
     bowels_not_opened,
     burning_urine,
@@ -212,6 +213,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (bowel_urgency, ("urgent", "desperate", "run for it", "running to")),
     (burning_urine, ("burn", "sting")),
     (not_burning, ("burn", "sting", "pain", "hurt")),
+    (blood_denied, ("blood", "bleeding", "blud")),
     (vaginal_discharge, ("discharge",)),
     (few_words, ("words",)),
     (night_sweats, ("soak", "drench", "wringing", "wet")),

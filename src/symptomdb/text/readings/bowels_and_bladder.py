@@ -556,3 +556,42 @@ NAUSEA = "HP:0002018"
 def feels_sick(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Nausea, read on the word "sick" after a feeling and the words between."""
     return _each_match_on(_FEELS_SICK_RE, text, tokens, NAUSEA, ("sick", "sick2"))
+
+
+# Session 18: blood denied without saying where ("No blood.", "no blood in it", "never any blood", "not
+# bleeding") is denied where the text is about: in the phlegm of a text about a cough (Hemoptysis) or in the
+# stools of a text about the bowels (Hematochezia). Not in a text about diarrhoea (the lay authors split
+# between Bloody diarrhea and Hematochezia there: 16 / 9), urine or vomit, or about more than one of them
+_NO_BLOOD_RE = re.compile(
+    r"\b(?:no|nil|nae|never any|not any|without)\s+(?P<blood>blood|bleeding|blud)\b"
+    r"(?!\s+(?:in (?:my|the|his|her|your) (?:wee|urine|pee|water|sick|vomit|eyes?|nose|gums?|spit)|test|"
+    r"tests|pressure|sugar|results?|work|clots?|loss|thinners?))"
+    r"|\bnot (?P<bleeding>bleeding|passing any blood)\b",
+    re.IGNORECASE,
+)
+_COUGH_WORDS_RE = re.compile(r"\b(?:cough\w*|coff\w*|phlegm|flem|sputum|hack\w*|spit\w*|muck)\b", re.I)
+_BOWELS_OR_PILES_RE = re.compile(
+    r"\b(?:poo\w*|bowel\w*|constipat\w*|consti pated|stool\w*|motions?|piles|bum|back passage|bunged)\b",
+    re.IGNORECASE,
+)
+_NOT_THE_PHLEGM_OR_STOOLS_RE = re.compile(
+    r"\b(?:wee|pee|urin\w*|pass(?:ing)? water|sick|vomit\w*|threw up|throw\w* up|diarrh\w*|diarea|the runs|"
+    r"loose|watery|runny|nose|period\w*)\b",
+    re.IGNORECASE,
+)
+HEMOPTYSIS, HEMATOCHEZIA = "HP:0002105", "HP:0002573"
+
+
+def blood_denied(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Hemoptysis or Hematochezia excluded where blood is denied in a text about a cough or the bowels."""
+    about = [
+        term
+        for term, said in ((HEMOPTYSIS, _COUGH_WORDS_RE), (HEMATOCHEZIA, _BOWELS_OR_PILES_RE))
+        if said.search(text)
+    ]
+    if len(about) != 1 or _NOT_THE_PHLEGM_OR_STOOLS_RE.search(text):
+        return []
+    return [
+        replace(reading, absent=True)
+        for reading in _each_match_on(_NO_BLOOD_RE, text, tokens, about[0], ("blood", "bleeding"))
+    ]
