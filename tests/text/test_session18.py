@@ -517,3 +517,24 @@ def test_blood_denied_in_a_text_about_a_cough_or_the_bowels(
 def test_blood_denied_elsewhere_says_nothing_here(knowledge: Knowledge, text: str) -> None:
     findings = found(annotate(knowledge, text))
     assert "HP:0002105" not in findings and "HP:0002573" not in findings
+
+
+LOSS_OF_CONSCIOUSNESS = "HP:0007185"
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("came off his bike, knocked out for a minute, now a headache", False),
+        ("bumped his head on the table, didn't knock himself out", True),
+        ("Head injury. Knocked out: no. Vomiting: no.", True),
+        ("fall from standing, hit head. No LOC.", True),
+    ],
+)
+def test_knocked_out_is_a_loss_of_consciousness(knowledge: Knowledge, text: str, excluded: bool) -> None:
+    assert found(annotate(knowledge, text)).get(LOSS_OF_CONSCIOUSNESS) is excluded
+
+
+def test_a_tooth_knocked_out_is_no_loss_of_consciousness(knowledge: Knowledge) -> None:
+    text = "fell off his scooter and knocked out one of his front teeth"
+    assert LOSS_OF_CONSCIOUSNESS not in found(annotate(knowledge, text))
