@@ -203,7 +203,7 @@ def test_a_pronoun_for_a_relatives_finding_excludes_it_for_the_patient(
 
 
 def test_doing_well_is_normal_but_not_doing_well_is_not(knowledge: Knowledge) -> None:
-    assert status(knowledge, "she sleeps well") == {"HP:0100785": True}
+    assert status(knowledge, "she sleeps well") == {"HP:0002360": True}  # Sleep abnormality (session 18)
     # not doing well is no statement of normality; since round 22 the lay lexicon reads it as insomnia
     assert status(knowledge, "she is not sleeping well") == {"HP:0100785": False}
     assert status(knowledge, "hypotonia as well") == {"HP:0001252": False}

@@ -538,3 +538,19 @@ def test_knocked_out_is_a_loss_of_consciousness(knowledge: Knowledge, text: str,
 def test_a_tooth_knocked_out_is_no_loss_of_consciousness(knowledge: Knowledge) -> None:
     text = "fell off his scooter and knocked out one of his front teeth"
     assert LOSS_OF_CONSCIOUSNESS not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("no thoughts of hurting myself, I want to be clear", "HP:0031589"),  # Suicidal ideation
+        ("says no dark thoughts at all", "HP:0031589"),
+        ("he is eating well and sleeping well", "HP:0002360"),  # Sleep abnormality
+        ("eating normally, just tired", "HP:0004396"),  # Poor appetite
+        ("no weight loss, appetite's fine", "HP:0004396"),
+    ],
+)
+def test_denied_thoughts_and_normal_sleep_and_appetite_are_excluded(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is True

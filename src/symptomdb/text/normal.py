@@ -29,6 +29,8 @@ NORMAL_WORDS = frozenset(
         "unaffected",
         "preserved",
         "well",
+        "normally",  # session 18: "eating normally", "sleeping normally"
+        "alright",  # session 18: "eating alright though"
     }
 )
 _BETWEEN = frozenset(
