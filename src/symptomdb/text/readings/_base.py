@@ -32,6 +32,18 @@ def _off_topic(
     return (needed is not None and not needed.search(sentence)) or bool(excluded.search(sentence))
 
 
+def _in_a_sentence_with(pattern: re.Pattern[str], text: str) -> Callable[[re.Match[str]], bool]:
+    """A skip for the ``_each_match`` helpers: the match's sentence has a word of ``pattern`` ("white patches
+    on her tongue": the mouth's, not the skin's)."""
+    return lambda match: bool(pattern.search(_sentence_around(text, match.start(), match.end())))
+
+
+def _said_of(pattern: re.Pattern[str], text: str, reach: int = 40) -> Callable[[re.Match[str]], bool]:
+    """A skip for the ``_each_match`` helpers: the ``reach`` characters before the match end on what it is
+    said of (``pattern`` ends with ``$``: "her temperature fell", "my sugar was low")."""
+    return lambda match: bool(pattern.search(text, max(match.start() - reach, 0), match.start()))
+
+
 def _each_match(
     pattern: re.Pattern[str],
     text: str,

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from symptomdb.text.normalise import Token
 
-from ._base import Reading, _each_match, _each_match_on, _read, _sentence_around
+from ._base import Reading, _each_match, _each_match_on, _in_a_sentence_with, _read, _sentence_around
 
 # Session 17: stiffness of the whole person in the morning ("every morning I'm stiff for at least an hour",
 # "Stiff as a board first thing", "everything's stiff first thing", "am stiffness approx 2 hrs") is
@@ -182,7 +182,6 @@ def low_back_pain(text: str, tokens: Sequence[Token]) -> list[Reading]:
     if not _BACK_HURTS_RE.search(text):
         return []
 
-    def not_the_backs(match: re.Match[str]) -> bool:
-        return bool(_NOT_THE_BACKS_RE.search(_sentence_around(text, match.start(), match.end())))
-
-    return _each_match(_LOW_BACK_RE, text, tokens, LOW_BACK_PAIN, not_the_backs)
+    return _each_match(
+        _LOW_BACK_RE, text, tokens, LOW_BACK_PAIN, _in_a_sentence_with(_NOT_THE_BACKS_RE, text)
+    )

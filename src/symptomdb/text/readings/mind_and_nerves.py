@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from symptomdb.text.normalise import Token
 
-from ._base import Reading, _each_match, _each_match_on, _sentence_around
+from ._base import Reading, _each_match, _each_match_on, _in_a_sentence_with, _said_of, _sentence_around
 
 _STIFF = frozenset({"stiff", "stiffened", "stiffens", "stiffening", "rigid"})
 _JERKING = ("jerk", "shak", "shook", "convuls", "twitch")
@@ -334,11 +334,11 @@ FALLS = "HP:0002527"
 def a_fall(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Falls, read on the words that tell the fall."""
 
+    told_otherwise = _in_a_sentence_with(_NOT_A_FALL_RE, text)
+    of_a_measure = _said_of(_A_MEASURE_BEFORE_RE, text, reach=30)
+
     def not_a_fall(match: re.Match[str]) -> bool:
-        return bool(
-            _NOT_A_FALL_RE.search(_sentence_around(text, match.start(), match.end()))
-            or _A_MEASURE_BEFORE_RE.search(text, max(match.start() - 30, 0), match.start())
-        )
+        return told_otherwise(match) or of_a_measure(match)
 
     return _each_match_on(_A_FALL_RE, text, tokens, FALLS, ("fall", "down"), not_a_fall)
 
@@ -369,9 +369,7 @@ TEARFULNESS = "HP:0033705"
 def crying_often(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Tearfulness, read on the crying word."""
 
-    def with_something(match: re.Match[str]) -> bool:
-        return bool(_CRYING_WITH_SOMETHING_RE.search(_sentence_around(text, match.start(), match.end())))
-
+    with_something = _in_a_sentence_with(_CRYING_WITH_SOMETHING_RE, text)
     return _each_match_on(_CRYING_OFTEN_RE, text, tokens, TEARFULNESS, ("cry", "tears"), with_something)
 
 
@@ -399,7 +397,5 @@ DEPRESSION = "HP:0000716"
 def low_mood(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Depression, read on "low" or "down" said of a person."""
 
-    def of_a_thing(match: re.Match[str]) -> bool:
-        return bool(_LOW_THING_BEFORE_RE.search(text, max(match.start() - 30, 0), match.start()))
-
+    of_a_thing = _said_of(_LOW_THING_BEFORE_RE, text, reach=30)
     return _each_match_on(_LOW_MOOD_RE, text, tokens, DEPRESSION, ("mood",), of_a_thing)

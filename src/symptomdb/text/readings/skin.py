@@ -10,7 +10,16 @@ from collections.abc import Sequence
 
 from symptomdb.text.normalise import Token
 
-from ._base import Reading, _each_match, _each_match_on, _off_topic, _read, _sentence_around
+from ._base import (
+    Reading,
+    _each_match,
+    _each_match_on,
+    _in_a_sentence_with,
+    _off_topic,
+    _read,
+    _said_of,
+    _sentence_around,
+)
 
 # Session 16: scratching is what an itch makes someone do ("scratches it till it bleeds", "can't stop
 # scratching", "scratching her head all the time", "bleeding from scratching"); not a scratch made by
@@ -225,9 +234,7 @@ def skin_colour_patches(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Hypopigmented skin patches, hyperpigmentation of the skin and hypermelanotic macules, read on the
     colour word."""
 
-    def not_the_skins(match: re.Match[str]) -> bool:
-        return bool(_NOT_THE_SKINS_RE.search(_sentence_around(text, match.start(), match.end())))
-
+    not_the_skins = _in_a_sentence_with(_NOT_THE_SKINS_RE, text)
     light = ("colour", "colour2", "colour3")
     return (
         _each_match_on(_LIGHT_PATCHES_RE, text, tokens, HYPOPIGMENTED_PATCHES, light, not_the_skins)
@@ -261,8 +268,5 @@ PALLOR = "HP:0000980"
 def looks_grey(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Pallor, read on "grey" or "washed out" said of a person, a face or the skin."""
 
-    def of_a_thing(match: re.Match[str]) -> bool:
-        start = max(text.rfind(mark, 0, match.start()) for mark in ".;!?\n,")
-        return bool(_GREY_THING_BEFORE_RE.search(text[start + 1 : match.start()]))
-
+    of_a_thing = _said_of(_GREY_THING_BEFORE_RE, text)
     return _each_match_on(_GREY_RE, text, tokens, PALLOR, ("grey", "washed"), of_a_thing)
