@@ -554,3 +554,27 @@ def test_denied_thoughts_and_normal_sleep_and_appetite_are_excluded(
     knowledge: Knowledge, text: str, term: str
 ) -> None:
     assert found(annotate(knowledge, text)).get(term) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a sudden explosive headache at the back of my head, peaked in seconds",
+        "he got a horrendous headache, the worst he's ever had, then collapsed",
+    ],
+)
+def test_a_sudden_worst_ever_headache_is_thunderclap(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get("HP:0030907") is False and "HP:0002315" not in findings
+
+
+def test_jamaican_nuh_negates(knowledge: Knowledge) -> None:
+    assert (
+        found(annotate(knowledge, "Mi nose did bleed likkle bit. Mi head nuh hurt.")).get("HP:0002315")
+        is True
+    )
+
+
+def test_an_arm_above_the_head_is_no_headache(knowledge: Knowledge) -> None:
+    text = "can't get my arm above my head without a sharp pain"
+    assert "HP:0002315" not in found(annotate(knowledge, text))

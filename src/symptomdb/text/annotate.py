@@ -819,7 +819,7 @@ def _site_term(lexicon: Lexicon, tokens: Sequence[Token], position: int) -> str 
     return None
 
 
-_NEGATORS = frozenset({"not", "never"})
+_NEGATORS = frozenset({"not", "never", "nuh"})  # session 18: Jamaican "nuh" ("mi head nuh hurt")
 
 
 # A form's question or heading answered "no": "Fever? no", "Rash: none", "Vomiting - nil", "Pins and

@@ -30,7 +30,7 @@ FAMILY_POST = "family-post"
 PAST = "past"
 
 _PRE_NEGATION = """
-no | nae | not | without | denies | denied | deny | denying | negative for | absence of | free of |
+no | nae | nuh | not | without | denies | denied | deny | denying | negative for | absence of | free of |
 ruled out | never | never had | nor | neither | lack of | lacks | lacking | no evidence of |
 no signs of | no sign of | no history of | no complaints of | not have | doesn't have | does not have |
 didn't have | did not have | don't have | do not have | hasn't had | has not had | haven't had |
@@ -68,7 +68,7 @@ within normal limits | were within normal limits | was within normal limits | ar
 is within normal limits | within the normal range | were within the normal range | was within the normal
 range | were normal | was normal | were unremarkable | was unremarkable
 """
-# Session 17: Scots "nae" is "no" ("Nae fever but, an nae runs")
+# Session 17: Scots "nae" is "no" ("Nae fever but, an nae runs"); session 18: Jamaican "nuh" is "not"
 
 # Round 15: a finding that stopped was the patient's ("the reflux went away", "no more nosebleeds since
 # …", "he has stopped having migraines"): it is present, as a phenotype records what a person has or had;
