@@ -578,3 +578,13 @@ def test_jamaican_nuh_negates(knowledge: Knowledge) -> None:
 def test_an_arm_above_the_head_is_no_headache(knowledge: Knowledge) -> None:
     text = "can't get my arm above my head without a sharp pain"
     assert "HP:0002315" not in found(annotate(knowledge, text))
+
+
+def test_the_pain_of_a_named_headache_is_no_pain_of_its_own(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "I get headaches and see zigzag lines half an hour before the pain"))
+    assert findings.get("HP:0002315") is False and PAIN not in findings
+
+
+def test_heal_for_heel(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "a sharp pain in my heal first thing in the morning"))
+    assert findings.get("HP:0025238") is False

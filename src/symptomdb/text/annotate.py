@@ -290,6 +290,9 @@ _PART_OF_ANOTHER: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
         ("vomit", "sick", "threw", "throw", "puk", "brought", "brings"),
         frozenset({"HP:0002248", "HP:0032144", "HP:0034783", "HP:0002587", "HP:0002572"}),
     ),
+    # session 18: "the pain" of a headache or migraine the text names ("zigzag lines half an hour before the
+    # pain kicks in"); HPO does not file Headache under Pain
+    ("HP:0012531", ("pain",), frozenset({"HP:0002315", "HP:0002076", "HP:0002077", "HP:0030907"})),
 )
 
 
