@@ -588,3 +588,12 @@ def test_the_pain_of_a_named_headache_is_no_pain_of_its_own(knowledge: Knowledge
 def test_heal_for_heel(knowledge: Knowledge) -> None:
     findings = found(annotate(knowledge, "a sharp pain in my heal first thing in the morning"))
     assert findings.get("HP:0025238") is False
+
+
+def test_the_skin_round_a_nail_red_and_swollen_is_paronychia(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "the skin around my fingernails is red, swollen and throbbing"))
+    assert findings.get("HP:0001818") is False and "HP:0010783" not in findings
+
+
+def test_an_ingrown_toenail(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "my toenail's ingrown again")).get("HP:0012710") is False

@@ -18,7 +18,7 @@ first. The readings live by what they are about:
   sick, urine that does not burn, blood denied in phlegm or stools);
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
   an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair, lighter or darker patches, a
-  person gone grey;
+  person gone grey, the skin round a nail;
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
@@ -95,6 +95,7 @@ from .skin import (
     chilblains,
     dry_skin,
     looks_grey,
+    paronychia,
     photosensitivity,
     scaling_skin,
     scratching,
@@ -186,6 +187,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (heart_felt, ("heart", "hart")),
     (skin_colour_patches, ("patch", "mark", "spot", "area")),
     (looks_grey, ("grey", "gray", "ashen", "washed")),
+    (paronychia, ("nail",)),
     (stops_for_breath, ("stop",)),
     (claudication, ("walk",)),
     (low_back_pain, ("back", "bakc", "bak")),

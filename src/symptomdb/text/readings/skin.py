@@ -270,3 +270,22 @@ def looks_grey(text: str, tokens: Sequence[Token]) -> list[Reading]:
 
     of_a_thing = _said_of(_GREY_THING_BEFORE_RE, text)
     return _each_match_on(_GREY_RE, text, tokens, PALLOR, ("grey", "washed"), of_a_thing)
+
+
+# Session 18: the skin round a nail gone red, puffy or swollen, throbbing or with pus ("skin round my
+# fingernails is red, swollen and throbbing", "the side of it is red and puffy and there's pus") is
+# paronychia, as the lay authors code it (5 of 5), taking the place of the Erythema read on "red"
+_ROUND_A_NAIL_RE = re.compile(
+    r"\b(?:round|around|side of|sides of|beside|next to|at the side of)\s+"
+    r"(?:the\s+|my\s+|his\s+|her\s+|one\s+|a\s+)?(?:finger|toe)?nails?\b[^.;!?\n]{0,40}?"
+    r"\b(?P<sign>red|puffy|swollen|throbbing|pus|oozing)\b"
+    r"|\b(?:finger|toe)?nails?\b[^.;!?\n]{0,40}?\bside of it\b[^.;!?\n]{0,15}?"
+    r"\b(?P<sign2>red|puffy|swollen|pus|oozing)\b",
+    re.IGNORECASE,
+)
+PARONYCHIA = "HP:0001818"
+
+
+def paronychia(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Paronychia, read on the sign said of the skin round a nail."""
+    return _each_match_on(_ROUND_A_NAIL_RE, text, tokens, PARONYCHIA, ("sign", "sign2"))
