@@ -597,3 +597,17 @@ def test_the_skin_round_a_nail_red_and_swollen_is_paronychia(knowledge: Knowledg
 
 def test_an_ingrown_toenail(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "my toenail's ingrown again")).get("HP:0012710") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I've been tired for months and gained weight", "HP:0012378"),  # Fatigue: months, not six
+        ("I've been tired for about 8 months now", "HP:0012432"),  # Chronic fatigue
+        ("completely wiped out for over a year", "HP:0012432"),
+    ],
+)
+def test_chronic_fatigue_needs_six_months(knowledge: Knowledge, text: str, term: str) -> None:
+    findings = found(annotate(knowledge, text))
+    other = ({"HP:0012378", "HP:0012432"} - {term}).pop()
+    assert findings.get(term) is False and other not in findings
