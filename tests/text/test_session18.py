@@ -611,3 +611,21 @@ def test_chronic_fatigue_needs_six_months(knowledge: Knowledge, text: str, term:
     findings = found(annotate(knowledge, text))
     other = ({"HP:0012378", "HP:0012432"} - {term}).pop()
     assert findings.get(term) is False and other not in findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baby (10 wks): feeds take 1hr+, falls asleep on the bottle",
+        "our 4 week old isn't interested in feeding at all",
+        "she's 11 months and won't take her bottle",
+        "my baby has a tongue tie and she's not latching",
+    ],
+)
+def test_a_baby_that_feeds_with_trouble(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get("HP:0008872") is False and "HP:0011968" not in findings
+
+
+def test_an_adult_not_interested_in_feeding_a_baby_says_nothing_of_infancy(knowledge: Knowledge) -> None:
+    assert "HP:0008872" not in found(annotate(knowledge, "my meals take forever to finish, I'm 70"))

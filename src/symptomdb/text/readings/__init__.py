@@ -29,7 +29,7 @@ first. The readings live by what they are about:
 - ``head_and_neck``: coughing on drinks, a child pulling at an ear, food that tastes wrong, eyes that water,
   a lump on the side of the neck;
 - ``heart_and_lungs``: a heartbeat felt racing or pounding, stopping to catch one's breath;
-- ``other``: eating what is not food, a described vaginal discharge.
+- ``other``: eating what is not food, a described vaginal discharge, a baby that feeds with trouble.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ from .mind_and_nerves import (
     vision_fades,
 )
 from .numbers import body_mass_indices, centile_drops, cycle_lengths, frequent_falls, weight_changes
-from .other import pica, vaginal_discharge
+from .other import infant_feeding, pica, vaginal_discharge
 from .skin import (
     chilblains,
     dry_skin,
@@ -217,6 +217,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (not_burning, ("burn", "sting", "pain", "hurt")),
     (blood_denied, ("blood", "bleeding", "blud")),
     (vaginal_discharge, ("discharge",)),
+    (infant_feeding, ("feed", "bottle", "breast", "latch", "finish")),
     (few_words, ("words",)),
     (night_sweats, ("soak", "drench", "wringing", "wet")),
     (incontinence, ("poo", "make it", "accident")),

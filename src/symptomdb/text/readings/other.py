@@ -54,3 +54,37 @@ PICA = "HP:0011856"
 def pica(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Pica: eating or craving what is not food, or ice to crunch."""
     return _each_match(_PICA_RE, text, tokens, PICA)
+
+
+# Session 18: a baby that feeds with trouble ("feeds take 1hr+", "falls asleep on the bottle", "takes
+# forever to finish them", "won't take her bottle", "not interested in feeding", "fussing at the breast",
+# "not latching", "comes off every few minutes", "not waking for feeds", "worn out halfway through the
+# bottle") has feeding difficulties in infancy, as the lay authors code it; in a text about a baby only
+_BABY_RE = re.compile(
+    r"\b(?:baby|babies|newborn|infant|lo|ds|dd|\d+\s*(?:wks?|weeks?|mo|months?)(?:\s*old)?"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:weeks?|months?) old"
+    r"|bottles?|breastfe\w*|breast|formula)\b",
+    re.IGNORECASE,
+)
+_FEEDS_BADLY_RE = re.compile(
+    r"\bfeeds? (?:take|takes|taking) (?:an hour|over an hour|1 ?hr|\d+\+? ?(?:min|mins|minutes)|forever|ages)"
+    r"|\btakes? (?:forever|ages|\d+ ?(?:min|mins|minutes)) to finish\b"
+    r"|\bfalls? asleep (?:on|at|during) the (?:bottle|breast)\b"
+    r"|\b(?:won'?t|wont|doesn'?t want to|not|isn'?t) (?:take|taking|suck|sucking) (?:her|his|the) "
+    r"(?:bottle|breast)"
+    r"|\b(?:not|isn'?t|wasn'?t) interested in (?:feeding|her feeds|his feeds|the bottle)\b"
+    r"|\bturning away from the (?:bottle|breast)\b"
+    r"|\bfuss(?:y|ing) (?:feeding|at the breast|on the bottle|with feeds)\b|\bnot latching\b"
+    r"|\bcomes off every few\b|\bpulls off during\b|\bnot waking for (?:her |his )?feeds\b|\bslower to feed\b"
+    r"|\bworn out (?:halfway through|during) (?:the|her|his) (?:bottle|feeds?)\b"
+    r"|\b(?:gets|got) tired (?:\+|and) stops\b|\bdoesn'?t feed well\b",
+    re.IGNORECASE,
+)
+FEEDING_DIFFICULTIES_IN_INFANCY = "HP:0008872"
+
+
+def infant_feeding(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Feeding difficulties in infancy where a baby feeds with trouble."""
+    if not _BABY_RE.search(text):
+        return []
+    return _each_match(_FEEDS_BADLY_RE, text, tokens, FEEDING_DIFFICULTIES_IN_INFANCY)
