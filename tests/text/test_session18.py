@@ -629,3 +629,14 @@ def test_a_baby_that_feeds_with_trouble(knowledge: Knowledge, text: str) -> None
 
 def test_an_adult_not_interested_in_feeding_a_baby_says_nothing_of_infancy(knowledge: Knowledge) -> None:
     assert "HP:0008872" not in found(annotate(knowledge, "my meals take forever to finish, I'm 70"))
+
+
+@pytest.mark.parametrize(
+    "text", ["my right knee now grinds and hurts when I kneel", "twisted my knee, it kills going down stairs"]
+)
+def test_a_knee_that_hurts_further_on_is_knee_pain(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0030839") is False
+
+
+def test_a_knee_beside_other_joints_that_hurt_is_no_knee_pain_alone(knowledge: Knowledge) -> None:
+    assert "HP:0030839" not in found(annotate(knowledge, "my hips and knees ache after every class"))

@@ -24,8 +24,8 @@ first. The readings live by what they are about:
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
   memory, hallucinations, being on edge, anhedonia, a child's few words, a fall, crying often, low mood;
 - ``joints_and_limbs``: morning stiffness, joints that click or grind, pain down the back of the leg, a calf
-  that cramps on walking and eases on stopping, a low back that hurts, cold hands or feet, an arm that
-  cannot be lifted above the head;
+  that cramps on walking and eases on stopping, a low back or a knee that hurts, cold hands or feet, an
+  arm that cannot be lifted above the head;
 - ``head_and_neck``: coughing on drinks, a child pulling at an ear, food that tastes wrong, eyes that water,
   a lump on the side of the neck;
 - ``heart_and_lungs``: a heartbeat felt racing or pounding, stopping to catch one's breath;
@@ -67,6 +67,7 @@ from .joints_and_limbs import (
     claudication,
     cold_parts,
     joint_crepitus,
+    knee_hurts,
     low_back_pain,
     morning_stiffness,
     sciatica,
@@ -191,6 +192,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (stops_for_breath, ("stop",)),
     (claudication, ("walk",)),
     (low_back_pain, ("back", "bakc", "bak")),
+    (knee_hurts, ("knee",)),
     (feels_sick, ("sick", "sik", "queasy", "queezy")),
     (thinning_hair, ("thin",)),
     (

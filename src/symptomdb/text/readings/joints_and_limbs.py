@@ -185,3 +185,26 @@ def low_back_pain(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return _each_match(
         _LOW_BACK_RE, text, tokens, LOW_BACK_PAIN, _in_a_sentence_with(_NOT_THE_BACKS_RE, text)
     )
+
+
+# Session 18: a knee said to hurt further on in its clause ("Right knee now grinds and hurts when I kneel",
+# "Mason's knee keeps hurting after every session", "twisted my knee, it kills going down stairs", "my knee
+# swoll up and its still sore") is knee pain; not past a comma unless "it" or "they" go on, and not beside
+# other joints (several joints' pains are Arthralgia, session 16)
+_KNEE_HURTS_RE = re.compile(
+    r"\bknees?\b(?:[^.;!?\n,]|,\s*(?=(?:it|it's|its|they|they're|and)\b)){0,50}?"
+    r"\b(?P<pain>hurts?|hurting|sore|aches?|aching|achy|painful|painfull|kills|killing|agony)\b",
+    re.IGNORECASE,
+)
+_OTHER_JOINTS_RE = re.compile(
+    r"\b(?:hips?|ankles?|wrists?|elbows?|shoulders?|joints|back|feet|foot|legs?|thighs?|calf|calves|shins?)\b",
+    re.IGNORECASE,
+)
+KNEE_PAIN = "HP:0030839"
+
+
+def knee_hurts(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Knee pain, read on the word that says it hurts."""
+    return _each_match_on(
+        _KNEE_HURTS_RE, text, tokens, KNEE_PAIN, ("pain",), _in_a_sentence_with(_OTHER_JOINTS_RE, text)
+    )
