@@ -2,8 +2,8 @@
 *Jaundice*, and a text may say both ("his skin has gone yellow and so have the whites of his eyes", "she
 looks yellow, especially the whites of her eyes"). The lexicon's yellow phrases read one term for the
 whole phrase; this step, over the mentions, gives each part of the sentence its own. Over the read lay
-sets the authors code yellow eyes as Conjunctival icterus in every text that says them (27 of 27), and
-add Jaundice only where the skin or the person is yellow too."""
+sets the authors code yellow eyes alone as Conjunctival icterus in 26 of 28 texts; where the skin or the
+person is yellow too, 31 of 44 code Jaundice and 25 icterus (both are read here)."""
 
 from __future__ import annotations
 
