@@ -640,3 +640,25 @@ def test_a_knee_that_hurts_further_on_is_knee_pain(knowledge: Knowledge, text: s
 
 def test_a_knee_beside_other_joints_that_hurt_is_no_knee_pain_alone(knowledge: Knowledge) -> None:
     assert "HP:0030839" not in found(annotate(knowledge, "my hips and knees ache after every class"))
+
+
+CHRONIC_COUGH = "HP:0034315"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dry tickly cough for 3 months, worse at night",
+        "since one year he is coughing every morning with yellow spit",
+        "a tickly cough every morning. Been going since October so 4 months now.",
+    ],
+)
+def test_a_cough_of_eight_weeks_or_more_is_chronic_beside_its_kind(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(CHRONIC_COUGH) is False
+
+
+@pytest.mark.parametrize(
+    "text", ["wheezy and coughing for 2 days, 7 months old", "she splutters and coughs, repaired at 9 months"]
+)
+def test_an_age_is_no_duration_of_a_cough(knowledge: Knowledge, text: str) -> None:
+    assert CHRONIC_COUGH not in found(annotate(knowledge, text))

@@ -203,6 +203,7 @@ def annotate_with(
     mentions = _denied_after(text, mentions)  # "Fever I don't have."
     mentions = _without_rash_named_closer(mentions)  # "a rash of tiny red dots that don't fade": Petechiae
     mentions = icterus_and_jaundice(lexicon, text, mentions)  # "skin and the whites of her eyes are yellow"
+    mentions = _chronic_cough(lexicon, text, mentions)  # "dry tickly cough for 3 months"
     return _without_unspecified_complaints(lexicon, mentions)
 
 
@@ -383,6 +384,35 @@ def _without_red_of_another(text: str, mentions: list[Mention]) -> list[Mention]
     ]
     dropped = {id(red) for red in reds if any(_same_sentence(text, red, other) for other in others)}
     return [m for m in mentions if id(m) not in dropped]
+
+
+# Session 18: a cough that has lasted eight weeks or more (HPO's *Chronic cough*: "longer than eight weeks
+# in adults") is a chronic cough too, beside its kind ("dry tickly cough for 3 months", "since one year he is
+# coughing every morning with yellow spit", "… a tickly cough every morning. Been going since October so 4
+# months now"), as the lay authors code it beside the kind; the duration is said in the
+# cough's sentence or the next one, and is no age ("7 months old", "repaired at 9 months")
+_COUGHS = frozenset({"HP:0012735", "HP:0031245", "HP:0031246"})  # Cough, Productive, Nonproductive cough
+CHRONIC_COUGH = "HP:0034315"
+_EIGHT_WEEKS_OR_MORE_RE = re.compile(
+    r"(?<!\bat )(?<!\baged )\b(?:(?:(?:[89]|1\d|eight|nine|ten|eleven|twelve) weeks"
+    r"|(?:[2-9]|1\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a couple of"
+    r"|a few) months"
+    r"|(?:a|one|\d+|two|three|several|many) years?|years)(?![- ]*old)|for months|all winter|every winter)\b",
+    re.IGNORECASE,
+)
+
+
+def _chronic_cough(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    if CHRONIC_COUGH not in lexicon.scope or any(m.hpo_id == CHRONIC_COUGH for m in mentions):
+        return mentions
+    for mention in mentions:
+        if mention.hpo_id in _COUGHS and not mention.excluded and not mention.family:
+            ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, mention.end)][:2]
+            start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, mention.start)), default=0)
+            if _EIGHT_WEEKS_OR_MORE_RE.search(text, start, ends[-1] if ends else len(text)):
+                label = lexicon.labels.get(CHRONIC_COUGH, CHRONIC_COUGH)
+                return [*mentions, mention.model_copy(update={"hpo_id": CHRONIC_COUGH, "label": label})]
+    return mentions
 
 
 def _same_sentence(text: str, a: Mention, b: Mention) -> bool:
