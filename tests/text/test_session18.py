@@ -662,3 +662,23 @@ def test_a_cough_of_eight_weeks_or_more_is_chronic_beside_its_kind(knowledge: Kn
 )
 def test_an_age_is_no_duration_of_a_cough(knowledge: Knowledge, text: str) -> None:
     assert CHRONIC_COUGH not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my hands are so dry it's cracking and bleeding",
+        "hard skin on both heels that splits open in winter",
+        "both nipples are cracked and sore",
+    ],
+)
+def test_skin_that_cracks_or_splits_is_a_skin_fissure(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0031057") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my lips are cracked and sore", "cracked a rib falling off the ladder", "my phone screen is cracked"],
+)
+def test_cracks_not_of_the_skin_are_no_fissure(knowledge: Knowledge, text: str) -> None:
+    assert "HP:0031057" not in found(annotate(knowledge, text))

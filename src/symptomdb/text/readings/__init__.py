@@ -18,7 +18,7 @@ first. The readings live by what they are about:
   sick, urine that does not burn, blood denied in phlegm or stools);
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
   an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair, lighter or darker patches, a
-  person gone grey, the skin round a nail;
+  person gone grey, the skin round a nail, skin that cracks;
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
@@ -101,6 +101,7 @@ from .skin import (
     scaling_skin,
     scratching,
     skin_colour_patches,
+    skin_cracks,
     skin_ulcer,
     stopped_sweating,
     thinning_hair,
@@ -189,6 +190,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (skin_colour_patches, ("patch", "mark", "spot", "area")),
     (looks_grey, ("grey", "gray", "ashen", "washed")),
     (paronychia, ("nail",)),
+    (skin_cracks, ("crack", "split", "fissur")),
     (stops_for_breath, ("stop",)),
     (claudication, ("walk",)),
     (low_back_pain, ("back", "bakc", "bak")),

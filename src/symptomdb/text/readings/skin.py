@@ -289,3 +289,30 @@ PARONYCHIA = "HP:0001818"
 def paronychia(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Paronychia, read on the sign said of the skin round a nail."""
     return _each_match_on(_ROUND_A_NAIL_RE, text, tokens, PARONYCHIA, ("sign", "sign2"))
+
+
+# Session 18: skin that cracks or splits ("my hands are so dry it's cracking and bleeding", "hard skin on
+# both heels that splits open", "nipples are cracked and sore", "the skin on my knuckles splits and bleeds")
+# is a skin fissure, as the lay authors code it; not lips or the corners of the mouth (chapped lips, angular
+# cheilitis), teeth, bones, a voice, nails or a screen
+_CRACKS_RE = re.compile(r"\b(?P<crack>crack(?:s|ed|ing|y)?|splits?|splitting|fissures?)\b", re.IGNORECASE)
+_SKIN_PARTS_RE = re.compile(
+    r"\b(?:skin|skins|hands?|heels?|knuckles?|palms?|soles?|fingers?|fingertips?|feet|nipples?|toes?)\b",
+    re.IGNORECASE,
+)
+_NOT_A_FISSURE_RE = re.compile(
+    r"\b(?:lips?|mouth|corners|teeth|tooth|ribs?|bones?|voice|nails?|toenails?|screen|phone|joints?|knees?|"
+    r"cracked on|cracking on|crack of dawn|head|skull|egg)\b",
+    re.IGNORECASE,
+)
+SKIN_FISSURE = "HP:0031057"
+
+
+def skin_cracks(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Skin fissure, read on the word that says the skin cracks or splits."""
+
+    def not_the_skins(match: re.Match[str]) -> bool:
+        sentence = _sentence_around(text, match.start(), match.end())
+        return not _SKIN_PARTS_RE.search(sentence) or bool(_NOT_A_FISSURE_RE.search(sentence))
+
+    return _each_match_on(_CRACKS_RE, text, tokens, SKIN_FISSURE, ("crack",), not_the_skins)
