@@ -682,3 +682,8 @@ def test_skin_that_cracks_or_splits_is_a_skin_fissure(knowledge: Knowledge, text
 )
 def test_cracks_not_of_the_skin_are_no_fissure(knowledge: Knowledge, text: str) -> None:
     assert "HP:0031057" not in found(annotate(knowledge, text))
+
+
+def test_the_upper_right_of_the_belly_is_no_epigastric_pain(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "pain in my upper right belly under my ribs after fatty food"))
+    assert findings.get("HP:0002027") is False and "HP:0410019" not in findings
