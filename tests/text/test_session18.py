@@ -687,3 +687,27 @@ def test_cracks_not_of_the_skin_are_no_fissure(knowledge: Knowledge, text: str) 
 def test_the_upper_right_of_the_belly_is_no_epigastric_pain(knowledge: Knowledge) -> None:
     findings = found(annotate(knowledge, "pain in my upper right belly under my ribs after fatty food"))
     assert findings.get("HP:0002027") is False and "HP:0410019" not in findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a painful red hot patch on my lower leg that's spreading",
+        "red raw shiny skin in the nappy area",
+        "bitten on the calf and it's gone a bit red around them",
+    ],
+)
+def test_red_said_of_a_patch_or_the_skin_is_erythema(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0010783") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sore red patches on the roof of my mouth",
+        "my tongue has smooth red patches",
+        "a red mark on his forehead",
+    ],
+)
+def test_red_patches_in_the_mouth_or_marks_are_no_erythema(knowledge: Knowledge, text: str) -> None:
+    assert "HP:0010783" not in found(annotate(knowledge, text))

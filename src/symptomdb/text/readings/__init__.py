@@ -18,7 +18,8 @@ first. The readings live by what they are about:
   sick, urine that does not burn, blood denied in phlegm or stools);
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
   an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair, lighter or darker patches, a
-  person gone grey, the skin round a nail, skin that cracks;
+  person gone grey, the skin round a nail, skin that cracks,
+  a red patch;
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
@@ -98,6 +99,7 @@ from .skin import (
     looks_grey,
     paronychia,
     photosensitivity,
+    red_skin,
     scaling_skin,
     scratching,
     skin_colour_patches,
@@ -191,6 +193,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (looks_grey, ("grey", "gray", "ashen", "washed")),
     (paronychia, ("nail",)),
     (skin_cracks, ("crack", "split", "fissur")),
+    (red_skin, ("red",)),
     (stops_for_breath, ("stop",)),
     (claudication, ("walk",)),
     (low_back_pain, ("back", "bakc", "bak")),

@@ -316,3 +316,29 @@ def skin_cracks(text: str, tokens: Sequence[Token]) -> list[Reading]:
         return not _SKIN_PARTS_RE.search(sentence) or bool(_NOT_A_FISSURE_RE.search(sentence))
 
     return _each_match_on(_CRACKS_RE, text, tokens, SKIN_FISSURE, ("crack",), not_the_skins)
+
+
+# Session 18: red said of a patch or of the skin ("red scaly patches behind her ears", "a red, hot, swollen
+# patch on my lower leg", "red raw shiny skin in the nappy area", "red blotchy skin", "skin's a bit red over
+# it", "gone a bit red around them") is erythema, as the lay authors code it; not red eyes, throat, lips,
+# urine, stools or blood
+_RED_PATCH_RE = re.compile(
+    r"\b(?P<red>red)(?:,?\s+(?:and\s+)?(?:hot|raw|itchy|itvhy|scaly|blotchy|shiny|swollen|angry|sore|painful|"
+    r"flaky|dry|rough))*,?\s+(?:patch\w*|skin|areas?|blotch\w*)\b"
+    r"|\b(?:skin|skin's|patch\w*)\b[^.;!?\n]{0,20}?\b(?:is|are|was|gone|went|goes|looks?|turned)\s+"
+    r"(?:(?:a bit|bit|bright|really|very|quite|all|a little)\s+)?(?P<red2>red)\b"
+    r"|\bgone (?:a bit |bit |slightly )?(?P<red3>red) (?:around|round)\b",
+    re.IGNORECASE,
+)
+_NOT_THE_SKINS_REDNESS_RE = re.compile(
+    r"\b(?:eyes?|eyelids?|throat|tonsils?|lips?|tongue|tounge|mouth|gums?|dentures|wee|pee|urine|poo\w*|"
+    r"stools?|blood|period\w*|nose|face|cheeks?|flush\w*|heel|pressure)\b",
+    re.IGNORECASE,
+)
+ERYTHEMA = "HP:0010783"
+
+
+def red_skin(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Erythema, read on "red" said of a patch or of the skin."""
+    not_the_skins = _in_a_sentence_with(_NOT_THE_SKINS_REDNESS_RE, text)
+    return _each_match_on(_RED_PATCH_RE, text, tokens, ERYTHEMA, ("red", "red2", "red3"), not_the_skins)
