@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from symptomdb.text.normalise import Token
 
@@ -35,13 +35,18 @@ def _off_topic(
 def _in_a_sentence_with(pattern: re.Pattern[str], text: str) -> Callable[[re.Match[str]], bool]:
     """A skip for the ``_each_match`` helpers: the match's sentence has a word of ``pattern`` ("white patches
     on her tongue": the mouth's, not the skin's)."""
-    return lambda match: bool(pattern.search(_sentence_around(text, match.start(), match.end())))
+    return lambda match: _off_topic(text, match, None, pattern)
 
 
 def _said_of(pattern: re.Pattern[str], text: str, reach: int = 40) -> Callable[[re.Match[str]], bool]:
     """A skip for the ``_each_match`` helpers: the ``reach`` characters before the match end on what it is
     said of (``pattern`` ends with ``$``: "her temperature fell", "my sugar was low")."""
     return lambda match: bool(pattern.search(text, max(match.start() - reach, 0), match.start()))
+
+
+def _absent(readings: list[Reading]) -> list[Reading]:
+    """The readings as statements that rule their finding out ("No burning or stinging": no dysuria)."""
+    return [replace(reading, absent=True) for reading in readings]
 
 
 def _each_match(

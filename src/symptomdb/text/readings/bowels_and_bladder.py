@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from symptomdb.text.english import a_time_of_day
 from symptomdb.text.negation import word_set
 from symptomdb.text.normalise import Token
 
-from ._base import Reading, _each_match, _each_match_on, _off_topic, _read, _sentence_around
+from ._base import Reading, _absent, _each_match, _each_match_on, _off_topic, _read, _sentence_around
 
 VOMITING = "HP:0002013"
 DIARRHEA = "HP:0002014"
@@ -326,10 +325,7 @@ def not_burning(text: str, tokens: Sequence[Token]) -> list[Reading]:
         or _DIARRHOEA_WORDS_RE.search(text)
     ):
         return []
-    return [
-        replace(reading, absent=True)
-        for reading in _each_match_on(_NOT_BURNING_RE, text, tokens, _DYSURIA_DENIED, ("no", "not"))
-    ]
+    return _absent(_each_match_on(_NOT_BURNING_RE, text, tokens, _DYSURIA_DENIED, ("no", "not")))
 
 
 # Session 16: leaking poo or not making it to the toilet is incontinence: of the bowel in a text about the
@@ -591,7 +587,4 @@ def blood_denied(text: str, tokens: Sequence[Token]) -> list[Reading]:
     ]
     if len(about) != 1 or _NOT_THE_PHLEGM_OR_STOOLS_RE.search(text):
         return []
-    return [
-        replace(reading, absent=True)
-        for reading in _each_match_on(_NO_BLOOD_RE, text, tokens, about[0], ("blood", "bleeding"))
-    ]
+    return _absent(_each_match_on(_NO_BLOOD_RE, text, tokens, about[0], ("blood", "bleeding")))
