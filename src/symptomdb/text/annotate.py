@@ -2713,6 +2713,7 @@ _READ_MORE_SPECIFICALLY = {
     "HP:0001818": frozenset({"HP:0010783"}),  # session 18: Paronychia over the Erythema of its "red"
     "HP:0008872": frozenset({"HP:0011968"}),  # session 18: a baby's feeding difficulties over the plain ones
     "HP:0030839": frozenset({"HP:0012531"}),  # session 18: Knee pain over the Pain read on its word
+    "HP:0001943": frozenset({"HP:0000716"}),  # session 19: a low of the blood sugar over a low mood
 }
 
 

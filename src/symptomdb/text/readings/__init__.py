@@ -62,6 +62,14 @@ from .bowels_and_bladder import (
     urine_smells,
     vomiting,
 )
+from .diabetes import (
+    blood_sugar_lows,
+    diabetes_types,
+    hba1c_levels,
+    ketone_levels,
+    meter_readings,
+    thyroid_and_calcium,
+)
 from .head_and_neck import coughs_on_drinks, eyes_water, neck_lump, pulls_at_ear, tastes_wrong
 from .heart_and_lungs import heart_felt, stops_for_breath
 from .joints_and_limbs import (
@@ -145,7 +153,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (a_fall, ("fell", "fall", "gone down", "went down", "gone over", "go down")),
     (crying_often, ("cry", "cri", "sob", "greetin", "teary", "weepy", "tears")),
     (low_mood, ("low", "down")),
-    (weight_changes, ("lost", "losing", "dropped", "down", "put on", "gain", "up ", "lighter")),
+    (weight_changes, ("lost", "losing", "dropped", "down", "put on", "piled on", "gain", "up ", "lighter")),
     (centile_drops, ("centile",)),
     (frequent_urination, ("every",)),
     (sleep_apnoea, ("breath",)),
@@ -198,6 +206,15 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (claudication, ("walk",)),
     (low_back_pain, ("back", "bakc", "bak")),
     (knee_hurts, ("knee",)),
+    (blood_sugar_lows, ("low",)),
+    (
+        meter_readings,
+        ("meter", "cgm", "libre", "dexcom", "sensor", "finger", "mmol", "mg/dl", "mg dl", "fasting"),
+    ),
+    (diabetes_types, ("type", "t1", "t2")),
+    (hba1c_levels, ("a1c", "glycated")),
+    (ketone_levels, ("keton",)),
+    (thyroid_and_calcium, ("tsh", "calcium")),
     (feels_sick, ("sick", "sik", "queasy", "queezy")),
     (thinning_hair, ("thin",)),
     (

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from symptomdb.text.normalise import Token
 
 from ._base import Reading, _each_match, _each_match_on, _in_a_sentence_with, _said_of, _sentence_around
+from .diabetes import about_blood_sugar
 
 _STIFF = frozenset({"stiff", "stiffened", "stiffens", "stiffening", "rigid"})
 _JERKING = ("jerk", "shak", "shook", "convuls", "twitch")
@@ -387,7 +388,8 @@ _LOW_MOOD_RE = re.compile(
 )
 _LOW_THING_BEFORE_RE = re.compile(
     r"\b(?:sugars?|bp|pressure|iron|levels?|readings?|sats|oxygen|temp|temperature|bloods?|count|it|they|"
-    r"weight|platelets|sodium|potassium|b12|vitamin d|thyroid|energy|battery|phone|voice|sperm)\b"
+    r"weight|platelets|sodium|potassium|b12|vitamin d|thyroid|energy|battery|phone|voice|sperm|oestrogen|"
+    r"estrogen|testosterone|hormones?|cortisol|calcium|ferritin|magnesium|tsh|t4|t3|height)\b"
     r"[^,.;]{0,20}$",
     re.IGNORECASE,
 )
@@ -398,4 +400,9 @@ def low_mood(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Depression, read on "low" or "down" said of a person."""
 
     of_a_thing = _said_of(_LOW_THING_BEFORE_RE, text, reach=30)
-    return _each_match_on(_LOW_MOOD_RE, text, tokens, DEPRESSION, ("mood",), of_a_thing)
+    of_the_sugar = about_blood_sugar(text)  # session 19: "I was low all night": a hypo (``diabetes``)
+
+    def skip(match: re.Match[str]) -> bool:
+        return of_a_thing(match) or (of_the_sugar and match["mood"].lower() == "low")
+
+    return _each_match_on(_LOW_MOOD_RE, text, tokens, DEPRESSION, ("mood",), skip)

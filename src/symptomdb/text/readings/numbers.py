@@ -20,7 +20,7 @@ from ._base import Reading, _read, _sentence_around
 WEIGHT_LOSS = "HP:0001824"
 WEIGHT_GAIN = "HP:0004324"  # Increased body weight
 _WEIGHT_RE = re.compile(
-    r"\b(?P<verb>lost|losing|dropped|down|put on|gained|gaining|up)\s+"
+    r"\b(?P<verb>lost|losing|dropped|down|put on|piled on|gained|gaining|up)\s+"
     r"(?:(?:about|around|like|nearly|almost|over|roughly|another|maybe|approx\.?|approximately)\s+)?"
     r"(?:\d+(?:[.,]\d+)?|a|half a|a few|a couple of|two|three|four|five|six)\s*"
     r"(?P<unit>kg|kgs|kilos?|kilograms?|pounds|lbs?|stone|st)\b"

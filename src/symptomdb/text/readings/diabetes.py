@@ -1,0 +1,210 @@
+"""Readings of diabetes and of the blood tests people quote: a low said of the blood sugar, readings of a
+meter or a sensor, the type of diabetes said of the writer, HbA1c, ketones, TSH and calcium.
+
+Session 19: people with diabetes write "went low at 3am", "more lows than usual", "keeps going low after
+football", "Type 1 here", "T1 for 30 years", "HbA1c came back at 71", "Blood ketones 2.4", "CGM showed 2.5"
+or "Meter just says HI". In a text about the blood sugar a low is a hypo, not a low mood (the lexicon's
+"feeling low" and the low-mood reading give way to it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from symptomdb.text.normalise import Token
+
+from ._base import Reading, _read, _sentence_around
+
+HYPOGLYCEMIA, HYPERGLYCEMIA = "HP:0001943", "HP:0003074"
+IMPAIRED_FASTING_GLUCOSE = "HP:0025691"
+TYPE_1_DIABETES, TYPE_2_DIABETES = "HP:0100651", "HP:0005978"
+ELEVATED_HBA1C = "HP:0040217"
+HYPERKETONEMIA, KETONURIA = "HP:0410175", "HP:0002919"
+HIGH_TSH, LOW_TSH = "HP:0002925", "HP:0031098"
+HYPOCALCEMIA, HYPERCALCEMIA = "HP:0002901", "HP:0003072"
+
+# what makes a text one about the blood sugar
+_ABOUT_SUGAR_RE = re.compile(
+    r"\b(?:sugars?|glucose|hypos?|hypoing|hypo'?d|diabet\w*|insulin|mmol|mg/dl|cgm|libre|dexcom|"
+    r"a1c|hba1c|ketones?|metformin|gliclazide|jelly babies|lucozade|bms?|t1d?|t2d?|type [12])\b",
+    re.IGNORECASE,
+)
+# "went low at 3am", "keeps going low", "had a low", "more lows than usual", "don't feel low at all"; not
+# "low carb", "low down", "low dose", "running low on strips"
+_LOW_RE = re.compile(
+    r"\b(?:(?:went|go|goes|going|gone|goin|ran|run|runs|running|dropped|dropping|dipped|dipping|been|feel|"
+    r"feels|feeling|felt|had a|having a|get|getting|a bad)\s+(?:really\s+|very\s+|so\s+|a bit\s+|quite\s+)?"
+    r"(?P<low>low)\b(?!\s*(?:carb|fat|sugar diet|dose|down|on|in (?:iron|mood)|mood|grade)\b)"
+    r"|(?P<lows>lows)\b)",
+    re.IGNORECASE,
+)
+# a meter, sensor or finger prick and its number ("meter said 2.9", "CGM showed 2.5 at 4am", "finger
+# prick, 19.4", "Meter just says HI"), or a number given in the units of a blood sugar ("up to 24 mmol")
+_METER_RE = re.compile(
+    r"\b(?:meter|cgm|libre|dexcom|sensor|finger ?pricks?|finger ?sticks?|fingerstick)\b[^.;!?\n\d]{0,25}?"
+    r"(?:(?P<value>\d{1,3}(?:[.,]\d)?)\b(?!\s*(?:%|/|kg|lbs?|years|yrs|days|weeks|months|times|x\b|am|pm))"
+    r"|\b(?P<word>hi|lo)\b)",
+    re.IGNORECASE,
+)
+_UNIT_RE = re.compile(
+    r"\b(?P<value>\d{1,3}(?:[.,]\d)?)(?:\s*-\s*\d{1,3}(?:[.,]\d)?)?\s*(?P<unit>mmol|mg/dl|mg ?dl)\b",
+    re.IGNORECASE,
+)
+_OTHER_ANALYTE_RE = re.compile(r"\b(?:ketones?|calcium|potassium|sodium|cholesterol|a1c|hba1c)\b", re.I)
+# "fasting sugars around 9-10", "my fasting sugar was 6.4", "Fasting is 5.5 every morning"
+_FASTING_RE = re.compile(
+    r"\bfasting\b[^.;!?\n\d]{0,25}?(?P<value>\d{1,2}[.,]\d|\d{1,2})\b(?!\s*(?:%|hours|hrs|days))",
+    re.IGNORECASE,
+)
+# "Type 1 here", "T1 for 30 years", "my son is 14 and type 1", "since being diagnosed type 2"
+_TYPE_RE = re.compile(
+    r"\b(?:type\s*(?P<one>1|one)|type\s*(?P<two>2|two)|(?P<t1>t1d?|t1dm)|(?P<t2>t2d?|t2dm))\b"
+    r"(?!\s*(?:diabet\w*|error|reaction|hypersensitivity|allergy|collagen|fibres?|fibers?|muscle)\b)",
+    re.IGNORECASE,
+)
+_HBA1C_RE = re.compile(
+    r"\b(?:hba1c|hb a1c|a1c|glycated)\b[^.;!?\n\d]{0,25}?(?P<value>\d{1,3}(?:[.,]\d)?)\b(?!\s*(?:years|yrs))",
+    re.IGNORECASE,
+)
+# "Blood ketones 2.4", "Ketones 4.8", "No ketones on the blood meter though, 0.1"; urine ketones by
+# pluses ("++ ketones") are ketonuria
+_KETONES_RE = re.compile(
+    r"\bketones?\b[^.;!?\n\d+]{0,30}?(?P<value>\d{1,2}[.,]\d{1,2}|\d)\b(?!\s*(?:%|days|hours|times))",
+    re.IGNORECASE,
+)
+_URINE_KETONES_RE = re.compile(
+    r"(?:\+{2,4}|\b(?:large|moderate|high)\b)\s*(?:of\s+)?(?P<ketones>ketones?)\b|"
+    r"\b(?P<ketones2>ketones?)\b[^.;!?\n]{0,20}?(?:\+{2,4}|\b(?:large|moderate)\b)",
+    re.IGNORECASE,
+)
+_URINE_RE = re.compile(r"\b(?:urine|wee|pee|sticks?|strips?|dipstick\w*)\b", re.IGNORECASE)
+_TSH_RE = re.compile(r"\btsh\b[^.;!?\n\d]{0,20}?(?P<value>\d{1,3}(?:[.,]\d{1,3})?)\b", re.IGNORECASE)
+_CALCIUM_RE = re.compile(
+    r"\bcalcium\b[^.;!?\n\d]{0,25}?(?:(?P<value>\d{1,2}(?:[.,]\d{1,2})?)\b|\b(?P<word>high|raised|low)\b)",
+    re.IGNORECASE,
+)
+
+
+def about_blood_sugar(text: str) -> bool:
+    """The text speaks of the blood sugar (where a low is a hypo)."""
+    return bool(_ABOUT_SUGAR_RE.search(text))
+
+
+def blood_sugar_lows(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Hypoglycaemia from a low said in a text about the blood sugar."""
+    if not _ABOUT_SUGAR_RE.search(text):
+        return []
+    readings: list[Reading] = []
+    for match in _LOW_RE.finditer(text):
+        group = "low" if match["low"] else "lows"
+        readings += _read(tokens, match.start(group), match.end(group), HYPOGLYCEMIA)
+    return readings
+
+
+def meter_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Hypo- or hyperglycaemia from a meter's or a sensor's number, a number in the units of a blood sugar,
+    or a fasting sugar (7.0 mmol/L and over: hyperglycaemia; 5.6-6.9: impaired fasting glucose), in a text
+    about the blood sugar."""
+    if not _ABOUT_SUGAR_RE.search(text):
+        return []
+    readings: list[Reading] = []
+    for match in _METER_RE.finditer(text):
+        term = _sugar_term(match["value"], match["word"])
+        group = "value" if match["value"] else "word"
+        if term:
+            readings += _read(tokens, match.start(group), match.end(group), term)
+    for match in _UNIT_RE.finditer(text):
+        sentence = _sentence_around(text, match.start(), match.end())
+        if not _OTHER_ANALYTE_RE.search(sentence):
+            term = _sugar_term(match["value"], None, mg=match["unit"].lower() != "mmol")
+            if term:
+                readings += _read(tokens, match.start("value"), match.end("value"), term)
+    for match in _FASTING_RE.finditer(text):
+        level = float(match["value"].replace(",", "."))
+        term = (
+            HYPERGLYCEMIA if 7.0 <= level < 30 else IMPAIRED_FASTING_GLUCOSE if 5.6 <= level < 7.0 else None
+        )
+        if term:
+            readings += _read(tokens, match.start("value"), match.end("value"), term)
+    return readings
+
+
+def _sugar_term(value: str | None, word: str | None, mg: bool | None = None) -> str | None:
+    if word:
+        return HYPERGLYCEMIA if word.lower() == "hi" else HYPOGLYCEMIA
+    level = float((value or "0").replace(",", "."))
+    if mg is None:
+        mg = level >= 40
+    if not mg:
+        return HYPOGLYCEMIA if 0.5 <= level < 4.0 else HYPERGLYCEMIA if 11.1 <= level < 40 else None
+    return HYPOGLYCEMIA if 20 <= level < 70 else HYPERGLYCEMIA if 200 <= level <= 900 else None
+
+
+def diabetes_types(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Type 1 or type 2 diabetes from "type 1", "T2" and the like in a text about the blood sugar."""
+    if not _ABOUT_SUGAR_RE.search(_TYPE_RE.sub(" ", text)):
+        return []  # "type 1" alone does not make a text about diabetes
+    readings: list[Reading] = []
+    for match in _TYPE_RE.finditer(text):
+        term = TYPE_1_DIABETES if match["one"] or match["t1"] else TYPE_2_DIABETES
+        readings += _read(tokens, match.start(), match.end(), term)
+    return readings
+
+
+def hba1c_levels(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """An elevated HbA1c: 42 mmol/mol (6.0 %) and over; under 39 (5.7 %) rules it out."""
+    readings: list[Reading] = []
+    for match in _HBA1C_RE.finditer(text):
+        level = float(match["value"].replace(",", "."))
+        percent = level < 20
+        if (percent and level >= 6.0) or (not percent and 42 <= level <= 200):
+            readings += _read(tokens, match.start("value"), match.end("value"), ELEVATED_HBA1C)
+        elif (percent and 3.5 <= level < 5.7) or (not percent and 20 <= level < 39):
+            readings += _read(tokens, match.start("value"), match.end("value"), ELEVATED_HBA1C, absent=True)
+    return readings
+
+
+def ketone_levels(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Ketones in the blood (0.6 mmol/L and over is hyperketonaemia, under it none) or pluses of ketones
+    in the urine (ketonuria)."""
+    readings: list[Reading] = []
+    for match in _URINE_KETONES_RE.finditer(text):
+        group = "ketones" if match["ketones"] else "ketones2"
+        readings += _read(tokens, match.start(group), match.end(group), KETONURIA)
+    for match in _KETONES_RE.finditer(text):
+        if _URINE_RE.search(_sentence_around(text, match.start(), match.end())):
+            continue
+        level = float(match["value"].replace(",", "."))
+        if level <= 12:
+            absent = level < 0.6
+            readings += _read(tokens, match.start("value"), match.end("value"), HYPERKETONEMIA, absent=absent)
+    return readings
+
+
+def thyroid_and_calcium(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """A TSH over 4.5 mU/L (raised) or under 0.3 (lowered); a calcium under 2.1 or over 2.65 mmol/L
+    (8.5 and 10.5 mg/dL), or said high or low."""
+    readings: list[Reading] = []
+    for match in _TSH_RE.finditer(text):
+        level = float(match["value"].replace(",", "."))
+        term = HIGH_TSH if 4.5 < level <= 500 else LOW_TSH if level < 0.3 else None
+        if term:
+            readings += _read(tokens, match.start("value"), match.end("value"), term)
+    for match in _CALCIUM_RE.finditer(text):
+        group = "value" if match["value"] else "word"
+        term = _calcium_term(match["value"], match["word"])
+        if term:
+            readings += _read(tokens, match.start(group), match.end(group), term)
+    return readings
+
+
+def _calcium_term(value: str | None, word: str | None) -> str | None:
+    if word:
+        return HYPOCALCEMIA if word.lower() == "low" else HYPERCALCEMIA
+    level = float((value or "0").replace(",", "."))
+    if 1.0 <= level < 2.1 or 5.0 <= level < 8.5:
+        return HYPOCALCEMIA
+    if 2.65 < level <= 4.0 or 10.5 < level <= 16:
+        return HYPERCALCEMIA
+    return None

@@ -1,0 +1,226 @@
+"""Session 19 of the annotator: the rounds on diabetes, thyroid and hormone messages (lay-73) and on long
+COVID (lay-64). Made-up sentences (none is copied from a benchmark)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text.annotate import annotate
+
+from .test_annotate import found
+
+HYPOGLYCEMIA, RECURRENT_HYPOGLYCEMIA, HYPERGLYCEMIA = "HP:0001943", "HP:0001988", "HP:0003074"
+IMPAIRED_FASTING_GLUCOSE = "HP:0025691"
+DEPRESSION = "HP:0000716"
+TYPE_1, TYPE_2 = "HP:0100651", "HP:0005978"
+ELEVATED_HBA1C = "HP:0040217"
+HYPERKETONEMIA, KETONURIA = "HP:0410175", "HP:0002919"
+HIGH_TSH, LOW_TSH = "HP:0002925", "HP:0031098"
+HYPOCALCEMIA, HYPERCALCEMIA = "HP:0002901", "HP:0003072"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "went low twice in the night, sugar 3.1 at 2am",
+        "type 2 on gliclazide and I keep feeling low before lunch, sugar was 3.8",
+        "on insulin now and had a bad low at work yesterday",
+    ],
+)
+def test_a_low_in_a_text_about_the_blood_sugar_is_a_hypo_not_a_low_mood(
+    knowledge: Knowledge, text: str
+) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(HYPOGLYCEMIA) is False and DEPRESSION not in findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been feeling low since the baby was born",
+        "she's been really low since her dad died",
+    ],
+)
+def test_a_low_without_the_blood_sugar_is_still_a_low_mood(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(DEPRESSION) is False and HYPOGLYCEMIA not in findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my oestrogen is low according to the GP",
+        "testosterone came back low last month",
+        "his weight is fine but his height is low for his age",
+    ],
+)
+def test_a_low_said_of_a_hormone_or_a_measure_is_no_low_mood(knowledge: Knowledge, text: str) -> None:
+    assert DEPRESSION not in found(annotate(knowledge, text))
+
+
+def test_lows_denied_on_a_sensor_are_excluded(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "no lows overnight on my libre this week")).get(HYPOGLYCEMIA) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "keeps going low after swimming, my son is type 1",
+        "more lows than usual since my insulin dose changed",
+    ],
+)
+def test_lows_that_keep_coming_are_recurrent(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(RECURRENT_HYPOGLYCEMIA) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("the meter said 2.7 when I woke up, I'm diabetic", HYPOGLYCEMIA),
+        ("her CGM showed 21.4 after tea", HYPERGLYCEMIA),
+        ("my meter just says HI, ketones 2.2", HYPERGLYCEMIA),
+        ("sugars went up to 23 mmol after a curry", HYPERGLYCEMIA),
+        ("finger prick test read 48 mg/dL so I had juice, I'm diabetic", HYPOGLYCEMIA),
+        ("my fasting sugar was 8.2 again this morning", HYPERGLYCEMIA),
+        ("the nurse said my fasting glucose of 6.3 is borderline", IMPAIRED_FASTING_GLUCOSE),
+    ],
+)
+def test_a_meter_sensor_unit_or_fasting_reading_says_the_sugar(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the peak flow meter said 320 this morning",  # not a text about the blood sugar
+        "my fasting sugar was 5.1, all fine",
+        "potassium was 3.2 mmol on the bloods",  # another analyte in the sentence
+    ],
+)
+def test_other_meters_and_normal_sugars_say_nothing_of_the_sugar(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert not {HYPOGLYCEMIA, HYPERGLYCEMIA, IMPAIRED_FASTING_GLUCOSE} & set(findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Type 1 here, sugars all over the place lately", TYPE_1),
+        ("T1 for 12 years and my hypos have changed", TYPE_1),
+        ("since being diagnosed type 2 I keep getting thrush, on metformin", TYPE_2),
+    ],
+)
+def test_the_type_of_diabetes_said_of_the_writer(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the scan showed type 1 changes in the bone",  # no text about the blood sugar
+        "MRI: T2 hyperintensities in the white matter",
+    ],
+)
+def test_a_type_or_t_number_without_the_blood_sugar_is_no_diabetes(knowledge: Knowledge, text: str) -> None:
+    assert not {TYPE_1, TYPE_2} & set(found(annotate(knowledge, text)))
+
+
+def test_a_relatives_type_of_diabetes_is_theirs(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "my brother has type 1 and checks his sugars all day"))
+    assert TYPE_1 not in findings
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("HbA1c came back at 68", False),
+        ("A1C went from 7.1 to 8.4", False),
+        ("my a1c was 36 which is normal", True),
+    ],
+)
+def test_an_hba1c_in_either_unit(knowledge: Knowledge, text: str, absent: bool) -> None:
+    assert found(annotate(knowledge, text)).get(ELEVATED_HBA1C) is absent
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "absent"),
+    [
+        ("blood ketones 1.9 and I've been sick", HYPERKETONEMIA, False),
+        ("ketones only 0.2 on the meter", HYPERKETONEMIA, True),
+        ("the urine strip showed +++ ketones", KETONURIA, False),
+    ],
+)
+def test_ketones_in_blood_or_urine(knowledge: Knowledge, text: str, term: str, absent: bool) -> None:
+    assert found(annotate(knowledge, text)).get(term) is absent
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("TSH was 12.4 so they upped my dose", HIGH_TSH),
+        ("TSH came back at 0.02, GP thinks it's overactive", LOW_TSH),
+        ("calcium was 1.85 after the op", HYPOCALCEMIA),
+        ("my calcium came back high again", HYPERCALCEMIA),
+    ],
+)
+def test_a_tsh_or_a_calcium(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_normal_tsh_says_nothing(knowledge: Knowledge) -> None:
+    assert not {HIGH_TSH, LOW_TSH} & set(found(annotate(knowledge, "TSH 2.1, all normal")))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I get the sweats about an hour after lunch", "HP:0000975"),
+        ("woke up pouring with sweat", "HP:0000975"),
+        ("my brain feels like cotton wool all day", "HP:0033630"),
+        ("ended up in A&E in DKA last spring", "HP:0001953"),
+        ("the skin in my armpits is dark and velvety", "HP:0000956"),
+        ("I lose my words mid sentence at work", "HP:0030784"),
+        ("facial hair is getting worse, I shave my chin", "HP:0009937"),
+        ("I've piled on 6kg since Christmas", "HP:0004324"),
+        ("my face is puffy first thing", "HP:0000282"),  # a swollen face, not Moon facies
+    ],
+)
+def test_session_19_lexicon_rows(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she loves her sweats and hoodies",  # clothes
+        "sweat test booked for next week",
+        "she started losing her words at two",  # a child's lost speech, not word-finding
+    ],
+)
+def test_words_of_the_new_rows_that_name_nothing_new(knowledge: Knowledge, text: str) -> None:
+    assert not {"HP:0000975", "HP:0030784"} & set(found(annotate(knowledge, text)))
+
+
+def test_pile_on_weight_is_no_piles(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "the tablets make me pile on weight"))
+    assert "HP:0032551" not in findings
+
+
+def test_piles_that_come_and_go_are_still_piles(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "I've had piles on and off for years")).get("HP:0032551") is False
+
+
+@pytest.mark.parametrize("text", ["No blood, weight steady.", "Periods normal, weight stable."])
+def test_a_weight_said_steady_rules_out_weight_loss(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0001824") is True
+
+
+def test_a_weight_said_normal_rules_out_nothing(knowledge: Knowledge) -> None:
+    assert "HP:0001824" not in found(annotate(knowledge, "she is small but her weight is normal"))
+
+
+def test_redness_denied_excludes_erythema(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "No redness or swelling round the scar")).get("HP:0010783") is True
