@@ -224,3 +224,94 @@ def test_a_weight_said_normal_rules_out_nothing(knowledge: Knowledge) -> None:
 
 def test_redness_denied_excludes_erythema(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "No redness or swelling round the scar")).get("HP:0010783") is True
+
+
+ORTHOSTATIC_TACHYCARDIA, PALPITATIONS = "HP:0012173", "HP:0001962"
+TACHYCARDIA, BRADYCARDIA = "HP:0001649", "HP:0001662"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my heart goes from 65 to 135 when I stand up",
+        "HR sitting 72, standing 128 on my watch",
+        "I get a racing heart just from standing in a queue",
+        "standing up makes my heart rate jump up by 40 beats",
+    ],
+)
+def test_the_heart_racing_on_standing_is_orthostatic_tachycardia(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(ORTHOSTATIC_TACHYCARDIA) is False
+    assert not {PALPITATIONS, TACHYCARDIA, BRADYCARDIA} & set(findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I get dizzy if I stand up fast but my heart rate barely changes",
+        "my heart races when I'm anxious",
+        "resting heart rate is 104 even when I'm standing still",
+    ],
+)
+def test_a_heart_that_does_not_climb_on_standing_is_no_orthostatic_tachycardia(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert ORTHOSTATIC_TACHYCARDIA not in found(annotate(knowledge, text))
+
+
+def test_a_rate_that_rises_by_a_number_is_no_rate(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "after the stairs my pulse goes up by 45"))
+    assert BRADYCARDIA not in findings
+
+
+POSTEXERTIONAL = "HP:0030973"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Day 3 of a crash after a wedding, should have paced myself",
+        "long covid: I crashed for a week after one shift back at work",
+        "the crashes after anything social are the worst part of my ME",
+    ],
+)
+def test_a_crash_after_doing_too_much_is_postexertional(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(POSTEXERTIONAL) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "since the car crash last year I've had neck pain and I'm pacing my recovery",
+        "my laptop crashed and I lost all my covid notes",
+        "I keep reliving the crash, I can't sleep",  # no text about exertion
+    ],
+)
+def test_a_crash_of_a_car_or_a_computer_is_no_postexertional_worsening(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert POSTEXERTIONAL not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I feel foggy all afternoon", "since the fall I can't think straight", "Fatigue and PEM are better"],
+)
+def test_foggy_and_pem(knowledge: Knowledge, text: str) -> None:
+    assert {"HP:0033630", POSTEXERTIONAL} & {
+        t for t, absent in found(annotate(knowledge, text)).items() if not absent
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("my period has been missing for 4 months, tests negative", "HP:0000869"),
+        ("I'm 31 and haven't had a period for over a year", "HP:0000869"),
+        ("she's 16 and never had a period", "HP:0000786"),
+    ],
+)
+def test_a_period_missing_for_a_time_is_secondary_amenorrhea(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

@@ -29,8 +29,12 @@ first. The readings live by what they are about:
   arm that cannot be lifted above the head;
 - ``head_and_neck``: coughing on drinks, a child pulling at an ear, food that tastes wrong, eyes that water,
   a lump on the side of the neck;
-- ``heart_and_lungs``: a heartbeat felt racing or pounding, stopping to catch one's breath;
-- ``other``: eating what is not food, a described vaginal discharge, a baby that feeds with trouble.
+- ``heart_and_lungs``: a heartbeat felt racing or pounding, stopping to catch one's breath, the heart
+  racing on standing;
+- ``other``: eating what is not food, a described vaginal discharge, a baby that feeds with trouble, a
+  crash after doing too much;
+- ``diabetes``: a low of the blood sugar, meter and sensor readings, the type of diabetes, HbA1c, ketones,
+  TSH and calcium.
 """
 
 from __future__ import annotations
@@ -71,7 +75,7 @@ from .diabetes import (
     thyroid_and_calcium,
 )
 from .head_and_neck import coughs_on_drinks, eyes_water, neck_lump, pulls_at_ear, tastes_wrong
-from .heart_and_lungs import heart_felt, stops_for_breath
+from .heart_and_lungs import heart_felt, racing_on_standing, stops_for_breath
 from .joints_and_limbs import (
     claudication,
     cold_parts,
@@ -100,7 +104,7 @@ from .mind_and_nerves import (
     vision_fades,
 )
 from .numbers import body_mass_indices, centile_drops, cycle_lengths, frequent_falls, weight_changes
-from .other import infant_feeding, pica, vaginal_discharge
+from .other import crashes, infant_feeding, pica, vaginal_discharge
 from .skin import (
     chilblains,
     dry_skin,
@@ -197,6 +201,8 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (shoulder_limited, ("lift", "raise", "reach", "get my arm", "get his arm", "get her arm")),
     (yellow_nails, ("yel",)),
     (heart_felt, ("heart", "hart")),
+    (racing_on_standing, ("stand", "stood")),
+    (crashes, ("crash",)),
     (skin_colour_patches, ("patch", "mark", "spot", "area")),
     (looks_grey, ("grey", "gray", "ashen", "washed")),
     (paronychia, ("nail",)),

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from symptomdb.text.normalise import Token
 
-from ._base import Reading, _each_match_on
+from ._base import Reading, _each_match_on, _read
 
 # Session 18: the heart felt beating fast, hard or unevenly is palpitations, however the words run ("my
 # heart - out of nowhere it starts pounding really fast", "my heart feels like it's racing", "heart going
@@ -42,3 +42,40 @@ def heart_felt(text: str, tokens: Sequence[Token]) -> list[Reading]:
 def stops_for_breath(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Exertional dyspnea, read on "breath"."""
     return _each_match_on(_STOPS_FOR_BREATH_RE, text, tokens, EXERTIONAL_DYSPNEA, ("breath", "breath2"))
+
+
+# Session 19: the heart racing or its rate climbing on standing is orthostatic tachycardia, however the
+# words run ("my heart goes from 70 to 130 when I stand up", "a racing heart just from standing up", "HR
+# sitting 70, standing 125", "can't stand long enough to cook without my heart going to 150"); 10 of 11
+# such texts in the read lay sets are coded so
+_HEART_RE = re.compile(r"\b(?:heart|hart|hr|pulse)\b", re.IGNORECASE)
+STANDING_RE = re.compile(r"\b(?:stand|stands|standing|stood)\b", re.IGNORECASE)
+_CLIMBS_RE = re.compile(
+    r"\b(?:rac\w*|shoots?|shot|jumps?|jumping|hits?|goes (?:from|to|up)|going (?:to|up)|up to|up by|"
+    r"[1-2]\d\d)\b",
+    re.IGNORECASE,
+)
+# a rate at rest, or one that does not change ("my heart rate barely changes when I stand")
+_STEADY_RE = re.compile(r"\b(?:resting|at rest|barely|hardly|settled|doesn't|does not|didn't)\b", re.I)
+ORTHOSTATIC_TACHYCARDIA = "HP:0012173"
+
+
+def racing_on_standing(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Orthostatic tachycardia over the sentence's words from the heart to the standing (so that the
+    palpitation or the rate read inside it give way)."""
+    readings: list[Reading] = []
+    for sentence in _SENTENCE_RE.finditer(text):
+        words = sentence[0]
+        heart, standing = _HEART_RE.search(words), STANDING_RE.search(words)
+        if heart and standing and _CLIMBS_RE.search(words) and not _STEADY_RE.search(words):
+            start = sentence.start() + min(heart.start(), standing.start())
+            end = sentence.start() + max(heart.end(), standing.end(), _last_climb_end(words))
+            readings += _read(tokens, start, end, ORTHOSTATIC_TACHYCARDIA)
+    return readings
+
+
+_SENTENCE_RE = re.compile(r"[^.;!?\n]+")
+
+
+def _last_climb_end(words: str) -> int:
+    return max(match.end() for match in _CLIMBS_RE.finditer(words))

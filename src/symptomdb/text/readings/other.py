@@ -1,5 +1,5 @@
-"""Readings that belong to no larger group: a described vaginal discharge and eating what is not food
-(pica).
+"""Readings that belong to no larger group: a described vaginal discharge, eating what is not food
+(pica), a baby that feeds with trouble, and a crash after doing too much.
 """
 
 from __future__ import annotations
@@ -88,3 +88,29 @@ def infant_feeding(text: str, tokens: Sequence[Token]) -> list[Reading]:
     if not _BABY_RE.search(text):
         return []
     return _each_match(_FEEDS_BADLY_RE, text, tokens, FEEDING_DIFFICULTIES_IN_INFANCY)
+
+
+# Session 19: in a text about pacing, long covid, ME or doing too much, a crash is the worsening after an
+# exertion ("Day 4 of a crash after my niece's party", "crashed so badly I was bedbound", "the 2-3 day
+# crashes after anything social"); not a car or a bike crash
+_CRASH_RE = re.compile(r"\b(?:crash|crashes|crashed|crashing)\b", re.IGNORECASE)
+_EXERTION_TEXT_RE = re.compile(
+    r"\b(?:pacing|paced|pace|spoons?|pem|overdo\w*|overdid|too much|covid|lc|post-?viral|me|cfs|m\.e\.|"
+    r"chronic fatigue|fibro\w*|bedbound|housebound|exertion|boom and bust)\b",
+    re.IGNORECASE,
+)
+_VEHICLE_RE = re.compile(
+    r"\b(?:car|cars|bike|bikes|motorbike|cycling|motorway|road|lorry|van|bus|accident|collision|crashed into|"
+    r"drove|driving|driver|m\d+|helmet|airbag|computer|laptop|phone|sugar|blood sugar)\b",
+    re.IGNORECASE,
+)
+POSTEXERTIONAL_EXACERBATION = "HP:0030973"
+
+
+def crashes(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Postexertional symptom exacerbation from a crash in a text about exertion and pacing."""
+    if not _EXERTION_TEXT_RE.search(text):
+        return []
+    return _each_match(
+        _CRASH_RE, text, tokens, POSTEXERTIONAL_EXACERBATION, lambda m: _off_topic(text, m, None, _VEHICLE_RE)
+    )

@@ -21,7 +21,8 @@ from dataclasses import replace
 
 from symptomdb.text.normalise import Token
 
-from ._base import Reading, _read
+from ._base import Reading, _read, _sentence_around
+from .heart_and_lungs import STANDING_RE
 
 FEVER = "HP:0001945"
 LOW_GRADE_FEVER = "HP:0011134"
@@ -51,6 +52,7 @@ _HEART_RATE_RE = re.compile(
     r"(?!\s*(?:/|%|kg|lbs?|mins?|minutes|seconds|secs|years|yrs|days|weeks|months))",
     re.IGNORECASE,
 )
+_A_CHANGE_RE = re.compile(r"\b(?:by|of)(?: about| around| over| nearly)? $", re.IGNORECASE)
 _INFANT_RE = re.compile(
     r"\b(?:baby|babies|infant|newborn|toddler|(?:weeks?|months?)[ -]old)\b", re.IGNORECASE
 )
@@ -158,6 +160,10 @@ def heart_rates(text: str, tokens: Sequence[Token]) -> list[Reading]:
         return []
     readings: list[Reading] = []
     for match in _HEART_RATE_RE.finditer(text):
+        if _A_CHANGE_RE.search(text, max(match.start("value") - 12, 0), match.start("value")):
+            continue  # session 19: "shoots up by 40 beats" is a change, not a rate
+        if STANDING_RE.search(_sentence_around(text, match.start(), match.end())):
+            continue  # session 19: a rate on standing is orthostatic (``heart_and_lungs.racing_on_standing``)
         rate = int(match["value"])
         term = TACHYCARDIA if 100 <= rate <= 250 else BRADYCARDIA if 20 <= rate < 50 else None
         if term:
