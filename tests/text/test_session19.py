@@ -315,3 +315,8 @@ def test_a_period_missing_for_a_time_is_secondary_amenorrhea(
     knowledge: Knowledge, text: str, term: str
 ) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_people_who_cannot_hear_the_writer_say_nothing_of_the_writers_hearing(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "my voice has gone so quiet that people can't hear me"))
+    assert "HP:0000365" not in findings

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from symptomdb.text.normalise import Token
 
@@ -86,14 +87,15 @@ _CALCIUM_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8)
 def about_blood_sugar(text: str) -> bool:
-    """The text speaks of the blood sugar (where a low is a hypo)."""
+    """The text speaks of the blood sugar (where a low is a hypo); cached, as three scans ask of one text."""
     return bool(_ABOUT_SUGAR_RE.search(text))
 
 
 def blood_sugar_lows(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Hypoglycaemia from a low said in a text about the blood sugar."""
-    if not _ABOUT_SUGAR_RE.search(text):
+    if not about_blood_sugar(text):
         return []
     readings: list[Reading] = []
     for match in _LOW_RE.finditer(text):
@@ -106,7 +108,7 @@ def meter_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Hypo- or hyperglycaemia from a meter's or a sensor's number, a number in the units of a blood sugar,
     or a fasting sugar (7.0 mmol/L and over: hyperglycaemia; 5.6-6.9: impaired fasting glucose), in a text
     about the blood sugar."""
-    if not _ABOUT_SUGAR_RE.search(text):
+    if not about_blood_sugar(text):
         return []
     readings: list[Reading] = []
     for match in _METER_RE.finditer(text):
@@ -143,7 +145,7 @@ def _sugar_term(value: str | None, word: str | None, mg: bool | None = None) -> 
 
 def diabetes_types(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Type 1 or type 2 diabetes from "type 1", "T2" and the like in a text about the blood sugar."""
-    if not _ABOUT_SUGAR_RE.search(_TYPE_RE.sub(" ", text)):
+    if not _TYPE_RE.search(text) or not _ABOUT_SUGAR_RE.search(_TYPE_RE.sub(" ", text)):
         return []  # "type 1" alone does not make a text about diabetes
     readings: list[Reading] = []
     for match in _TYPE_RE.finditer(text):
