@@ -112,14 +112,14 @@ def meter_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
         return []
     readings: list[Reading] = []
     for match in _METER_RE.finditer(text):
-        term = _sugar_term(match["value"], match["word"])
+        term = sugar_term(match["value"], match["word"])
         group = "value" if match["value"] else "word"
         if term:
             readings += _read(tokens, match.start(group), match.end(group), term)
     for match in _UNIT_RE.finditer(text):
         sentence = _sentence_around(text, match.start(), match.end())
         if not _OTHER_ANALYTE_RE.search(sentence):
-            term = _sugar_term(match["value"], None, mg=match["unit"].lower() != "mmol")
+            term = sugar_term(match["value"], None, mg=match["unit"].lower() != "mmol")
             if term:
                 readings += _read(tokens, match.start("value"), match.end("value"), term)
     for match in _FASTING_RE.finditer(text):
@@ -132,9 +132,11 @@ def meter_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return readings
 
 
-def _sugar_term(value: str | None, word: str | None, mg: bool | None = None) -> str | None:
+def sugar_term(value: str | None, word: str | None, mg: bool | None = None) -> str | None:
+    """Hypo- or hyperglycaemia for a blood glucose: under 4.0 or 11.1 and over (mmol/L), under 70 or 200
+    and over (mg/dL; without a unit, values of 40 and more are read so), or a meter's "HI"/"LO"."""
     if word:
-        return HYPERGLYCEMIA if word.lower() == "hi" else HYPOGLYCEMIA
+        return HYPERGLYCEMIA if word.lower() in ("hi", "high") else HYPOGLYCEMIA
     level = float((value or "0").replace(",", "."))
     if mg is None:
         mg = level >= 40

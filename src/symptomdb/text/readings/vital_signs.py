@@ -22,6 +22,7 @@ from dataclasses import replace
 from symptomdb.text.normalise import Token
 
 from ._base import Reading, _read, _sentence_around
+from .diabetes import sugar_term
 from .heart_and_lungs import STANDING_RE
 
 FEVER = "HP:0001945"
@@ -75,7 +76,7 @@ _GLUCOSE_RE = re.compile(
     re.IGNORECASE,
 )
 TACHYPNEA, BRADYPNEA, HYPOXEMIA = "HP:0002789", "HP:0046507", "HP:0012418"
-REDUCED_CONSCIOUSNESS, HYPOGLYCEMIA, HYPERGLYCEMIA = "HP:0004372", "HP:0001943", "HP:0003074"
+REDUCED_CONSCIOUSNESS = "HP:0004372"
 BRADYCARDIA, HYPOTHERMIA = "HP:0001662", "HP:0002045"
 # session 13: lying (or sitting) and standing blood pressures ("BP lying 138/80, standing 104/62")
 _POSTURAL_RE = re.compile(
@@ -215,26 +216,11 @@ def glucose_levels(text: str, tokens: Sequence[Token]) -> list[Reading]:
             and int(match["value"]) < 10
         ):
             continue  # "BM 2 today" may be bowel movements; a meter's reading of under 10 has a decimal
-        term = _glucose_term(match["value"], match["word"])
+        term = sugar_term(match["value"], match["word"])
         if term:
             group = "value" if match["value"] else "word"
             readings += _read(tokens, match.start(group), match.end(group), term)
     return readings
-
-
-def _glucose_term(value: str | None, word: str | None) -> str | None:
-    if word:
-        return HYPERGLYCEMIA if word.lower() in ("hi", "high") else HYPOGLYCEMIA
-    level = float((value or "0").replace(",", "."))
-    if 0.5 <= level < 4.0:
-        return HYPOGLYCEMIA
-    if 11.1 <= level < 40:
-        return HYPERGLYCEMIA
-    if 40 <= level < 70:
-        return HYPOGLYCEMIA
-    if 200 <= level <= 900:
-        return HYPERGLYCEMIA
-    return None
 
 
 def _fever(value: float, scale: str) -> tuple[str, bool] | None:
