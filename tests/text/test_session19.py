@@ -18,6 +18,7 @@ ELEVATED_HBA1C = "HP:0040217"
 HYPERKETONEMIA, KETONURIA = "HP:0410175", "HP:0002919"
 HIGH_TSH, LOW_TSH = "HP:0002925", "HP:0031098"
 HYPOCALCEMIA, HYPERCALCEMIA = "HP:0002901", "HP:0003072"
+LOW_GRADE_FEVER = "HP:0011134"
 
 
 @pytest.mark.parametrize(
@@ -320,3 +321,77 @@ def test_a_period_missing_for_a_time_is_secondary_amenorrhea(
 def test_people_who_cannot_hear_the_writer_say_nothing_of_the_writers_hearing(knowledge: Knowledge) -> None:
     findings = found(annotate(knowledge, "my voice has gone so quiet that people can't hear me"))
     assert "HP:0000365" not in findings
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("my knees are estiff in the morning", "HP:0025263"),  # a vowel before s and a consonant
+        ("I have emorroids and they bleed a bit", "HP:0032551"),  # a dropped h
+        ("I am esneezing all day", "HP:0025095"),
+    ],
+)
+def test_a_vowel_put_before_s_or_an_h_dropped_at_the_start(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I feel nauseated every morning", "HP:0002018"),
+        ("my hands tremble when I hold a cup", "HP:0002378"),
+        ("I am with a lot of thirst", "HP:0001959"),
+        ("my voice is horse since one week", "HP:0001609"),
+        ("my eyes are very sensibles to the light", "HP:0000613"),
+        ("the glands in the neck are big", "HP:0025289"),
+    ],
+)
+def test_misspelled_16_rows(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_burning_that_goes_up_to_the_chest_is_no_fever(knowledge: Knowledge) -> None:
+    assert "HP:0001945" not in found(annotate(knowledge, "a burning that goes up to the chest after I eat"))
+
+
+@pytest.mark.parametrize("text", ["a little of fever, 37.8", "I have a fever of 99.9F"])
+def test_a_fever_said_with_a_low_grade_number_is_low_grade(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(LOW_GRADE_FEVER) is False and "HP:0001945" not in findings
+
+
+def test_a_fever_said_beside_a_normal_temperature_stays(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "had a fever on Monday, temp 37.0 today")).get("HP:0001945") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("since two weeks I have a cough, worse at night", "HP:0012735"),
+        ("he's had a cough for weeks that won't go away", "HP:0034315"),
+    ],
+)
+def test_a_cough_for_weeks_is_chronic_only_for_eight_or_more(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(term) is False
+    if term == "HP:0012735":
+        assert "HP:0034315" not in findings
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("my blood sugar was 180 this morning before breakfast", HYPERGLYCEMIA),
+        ("fasting 110 this morning, I'm on metformin", IMPAIRED_FASTING_GLUCOSE),
+    ],
+)
+def test_a_fasting_sugar_in_mg_per_dl(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_blood_pressure_called_tension(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "my tension is 150/95 at the pharmacy")).get("HP:0000822") is False

@@ -392,6 +392,7 @@ def _without_red_of_another(text: str, mentions: list[Mention]) -> list[Mention]
 # months now"), as the lay authors code it beside the kind; the duration is said in the
 # cough's sentence or the next one, and is no age ("7 months old", "repaired at 9 months")
 _COUGHS = frozenset({"HP:0012735", "HP:0031245", "HP:0031246"})  # Cough, Productive, Nonproductive cough
+COUGH = "HP:0012735"
 CHRONIC_COUGH = "HP:0034315"
 _EIGHT_WEEKS_OR_MORE_RE = re.compile(
     r"(?<!\bat )(?<!\baged )\b(?:(?:(?:[89]|1\d|eight|nine|ten|eleven|twelve) weeks"
@@ -402,7 +403,16 @@ _EIGHT_WEEKS_OR_MORE_RE = re.compile(
 )
 
 
+# Session 19: a "cough for weeks" whose sentence says fewer than eight weeks or a number of days is no chronic
+# cough ("since two weeks I have a cough", "a cough for 3 weeks")
+_UNDER_EIGHT_WEEKS_RE = re.compile(
+    r"\b(?:(?:[1-7]|one|two|three|four|five|six|seven|a couple of|a few) weeks?|\d+ days|a week)\b",
+    re.IGNORECASE,
+)
+
+
 def _chronic_cough(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    mentions = [_shorter_than_chronic(lexicon, text, m) for m in mentions]
     if CHRONIC_COUGH not in lexicon.scope or any(m.hpo_id == CHRONIC_COUGH for m in mentions):
         return mentions
     for mention in mentions:
@@ -413,6 +423,19 @@ def _chronic_cough(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list
                 label = lexicon.labels.get(CHRONIC_COUGH, CHRONIC_COUGH)
                 return [*mentions, mention.model_copy(update={"hpo_id": CHRONIC_COUGH, "label": label})]
     return mentions
+
+
+def _shorter_than_chronic(lexicon: Lexicon, text: str, mention: Mention) -> Mention:
+    """A Chronic cough whose sentence gives a duration under eight weeks (and none longer) as a Cough."""
+    if mention.hpo_id != CHRONIC_COUGH or mention.excluded:
+        return mention
+    start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, mention.start)), default=0)
+    end = next((m.start() for m in _SENTENCE_END_RE.finditer(text, mention.end)), len(text))
+    if _UNDER_EIGHT_WEEKS_RE.search(text, start, end) and not _EIGHT_WEEKS_OR_MORE_RE.search(
+        text, start, end
+    ):
+        return mention.model_copy(update={"hpo_id": COUGH, "label": lexicon.labels.get(COUGH, COUGH)})
+    return mention
 
 
 def _same_sentence(text: str, a: Mention, b: Mention) -> bool:
@@ -2675,6 +2698,7 @@ def _without_read_temperature_words(
     says whether there is a fever ("my temperature was 36.8" is none, "temperature 37.9" a low-grade one;
     "had a fever on Monday, temp 37.0" keeps the fever, which is no temperature word)."""
     spans = [(r.first, r.last) for r in found if r.temperature]
+    low_grade = [(r.first, r.last) for r in found if r.temperature and r.hpo_id == readings.LOW_GRADE_FEVER]
     return [
         c
         for c in chosen
@@ -2682,8 +2706,11 @@ def _without_read_temperature_words(
             spans
             and c.first == c.last
             and c.ids[0] == readings.FEVER
-            and tokens[c.first].lower.startswith("temp")
-            and any(first <= c.first <= last for first, last in spans)
+            and (
+                (tokens[c.first].lower.startswith("temp") and any(a <= c.first <= b for a, b in spans))
+                # session 19: "a little fever, 37.8" is the low-grade fever its number says (3 of 3)
+                or any(a <= c.first <= b for a, b in low_grade)
+            )
         )
     ]
 

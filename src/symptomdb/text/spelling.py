@@ -317,6 +317,22 @@ class SpellIndex:
         swap = word[1] + word[0] + word[2:]
         return swap if swap in self.english else None
 
+    def _restored_start(self, word: str) -> str | None:
+        """Session 19: the target a word spells without the vowel that Spanish, Portuguese, Arabic, Farsi
+        and South Asian writers put before s and a consonant ("estiff", "iskin", "estomak"), or with the h
+        that Romance and Arabic writers drop ("emorroids", "eadache"), as itself or corrected."""
+        if _PROTHETIC_RE.match(word):
+            restored = word[1:]
+        elif word[0] in "aeiou":
+            restored = "h" + word
+        else:
+            return None
+        if restored in self.keys:
+            return restored
+        if self.is_word(restored) or len(restored) < MIN_LENGTH:
+            return None
+        return self.correction(restored)
+
     def unread(self, word: str) -> bool:
         """A non-word (not a target, not a word, not a word with its g dropped: "goin")."""
         return not (
@@ -404,7 +420,12 @@ class SpellIndex:
         if not ranked:
             if n < MIN_LENGTH:
                 return None
-            return self._reordered(word) or self._carried_over(word) or self._first_two_swapped(word)
+            return (
+                self._reordered(word)
+                or self._carried_over(word)
+                or self._first_two_swapped(word)
+                or self._restored_start(word)
+            )
         best = min(rank for rank, _ in ranked)
         if best[1] > 0 and n >= MIN_LENGTH and (carried := self._carried_over(word)) is not None:
             return carried  # "pever" is fever, not the one-edit "peter" that sounds otherwise
@@ -427,6 +448,8 @@ class SpellIndex:
         return min(found, key=lambda c: (c not in self.known, len(c), c))
 
 
+# Session 19: a vowel put before s and a consonant at the start of a word ("estiff", "iskin", "esneezing")
+_PROTHETIC_RE = re.compile(r"^[ei]s[bcdfgklmnpqtvwz]")
 # Spellings of the same sound, folded before comparing two words two edits apart.
 _SOUNDS = (("ph", "f"), ("ch", "k"), ("ck", "k"), ("qu", "kw"), ("q", "k"), ("c", "k"), ("z", "s"),
            ("y", "i"), ("ee", "i"), ("ea", "e"), ("ie", "i"),

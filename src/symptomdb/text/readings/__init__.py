@@ -124,6 +124,7 @@ from .skin import (
 from .sleep import long_sleep, night_sweats, night_wakings, restless_legs, sleep_apnoea, sleep_latencies
 from .vital_signs import (
     FEVER,
+    LOW_GRADE_FEVER,
     blood_pressures,
     breathing_rates,
     coma_scores,
@@ -134,7 +135,7 @@ from .vital_signs import (
     temperatures,
 )
 
-__all__ = ["FEVER", "Reading", "find_readings", "stiff_then_jerking"]
+__all__ = ["FEVER", "LOW_GRADE_FEVER", "Reading", "find_readings", "stiff_then_jerking"]
 
 
 def find_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
@@ -152,7 +153,7 @@ def find_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
 # Each text scan with the (lower-case) words without which its pattern cannot match.
 _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, ...]], ...] = (
     (temperatures, ("temp", "fev", "feev")),
-    (blood_pressures, ("bp", "pressure", "reading")),
+    (blood_pressures, ("bp", "pressure", "presure", "presion", "pression", "tension", "reading")),
     (frequent_falls, ("fall", "fell")),
     (a_fall, ("fell", "fall", "gone down", "went down", "gone over", "go down")),
     (crying_often, ("cry", "cri", "sob", "greetin", "teary", "weepy", "tears")),

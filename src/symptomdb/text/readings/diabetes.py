@@ -53,11 +53,12 @@ _UNIT_RE = re.compile(
     re.IGNORECASE,
 )
 _OTHER_ANALYTE_RE = re.compile(r"\b(?:ketones?|calcium|potassium|sodium|cholesterol|a1c|hba1c)\b", re.I)
-# "fasting sugars around 9-10", "my fasting sugar was 6.4", "Fasting is 5.5 every morning"
+# "fasting sugars around 9-10", "my fasting sugar was 6.4", "Fasting is 5.5 every morning", "fasting 130"
 _FASTING_RE = re.compile(
-    r"\bfasting\b[^.;!?\n\d]{0,25}?(?P<value>\d{1,2}[.,]\d|\d{1,2})\b(?!\s*(?:%|hours|hrs|days))",
+    r"\bfasting\b[^.;!?\n\d]{0,25}?(?P<value>\d{1,3}[.,]\d|\d{1,3})\b(?!\s*(?:%|hours|hrs|days))",
     re.IGNORECASE,
 )
+_FASTING_SAID_RE = re.compile(r"\b(?:fasting|before (?:breakfast|eating)|first thing)\b", re.IGNORECASE)
 # "Type 1 here", "T1 for 30 years", "my son is 14 and type 1", "since being diagnosed type 2"
 _TYPE_RE = re.compile(
     r"\b(?:type\s*(?P<one>1|one)|type\s*(?P<two>2|two)|(?P<t1>t1d?|t1dm)|(?P<t2>t2d?|t2dm))\b"
@@ -123,10 +124,7 @@ def meter_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
             if term:
                 readings += _read(tokens, match.start("value"), match.end("value"), term)
     for match in _FASTING_RE.finditer(text):
-        level = float(match["value"].replace(",", "."))
-        term = (
-            HYPERGLYCEMIA if 7.0 <= level < 30 else IMPAIRED_FASTING_GLUCOSE if 5.6 <= level < 7.0 else None
-        )
+        term = fasting_term(match["value"])
         if term:
             readings += _read(tokens, match.start("value"), match.end("value"), term)
     return readings
@@ -143,6 +141,20 @@ def sugar_term(value: str | None, word: str | None, mg: bool | None = None) -> s
     if not mg:
         return HYPOGLYCEMIA if 0.5 <= level < 4.0 else HYPERGLYCEMIA if 11.1 <= level < 40 else None
     return HYPOGLYCEMIA if 20 <= level < 70 else HYPERGLYCEMIA if 200 <= level <= 900 else None
+
+
+def fasting_said(sentence: str) -> bool:
+    """The sentence says the sugar was taken fasting ("fasting", "before breakfast")."""
+    return bool(_FASTING_SAID_RE.search(sentence))
+
+
+def fasting_term(value: str) -> str | None:
+    """A fasting blood glucose: 7.0 mmol/L (126 mg/dL) and over is hyperglycaemia, 5.6-6.9 (100-125)
+    impaired fasting glucose."""
+    level = float(value.replace(",", "."))
+    if level >= 40:  # mg/dL
+        return HYPERGLYCEMIA if 126 <= level <= 900 else IMPAIRED_FASTING_GLUCOSE if level >= 100 else None
+    return HYPERGLYCEMIA if 7.0 <= level < 30 else IMPAIRED_FASTING_GLUCOSE if 5.6 <= level < 7.0 else None
 
 
 def diabetes_types(text: str, tokens: Sequence[Token]) -> list[Reading]:

@@ -22,7 +22,7 @@ from dataclasses import replace
 from symptomdb.text.normalise import Token
 
 from ._base import Reading, _read, _sentence_around
-from .diabetes import sugar_term
+from .diabetes import fasting_said, fasting_term, sugar_term
 from .heart_and_lungs import STANDING_RE
 
 FEVER = "HP:0001945"
@@ -41,7 +41,9 @@ _TEMPERATURE_RE = re.compile(
 # round 29: the reading may come a few words later in its sentence ("took my BP and it was 150/100",
 # "BP machine at work said 168 over 102", "my readings have been 110/70")
 _PRESSURE_RE = re.compile(
-    r"(?:\b(?:bp|blood pressures?|pressures?|readings?)\b|(?<=\d)\s+(?:to|and|then)\b)[^.;!?\n\d]{0,40}?"
+    # session 19: misspelt and as Romance and South Asian writers say it ("presure", "presion", "tension")
+    r"(?:\b(?:bp|blood pressures?|pressures?|presure|presion|pression|tension|readings?)\b"
+    r"|(?<=\d)\s+(?:to|and|then)\b)[^.;!?\n\d]{0,40}?"
     r"(?P<systolic>\d{2,3})\s*(?:/|over)\s*(?P<diastolic>\d{2,3})\b",
     re.IGNORECASE,
 )
@@ -217,6 +219,12 @@ def glucose_levels(text: str, tokens: Sequence[Token]) -> list[Reading]:
         ):
             continue  # "BM 2 today" may be bowel movements; a meter's reading of under 10 has a decimal
         term = sugar_term(match["value"], match["word"])
+        if (
+            term is None
+            and match["value"]
+            and fasting_said(_sentence_around(text, match.start(), match.end()))
+        ):
+            term = fasting_term(match["value"])  # session 19: "180 … before breakfast"
         if term:
             group = "value" if match["value"] else "word"
             readings += _read(tokens, match.start(group), match.end(group), term)
