@@ -395,3 +395,47 @@ def test_a_fasting_sugar_in_mg_per_dl(knowledge: Knowledge, text: str, term: str
 
 def test_a_blood_pressure_called_tension(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "my tension is 150/95 at the pharmacy")).get("HP:0000822") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("also stomach clamp come and go", "HP:0032155"),  # l for r in a real word beside its phrase
+        ("I get nose breed easily", "HP:0000421"),
+        ("hail falling a lot when I wash it", "HP:0001596"),
+        ("I have dry koff since the new tablet", "HP:0031246"),  # a k for the c of cough
+    ],
+)
+def test_east_asian_spellings_of_real_words(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she got blisters on the soles of her feet",  # a word the lexicon uses keeps its meaning
+        "came out in a rash on my arms",  # not "lash out"
+    ],
+)
+def test_words_the_lexicon_uses_are_not_read_with_l_for_r(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert "HP:0025238" not in findings and "HP:0000718" not in findings
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I can't breathe properly when I run", "HP:0002875"),
+        ("I sleep on 3 pillows or I can't get my breath", "HP:0012764"),
+        ("sometimes I cannot breathe at all", "HP:0002094"),
+    ],
+)
+def test_not_being_able_to_breathe_is_breathlessness_of_its_kind(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_not_breathing_through_the_nose_is_no_breathlessness(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "he can't breathe through his nose at night"))
+    assert "HP:0002094" not in findings

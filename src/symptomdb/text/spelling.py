@@ -249,6 +249,8 @@ class SpellIndex:
         if word in self.keys or self.is_word(word):
             return None
         alike = [t for t in self.sounds.get(sound(word), ()) if t[0] == word[0] and t != word]
+        if not alike and word[0] in "kc":  # session 19: "koff" is cough, "kramp" cramp (a k for a c)
+            alike = [t for t in self.sounds.get(sound(word), ()) if t[0] in "kc" and t != word]
         longer = [t for t in alike if len(t) > len(word)]
         # a longer word first ("akes" is aches, not aces); else one as long ("numm" is numb)
         return self._one_reading(longer or [t for t in alike if len(t) == len(word)])
@@ -261,6 +263,12 @@ class SpellIndex:
         another's that way ("peed" and "feed", "clamps" and "cramps")."""
         found = [t for t in self.heard.get(sound(word), ()) if t != word]
         return found + self.cut_off(word)
+
+    def l_for_r(self, word: str) -> list[str]:
+        """Session 19: the ordinary English targets a word spells with l and r swapped, as Chinese,
+        Japanese, Korean and Thai writers often do with real words too ("itchy lash", "stomach clamp",
+        "nose breed"); taken only where the reading makes a lexicon phrase with a neighbour."""
+        return [t for t in self.carried.get("L" + word.translate(_L_AND_R), ()) if t != word]
 
     def cut_off(self, word: str) -> list[str]:
         """The ordinary English targets a word spells with its last consonant dropped."""
@@ -693,7 +701,9 @@ def _heard_beside(lexicon: Lexicon, index: SpellIndex, out: list[Token]) -> None
     English target that sounds the same and makes a lexicon phrase with the word beside it ("a soar
     throat", "coff at night"); an everyday word is meant as written ("my voice is quite normal").
     Session 15: or the target it spells with its last consonant dropped ("chest pai", "bac pain";
-    `SpellIndex.alike`)."""
+    `SpellIndex.alike`). Session 19: or with l and r swapped ("stomach clamp", "nose breed", "hail
+    falling"; `SpellIndex.l_for_r`); not a word the lexicon uses ("itchy lash": "lash out", "soles of
+    the feet" would become findings)."""
     for i, token in enumerate(out):
         if token.kind != "word" or token.stop or token.key in lexicon.vocabulary:
             continue  # (cheap tests first: this looks at every word of every text)
@@ -701,9 +711,10 @@ def _heard_beside(lexicon: Lexicon, index: SpellIndex, out: list[Token]) -> None
             continue
         # a three-letter word only with its last consonant dropped ("chest pai"; "sir" stays)
         alike = index.alike(token.lower) if len(token.lower) >= HEARD_BESIDE else index.cut_off(token.lower)
-        if not alike:
-            continue
-        reading = _making_a_phrase(lexicon, index, out, i, alike)
+        reading = _making_a_phrase(lexicon, index, out, i, alike) if alike else None
+        if reading is None and ("l" in token.lower or "r" in token.lower):
+            # only beside its phrase's other word ("she clamps her hands over her ears" is no cramp)
+            reading = _making_a_phrase(lexicon, index, out, i, index.l_for_r(token.lower), adjacent=True)
         if reading is None:
             continue
         if english_words().get(token.lower, 0) > EVERYDAY_ENGLISH or not index.is_word(token.lower):
@@ -728,11 +739,18 @@ def _by_neighbour(
 
 
 def _making_a_phrase(
-    lexicon: Lexicon, index: SpellIndex, out: list[Token], i: int, candidates: Sequence[str]
+    lexicon: Lexicon,
+    index: SpellIndex,
+    out: list[Token],
+    i: int,
+    candidates: Sequence[str],
+    adjacent: bool = False,
 ) -> str | None:
     """The reading among ``candidates`` for the word at ``i`` that makes a two-word lexicon phrase with
-    the word before or after it, when the readings that do share one key (the shortest of them)."""
-    neighbours = [out[j] for j in (_next_word(out, i, -1), _next_word(out, i, 1)) if j is not None]
+    the word before or after it (``adjacent``: with no stop word between), when the readings that do
+    share one key (the shortest of them)."""
+    around = (_next_word(out, i, -1), _next_word(out, i, 1))
+    neighbours = [out[j] for j in around if j is not None and (not adjacent or abs(j - i) == 1)]
     found = {
         t
         for t in candidates
