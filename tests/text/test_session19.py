@@ -439,3 +439,26 @@ def test_not_being_able_to_breathe_is_breathlessness_of_its_kind(
 def test_not_breathing_through_the_nose_is_no_breathlessness(knowledge: Knowledge) -> None:
     findings = found(annotate(knowledge, "he can't breathe through his nose at night"))
     assert "HP:0002094" not in findings
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "absent_terms"),
+    [
+        ("I had fewer 39 for one night after the jab", "HP:0001945", ()),
+        ("my hear is falling a lot when I wash it", "HP:0001596", ("HP:0002359",)),
+        ("pressure pain behind my right eye", "HP:0200026", ("HP:0012399",)),  # Ocular pain
+    ],
+)
+def test_eastern_european_spellings(
+    knowledge: Knowledge, text: str, term: str, absent_terms: tuple[str, ...]
+) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(term) is False and not set(absent_terms) & set(findings)
+
+
+@pytest.mark.parametrize(
+    "text", ["fewer than 40 of the children were seen", "both my fit are numb at night", "my fit are cold"]
+)
+def test_fewer_and_fit_that_are_no_fever_or_seizure(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert "HP:0001945" not in findings and "HP:0001250" not in findings
