@@ -462,3 +462,32 @@ def test_eastern_european_spellings(
 def test_fewer_and_fit_that_are_no_fever_or_seizure(knowledge: Knowledge, text: str) -> None:
     findings = found(annotate(knowledge, text))
     assert "HP:0001945" not in findings and "HP:0001250" not in findings
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I swet too much at night, the bedsheet is wet", "HP:0030166"),
+        ("my head is turning anytime I stand up", "HP:0002321"),
+        ("I am feeling tayad all the time", "HP:0012378"),
+        ("my eyes are not seeing well at night", "HP:0000662"),
+    ],
+)
+def test_west_and_east_african_english(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    "text", ["she turns her head to the left when called", "his head keeps turning to the side in the fits"]
+)
+def test_a_head_turned_to_a_side_is_no_vertigo(knowledge: Knowledge, text: str) -> None:
+    assert "HP:0002321" not in found(annotate(knowledge, text))
+
+
+def test_sweating_at_night_is_night_sweats_not_also_hyperhidrosis(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "I get really hot and sweaty at night"))
+    assert findings.get("HP:0030166") is False and "HP:0000975" not in findings
+
+
+def test_feet_written_fit_are_no_seizure(knowledge: Knowledge) -> None:
+    assert "HP:0031951" not in found(annotate(knowledge, "pins and needles in my two fit at night"))

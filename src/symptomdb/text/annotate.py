@@ -2741,6 +2741,7 @@ _READ_MORE_SPECIFICALLY = {
     "HP:0008872": frozenset({"HP:0011968"}),  # session 18: a baby's feeding difficulties over the plain ones
     "HP:0030839": frozenset({"HP:0012531"}),  # session 18: Knee pain over the Pain read on its word
     "HP:0001943": frozenset({"HP:0000716"}),  # session 19: a low of the blood sugar over a low mood
+    "HP:0030166": frozenset({"HP:0000975"}),  # session 19: Night sweats over the sweating said at night
     # session 19: Orthostatic tachycardia over the palpitation, presyncope or standing read inside it
     "HP:0012173": frozenset({"HP:0001962", "HP:0001649", "HP:0003698"}),
 }

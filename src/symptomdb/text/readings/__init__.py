@@ -28,7 +28,7 @@ first. The readings live by what they are about:
   that cramps on walking and eases on stopping, a low back or a knee that hurts, cold hands or feet, an
   arm that cannot be lifted above the head;
 - ``head_and_neck``: coughing on drinks, a child pulling at an ear, food that tastes wrong, eyes that water,
-  a lump on the side of the neck;
+  a lump on the side of the neck, a head that is turning;
 - ``heart_and_lungs``: a heartbeat felt racing or pounding, stopping to catch one's breath, the heart
   racing on standing;
 - ``other``: eating what is not food, a described vaginal discharge, a baby that feeds with trouble, a
@@ -74,7 +74,7 @@ from .diabetes import (
     meter_readings,
     thyroid_and_calcium,
 )
-from .head_and_neck import coughs_on_drinks, eyes_water, neck_lump, pulls_at_ear, tastes_wrong
+from .head_and_neck import coughs_on_drinks, eyes_water, head_turning, neck_lump, pulls_at_ear, tastes_wrong
 from .heart_and_lungs import heart_felt, racing_on_standing, stops_for_breath
 from .joints_and_limbs import (
     claudication,
@@ -204,6 +204,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (heart_felt, ("heart", "hart")),
     (racing_on_standing, ("stand", "stood")),
     (crashes, ("crash",)),
+    (head_turning, ("head",)),
     (skin_colour_patches, ("patch", "mark", "spot", "area")),
     (looks_grey, ("grey", "gray", "ashen", "washed")),
     (paronychia, ("nail",)),
@@ -250,7 +251,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (vaginal_discharge, ("discharge",)),
     (infant_feeding, ("feed", "bottle", "breast", "latch", "finish")),
     (few_words, ("words",)),
-    (night_sweats, ("soak", "drench", "wringing", "wet")),
+    (night_sweats, ("soak", "drench", "wringing", "wet", "sweat", "swet")),
     (incontinence, ("poo", "make it", "accident")),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),
     (photosensitivity, ("sun",)),

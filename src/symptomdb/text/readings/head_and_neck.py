@@ -105,3 +105,18 @@ LATERAL_NECK_MASS = "HP:6000174"
 def neck_lump(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """A lateral neck mass: a lump on the side of the neck or under the jaw or an ear."""
     return _each_match(_NECK_LUMP_RE, text, tokens, LATERAL_NECK_MASS)
+
+
+# Session 19: "my head is turning" is a spinning head in West African and South Asian English ("my head is
+# turning anytime I stand up", "head keeps turning"); not a head turned to one side ("turns her head")
+_HEAD_TURNING_RE = re.compile(
+    r"\b(?:my|his|her|the) head (?:is |was |keeps |kept |dey |de )?(?P<turning>turning|spinning round)\b"
+    r"(?!\s+(?:to|towards|round to|away|left|right)\b)",
+    re.IGNORECASE,
+)
+VERTIGO = "HP:0002321"
+
+
+def head_turning(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Vertigo, read on the word that says the head turns."""
+    return _each_match_on(_HEAD_TURNING_RE, text, tokens, VERTIGO, ("turning",))

@@ -119,11 +119,21 @@ _NOT_SWEAT_RE = re.compile(
 NIGHT_SWEATS = "HP:0030166"
 
 
+# Session 19: sweating said with words between it and the night ("I swet too much at night", "sweating
+# really badly in the night"): the rows read only the phrase said together
+_SWEATING_AT_NIGHT_RE = re.compile(
+    r"\b(?:sweat\w*|swet\w*)\b[^.;!?\n]{0,25}?"
+    r"\b(?:at night|in the night|during the night|every night|at nite)\b",
+    re.IGNORECASE,
+)
+
+
 def night_sweats(text: str, tokens: Sequence[Token]) -> list[Reading]:
-    """Night sweats where someone wakes soaked, or the sheets or night clothes are."""
-    return _each_match(
+    """Night sweats where someone wakes soaked, or the sheets or night clothes are, or sweats at night."""
+    soaked = _each_match(
         _SOAKED_RE, text, tokens, NIGHT_SWEATS, lambda m: _off_topic(text, m, _NIGHT_RE, _NOT_SWEAT_RE)
     )
+    return soaked + _each_match(_SWEATING_AT_NIGHT_RE, text, tokens, NIGHT_SWEATS)
 
 
 def sleep_latencies(text: str, tokens: Sequence[Token]) -> list[Reading]:
