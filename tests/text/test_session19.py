@@ -491,3 +491,45 @@ def test_sweating_at_night_is_night_sweats_not_also_hyperhidrosis(knowledge: Kno
 
 def test_feet_written_fit_are_no_seizure(knowledge: Knowledge) -> None:
     assert "HP:0031951" not in found(annotate(knowledge, "pins and needles in my two fit at night"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Sore throat and swollen glands in my next since Thursday. *neck", "HP:0025289"),
+        ("Found a lump in my left breakfast yesterday *breast. Pea sized", "HP:0032408"),
+        ("Twitching in my eyeliner for 2 weeks *eyelid", "HP:0031166"),
+    ],
+)
+def test_a_starred_correction_replaces_the_word_it_corrects(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_starred_correction_names_nothing_of_its_own(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "Had a lovely day at the beach *beach"))
+    assert not findings
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Feel sock all the time, esp mornings", "HP:0002018"),
+        ("Cant sleet, lying awake til 3 most nights", "HP:0031354"),
+        ("My son has flat feat and walks on tip toes", "HP:0001763"),
+    ],
+)
+def test_a_swiped_real_word_one_letter_from_a_phrase(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("first day shes doubled up and being sick", "HP:0000651"),  # she's, not "sees double"
+        ("we had to work out why the car broke down", "HP:0012378"),  # an everyday word: not "worn out"
+    ],
+)
+def test_everyday_words_and_contractions_are_not_swiped(knowledge: Knowledge, text: str, term: str) -> None:
+    assert term not in found(annotate(knowledge, text))

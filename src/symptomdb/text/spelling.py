@@ -68,8 +68,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
 
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein, Hamming
 
 from symptomdb.text.english import COMMON_ENGLISH, english_words
 from symptomdb.text.lexicon import Lexicon
@@ -112,6 +112,18 @@ CONTRACTIONS = {
     "cnt": "can't",
     "havnt": "haven't",
 }
+# Session 19: contractions written without their apostrophe that are no contraction key above
+_APOSTROPHE_LESS = frozenset(
+    {"shes", "hes", "its", "whos", "thats", "theres", "wheres", "lets", "ive", "youre"}
+)
+
+
+def _another_ending(word: str, target: str) -> bool:
+    """A word of six letters or more and a target that differ only in the last letter ("slower" and
+    "slowed"): one word's two inflections, not a slip."""
+    return len(word) >= 6 and word[:-1] == target[:-1]
+
+
 # Text-speak read as the words meant (session 13), where the word matters to negation, coordination or a
 # phrase: "rly sore", "b4 my period", "n"
 TEXT_SPEAK = {"rly": "really", "rlly": "really", "b4": "before", "wen": "when", "abt": "about", "wiv": "with"}
@@ -131,6 +143,7 @@ class SpellIndex:
     memo: dict[str, str | None] = field(default_factory=dict)
     splits: dict[str, tuple[str, str] | None] = field(default_factory=dict)  # memoised run_together
     words: dict[str, bool] = field(default_factory=dict)  # memoised is_word
+    swiped: dict[str, list[str]] = field(default_factory=dict)  # memoised one_letter_changed
     letters: dict[str, list[str]] = field(init=False)  # sorted letters → targets
     carried: dict[str, list[str]] = field(init=False)  # English targets by their carried-over forms
     sounds: dict[str, list[str]] = field(init=False)  # short English targets by their sound-alike forms
@@ -269,6 +282,22 @@ class SpellIndex:
         Japanese, Korean and Thai writers often do with real words too ("itchy lash", "stomach clamp",
         "nose breed"); taken only where the reading makes a lexicon phrase with a neighbour."""
         return [t for t in self.carried.get("L" + word.translate(_L_AND_R), ()) if t != word]
+
+    def one_letter_changed(self, word: str) -> list[str]:
+        """Session 19: the ordinary English targets as long as the word, with its first letter, one letter
+        changed ("bank" → back, "sock" → sick, "month" → mouth: a swipe keyboard's or an autocorrect's
+        real word for the meant one); memoised."""
+        return _memoised(self.swiped, word, self._one_letter_changed)
+
+    def _one_letter_changed(self, word: str) -> list[str]:
+        if word in _APOSTROPHE_LESS:
+            return []  # "shes doubled up" is she's, not "sees double"
+        choices = self.by_length.get((len(word), sound(word)[0]), ())
+        return [
+            c
+            for c, _, _ in process.extract(word, choices, scorer=Hamming.distance, score_cutoff=1, limit=None)
+            if c != word and c[0] == word[0] and c in self.english and not _another_ending(word, c)
+        ]
 
     def cut_off(self, word: str) -> list[str]:
         """The ordinary English targets a word spells with its last consonant dropped."""
@@ -634,6 +663,7 @@ _SHORTHAND_UNITS = frozenset(
 
 def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
     """The tokens with misspelt words read as the lexicon words they stand for (spans unchanged)."""
+    tokens = _starred_corrections(tokens)
     out = list(tokens)
     split: dict[int, tuple[str, str]] = {}
     # non-words no reading corrected, and readings that name nothing alone: their neighbours may tell
@@ -715,6 +745,20 @@ def _heard_beside(lexicon: Lexicon, index: SpellIndex, out: list[Token]) -> None
         if reading is None and ("l" in token.lower or "r" in token.lower):
             # only beside its phrase's other word ("she clamps her hands over her ears" is no cramp)
             reading = _making_a_phrase(lexicon, index, out, i, index.l_for_r(token.lower), adjacent=True)
+        if (
+            reading is None
+            and len(token.lower) >= SWAPPED_LENGTH
+            and english_words().get(token.lower, 0) <= EVERYDAY_ENGLISH
+            and index.is_word(token.lower)
+        ):
+            # session 19: a swipe keyboard's or an autocorrect's real word, no everyday one, one letter from
+            # a word that makes a phrase with the word right beside it ("feel sock", "cant sleet", "flat
+            # feat"; not "work out" as worn out)
+            swiped = index.one_letter_changed(token.lower)
+            reading = _making_a_phrase(lexicon, index, out, i, swiped, adjacent=True) if swiped else None
+            if reading is not None:
+                out[i] = _replaced(token, reading)
+            continue
         if reading is None:
             continue
         if english_words().get(token.lower, 0) > EVERYDAY_ENGLISH or not index.is_word(token.lower):
@@ -821,6 +865,44 @@ def _joined_words(lexicon: Lexicon, tokens: list[Token]) -> list[Token]:
 @lru_cache(maxsize=20_000)
 def _token_of(word: str) -> Token:
     return tokenize(word)[0]
+
+
+STARRED_REACH = 30  # tokens back from a "*word" correction to the word it corrects
+STARRED_LIKENESS = 60  # likeness (0-100, ``_likeness``) the corrected word must reach
+
+
+def _likeness(written: str, meant: str) -> float:
+    """rapidfuzz's ratio, raised by 10 for the same first letter ("next" for neck: 50 + 10)."""
+    return fuzz.ratio(written, meant) + (10 if written[0] == meant[0] else 0)
+
+
+def _starred_corrections(tokens: Sequence[Token]) -> list[Token]:
+    """Session 19: a "*word" after a message corrects the word an autocorrect or a swipe keyboard put in
+    its place ("swollen glands in my next … *neck", "Cant stop trying *crying"): the most alike word up to
+    ``STARRED_REACH`` tokens before it (a stop word too: autocorrect makes common words) is read as the
+    correction, and the correction itself is dropped. The readings, which scan the text, still see the
+    word as written."""
+    if not any(t.text == "*" for t in tokens):
+        return list(tokens)
+    out = list(tokens)
+    dropped: set[int] = set()
+    for i, star in enumerate(tokens[:-1]):
+        word = tokens[i + 1]
+        if star.text != "*" or word.kind != "word" or word.start != star.end:
+            continue
+        before = [
+            j
+            for j in range(max(i - STARRED_REACH, 0), i)
+            if out[j].kind == "word"
+            and len(out[j].lower) >= 3
+            and out[j].lower != word.lower
+            and j not in dropped
+        ]
+        scored = [(_likeness(out[j].lower, word.lower), j) for j in before]
+        if scored and (best := max(scored))[0] >= STARRED_LIKENESS:
+            out[best[1]] = _replaced(out[best[1]], word.lower)
+            dropped |= {i, i + 1}
+    return [t for k, t in enumerate(out) if k not in dropped]
 
 
 def _replaced(token: Token, word: str) -> Token:
