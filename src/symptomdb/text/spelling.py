@@ -143,7 +143,9 @@ class SpellIndex:
     memo: dict[str, str | None] = field(default_factory=dict)
     splits: dict[str, tuple[str, str] | None] = field(default_factory=dict)  # memoised run_together
     words: dict[str, bool] = field(default_factory=dict)  # memoised is_word
-    swiped: dict[str, list[str]] = field(default_factory=dict)  # memoised one_letter_changed
+    pairs: dict[str, frozenset[str]] = field(default_factory=dict)  # key → keys it makes a 2-word phrase with
+    by_key: dict[str, list[str]] = field(default_factory=dict)  # key → its English targets
+    paired: dict[str, dict[tuple[int, str], list[str]]] = field(default_factory=dict)  # `_paired_targets`
     letters: dict[str, list[str]] = field(init=False)  # sorted letters → targets
     carried: dict[str, list[str]] = field(init=False)  # English targets by their carried-over forms
     sounds: dict[str, list[str]] = field(init=False)  # short English targets by their sound-alike forms
@@ -283,21 +285,30 @@ class SpellIndex:
         "nose breed"); taken only where the reading makes a lexicon phrase with a neighbour."""
         return [t for t in self.carried.get("L" + word.translate(_L_AND_R), ()) if t != word]
 
-    def one_letter_changed(self, word: str) -> list[str]:
+    def one_letter_changed(self, word: str, partners: Sequence[str]) -> list[str]:
         """Session 19: the ordinary English targets as long as the word, with its first letter, one letter
-        changed ("bank" → back, "sock" → sick, "month" → mouth: a swipe keyboard's or an autocorrect's
-        real word for the meant one); memoised."""
-        return _memoised(self.swiped, word, self._one_letter_changed)
-
-    def _one_letter_changed(self, word: str) -> list[str]:
+        changed ("sock" → sick, "sleet" → sleep: a swipe keyboard's or an autocorrect's real word for the
+        meant one), among those whose key makes a two-word phrase with one of ``partners`` (keys)."""
         if word in _APOSTROPHE_LESS:
             return []  # "shes doubled up" is she's, not "sees double"
-        choices = self.by_length.get((len(word), sound(word)[0]), ())
         return [
-            c
-            for c, _, _ in process.extract(word, choices, scorer=Hamming.distance, score_cutoff=1, limit=None)
-            if c != word and c[0] == word[0] and c in self.english and not _another_ending(word, c)
+            target
+            for partner in partners
+            for target in self._paired_targets(partner).get((len(word), word[0]), ())
+            if Hamming.distance(word, target) == 1 and not _another_ending(word, target)
         ]
+
+    def _paired_targets(self, partner: str) -> dict[tuple[int, str], list[str]]:
+        """The English targets whose key makes a two-word phrase with ``partner``, by length and first
+        letter; built once per partner key."""
+        found = self.paired.get(partner)
+        if found is None:
+            found = defaultdict(list)
+            for key in self.pairs.get(partner, ()):
+                for target in self.by_key.get(key, ()):
+                    found[len(target), target[0]].append(target)
+            self.paired[partner] = found = dict(found)
+        return found
 
     def cut_off(self, word: str) -> list[str]:
         """The ordinary English targets a word spells with its last consonant dropped."""
@@ -628,6 +639,15 @@ def spell_index(lexicon: Lexicon) -> SpellIndex:
             lexicon.english_targets,
             frozenset(key[0] for key in lexicon.phrases if len(key) == 1),
         )
+        pairs: dict[str, set[str]] = defaultdict(set)
+        for phrase in lexicon.phrases:
+            if len(phrase) == 2:
+                pairs[phrase[0]].add(phrase[1])
+                pairs[phrase[1]].add(phrase[0])
+        index.pairs = {key: frozenset(others) for key, others in pairs.items()}
+        english_words()  # loaded with the index (the swiped-word test asks how common a word is)
+        for word in lexicon.english_targets:
+            index.by_key.setdefault(keys[word], []).append(word)
         for gone in [k for k, (ref, _) in _indexes.items() if ref() is None]:
             del _indexes[gone]
         _indexes[id(lexicon)] = (weakref.ref(lexicon), index)
@@ -754,7 +774,8 @@ def _heard_beside(lexicon: Lexicon, index: SpellIndex, out: list[Token]) -> None
             # session 19: a swipe keyboard's or an autocorrect's real word, no everyday one, one letter from
             # a word that makes a phrase with the word right beside it ("feel sock", "cant sleet", "flat
             # feat"; not "work out" as worn out)
-            swiped = index.one_letter_changed(token.lower)
+            beside = [out[j].key for j in (i - 1, i + 1) if 0 <= j < len(out) and out[j].kind == "word"]
+            swiped = index.one_letter_changed(token.lower, beside)
             reading = _making_a_phrase(lexicon, index, out, i, swiped, adjacent=True) if swiped else None
             if reading is not None:
                 out[i] = _replaced(token, reading)
