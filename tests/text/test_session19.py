@@ -533,3 +533,28 @@ def test_a_swiped_real_word_one_letter_from_a_phrase(knowledge: Knowledge, text:
 )
 def test_everyday_words_and_contractions_are_not_swiped(knowledge: Knowledge, text: str, term: str) -> None:
     assert term not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("heart beat funny, jump, flutter, sometime miss beat", "HP:0001962"),
+        ("mood up down up down all week", "HP:0000712"),
+        ("weight go down but me eat lots", "HP:0001824"),
+        ("wee burn, go toilet many time", "HP:0100518"),
+        ("period not come 3 month, test negative", "HP:0000869"),
+        ("milk come from breast, weird", "HP:0100829"),
+    ],
+)
+def test_sign_language_english(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_child_dry_in_the_daytime_beside_a_wet_bed(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "Son 5 wet bed every night, never dry yet. Day time dry fine."))
+    assert findings.get("HP:0010678") is True and findings.get("HP:0010677") is False
+
+
+@pytest.mark.parametrize("text", ["I break out in a cold sweat", "woke up pouring with sweat"])
+def test_sweating_rows_stay(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0000975") is False

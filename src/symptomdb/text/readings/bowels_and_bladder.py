@@ -284,7 +284,9 @@ def bowel_urgency(text: str, tokens: Sequence[Token]) -> list[Reading]:
 _BURNS_WHEN_RE = re.compile(
     r"\b(?:burn|burns|burning|burnin|sting|stings|stinging)\b[^.;!?\n]{0,20}?\bwhen (?:i|he|she|they|you) "
     r"(?P<what>wee|wees|pee|pees|go|goes|pass water|passes water|urinate)\b"
-    r"|\b(?:wee|pee|urine|water)(?:'s| is| has been)?\s+(?:burns|stings|burning|stinging|burnin)\b",
+    # session 19: the verb without its ending, as Deaf and second-language writers put it ("wee burn")
+    r"|\b(?:wee|pee|urine|water)(?:'s| is| has been)?\s+"
+    r"(?:burns|stings|burning|stinging|burnin|burn|sting)\b",
     re.IGNORECASE,
 )
 DYSURIA = "HP:0100518"

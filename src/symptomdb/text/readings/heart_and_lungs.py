@@ -19,7 +19,9 @@ _HEART_FELT_RE = re.compile(
     r"condition|problems?|murmur|rate|disease|valve))[^.;!?\n]{0,30}?\b(?P<felt>racing|racin|races|raced|"
     r"pounding|poundin|pounds|pounded|thumping|thumpin|thumps|banging|bangin|fluttering|flutterring|"
     r"flutterin|flutters|fluttery|fluttrey|jumping|skipping|skips|bumpy|beat very hard|beating (?:quick|"
-    r"fast|hard)|going (?:really |very |so |too )?fast|like the clappers|like a train)\b",
+    r"fast|hard)|going (?:really |very |so |too )?fast|like the clappers|like a train"
+    # session 19: the bare verbs of a list ("heart beat funny, jump, flutter, sometime miss beat")
+    r"|beat funny|flutter|miss(?:es|ed)? (?:a )?beats?)\b",
     re.IGNORECASE,
 )
 PALPITATIONS = "HP:0001962"
