@@ -558,3 +558,21 @@ def test_a_child_dry_in_the_daytime_beside_a_wet_bed(knowledge: Knowledge) -> No
 @pytest.mark.parametrize("text", ["I break out in a cold sweat", "woke up pouring with sweat"])
 def test_sweating_rows_stay(knowledge: Knowledge, text: str) -> None:
     assert found(annotate(knowledge, text)).get("HP:0000975") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Been sick twice. No runs.", "HP:0002014"),
+        ("Pain 10/10, same as his usual crises. Afebrile.", "HP:0001945"),
+        ("Feel shivery but the thermometer only says 37.2.", "HP:0001945"),
+        ("Since the prostate op I've been dry, no leaking at all.", "HP:0000020"),
+        ("Toileting: dry day and night since age 9.", "HP:0000020"),  # a heading, not the lips
+    ],
+)
+def test_commonest_missed_exclusions(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is True
+
+
+def test_a_leak_of_something_else_is_no_continence(knowledge: Knowledge) -> None:
+    assert "HP:0000020" not in found(annotate(knowledge, "the wound on my leg has no leaking now"))

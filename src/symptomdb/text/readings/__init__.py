@@ -152,7 +152,7 @@ def find_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
 
 # Each text scan with the (lower-case) words without which its pattern cannot match.
 _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, ...]], ...] = (
-    (temperatures, ("temp", "fev", "feev", "few")),
+    (temperatures, ("temp", "fev", "feev", "few", "thermometer")),
     (blood_pressures, ("bp", "pressure", "presure", "presion", "pression", "tension", "reading")),
     (frequent_falls, ("fall", "fell")),
     (a_fall, ("fell", "fall", "gone down", "went down", "gone over", "go down")),

@@ -34,7 +34,7 @@ HYPOTENSION = "HP:0002615"
 _TEMPERATURE_RE = re.compile(
     # session 13: misspelt too ("temprature", "tempriture", "feever", "fevor")
     # session 19: "fewer 39", a fever spelt with w, only right before its number ("fewer than 40" is none)
-    r"\b(?:temp|temps|temp[a-z]{0,6}(?:ture|tures|tur)|fe{1,2}v[aeo]rs?|fewer(?=\s+(?:of\s+)?\d))\b"
+    r"\b(?:temp|temps|temp[a-z]{0,6}(?:ture|tures|tur)|fe{1,2}v[aeo]rs?|fewer(?=\s+(?:of\s+)?\d)|thermometer)\b"
     r"[^.;!?\n\d]{0,25}?"
     r"(?P<value>\d{2,3}(?:[.,]\d{1,2})?)(?![\d/])\s*(?:°|º|degrees?)?\s*(?P<scale>[cf](?![a-z]))?",
     re.IGNORECASE,
