@@ -7,6 +7,9 @@ import pytest
 
 from symptomdb.knowledge.store import Knowledge
 from symptomdb.text.annotate import annotate
+from symptomdb.text.normalise import tokenize
+from symptomdb.text.readings.bowels_and_bladder import blood_denied
+from symptomdb.text.readings.joints_and_limbs import joint_swelling_denied
 
 from .test_annotate import found
 
@@ -576,3 +579,24 @@ def test_commonest_missed_exclusions(knowledge: Knowledge, text: str, term: str)
 
 def test_a_leak_of_something_else_is_no_continence(knowledge: Knowledge) -> None:
     assert "HP:0000020" not in found(annotate(knowledge, "the wound on my leg has no leaking now"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Burning & smelly wee. No blood seen.", "HP:0000790"),
+        ("Pain at the front of my knee when I run. There's no swelling.", "HP:0001386"),
+        ("Sore on the outside of my elbow for 2 months. It's not swollen.", "HP:0001386"),
+    ],
+)
+def test_blood_denied_beside_urine_and_swelling_denied_beside_a_joint(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is True
+
+
+def test_a_denial_shared_by_two_parts_rules_out_neither() -> None:
+    for text in ("Coughing a lot and my wee burns, no blood", "Coughing, wee burns. No blood seen."):
+        assert blood_denied(text, tokenize(text)) == []  # about a cough too: whose blood?
+    text = "My knee hurts and my ankle is not swollen"  # the ankle's swelling has its own term
+    assert joint_swelling_denied(text, tokenize(text)) == []

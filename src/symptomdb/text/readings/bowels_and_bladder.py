@@ -577,16 +577,31 @@ _NOT_THE_PHLEGM_OR_STOOLS_RE = re.compile(
     r"loose|watery|runny|nose|period\w*)\b",
     re.IGNORECASE,
 )
-HEMOPTYSIS, HEMATOCHEZIA = "HP:0002105", "HP:0002573"
+# Session 19: and in the urine of a text about passing urine (Hematuria: "Burning & smelly wee. No blood
+# seen.", "No pain when I pass water and no blood that I've seen")
+_PASSING_URINE_RE = re.compile(
+    r"\b(?:wee|wees|weeing|pee|pees|peeing|urin\w*|pass(?:ing)? water|water infection|cystitis|urinal)\b",
+    re.IGNORECASE,
+)
+_NOT_THE_URINE_RE = re.compile(
+    r"\b(?:cough\w*|phlegm|sputum|poo\w*|bowel\w*|stool\w*|sick|vomit\w*|threw up|diarrh\w*|diarea|"
+    r"the runs|nose|period\w*|pads?|spotting)\b",
+    re.IGNORECASE,
+)
+HEMOPTYSIS, HEMATOCHEZIA, HEMATURIA = "HP:0002105", "HP:0002573", "HP:0000790"
+_WHERE_BLOOD_IS_DENIED = (
+    (HEMOPTYSIS, _COUGH_WORDS_RE, _NOT_THE_PHLEGM_OR_STOOLS_RE),
+    (HEMATOCHEZIA, _BOWELS_OR_PILES_RE, _NOT_THE_PHLEGM_OR_STOOLS_RE),
+    (HEMATURIA, _PASSING_URINE_RE, _NOT_THE_URINE_RE),
+)
 
 
 def blood_denied(text: str, tokens: Sequence[Token]) -> list[Reading]:
-    """Hemoptysis or Hematochezia excluded where blood is denied in a text about a cough or the bowels."""
+    """Hemoptysis, Hematochezia or Hematuria excluded where blood is denied in a text about a cough, the
+    bowels or passing urine, and about one of them only."""
     about = [
-        term
-        for term, said in ((HEMOPTYSIS, _COUGH_WORDS_RE), (HEMATOCHEZIA, _BOWELS_OR_PILES_RE))
-        if said.search(text)
+        term for term, said, other in _WHERE_BLOOD_IS_DENIED if said.search(text) and not other.search(text)
     ]
-    if len(about) != 1 or _NOT_THE_PHLEGM_OR_STOOLS_RE.search(text):
+    if len(about) != 1:
         return []
     return _absent(_each_match_on(_NO_BLOOD_RE, text, tokens, about[0], ("blood", "bleeding")))

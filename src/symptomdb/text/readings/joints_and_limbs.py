@@ -10,7 +10,15 @@ from collections.abc import Sequence
 
 from symptomdb.text.normalise import Token
 
-from ._base import Reading, _each_match, _each_match_on, _in_a_sentence_with, _read, _sentence_around
+from ._base import (
+    Reading,
+    _absent,
+    _each_match,
+    _each_match_on,
+    _in_a_sentence_with,
+    _read,
+    _sentence_around,
+)
 
 # Session 17: stiffness of the whole person in the morning ("every morning I'm stiff for at least an hour",
 # "Stiff as a board first thing", "everything's stiff first thing", "am stiffness approx 2 hrs") is
@@ -208,3 +216,32 @@ def knee_hurts(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return _each_match_on(
         _KNEE_HURTS_RE, text, tokens, KNEE_PAIN, ("pain",), _in_a_sentence_with(_OTHER_JOINTS_RE, text)
     )
+
+
+# Session 19: swelling denied in a text about a joint ("Pain at the front of my knee when I run. There's no
+# swelling.", "my shoulder hurts when I throw - no swelling", "Limping - no; swelling - no") rules out joint
+# swelling, as the lay authors code it; not in a text about an ankle, a leg, the face or a gland, whose
+# swelling has terms of its own
+_JOINT_TEXT_RE = re.compile(
+    r"\b(?:knees?|hips?|elbows?|shoulders?|wrists?|fingers?|knuckles?|joints?|thumbs?)\b", re.IGNORECASE
+)
+_OTHER_SWELLING_RE = re.compile(
+    r"\b(?:ankles?|legs?|feet|foot|calf|calves|face|lips?|eyes?|glands?|neck|tummy|belly|stomach|throat|"
+    r"tongue|scrotum|testicle|breasts?)\b",
+    re.IGNORECASE,
+)
+_SWELLING_DENIED_RE = re.compile(
+    r"\b(?:no|nae|not any|without|never any)\s+(?P<swelling>swelling)\b"
+    r"|\b(?:not|isn't|isnt|wasn't|never)\s+(?:been\s+)?(?P<swollen>swollen)\b"
+    r"|\b(?P<said>swelling)\s*[-:]\s*no\b",
+    re.IGNORECASE,
+)
+JOINT_SWELLING = "HP:0001386"
+
+
+def joint_swelling_denied(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Joint swelling excluded where swelling is denied in a text about a joint and no other part."""
+    if not _JOINT_TEXT_RE.search(text) or _OTHER_SWELLING_RE.search(text):
+        return []
+    groups = ("swelling", "swollen", "said")
+    return _absent(_each_match_on(_SWELLING_DENIED_RE, text, tokens, JOINT_SWELLING, groups))
