@@ -600,3 +600,14 @@ def test_a_denial_shared_by_two_parts_rules_out_neither() -> None:
         assert blood_denied(text, tokenize(text)) == []  # about a cough too: whose blood?
     text = "My knee hurts and my ankle is not swollen"  # the ankle's swelling has its own term
     assert joint_swelling_denied(text, tokenize(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("My daughter she have 15 years and still she don't have the period, never.", "HP:0000786"),
+        ("no period for 2 years now, tests negative", "HP:0000869"),
+    ],
+)
+def test_an_age_in_years_is_no_time_without_periods(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
