@@ -648,6 +648,8 @@ def spell_index(lexicon: Lexicon) -> SpellIndex:
         english_words()  # loaded with the index (the swiped-word test asks how common a word is)
         for word in lexicon.english_targets:
             index.by_key.setdefault(keys[word], []).append(word)
+        for partner in index.pairs:  # built here, not by the first documents that meet each partner
+            index._paired_targets(partner)
         for gone in [k for k, (ref, _) in _indexes.items() if ref() is None]:
             del _indexes[gone]
         _indexes[id(lexicon)] = (weakref.ref(lexicon), index)
