@@ -11,11 +11,11 @@ import re
 
 from symptomdb.text.lexicon import Lexicon
 from symptomdb.text.mention import Mention
+from symptomdb.text.readings._base import SENTENCE_RE
 
 CONJUNCTIVAL_ICTERUS = "HP:0032106"
 JAUNDICE = "HP:0000952"
 
-_SENTENCE_RE = re.compile(r"[^.;!?\n]+")
 _YELLOW_RE = re.compile(r"\b(?:yel+o\w*|yelow\w*|yellw\w*)\b", re.IGNORECASE)
 _EYES_RE = re.compile(r"\b(?:eyes?|eys|eyez|whites)\b", re.IGNORECASE)
 # yellow matter from the eyes is a discharge, not a colour of the eye
@@ -46,7 +46,7 @@ def icterus_and_jaundice(lexicon: Lexicon, text: str, mentions: list[Mention]) -
     if not _YELLOW_RE.search(text) or CONJUNCTIVAL_ICTERUS not in lexicon.scope:
         return mentions
     result = list(mentions)
-    for sentence in _SENTENCE_RE.finditer(text):
+    for sentence in SENTENCE_RE.finditer(text):
         words = sentence[0]
         yellow = _YELLOW_RE.search(words)
         if not yellow or not _EYES_RE.search(words) or _DISCHARGE_RE.search(words):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from symptomdb.text.normalise import Token
 
 _SENTENCE_MARKS = ".;!?\n"
+SENTENCE_RE = re.compile(r"[^.;!?\n]+")  # each sentence of a text, between the marks above
 
 
 @dataclass(frozen=True)

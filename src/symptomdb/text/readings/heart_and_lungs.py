@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from symptomdb.text.normalise import Token
 
-from ._base import Reading, _each_match_on, _read
+from ._base import SENTENCE_RE, Reading, _each_match_on, _read
 
 # Session 18: the heart felt beating fast, hard or unevenly is palpitations, however the words run ("my
 # heart - out of nowhere it starts pounding really fast", "my heart feels like it's racing", "heart going
@@ -66,7 +66,7 @@ def racing_on_standing(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Orthostatic tachycardia over the sentence's words from the heart to the standing (so that the
     palpitation or the rate read inside it give way)."""
     readings: list[Reading] = []
-    for sentence in _SENTENCE_RE.finditer(text):
+    for sentence in SENTENCE_RE.finditer(text):
         words = sentence[0]
         heart, standing = _HEART_RE.search(words), STANDING_RE.search(words)
         if heart and standing and _CLIMBS_RE.search(words) and not _STEADY_RE.search(words):
@@ -74,9 +74,6 @@ def racing_on_standing(text: str, tokens: Sequence[Token]) -> list[Reading]:
             end = sentence.start() + max(heart.end(), standing.end(), _last_climb_end(words))
             readings += _read(tokens, start, end, ORTHOSTATIC_TACHYCARDIA)
     return readings
-
-
-_SENTENCE_RE = re.compile(r"[^.;!?\n]+")
 
 
 def _last_climb_end(words: str) -> int:
