@@ -611,3 +611,8 @@ def test_a_denial_shared_by_two_parts_rules_out_neither() -> None:
 )
 def test_an_age_in_years_is_no_time_without_periods(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_rate_at_rest_beside_standing_stays_a_tachycardia(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "resting heart rate is 104 even when I'm standing still"))
+    assert findings.get("HP:0001649") is False and "HP:0012173" not in findings

@@ -69,11 +69,21 @@ def racing_on_standing(text: str, tokens: Sequence[Token]) -> list[Reading]:
     for sentence in SENTENCE_RE.finditer(text):
         words = sentence[0]
         heart, standing = _HEART_RE.search(words), STANDING_RE.search(words)
-        if heart and standing and _CLIMBS_RE.search(words) and not _STEADY_RE.search(words):
+        if heart and standing and climbs_on_standing(words):
             start = sentence.start() + min(heart.start(), standing.start())
             end = sentence.start() + max(heart.end(), standing.end(), _last_climb_end(words))
             readings += _read(tokens, start, end, ORTHOSTATIC_TACHYCARDIA)
     return readings
+
+
+def climbs_on_standing(sentence: str) -> bool:
+    """The sentence says the heart races or its rate climbs on standing (not at rest, not "barely")."""
+    return bool(
+        _HEART_RE.search(sentence)
+        and STANDING_RE.search(sentence)
+        and _CLIMBS_RE.search(sentence)
+        and not _STEADY_RE.search(sentence)
+    )
 
 
 def _last_climb_end(words: str) -> int:

@@ -23,7 +23,7 @@ from symptomdb.text.normalise import Token
 
 from ._base import Reading, _read, _sentence_around
 from .diabetes import fasting_said, fasting_term, sugar_term
-from .heart_and_lungs import STANDING_RE
+from .heart_and_lungs import climbs_on_standing
 
 FEVER = "HP:0001945"
 LOW_GRADE_FEVER = "HP:0011134"
@@ -166,7 +166,7 @@ def heart_rates(text: str, tokens: Sequence[Token]) -> list[Reading]:
     for match in _HEART_RATE_RE.finditer(text):
         if _A_CHANGE_RE.search(text, max(match.start("value") - 12, 0), match.start("value")):
             continue  # session 19: "shoots up by 40 beats" is a change, not a rate
-        if STANDING_RE.search(_sentence_around(text, match.start(), match.end())):
+        if climbs_on_standing(_sentence_around(text, match.start(), match.end())):
             continue  # session 19: a rate on standing is orthostatic (``heart_and_lungs.racing_on_standing``)
         rate = int(match["value"])
         term = TACHYCARDIA if 100 <= rate <= 250 else BRADYCARDIA if 20 <= rate < 50 else None
