@@ -281,8 +281,8 @@ class SpellIndex:
 
     def l_for_r(self, word: str) -> list[str]:
         """Session 19: the ordinary English targets a word spells with l and r swapped, as Chinese,
-        Japanese, Korean and Thai writers often do with real words too ("itchy lash", "stomach clamp",
-        "nose breed"); taken only where the reading makes a lexicon phrase with a neighbour."""
+        Japanese, Korean and Thai writers often do with real words too ("stomach clamp", "nose breed");
+        taken only where the reading makes a lexicon phrase with the word right beside it."""
         return [t for t in self.carried.get("L" + word.translate(_L_AND_R), ()) if t != word]
 
     def one_letter_changed(self, word: str, partners: Sequence[str]) -> list[str]:
