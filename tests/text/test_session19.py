@@ -616,3 +616,8 @@ def test_an_age_in_years_is_no_time_without_periods(knowledge: Knowledge, text: 
 def test_a_rate_at_rest_beside_standing_stays_a_tachycardia(knowledge: Knowledge) -> None:
     findings = found(annotate(knowledge, "resting heart rate is 104 even when I'm standing still"))
     assert findings.get("HP:0001649") is False and "HP:0012173" not in findings
+
+
+def test_a_finding_read_inside_a_denied_phrase_is_denied_too(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "My knee hurts and my ankle is not swollen"))
+    assert findings.get("HP:0001785") is True and findings.get("HP:0001386") is not False

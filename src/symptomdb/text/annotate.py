@@ -168,7 +168,9 @@ def annotate_with(
     ):
         if index in described:
             continue
-        is_negated = is_negated or candidate.negated
+        # session 19: a finding read inside a phrase its negator denies is denied too ("my ankle is not
+        # swollen": the swelling that a knee earlier in the sentence made Joint swelling)
+        is_negated = is_negated or candidate.negated or _inside_a_denied(candidate, chosen)
         is_family = (is_family or _of_a_parent(lexicon, tokens, candidate)) and not (
             candidate.own
             or (is_family and _shared_by_the_writer(tokens, candidate))
@@ -205,6 +207,13 @@ def annotate_with(
     mentions = icterus_and_jaundice(lexicon, text, mentions)  # "skin and the whites of her eyes are yellow"
     mentions = _chronic_cough(lexicon, text, mentions)  # "dry tickly cough for 3 months"
     return _without_unspecified_complaints(lexicon, mentions)
+
+
+def _inside_a_denied(candidate: _Candidate, chosen: Sequence[_Candidate]) -> bool:
+    """The candidate lies inside another that a negator within its words denies, after that one's start."""
+    return any(
+        other.negated and other.first < candidate.first and candidate.last <= other.last for other in chosen
+    )
 
 
 # Session 16: a message that opens on a parent or a spouse and what they are or keep doing now ("Mum has
