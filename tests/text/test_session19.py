@@ -621,3 +621,18 @@ def test_a_rate_at_rest_beside_standing_stays_a_tachycardia(knowledge: Knowledge
 def test_a_finding_read_inside_a_denied_phrase_is_denied_too(knowledge: Knowledge) -> None:
     findings = found(annotate(knowledge, "My knee hurts and my ankle is not swollen"))
     assert findings.get("HP:0001785") is True and findings.get("HP:0001386") is not False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("burning micturition since 2 days", "HP:0100518"),
+        ("gas trouble after every meal", "HP:0033589"),
+    ],
+)
+def test_south_asian_english(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_normal_sugar_is_no_diabetes(knowledge: Knowledge) -> None:
+    assert "HP:0000819" not in found(annotate(knowledge, "my sugar was 5.2, normal"))
