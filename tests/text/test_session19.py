@@ -329,7 +329,7 @@ def test_people_who_cannot_hear_the_writer_say_nothing_of_the_writers_hearing(kn
 @pytest.mark.parametrize(
     ("text", "term"),
     [
-        ("my knees are estiff in the morning", "HP:0025263"),  # a vowel before s and a consonant
+        ("my knees are estiff in the morning", "HP:0001387"),  # a vowel before s and a consonant
         ("I have emorroids and they bleed a bit", "HP:0032551"),  # a dropped h
         ("I am esneezing all day", "HP:0025095"),
     ],
@@ -636,3 +636,16 @@ def test_south_asian_english(knowledge: Knowledge, text: str, term: str) -> None
 
 def test_a_normal_sugar_is_no_diabetes(knowledge: Knowledge) -> None:
     assert "HP:0000819" not in found(annotate(knowledge, "my sugar was 5.2, normal"))
+
+
+@pytest.mark.parametrize(
+    "text", ["my knees are stiff for half an hour every morning", "fingers stiff first thing, takes an hour"]
+)
+def test_a_named_joint_said_stiff_is_joint_stiffness(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get("HP:0001387") is False and not {"HP:0025263", "HP:0025261"} & set(findings)
+
+
+def test_a_stiff_neck_stays_its_own(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "woke up with a stiff neck"))
+    assert findings.get("HP:0025258") is False and "HP:0001387" not in findings

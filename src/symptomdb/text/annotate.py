@@ -198,6 +198,7 @@ def annotate_with(
             )
         )
     mentions = _joint_pains_together(lexicon, _without_contradicted_normality(lexicon, mentions))
+    mentions = _stiff_joints(lexicon, mentions)  # "my knees are stiff first thing": Joint stiffness
     mentions = _without_parts_of_another(_without_movements_of_a_seizure(lexicon, mentions))
     mentions = _febrile_seizures(lexicon, text, mentions)  # "my 2 year old had a fit, temp 40.2"
     mentions = _without_coughs_as_circumstances(text, mentions)  # "coughing makes it worse"
@@ -253,6 +254,35 @@ _JOINT_PAINS = frozenset(
     {"HP:0030839", "HP:0030838", "HP:0030836", "HP:0030840", "HP:0030835", "HP:0030834"}
 )  # knee, hip, wrist, ankle, elbow, shoulder
 ARTHRALGIA = "HP:0002829"
+
+
+# Session 19: a named joint said stiff ("my knees are stiff for half an hour", "fingers stiff first thing")
+# is Joint stiffness, as the lay authors code it (23 of 28 read texts; 2 Stiff finger, 1 each Stiff knee,
+# Stiff hip), not HPO's stiff joint of that name; a stiff neck or stiff shoulders (a frozen shoulder, the
+# authors' own term) stay their own
+_STIFF_JOINTS = frozenset(
+    {
+        "HP:0025265",  # toe
+        "HP:0025262",  # hip
+        "HP:0025260",  # wrist
+        "HP:0025259",  # elbow
+        "HP:0025263",  # knee
+        "HP:0025261",  # finger
+        "HP:0025264",  # ankle
+        "HP:0005198",  # interphalangeal joints
+    }
+)
+JOINT_STIFFNESS = "HP:0001387"
+
+
+def _stiff_joints(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    if JOINT_STIFFNESS not in lexicon.scope or not any(m.hpo_id in _STIFF_JOINTS for m in mentions):
+        return mentions
+    label = lexicon.labels.get(JOINT_STIFFNESS, JOINT_STIFFNESS)
+    return [
+        m.model_copy(update={"hpo_id": JOINT_STIFFNESS, "label": label}) if m.hpo_id in _STIFF_JOINTS else m
+        for m in mentions
+    ]
 
 
 def _joint_pains_together(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
