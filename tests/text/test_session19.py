@@ -649,3 +649,11 @@ def test_a_named_joint_said_stiff_is_joint_stiffness(knowledge: Knowledge, text:
 def test_a_stiff_neck_stays_its_own(knowledge: Knowledge) -> None:
     findings = found(annotate(knowledge, "woke up with a stiff neck"))
     assert findings.get("HP:0025258") is False and "HP:0001387" not in findings
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [("Stomak is hurting me in the middle", "HP:0002027"), ("the doctor said its reflucks", "HP:0002020")],
+)
+def test_a_word_that_sounds_exactly_like_a_target(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

@@ -365,6 +365,17 @@ class SpellIndex:
         swap = word[1] + word[0] + word[2:]
         return swap if swap in self.english else None
 
+    def _sounds_the_same(self, word: str) -> str | None:
+        """Session 19: the one ordinary English target, with the word's first letter and at most two letters
+        longer or shorter, that sounds exactly like a word no edit reads ("stomak" is stomach, "reflucks"
+        reflux)."""
+        found = [
+            t
+            for t in self.heard.get(sound(word), ())
+            if t != word and t[0] == word[0] and abs(len(t) - len(word)) <= 2
+        ]
+        return self._one_reading(found) if found else None
+
     def _restored_start(self, word: str) -> str | None:
         """Session 19: the target a word spells without the vowel that Spanish, Portuguese, Arabic, Farsi
         and South Asian writers put before s and a consonant ("estiff", "iskin", "estomak"), or with the h
@@ -473,6 +484,7 @@ class SpellIndex:
                 or self._carried_over(word)
                 or self._first_two_swapped(word)
                 or self._restored_start(word)
+                or self._sounds_the_same(word)
             )
         best = min(rank for rank, _ in ranked)
         if best[1] > 0 and n >= MIN_LENGTH and (carried := self._carried_over(word)) is not None:
