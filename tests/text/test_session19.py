@@ -653,7 +653,11 @@ def test_a_stiff_neck_stays_its_own(knowledge: Knowledge) -> None:
 
 @pytest.mark.parametrize(
     ("text", "term"),
-    [("Stomak is hurting me in the middle", "HP:0002027"), ("the doctor said its reflucks", "HP:0002020")],
+    [
+        ("Stomak is hurting me in the middle", "HP:0002027"),
+        ("the doctor said its reflucks", "HP:0002020"),
+        ("a bad cough with green flegm", "HP:0031245"),
+    ],
 )
 def test_a_word_that_sounds_exactly_like_a_target(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False

@@ -366,15 +366,16 @@ class SpellIndex:
         return swap if swap in self.english else None
 
     def _sounds_the_same(self, word: str) -> str | None:
-        """Session 19: the one ordinary English target, with the word's first letter and at most two letters
+        """Session 19: the one ordinary English target, with the word's first sound and at most two letters
         longer or shorter, that sounds exactly like a word no edit reads ("stomak" is stomach, "reflucks"
-        reflux)."""
-        found = [
+        reflux, "flegm" phlegm)."""
+        first = sound(word)[0]
+        alike = [
             t
             for t in self.heard.get(sound(word), ())
-            if t != word and t[0] == word[0] and abs(len(t) - len(word)) <= 2
+            if t != word and sound(t)[0] == first and abs(len(t) - len(word)) <= 2
         ]
-        return self._one_reading(found) if found else None
+        return self._one_reading(alike) if alike else None
 
     def _restored_start(self, word: str) -> str | None:
         """Session 19: the target a word spells without the vowel that Spanish, Portuguese, Arabic, Farsi
