@@ -661,3 +661,11 @@ def test_a_stiff_neck_stays_its_own(knowledge: Knowledge) -> None:
 )
 def test_a_word_that_sounds_exactly_like_a_target(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [("She dosnt wet the bed any more", "HP:0010677"), ("the room dosent spin, it goes grey", "HP:0002321")],
+)
+def test_contractions_spelt_by_sound_still_negate(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is True

@@ -111,6 +111,15 @@ CONTRACTIONS = {
     "dnt": "don't",
     "cnt": "can't",
     "havnt": "haven't",
+    # session 19: contractions spelt by sound, which negation needs ("it dosnt hurt", "carnt sleep")
+    "dosnt": "doesn't",
+    "dosent": "doesn't",
+    "doesent": "doesn't",
+    "wudnt": "wouldn't",
+    "cudnt": "couldn't",
+    "carnt": "can't",
+    "hasent": "hasn't",
+    "didint": "didn't",
 }
 # Session 19: contractions written without their apostrophe that are no contraction key above
 _APOSTROPHE_LESS = frozenset(
@@ -126,7 +135,18 @@ def _another_ending(word: str, target: str) -> bool:
 
 # Text-speak read as the words meant (session 13), where the word matters to negation, coordination or a
 # phrase: "rly sore", "b4 my period", "n"
-TEXT_SPEAK = {"rly": "really", "rlly": "really", "b4": "before", "wen": "when", "abt": "about", "wiv": "with"}
+TEXT_SPEAK = {
+    "rly": "really",
+    "rlly": "really",
+    "b4": "before",
+    "wen": "when",
+    "abt": "about",
+    "wiv": "with",
+    # session 19: words of frequency and degree spelt by sound ("evry 20 mins", "reely bad")
+    "evry": "every",
+    "reely": "really",
+    "rilly": "really",
+}
 
 
 @dataclass
