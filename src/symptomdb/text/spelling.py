@@ -650,7 +650,8 @@ _lock = threading.Lock()
 
 
 def spell_index(lexicon: Lexicon) -> SpellIndex:
-    """The correction index of this lexicon, built once (≈ 0.2 s) and kept while the lexicon lives."""
+    """The correction index of this lexicon, built once (≈ 0.6 s, measured in session 19; 0.57 s before
+    it) and kept while the lexicon lives."""
     entry = _indexes.get(id(lexicon))
     if entry is not None and entry[0]() is lexicon:
         return entry[1]
