@@ -68,6 +68,9 @@ within normal limits | were within normal limits | was within normal limits | ar
 is within normal limits | within the normal range | were within the normal range | was within the normal
 range | were normal | was normal | were unremarkable | was unremarkable
 """
+# Session 20: findings asked about, then all denied ("asked whether I get mouth ulcers, dry eyes or rashes –
+# none of those")
+_POST_NEGATION += " | none of those | none of these | none of them | none of that | no to all of them"
 # Session 17: Scots "nae" is "no" ("Nae fever but, an nae runs"); session 18: Jamaican "nuh" is "not"
 
 # Round 15: a finding that stopped was the patient's ("the reflux went away", "no more nosebleeds since

@@ -26,15 +26,16 @@ first. The readings live by what they are about:
   memory, hallucinations, being on edge, anhedonia, a child's few words, a fall, crying often, low mood;
 - ``joints_and_limbs``: morning stiffness, joints that click or grind, pain down the back of the leg, a calf
   that cramps on walking and eases on stopping, a low back or a knee that hurts, cold hands or feet, an
-  arm that cannot be lifted above the head, swelling denied beside a joint;
+  arm that cannot be lifted above the head, swelling denied beside a joint, a bone said broken;
 - ``head_and_neck``: coughing on drinks, a child pulling at an ear, food that tastes wrong, eyes that water,
-  a lump on the side of the neck, a head that is turning;
+  a lump on the side of the neck, a head that is turning, a pain at the back of the throat or neck;
 - ``heart_and_lungs``: a heartbeat felt racing or pounding, stopping to catch one's breath, the heart
   racing on standing;
 - ``other``: eating what is not food, a described vaginal discharge, a baby that feeds with trouble, a
   crash after doing too much;
-- ``diabetes``: a low of the blood sugar, meter and sensor readings, the type of diabetes, HbA1c, ketones,
-  TSH and calcium.
+- ``diabetes``: a low of the blood sugar, meter and sensor readings, the type of diabetes, HbA1c, ketones;
+- ``blood_tests``: the blood tests people quote by name, with a number or said high, low or normal (CRP,
+  ESR, urate, creatinine, urea, eGFR, potassium, sodium, PTH, PSA, liver tests, CK, TSH, calcium).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from collections.abc import Callable, Sequence
 from symptomdb.text.normalise import Token
 
 from ._base import Reading
+from .blood_tests import blood_test_results
 from .bowels_and_bladder import (
     blood_denied,
     bowel_urgency,
@@ -72,11 +74,19 @@ from .diabetes import (
     hba1c_levels,
     ketone_levels,
     meter_readings,
-    thyroid_and_calcium,
 )
-from .head_and_neck import coughs_on_drinks, eyes_water, head_turning, neck_lump, pulls_at_ear, tastes_wrong
+from .head_and_neck import (
+    coughs_on_drinks,
+    eyes_water,
+    head_turning,
+    neck_lump,
+    pain_at_the_back_of,
+    pulls_at_ear,
+    tastes_wrong,
+)
 from .heart_and_lungs import heart_felt, racing_on_standing, stops_for_breath
 from .joints_and_limbs import (
+    broken_bones,
     claudication,
     cold_parts,
     joint_crepitus,
@@ -206,6 +216,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (racing_on_standing, ("stand", "stood")),
     (crashes, ("crash",)),
     (head_turning, ("head",)),
+    (pain_at_the_back_of, ("back of",)),
     (joint_swelling_denied, ("swell", "swollen")),
     (skin_colour_patches, ("patch", "mark", "spot", "area")),
     (looks_grey, ("grey", "gray", "ashen", "washed")),
@@ -216,6 +227,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (claudication, ("walk",)),
     (low_back_pain, ("back", "bakc", "bak")),
     (knee_hurts, ("knee",)),
+    (broken_bones, ("broke", "break", "fractur", "crack")),
     (blood_sugar_lows, ("low",)),
     (
         meter_readings,
@@ -224,7 +236,36 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (diabetes_types, ("type", "t1", "t2")),
     (hba1c_levels, ("a1c", "glycated")),
     (ketone_levels, ("keton",)),
-    (thyroid_and_calcium, ("tsh", "calcium")),
+    (
+        blood_test_results,
+        (
+            "crp",
+            "reactive",
+            "esr",
+            "sed",
+            "viscosity",
+            "uric",
+            "urate",
+            "creat",
+            "urea",
+            "bun",
+            "gfr",
+            "kidney function",
+            "potassium",
+            "sodium",
+            "pth",
+            "parathyroid",
+            "psa",
+            "alt",
+            "ast",
+            "liver",
+            "lft",
+            "ck",
+            "cpk",
+            "tsh",
+            "calcium",
+        ),
+    ),
     (feels_sick, ("sick", "sik", "queasy", "queezy")),
     (thinning_hair, ("thin",)),
     (

@@ -1,5 +1,6 @@
 """Readings of diabetes and of the blood tests people quote: a low said of the blood sugar, readings of a
-meter or a sensor, the type of diabetes said of the writer, HbA1c, ketones, TSH and calcium.
+meter or a sensor, the type of diabetes said of the writer, HbA1c and ketones (other blood tests:
+``blood_tests``).
 
 Session 19: people with diabetes write "went low at 3am", "more lows than usual", "keeps going low after
 football", "Type 1 here", "T1 for 30 years", "HbA1c came back at 71", "Blood ketones 2.4", "CGM showed 2.5"
@@ -22,8 +23,6 @@ IMPAIRED_FASTING_GLUCOSE = "HP:0025691"
 TYPE_1_DIABETES, TYPE_2_DIABETES = "HP:0100651", "HP:0005978"
 ELEVATED_HBA1C = "HP:0040217"
 HYPERKETONEMIA, KETONURIA = "HP:0410175", "HP:0002919"
-HIGH_TSH, LOW_TSH = "HP:0002925", "HP:0031098"
-HYPOCALCEMIA, HYPERCALCEMIA = "HP:0002901", "HP:0003072"
 
 # what makes a text one about the blood sugar
 _ABOUT_SUGAR_RE = re.compile(
@@ -81,11 +80,6 @@ _URINE_KETONES_RE = re.compile(
     re.IGNORECASE,
 )
 _URINE_RE = re.compile(r"\b(?:urine|wee|pee|sticks?|strips?|dipstick\w*)\b", re.IGNORECASE)
-_TSH_RE = re.compile(r"\btsh\b[^.;!?\n\d]{0,20}?(?P<value>\d{1,3}(?:[.,]\d{1,3})?)\b", re.IGNORECASE)
-_CALCIUM_RE = re.compile(
-    r"\bcalcium\b[^.;!?\n\d]{0,25}?(?:(?P<value>\d{1,2}(?:[.,]\d{1,2})?)\b|\b(?P<word>high|raised|low)\b)",
-    re.IGNORECASE,
-)
 
 
 @lru_cache(maxsize=8)
@@ -196,31 +190,3 @@ def ketone_levels(text: str, tokens: Sequence[Token]) -> list[Reading]:
             absent = level < 0.6
             readings += _read(tokens, match.start("value"), match.end("value"), HYPERKETONEMIA, absent=absent)
     return readings
-
-
-def thyroid_and_calcium(text: str, tokens: Sequence[Token]) -> list[Reading]:
-    """A TSH over 4.5 mU/L (raised) or under 0.3 (lowered); a calcium under 2.1 or over 2.65 mmol/L
-    (8.5 and 10.5 mg/dL), or said high or low."""
-    readings: list[Reading] = []
-    for match in _TSH_RE.finditer(text):
-        level = float(match["value"].replace(",", "."))
-        term = HIGH_TSH if 4.5 < level <= 500 else LOW_TSH if level < 0.3 else None
-        if term:
-            readings += _read(tokens, match.start("value"), match.end("value"), term)
-    for match in _CALCIUM_RE.finditer(text):
-        group = "value" if match["value"] else "word"
-        term = _calcium_term(match["value"], match["word"])
-        if term:
-            readings += _read(tokens, match.start(group), match.end(group), term)
-    return readings
-
-
-def _calcium_term(value: str | None, word: str | None) -> str | None:
-    if word:
-        return HYPOCALCEMIA if word.lower() == "low" else HYPERCALCEMIA
-    level = float((value or "0").replace(",", "."))
-    if 1.0 <= level < 2.1 or 5.0 <= level < 8.5:
-        return HYPOCALCEMIA
-    if 2.65 < level <= 4.0 or 10.5 < level <= 16:
-        return HYPERCALCEMIA
-    return None

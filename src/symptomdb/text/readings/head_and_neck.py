@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from symptomdb.text.normalise import Token
 
-from ._base import Reading, _each_match, _each_match_on, _sentence_around
+from ._base import Reading, _each_match, _each_match_on, _read, _sentence_around
 
 # Session 17: coughing on drinks or food ("coughs and chokes on drinks every time", "coughing + spluttering
 # after every drink", "I keep coughing when I have a drink, it goes down the wrong way") is how a swallow
@@ -120,3 +120,27 @@ VERTIGO = "HP:0002321"
 def head_turning(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Vertigo, read on the word that says the head turns."""
     return _each_match_on(_HEAD_TURNING_RE, text, tokens, VERTIGO, ("turning",))
+
+
+# Session 20: a pain "at the back of" a part is that part's ("sore at the back of my throat", "it hurts at
+# the back of my neck"); the back itself is not named (data/figures-of-speech.tsv keeps it from Back pain)
+_AT_THE_BACK_OF_RE = re.compile(
+    r"\b(?:sore|soreness|pain|painful|hurts?|hurting|aches?|aching|achy|burning|raw|scratchy|tender)\b"
+    r"[^.;!?\n]{0,20}?\b(?:at|in) the back of (?:my|his|her|the|your) (?P<part>throat|neck|knees?|eyes?)\b",
+    re.IGNORECASE,
+)
+_PAINS_AT_THE_BACK_OF = {
+    "throat": "HP:0033050",  # Pharyngalgia
+    "neck": "HP:0030833",  # Neck pain
+    "knee": "HP:0030839",  # Knee pain
+    "eye": "HP:0200026",  # Ocular pain
+}
+
+
+def pain_at_the_back_of(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """The pain of the part whose back hurts (throat, neck, knee, eye)."""
+    readings: list[Reading] = []
+    for match in _AT_THE_BACK_OF_RE.finditer(text):
+        term = _PAINS_AT_THE_BACK_OF[match["part"].lower().removesuffix("s")]
+        readings += _read(tokens, match.start(), match.end(), term)
+    return readings

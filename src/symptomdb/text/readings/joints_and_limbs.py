@@ -245,3 +245,65 @@ def joint_swelling_denied(text: str, tokens: Sequence[Token]) -> list[Reading]:
         return []
     groups = ("swelling", "swollen", "said")
     return _absent(_each_match_on(_SWELLING_DENIED_RE, text, tokens, JOINT_SWELLING, groups))
+
+
+# Session 20: a bone said broken ("I broke my wrist stepping off a kerb", "Broke two ribs in the last one",
+# "3 months on from breaking the neck of my femur", "broke her hip"): the fracture of that bone (lay-text
+# authors: a wrist 4 of 5 a forearm or radius fracture, a hip a femur fracture, two ribs multiple rib
+# fractures). A nose or a toe is left: the authors code neither. Broken twice or more is recurrent
+# fractures, as the authors code it without the bone ("broke my wrist twice this yr", "he's broken his arm
+# twice and his leg once").
+_BONES: dict[str, str] = {
+    "wrist": "HP:0003961",  # Fractured forearm bone
+    "forearm": "HP:0003961",
+    "radius": "HP:0003978",
+    "ulna": "HP:0003987",
+    "arm": "HP:0041118",  # Fractured upper limb segment
+    "upper arm": "HP:0041055",  # Fractured humerus
+    "humerus": "HP:0041055",
+    "elbow": "HP:0041219",
+    "shoulder": "HP:0041217",
+    "collarbone": "HP:0041144",
+    "collar bone": "HP:0041144",
+    "clavicle": "HP:0041144",
+    "leg": "HP:0025736",  # Long-bone fracture: a leg's bones are long bones
+    "hip": "HP:0031846",  # Femur fracture: a broken hip is the top of the femur
+    "femur": "HP:0031846",
+    "thigh bone": "HP:0031846",
+    "neck of femur": "HP:6000655",
+    "neck of my femur": "HP:6000655",
+    "neck of the femur": "HP:6000655",
+    "neck of her femur": "HP:6000655",
+    "neck of his femur": "HP:6000655",
+    "kneecap": "HP:0041237",
+    "ankle": "HP:0041153",
+    "pelvis": "HP:0041161",
+    "rib": "HP:0041159",
+    "jaw": "HP:0041234",
+}
+MULTIPLE_RIB_FRACTURES = "HP:0006640"
+RECURRENT_FRACTURES = "HP:0002757"
+_BONE_NAMES = "|".join(sorted((re.escape(name) + "s?" for name in _BONES), key=len, reverse=True))
+_BROKEN_BONE_RE = re.compile(
+    r"\b(?:broke|broken|breaking|break|breaks|fractured|fracturing|cracked)\s+(?:(?:my|his|her|their|the|a|"
+    r"both|another)\s+)?(?P<count>two|2|three|3|several|four|4)?\s*(?:(?:left|right|l|r)\s+)?"
+    rf"(?P<bone>{_BONE_NAMES})\b"
+    r"|\b(?:broken|fractured|cracked)\s+(?P<bone2>wrist|arm|leg|hip|ankle|ribs?|collarbone|kneecap|pelvis)\b",
+    re.IGNORECASE,
+)
+_RECURRENT_RE = re.compile(r"\b(?:twice|(?:two|three|four|five|\d) times)\b", re.IGNORECASE)
+
+
+def broken_bones(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """The fracture of each bone said broken; a bone broken twice or more is recurrent fractures."""
+    readings: list[Reading] = []
+    for match in _BROKEN_BONE_RE.finditer(text):
+        bone = (match["bone"] or match["bone2"]).lower()
+        if _RECURRENT_RE.search(_sentence_around(text, match.start(), match.end())):
+            term = RECURRENT_FRACTURES
+        elif bone.startswith("rib") and (bone.endswith("s") or match["count"]):
+            term = MULTIPLE_RIB_FRACTURES
+        else:
+            term = _BONES.get(bone, _BONES.get(bone.removesuffix("s"), ""))
+        readings += _read(tokens, match.start(), match.end(), term) if term else []
+    return readings

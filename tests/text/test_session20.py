@@ -1,0 +1,162 @@
+"""Session 20 of the annotator: rheumatology, kidney and liver messages (lay-text-75 and -76 read): blood
+tests quoted by name, bones said broken, findings asked about and all denied, and everyday phrases that
+name no finding. Made-up sentences (none is copied from a benchmark)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text.annotate import annotate
+
+from .test_annotate import found
+
+ELEVATED_CRP, ELEVATED_ESR, HYPERURICEMIA = "HP:0011227", "HP:0003565", "HP:0002149"
+ELEVATED_CREATININE, INCREASED_UREA, DECREASED_GFR = "HP:0003259", "HP:0003138", "HP:0012213"
+HYPERKALEMIA, HYPOKALEMIA, HYPONATREMIA = "HP:0002153", "HP:0002900", "HP:0002902"
+ELEVATED_PTH, ELEVATED_PSA, ELEVATED_ALT = "HP:0003165", "HP:0025020", "HP:0031964"
+ELEVATED_TRANSAMINASES, ELEVATED_CK = "HP:0002910", "HP:0003236"
+FRACTURED_FOREARM, FEMUR_FRACTURE, FEMORAL_NECK_FRACTURE = "HP:0003961", "HP:0031846", "HP:6000655"
+MULTIPLE_RIB_FRACTURES, RECURRENT_FRACTURES, LONG_BONE_FRACTURE = "HP:0006640", "HP:0002757", "HP:0025736"
+RECURRENT_LONG_BONE_FRACTURES = "HP:0003084"
+ORAL_ULCER, DRY_EYES, SKIN_RASH = "HP:0000155", "HP:0001097", "HP:0000988"
+BACK_PAIN, TREMOR, OUT_TOEING, BROAD_FINGER, OPEN_MOUTH = (
+    "HP:0003418",
+    "HP:0001337",
+    "HP:6001056",
+    "HP:0001500",
+    "HP:0000194",
+)
+TRISMUS, POLLAKISURIA, NECK_PAIN, PHARYNGALGIA = "HP:0000211", "HP:0100515", "HP:0030833", "HP:0033050"
+CHEST_PAIN, MOON_FACIES, ORTHOPNEA, SPIDER_HEMANGIOMA = "HP:0100749", "HP:0500011", "HP:0012764", "HP:0012522"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("CRP came back at 86 so they want to see me", ELEVATED_CRP),
+        ("my ESR was 70 last week", ELEVATED_ESR),
+        ("GP rang, my uric acid came back at 520", HYPERURICEMIA),
+        ("uric acid was 9.8 at the last check", HYPERURICEMIA),
+        ("creatinine has crept up from 110 to 160 since spring", ELEVATED_CREATININE),
+        ("Urea was 38 at clinic", INCREASED_UREA),
+        ("eGFR is down to 12 now", DECREASED_GFR),
+        ("Potassium was 6.8 on Monday", HYPERKALEMIA),
+        ("potassium was 3.1 so a bit low", HYPOKALEMIA),
+        ("my potassium is low again", HYPOKALEMIA),
+        ("the consultant said my PTH is sky high", ELEVATED_PTH),
+        ("PSA came back 7.2 this time", ELEVATED_PSA),
+        ("ALT was 140 and they want to repeat it", ELEVATED_ALT),
+        ("liver tests came back raised on the new tablets", ELEVATED_TRANSAMINASES),
+    ],
+)
+def test_a_blood_test_quoted_beyond_its_limits_or_said_high_or_low_is_read(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("my liver bloods were normal", ELEVATED_TRANSAMINASES),
+        ("the doctor checked my CK and it was normal", ELEVATED_CK),
+    ],
+)
+def test_a_test_said_normal_rules_out_its_raised_finding(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("CRP was 4 and ESR 12, so nothing there", {ELEVATED_CRP, ELEVATED_ESR}),
+        ("potassium 4.2 and creatinine 85", {HYPERKALEMIA, HYPOKALEMIA, ELEVATED_CREATININE}),
+        ("I'm on a low sodium diet for my heart", {HYPONATREMIA}),
+        ("PSA was 2.1, all fine", {ELEVATED_PSA}),
+        ("uric acid tablets every day", {HYPERURICEMIA}),
+    ],
+)
+def test_a_result_within_its_limits_or_a_diet_reads_nothing(
+    knowledge: Knowledge, text: str, terms: set[str]
+) -> None:
+    assert not terms & set(found(annotate(knowledge, text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I broke my wrist stepping off a kerb", FRACTURED_FOREARM),
+        ("84F after a fall at home - broke her hip", FEMUR_FRACTURE),
+        ("3 months on from breaking the neck of my femur", FEMORAL_NECK_FRACTURE),
+        ("came off the ladder and broke 2 ribs", MULTIPLE_RIB_FRACTURES),
+        ("broke his leg last year and only limped a bit", LONG_BONE_FRACTURE),
+        ("broke my wrist twice this year from just tripping", RECURRENT_FRACTURES),
+        ("she's broken her arm twice and her leg once", RECURRENT_FRACTURES),
+    ],
+)
+def test_a_bone_said_broken_is_its_fracture(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sleep has been broken for weeks",
+        "since I broke my nose playing rugby I snore",
+        "it felt like swallowing broken glass",
+        "a stress fracture in the long bone going to my 4th toe",
+    ],
+)
+def test_broken_sleep_glass_or_a_nose_is_no_limb_fracture(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert not {FRACTURED_FOREARM, RECURRENT_FRACTURES, RECURRENT_LONG_BONE_FRACTURES} & set(findings)
+
+
+def test_findings_asked_about_then_all_denied_are_excluded(knowledge: Knowledge) -> None:
+    text = "The nurse asked whether I get mouth ulcers, dry eyes or rashes - none of those."
+    findings = found(annotate(knowledge, text))
+    assert findings.get(ORAL_ULCER) is True and findings.get(DRY_EYES) is True
+    assert findings.get(SKIN_RASH) is True
+
+
+def test_none_of_them_before_a_verb_still_denies_what_follows(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "None of them had seizures.")).get("HP:0001250") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("sore at the back of my throat since Sunday", BACK_PAIN, PHARYNGALGIA),
+        ("it hurts at the back of my neck when I look down", BACK_PAIN, NECK_PAIN),
+        ("sore at the back of both heels first thing", BACK_PAIN, None),
+        ("I have to shake my hand to get the feeling back", TREMOR, None),
+        ("colchicine sorted the toe out within a day", OUT_TOEING, None),
+        ("I can only open my mouth about two fingers wide", BROAD_FINGER, TRISMUS),
+        ("my mouth tastes of wee all the time", POLLAKISURIA, None),
+    ],
+)
+def test_everyday_phrases_name_no_finding_of_their_words(
+    knowledge: Knowledge, text: str, absent: str, present: str | None
+) -> None:
+    findings = found(annotate(knowledge, text))
+    assert absent not in findings and OPEN_MOUTH not in findings
+    assert present is None or findings.get(present) is False
+
+
+def test_the_back_of_the_roof_of_the_mouth_is_still_read(knowledge: Knowledge) -> None:
+    text = "He had a gap at the back of the roof of his mouth repaired at 10 months."
+    assert found(annotate(knowledge, text)).get("HP:0000185") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("a pain behind my breastbone after every dose", CHEST_PAIN),
+        ("on pred and my face has gone round as a moon", MOON_FACIES),
+        ("noticed little red spidery marks on my chest", SPIDER_HEMANGIOMA),
+        ("can't lie flat any more, I need 4 pillows", ORTHOPNEA),
+    ],
+)
+def test_session_20_lexicon_rows(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
