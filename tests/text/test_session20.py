@@ -160,3 +160,43 @@ def test_the_back_of_the_roof_of_the_mouth_is_still_read(knowledge: Knowledge) -
 )
 def test_session_20_lexicon_rows(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+BRUISING_SUSCEPTIBILITY, ECCHYMOSIS = "HP:0000978", "HP:0031364"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bruises all over his shins that he can't explain",
+        "she's covered in bruises on her legs",
+        "I bruise if anyone so much as brushes past me",
+        "new bruises keep appearing on her back where she hasn't knocked herself",
+        "noticed bruises on her arms and she isn't even crawling yet",
+        "massive bruises on his back and he hasn't fallen or anything",
+    ],
+)
+def test_bruises_without_a_cause_are_easy_bruising(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(BRUISING_SUSCEPTIBILITY) is False and ECCHYMOSIS not in findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rolled my ankle at football, it's swollen with a big purple bruise down the outside",
+        "3 weeks after my knee replacement the bruising down my shin is going green",
+        "fell off my bike and my wrist is swollen and gone purple",
+    ],
+)
+def test_the_bruise_of_an_injury_is_ecchymosis(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(ECCHYMOSIS) is False and BRUISING_SUSCEPTIBILITY not in findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["red lumps on my shins, tender like bruises", "my lips went blue in the cold"],
+)
+def test_a_simile_or_blue_lips_is_no_bruise(knowledge: Knowledge, text: str) -> None:
+    assert not {ECCHYMOSIS, BRUISING_SUSCEPTIBILITY} & set(found(annotate(knowledge, text)))

@@ -2783,6 +2783,10 @@ _READ_MORE_SPECIFICALLY = {
     "HP:0030166": frozenset({"HP:0000975"}),  # session 19: Night sweats over the sweating said at night
     # session 19: Orthostatic tachycardia over the palpitation, presyncope or standing read inside it
     "HP:0012173": frozenset({"HP:0001962", "HP:0001649", "HP:0003698"}),
+    # session 20: the bruise of an injury over easy bruising, and easy bruising over a bruise said coming up
+    # with no cause ("bruises coming up all over and I don't remember knocking myself")
+    "HP:0031364": frozenset({"HP:0000978", "HP:0000961"}),  # and over the Cyanosis of an injured part
+    "HP:0000978": frozenset({"HP:0031364"}),
 }
 
 

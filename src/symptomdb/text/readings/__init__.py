@@ -19,7 +19,7 @@ first. The readings live by what they are about:
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
   an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair, lighter or darker patches, a
   person gone grey, the skin round a nail, skin that cracks,
-  a red patch;
+  a red patch, bruises with and without a cause;
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
@@ -117,6 +117,7 @@ from .mind_and_nerves import (
 from .numbers import body_mass_indices, centile_drops, cycle_lengths, frequent_falls, weight_changes
 from .other import crashes, infant_feeding, pica, vaginal_discharge
 from .skin import (
+    bruises,
     chilblains,
     dry_skin,
     looks_grey,
@@ -183,6 +184,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (scratching, ("scratch",)),
     (stopped_sweating, ("stopped sweat",)),
     (chilblains, ("purple", "red")),
+    (bruises, ("brui", "brue", "brus", "bruz", "purple", "blue")),
     (skin_ulcer, ("ulc", "ulser", "sore")),
     (scaling_skin, ("flak", "scal", "peel")),
     (dry_skin, ("dry", "drier")),

@@ -342,3 +342,54 @@ def red_skin(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Erythema, read on "red" said of a patch or of the skin."""
     not_the_skins = _in_a_sentence_with(_NOT_THE_SKINS_REDNESS_RE, text)
     return _each_match_on(_RED_PATCH_RE, text, tokens, ERYTHEMA, ("red", "red2", "red3"), not_the_skins)
+
+
+# Session 20: bruises. Unexplained or many ("bruises on his shins he can't remember getting", "covered in
+# bruises", "new bruises I can't explain", "I bruise if anyone so much as brushes past") are easy bruising;
+# a bruise from an injury or an operation ("rolled my ankle … big purple bruise down the outside", "the
+# bruising down my thigh after the hip replacement"), or an injured part gone purple or blue ("ankle's
+# puffed up and gone purple"), is the bruise itself, Ecchymosis (read sets: 24 and 25 missed, 9 read as the
+# other)
+BRUISING_SUSCEPTIBILITY, ECCHYMOSIS = "HP:0000978", "HP:0031364"
+_BRUISE_RE = re.compile(r"\b(?<!like )(?<!like a )(?:bruis\w*|brues\w*|bruse\w*|bruz\w*)\b", re.IGNORECASE)
+_UNEXPLAINED_CUES = (
+    r"can'?t explain|cannot explain|can'?t account|unexplained|no idea how|no reason|out of nowhere",
+    r"(?:don'?t|doesn'?t|didn'?t|can'?t|cant|cannot) (?:remember|recall)|not knocked|hasn'?t knocked",
+    r"without (?:hitting|knocking|banging|bumping|falling|a knock|any reason)",
+    r"(?:hasn'?t|has not|not) (?:fallen|had a fall|hurt (?:himself|herself|myself))",
+    r"so much as|all over|all up|covered in|keeps? appearing|turning up|appearing|easily|slightest",
+    r"loads of|lots of|new bruises",
+)
+_UNEXPLAINED_RE = re.compile(r"\b(?:" + "|".join(_UNEXPLAINED_CUES) + r")\b", re.IGNORECASE)
+_INJURY_RE = re.compile(
+    r"\b(?:rolled|rolling|sprain\w*|twisted|went over|gone over|fell|fall|falling|fallen|landed|knocked|"
+    r"banged|hit|tripped|slipped|crashed|tackle\w*|kicked|dropped|came off|went over the bars|"
+    r"post[- ]?op|operation|surgery|repair|replacement|injection|jab|cannula|collided|walked into|"
+    r"trampoline|netball|football|rugby)\b",
+    re.IGNORECASE,
+)
+_PART_GONE_PURPLE_RE = re.compile(
+    r"\b(?:ankle|ankel|wrist|rist|foot|toe|knee|hand|thigh|arm|leg|scrotum|it|it's|its)\b[^.;!?\n]{0,40}?"
+    r"\b(?P<colour>purple|black and blue|blue)\b",
+    re.IGNORECASE,
+)
+
+
+def bruises(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Easy bruising for bruises without a cause (or many); Ecchymosis for the bruise of an injury."""
+    injured = bool(_INJURY_RE.search(text))
+    readings: list[Reading] = []
+    for match in _BRUISE_RE.finditer(text):
+        sentence = _sentence_around(text, match.start(), match.end())
+        if _UNEXPLAINED_RE.search(sentence):
+            term = BRUISING_SUSCEPTIBILITY
+        elif injured:
+            term = ECCHYMOSIS
+        elif match[0].lower().endswith("es"):  # "bruises on her shins and arms"
+            term = BRUISING_SUSCEPTIBILITY
+        else:
+            continue
+        readings += _read(tokens, match.start(), match.end(), term)
+    if injured and not readings:
+        readings += _each_match_on(_PART_GONE_PURPLE_RE, text, tokens, ECCHYMOSIS, ("colour",))
+    return readings
