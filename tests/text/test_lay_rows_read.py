@@ -31,6 +31,10 @@ KNOWN_NOT_READ = {
     "have to change the sheets": "the figure 'to [change]'",
     "straight lines look bent": "the figures of 'look'",
     "straight lines look crooked": "the figures of 'look'",
+    # session 20: a big toe said swollen is Joint swelling unless the text says gout (readings.joints_swell)
+    "big toe swells up": "Podagra only in a text about gout",
+    "big toe swelled up": "Podagra only in a text about gout",
+    "big toe red hot and swollen": "Podagra only in a text about gout",
 }
 
 

@@ -84,7 +84,7 @@ from .test_annotate import found
         ("the scan showed a bleed on the brain", "HP:0002170"),
         ("the nurse said his white cells are low", "HP:0001882"),
         ("she gets a red rash across her cheeks and nose", "HP:0025300"),
-        ("my big toe swells up at night", "HP:0001854"),
+        ("gout again, my big toe swells up at night", "HP:0001854"),
         ("his lower jaw sticks out more than before", "HP:0000303"),
         ("the skin on her fingers is tight and shiny", "HP:0011838"),
         ("he bled for days after having a tooth out", "HP:0006298"),

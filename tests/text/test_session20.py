@@ -200,3 +200,31 @@ def test_the_bruise_of_an_injury_is_ecchymosis(knowledge: Knowledge, text: str) 
 )
 def test_a_simile_or_blue_lips_is_no_bruise(knowledge: Knowledge, text: str) -> None:
     assert not {ECCHYMOSIS, BRUISING_SUSCEPTIBILITY} & set(found(annotate(knowledge, text)))
+
+
+JOINT_SWELLING, PODAGRA, ANKLE_SWELLING = "HP:0001386", "HP:0001854", "HP:0001785"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my knees ache going down stairs and the right one swells up like a balloon after football",
+        "my knee has blown up overnight, red and hot",
+        "woke up with my big toe red hot and swollen, can't bear the sheet on it",
+        "my kne is swolen and hot after football",
+    ],
+)
+def test_a_knee_or_big_toe_that_swells_is_joint_swelling(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(JOINT_SWELLING) is False and PODAGRA not in findings
+
+
+def test_a_big_toe_in_a_text_about_gout_stays_podagra(knowledge: Knowledge) -> None:
+    text = "I've had gout in my big toe a few times, it goes red, hot and so swollen I can't bear the sheet"
+    findings = found(annotate(knowledge, text))
+    assert findings.get(PODAGRA) is False and JOINT_SWELLING not in findings
+
+
+def test_an_ingrown_toenail_is_no_joint_swelling(knowledge: Knowledge) -> None:
+    text = "ingrown toenail on my big toe, the side of it is red and puffy with pus"
+    assert JOINT_SWELLING not in found(annotate(knowledge, text))

@@ -2787,6 +2787,9 @@ _READ_MORE_SPECIFICALLY = {
     # with no cause ("bruises coming up all over and I don't remember knocking myself")
     "HP:0031364": frozenset({"HP:0000978", "HP:0000961"}),  # and over the Cyanosis of an injured part
     "HP:0000978": frozenset({"HP:0031364"}),
+    # session 20: a swollen big toe is Joint swelling, not Podagra, unless the text says gout (the reading
+    # decides), nor the Pedal edema of "foot swell"
+    "HP:0001386": frozenset({"HP:0001854", "HP:0010741"}),
 }
 
 

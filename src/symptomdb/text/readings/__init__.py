@@ -26,7 +26,8 @@ first. The readings live by what they are about:
   memory, hallucinations, being on edge, anhedonia, a child's few words, a fall, crying often, low mood;
 - ``joints_and_limbs``: morning stiffness, joints that click or grind, pain down the back of the leg, a calf
   that cramps on walking and eases on stopping, a low back or a knee that hurts, cold hands or feet, an
-  arm that cannot be lifted above the head, swelling denied beside a joint, a bone said broken;
+  arm that cannot be lifted above the head, swelling denied beside a joint, a knee or big toe that swells, a
+  bone said broken;
 - ``head_and_neck``: coughing on drinks, a child pulling at an ear, food that tastes wrong, eyes that water,
   a lump on the side of the neck, a head that is turning, a pain at the back of the throat or neck;
 - ``heart_and_lungs``: a heartbeat felt racing or pounding, stopping to catch one's breath, the heart
@@ -91,6 +92,7 @@ from .joints_and_limbs import (
     cold_parts,
     joint_crepitus,
     joint_swelling_denied,
+    joints_swell,
     knee_hurts,
     low_back_pain,
     morning_stiffness,
@@ -220,6 +222,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (head_turning, ("head",)),
     (pain_at_the_back_of, ("back of",)),
     (joint_swelling_denied, ("swell", "swollen")),
+    (joints_swell, ("swell", "swol", "sullen", "puff", "blown", "blew", "balloon")),
     (skin_colour_patches, ("patch", "mark", "spot", "area")),
     (looks_grey, ("grey", "gray", "ashen", "washed")),
     (paronychia, ("nail",)),

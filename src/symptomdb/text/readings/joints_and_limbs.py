@@ -247,6 +247,49 @@ def joint_swelling_denied(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return _absent(_each_match_on(_SWELLING_DENIED_RE, text, tokens, JOINT_SWELLING, groups))
 
 
+# Session 20: a knee or a big toe that swells, said with words the joint's own reading does not reach ("the
+# right one swells up like a balloon after five-a-side", "my knee has blown up overnight", "big toe red hot
+# and swollen, can't bear the sheet on it"): Joint swelling, as the lay authors code it (28 read texts); in
+# a text that says gout a big toe is left to the lexicon's Podagra (the authors: 6 of 10)
+_KNEE = r"(?:knees?|kne|knew|kinee|kness|knee joint)"
+_BIG_TOE = r"(?:big toe|big tow|big toe joint|joint at the base of (?:my|his|her|the) big toe)"
+_SWELLS = (
+    r"(?:swells?|swelled|swelling|swollen|swolen|swolllen|swole|sullen|puffs? up|puffed up|puffy|blown up|"
+    r"blew up|balloons|up like a balloon)"
+)
+_OTHER_PART = (
+    r"\b(?:ankles?|ankels?|anckles?|feet|foot|legs?|hands?|face|fingers?|wrists?|elbows?|eyes?|tummy|belly|"
+    r"(?:toe)?nails?)\b"
+)
+_JOINT_SWELLS_RE = re.compile(
+    rf"\b(?P<joint>{_KNEE}|{_BIG_TOE})\b(?P<between>[^.;!?\n]{{0,60}}?)\b(?P<swells>{_SWELLS})\b",
+    re.IGNORECASE,
+)
+_ONE_SWELLS_RE = re.compile(  # "knees ache … and the right one swells up"
+    rf"\b(?:right|left|other|bad|worse) one\b[^.;!?\n]{{0,20}}?\b(?P<swells>{_SWELLS})\b", re.IGNORECASE
+)
+_KNEE_RE = re.compile(rf"\b{_KNEE}\b", re.IGNORECASE)
+_GOUT_RE = re.compile(r"\bgout\b", re.IGNORECASE)
+_NAIL_RE = re.compile(r"\b(?:toe)?nails?\b", re.IGNORECASE)
+
+
+def joints_swell(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Joint swelling for a knee or big toe said to swell."""
+    readings: list[Reading] = []
+    for match in _JOINT_SWELLS_RE.finditer(text):
+        if re.search(_OTHER_PART, match["between"], re.IGNORECASE):
+            continue  # "my knee aches and my ankles swell up": the ankles'
+        toe = "toe" in match["joint"].lower() or "tow" in match["joint"].lower()
+        if toe and (
+            _GOUT_RE.search(text) or _NAIL_RE.search(_sentence_around(text, match.start(), match.end()))
+        ):
+            continue  # the lexicon's Podagra where gout is said; an ingrown toenail's redness
+        readings += _read(tokens, match.start("swells"), match.end("swells"), JOINT_SWELLING)
+    if _KNEE_RE.search(text):
+        readings += _each_match_on(_ONE_SWELLS_RE, text, tokens, JOINT_SWELLING, ("swells",))
+    return readings
+
+
 # Session 20: a bone said broken ("I broke my wrist stepping off a kerb", "Broke two ribs in the last one",
 # "3 months on from breaking the neck of my femur", "broke her hip"): the fracture of that bone (lay-text
 # authors: a wrist 4 of 5 a forearm or radius fracture, a hip a femur fracture, two ribs multiple rib
