@@ -228,3 +228,19 @@ def test_a_big_toe_in_a_text_about_gout_stays_podagra(knowledge: Knowledge) -> N
 def test_an_ingrown_toenail_is_no_joint_swelling(knowledge: Knowledge) -> None:
     text = "ingrown toenail on my big toe, the side of it is red and puffy with pus"
     assert JOINT_SWELLING not in found(annotate(knowledge, text))
+
+
+UPPER_LIMB_PAIN, SHOULDER_PAIN = "HP:0012513", "HP:0030834"
+
+
+def test_a_pain_the_arm_lent_its_site_is_the_shoulders_in_a_text_about_the_shoulder(
+    knowledge: Knowledge,
+) -> None:
+    text = "Shoulder's stiff as anything, can't get my arm up to the top shelf. Aches at night too."
+    findings = found(annotate(knowledge, text))
+    assert findings.get(SHOULDER_PAIN) is False and UPPER_LIMB_PAIN not in findings
+
+
+def test_arms_that_ache_stay_upper_limb_pain(knowledge: Knowledge) -> None:
+    text = "my shoulders are stiff and my arms ache after the gym"
+    assert found(annotate(knowledge, text)).get(UPPER_LIMB_PAIN) is False

@@ -199,6 +199,9 @@ def annotate_with(
         )
     mentions = _joint_pains_together(lexicon, _without_contradicted_normality(lexicon, mentions))
     mentions = _stiff_joints(lexicon, mentions)  # "my knees are stiff first thing": Joint stiffness
+    mentions = _shoulder_pains(
+        lexicon, text, mentions
+    )  # "my shoulder … can't get my arm up … aches at night"
     mentions = _without_parts_of_another(_without_movements_of_a_seizure(lexicon, mentions))
     mentions = _febrile_seizures(lexicon, text, mentions)  # "my 2 year old had a fit, temp 40.2"
     mentions = _without_coughs_as_circumstances(text, mentions)  # "coughing makes it worse"
@@ -281,6 +284,26 @@ def _stiff_joints(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
     label = lexicon.labels.get(JOINT_STIFFNESS, JOINT_STIFFNESS)
     return [
         m.model_copy(update={"hpo_id": JOINT_STIFFNESS, "label": label}) if m.hpo_id in _STIFF_JOINTS else m
+        for m in mentions
+    ]
+
+
+# Session 20: in a text about the shoulder, a pain said without its own site that the arm lent one ("Pulled
+# something in my right shoulder. Can't get my arm above my head without a sharp pain", "Shoulder's stiff …
+# Aches at night too") is the shoulder's: the arm is what the shoulder cannot lift (read sets: 5 of 5)
+_SHOULDER_RE = re.compile(r"\b(?:shoulders?|sholders?|sholdas?|shouldas?|shoulda)\b", re.IGNORECASE)
+_ARM_WORD_RE = re.compile(r"\barms?\b", re.IGNORECASE)
+UPPER_LIMB_PAIN, SHOULDER_PAIN = "HP:0012513", "HP:0030834"
+
+
+def _shoulder_pains(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    if SHOULDER_PAIN not in lexicon.scope or not _SHOULDER_RE.search(text):
+        return mentions
+    label = lexicon.labels.get(SHOULDER_PAIN, SHOULDER_PAIN)
+    return [
+        m.model_copy(update={"hpo_id": SHOULDER_PAIN, "label": label})
+        if m.hpo_id == UPPER_LIMB_PAIN and not _ARM_WORD_RE.search(m.text)
+        else m
         for m in mentions
     ]
 
