@@ -244,3 +244,16 @@ def test_a_pain_the_arm_lent_its_site_is_the_shoulders_in_a_text_about_the_shoul
 def test_arms_that_ache_stay_upper_limb_pain(knowledge: Knowledge) -> None:
     text = "my shoulders are stiff and my arms ache after the gym"
     assert found(annotate(knowledge, text)).get(UPPER_LIMB_PAIN) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("pain in my nek since I slept funny", NECK_PAIN),  # NEK1, a gene symbol, is no word
+        ("my ankels are swollen by the evening", ANKLE_SWELLING),  # HPO writes "ankel" once, a typo
+    ],
+)
+def test_gene_symbols_and_one_off_typos_of_hpo_do_not_stop_a_correction(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

@@ -15,7 +15,7 @@ import os
 import pickle
 import re
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -782,20 +782,35 @@ def spelling_targets(
 
 
 def known_words(knowledge: Knowledge) -> frozenset[str]:
-    """Every word the knowledge base writes: HPO's names, synonyms, definitions and comments (obsolete
-    terms included), condition names, gene symbols and names. None of them is a misspelling."""
+    """Every word the knowledge base writes in its names: HPO's names and synonyms (obsolete terms
+    included), condition names and gene names, and the words of HPO's definitions and comments that occur
+    more than once there. None of them is a misspelling.
+
+    Session 20: not gene symbols, wherever they are written ("NEK1", "NEK9-related lethal skeletal
+    dysplasia" made "nek" a word, so "pain in my nek" was never read as the neck; a symbol in upper case is
+    never corrected anyway), unless they are English words, nor a word that only one definition or comment
+    writes: HPO's own typos are there ("ankel", "impariment", "kindneys"), and they kept the same typos in
+    a text from being corrected."""
     words: set[str] = set()
+    symbols: set[str] = set()
+    described: Counter[str] = Counter()
     for term in knowledge.terms.values():
-        for text in (term.name, term.definition, term.comment):
-            words |= _letter_words(text)
+        words |= _letter_words(term.name)
         for synonym in term.synonyms:
             words |= _letter_words(synonym.text)
+        for text in (term.definition, term.comment):
+            described.update(_letter_words(text))
     for condition in knowledge.conditions.values():
         words |= _letter_words(condition.name)
         for name in condition.names:
             words |= _letter_words(name.name)
         for symbol, gene_name in condition.genes:
-            words |= _letter_words(symbol) | _letter_words(gene_name)
+            words |= _letter_words(gene_name)
+            symbols |= _letter_words(symbol)
+    words |= {word for word, count in described.items() if count > 1}
+    # a condition's name or a definition may cite a gene by its symbol ("NEK9-related lethal skeletal
+    # dysplasia"): still no word
+    words -= symbols - english_words().keys()
     return frozenset(words)
 
 

@@ -146,6 +146,9 @@ TEXT_SPEAK = {
     "evry": "every",
     "reely": "really",
     "rilly": "really",
+    # session 20: "def not pregnant" (definitely), no longer a known word once gene symbols are not
+    "def": "definitely",
+    "defo": "definitely",
 }
 
 
