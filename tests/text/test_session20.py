@@ -257,3 +257,19 @@ def test_gene_symbols_and_one_off_typos_of_hpo_do_not_stop_a_correction(
     knowledge: Knowledge, text: str, term: str
 ) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+DYSURIA = "HP:0100518"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "up 4 times a night to pass water. No burning or stinging when I go.",
+        "I've passed blood in my water twice, bright red. It doesn't hurt when I go.",
+        "she's wet at school twice this week. Says it doesn't sting.",
+        "wetting the bed most nights. No burning or stinging when she goes.",
+    ],
+)
+def test_passing_urine_said_not_to_hurt_excludes_dysuria(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(DYSURIA) is True

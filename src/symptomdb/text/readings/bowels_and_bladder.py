@@ -36,8 +36,11 @@ _EVERY_FEW_MINUTES_RE = re.compile(
 )
 _URINE_WORDS_RE = re.compile(
     # (not "week", "weep", "peel", "peer", "peek")
-    r"\b(?:wee(?![kp])\w*|pee(?![lrkp])\w*|urin\w*|bladder|water infection|uti|cystitis|waterworks"
-    r"|passing water)\b",
+    r"\b(?:wee(?![kp])\w*|pee(?![lrkp])\w*|urin\w*|yurin\w*|bladder|water infections?|utis?|cystitis|"
+    r"waterworks|pass(?:ing|es|ed)? water|prostate"
+    # session 20: wetting, and water said of the urine ("wet at school", "blood in my water")
+    r"|wet(?:ting)? (?:the bed|herself|himself|myself|themselves|at school|(?:his|her|my) (?:pants|knickers))"
+    r"|bed ?wetting|in (?:my|his|her|the) water)\b",
     re.I,
 )
 POLLAKISURIA = "HP:0100515"
