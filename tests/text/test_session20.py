@@ -273,3 +273,45 @@ DYSURIA = "HP:0100518"
 )
 def test_passing_urine_said_not_to_hurt_excludes_dysuria(knowledge: Knowledge, text: str) -> None:
     assert found(annotate(knowledge, text)).get(DYSURIA) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "theirs", "mine"),
+    [
+        (
+            "Me and my husband have both got this bug. He had a temp of 38.5 and a chesty cough but I just "
+            "have a sore throat and a blocked nose.",
+            "HP:0001945",
+            PHARYNGALGIA,
+        ),
+        (
+            "My wife and me both have diarrhoea since the wedding. She is vomiting also, but me I did not "
+            "vomit, I just have stomach ache.",
+            "HP:0002013",
+            "HP:0002014",
+        ),
+        (
+            "My son has a barky cough and he's wheezy at night. I'm ok apart from a runny nose.",
+            "HP:0030828",
+            "HP:0031417",
+        ),
+    ],
+)
+def test_what_a_message_sets_against_the_writers_own_findings_is_someone_elses(
+    knowledge: Knowledge, text: str, theirs: str, mine: str
+) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(theirs) is not False and findings.get(mine) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My son has a fever and a rash. He is not eating.",
+        "My son has brittle asthma. He wheezes all night. I have asthma too but mine's well controlled.",
+    ],
+)
+def test_a_message_about_a_child_alone_is_the_childs(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert any(value is False for value in findings.values())
+    assert findings.get("HP:0001945", False) is False and findings.get("HP:0030828", False) is False
