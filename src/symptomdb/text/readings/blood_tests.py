@@ -119,7 +119,11 @@ def _pattern(test: BloodTest) -> re.Pattern[str]:
     )
 
 
-_PATTERNS = tuple((test, _pattern(test)) for test in BLOOD_TESTS)
+_PATTERNS = tuple(
+    (test, re.compile(rf"\b(?:{test.names})\b", re.IGNORECASE), _pattern(test)) for test in BLOOD_TESTS
+)
+# any test's name: most texts name none, and one scan for all is far cheaper than a pattern for each
+_ANY_TEST_RE = re.compile(r"\b(?:" + "|".join(test.names for test in BLOOD_TESTS) + r")\b", re.IGNORECASE)
 
 
 def _in_ranges(value: float, ranges: tuple[tuple[float, float], ...]) -> bool:
@@ -148,7 +152,11 @@ def _term(test: BloodTest, match: re.Match[str]) -> tuple[str, bool] | None:
 def blood_test_results(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Each blood test named with a number beyond its limits, or said high, low or normal."""
     readings: list[Reading] = []
-    for test, pattern in _PATTERNS:
+    if not _ANY_TEST_RE.search(text):
+        return readings
+    for test, name, pattern in _PATTERNS:
+        if not name.search(text):
+            continue
         for match in pattern.finditer(text):
             found = _term(test, match)
             if found:
