@@ -315,3 +315,22 @@ def test_a_message_about_a_child_alone_is_the_childs(knowledge: Knowledge, text:
     findings = found(annotate(knowledge, text))
     assert any(value is False for value in findings.values())
     assert findings.get("HP:0001945", False) is False and findings.get("HP:0030828", False) is False
+
+
+RECURRENT_UTIS, RECURRENT_PYELONEPHRITIS = "HP:0000010", "HP:0012787"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Third UTI since September, burning again", RECURRENT_UTIS),
+        ("Got a UTI again, 4th one this year.", RECURRENT_UTIS),
+        ("3rd kidney infection this year, temp 39.1", RECURRENT_PYELONEPHRITIS),
+    ],
+)
+def test_an_infection_counted_as_the_third_is_recurrent(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_single_uti_reads_no_recurrent_infections(knowledge: Knowledge) -> None:
+    assert RECURRENT_UTIS not in found(annotate(knowledge, "I think I have a UTI, it burns when I wee"))

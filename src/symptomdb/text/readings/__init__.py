@@ -15,7 +15,7 @@ first. The readings live by what they are about:
 - ``bowels_and_bladder``: the bowels, urine and vomiting ("the runs", "be sick", D&V, bowels not opened,
   loose stools, painful defecation, bowel urgency, passing urine often or at night, a slow, urgent or
   burning stream, incontinence, a sore bottom, little urine, dark or smelly urine, urine held back, feeling
-  sick, urine that does not burn, blood denied in phlegm or stools);
+  sick, urine that does not burn, blood denied in phlegm or stools, a urine infection counted);
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
   an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair, lighter or darker patches, a
   person gone grey, the skin round a nail, skin that cracks,
@@ -52,6 +52,7 @@ from .bowels_and_bladder import (
     bowel_urgency,
     bowels_not_opened,
     burning_urine,
+    counted_utis,
     d_and_v,
     dark_urine,
     feels_sick,
@@ -297,6 +298,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (not_burning, ("burn", "sting", "pain", "hurt")),
     (blood_denied, ("blood", "bleeding", "blud")),
     (vaginal_discharge, ("discharge",)),
+    (counted_utis, ("uti", "infection")),
     (infant_feeding, ("feed", "bottle", "breast", "latch", "finish")),
     (few_words, ("words",)),
     (night_sweats, ("soak", "drench", "wringing", "wet", "sweat", "swet")),

@@ -608,3 +608,21 @@ def blood_denied(text: str, tokens: Sequence[Token]) -> list[Reading]:
     if len(about) != 1:
         return []
     return _absent(_each_match_on(_NO_BLOOD_RE, text, tokens, about[0], ("blood", "bleeding")))
+
+
+# Session 20: a urine infection counted ("Third UTI since September", "Got a UTI again, 4th one this year",
+# "another water infection, that's 3 since Christmas") is Recurrent urinary tract infections: HPO has no
+# term for one infection, so a single UTI reads nothing
+_UTI = r"(?:utis?|water infections?|urine infections?|bladder infections?|urinary (?:tract )?infections?)"
+_ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th))"
+_COUNTED_UTI_RE = re.compile(
+    rf"\b{_ORDINAL}\s+(?P<uti>{_UTI})\b"
+    rf"|\b(?P<uti2>{_UTI})\s+again\b[^.;!?\n]{{0,20}}?\b{_ORDINAL}\s+(?:one|time)\b",
+    re.IGNORECASE,
+)
+RECURRENT_UTIS = "HP:0000010"
+
+
+def counted_utis(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Recurrent urinary tract infections where a urine infection is counted as the second or later."""
+    return _each_match_on(_COUNTED_UTI_RE, text, tokens, RECURRENT_UTIS, ("uti", "uti2"))
