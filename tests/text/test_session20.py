@@ -334,3 +334,22 @@ def test_an_infection_counted_as_the_third_is_recurrent(knowledge: Knowledge, te
 
 def test_a_single_uti_reads_no_recurrent_infections(knowledge: Knowledge) -> None:
     assert RECURRENT_UTIS not in found(annotate(knowledge, "I think I have a UTI, it burns when I wee"))
+
+
+JAUNDICE = "HP:0000952"
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("My partner says I've gone yellow and my wee is very dark", False),
+        ("he's turned a bit yellow since the weekend", False),
+        ("Scan showed a fatty liver. I feel fine - no pain, not tired, not yellow.", True),
+    ],
+)
+def test_a_person_gone_yellow_or_said_not_yellow(knowledge: Knowledge, text: str, excluded: bool) -> None:
+    assert found(annotate(knowledge, text)).get(JAUNDICE) is excluded
+
+
+def test_yellow_phlegm_is_no_jaundice(knowledge: Knowledge) -> None:
+    assert JAUNDICE not in found(annotate(knowledge, "I've been coughing and it's gone yellow, the phlegm"))

@@ -19,7 +19,7 @@ first. The readings live by what they are about:
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
   an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair, lighter or darker patches, a
   person gone grey, the skin round a nail, skin that cracks,
-  a red patch, bruises with and without a cause;
+  a red patch, bruises with and without a cause, a person gone yellow or said not yellow;
 - ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
   soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
@@ -125,6 +125,7 @@ from .skin import (
     dry_skin,
     looks_grey,
     paronychia,
+    person_yellow,
     photosensitivity,
     red_skin,
     scaling_skin,
@@ -226,6 +227,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (joints_swell, ("swell", "swol", "sullen", "puff", "blown", "blew", "balloon")),
     (skin_colour_patches, ("patch", "mark", "spot", "area")),
     (looks_grey, ("grey", "gray", "ashen", "washed")),
+    (person_yellow, ("yel",)),
     (paronychia, ("nail",)),
     (skin_cracks, ("crack", "split", "fissur")),
     (red_skin, ("red",)),

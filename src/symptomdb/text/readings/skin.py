@@ -12,6 +12,7 @@ from symptomdb.text.normalise import Token
 
 from ._base import (
     Reading,
+    _absent,
     _each_match,
     _each_match_on,
     _in_a_sentence_with,
@@ -393,3 +394,33 @@ def bruises(text: str, tokens: Sequence[Token]) -> list[Reading]:
     if injured and not readings:
         readings += _each_match_on(_PART_GONE_PURPLE_RE, text, tokens, ECCHYMOSIS, ("colour",))
     return readings
+
+
+# Session 20: a person said gone yellow without the eyes ("my wife says I've gone yellow", "he's turned a bit
+# yellow") is Jaundice; a person said not yellow ("not tired, not yellow", "Not yellow at least") rules it
+# out, where nothing else in the sentence may be what is not yellow (phlegm, pus, nails, stools, urine).
+# The eyes' yellow is `yellowing`'s.
+_PERSON_GONE_YELLOW_RE = re.compile(
+    r"\b(?:i'?ve|i have|i'?m|i am|im|ive|he'?s|she'?s|hes|shes|he has|she has|you'?re|i|he|she|baby)\s+"
+    r"(?:(?:has|have|is|been|just|now|really|gone|going|goin|turned|turning|looks?|looking|looked|went|am)\s+)"
+    r"{1,3}(?:(?:a|bit|little|really|quite|very|slightly|so|more|all)\s+)*(?P<yellow>yel+ow\w*|yelow\w*)\b",
+    re.IGNORECASE,
+)
+_NOT_YELLOW_RE = re.compile(
+    r"(?:^|[,.;!?]\s*|\b(?:i'?m|i am|im|he'?s|she'?s|and|but)\s+)(?P<not>not)\s+(?:(?:gone|been|turned|going|"
+    r"looking|at all|even a bit)\s+)?(?P<yellow>yel+ow|yelow)\b",
+    re.IGNORECASE,
+)
+_YELLOW_THINGS_RE = re.compile(
+    r"\b(?:eyes?|whites?|phlegm|snot|mucus|pus|gunk|discharge|nails?|toenails?|teeth|tongue|poo\w*|stools?|"
+    r"wee|pee|urine|sick|vomit|crust\w*|skin|bruis\w*)\b",
+    re.IGNORECASE,
+)
+JAUNDICE = "HP:0000952"
+
+
+def person_yellow(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Jaundice for a person gone yellow, ruled out for a person said not yellow."""
+    skip = _in_a_sentence_with(_YELLOW_THINGS_RE, text)
+    gone = _each_match_on(_PERSON_GONE_YELLOW_RE, text, tokens, JAUNDICE, ("yellow",))  # a person's, said so
+    return gone + _absent(_each_match_on(_NOT_YELLOW_RE, text, tokens, JAUNDICE, ("not",), skip))
