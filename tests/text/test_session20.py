@@ -353,3 +353,22 @@ def test_a_person_gone_yellow_or_said_not_yellow(knowledge: Knowledge, text: str
 
 def test_yellow_phlegm_is_no_jaundice(knowledge: Knowledge) -> None:
     assert JAUNDICE not in found(annotate(knowledge, "I've been coughing and it's gone yellow, the phlegm"))
+
+
+PARESTHESIA, DYSESTHESIA, FOOT_PAIN, TOE_PAIN = "HP:0003401", "HP:0012534", "HP:0025238", "HP:0030841"
+
+
+def test_burning_feet_are_paresthesia(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "my feet burn and tingle at night"))
+    assert findings.get(PARESTHESIA) is False and DYSESTHESIA not in findings
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Feet burning at night, I can't bear the duvet touching them.", FOOT_PAIN),
+        ("big toe came up red hot overnight, couldn't even bear the sheet on it", TOE_PAIN),
+    ],
+)
+def test_a_part_that_cannot_bear_the_bedclothes_hurts(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

@@ -27,7 +27,7 @@ first. The readings live by what they are about:
 - ``joints_and_limbs``: morning stiffness, joints that click or grind, pain down the back of the leg, a calf
   that cramps on walking and eases on stopping, a low back or a knee that hurts, cold hands or feet, an
   arm that cannot be lifted above the head, swelling denied beside a joint, a knee or big toe that swells, a
-  bone said broken;
+  bone said broken, a part that cannot bear the bedclothes;
 - ``head_and_neck``: coughing on drinks, a child pulling at an ear, food that tastes wrong, eyes that water,
   a lump on the side of the neck, a head that is turning, a pain at the back of the throat or neck;
 - ``heart_and_lungs``: a heartbeat felt racing or pounding, stopping to catch one's breath, the heart
@@ -89,6 +89,7 @@ from .head_and_neck import (
 from .heart_and_lungs import heart_felt, racing_on_standing, stops_for_breath
 from .joints_and_limbs import (
     broken_bones,
+    cannot_bear_the_covers,
     claudication,
     cold_parts,
     joint_crepitus,
@@ -236,6 +237,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (low_back_pain, ("back", "bakc", "bak")),
     (knee_hurts, ("knee",)),
     (broken_bones, ("broke", "break", "fractur", "crack")),
+    (cannot_bear_the_covers, ("sheet", "duvet", "blanket", "covers", "bedclothes", "quilt")),
     (blood_sugar_lows, ("low",)),
     (
         meter_readings,

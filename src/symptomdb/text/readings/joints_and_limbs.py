@@ -350,3 +350,29 @@ def broken_bones(text: str, tokens: Sequence[Token]) -> list[Reading]:
             term = _BONES.get(bone, _BONES.get(bone.removesuffix("s"), ""))
         readings += _read(tokens, match.start(), match.end(), term) if term else []
     return readings
+
+
+# Session 20: a part that cannot bear the bedclothes touching it ("big toe red hot and swollen, can't even
+# bear the sheet on it", "my feet burn at night and I can't stand the duvet touching them") hurts: the pain
+# of the toe or the feet, as the lay authors code it (13 read texts)
+_CANNOT_BEAR_COVERS_RE = re.compile(
+    r"\b(?:can'?t|cant|cannot|couldn'?t|couldnt|could not|won'?t)\s+(?:even\s+)?(?:bear|stand|have|tolerate|"
+    r"stick)\s+(?:even\s+)?(?:the\s+|a\s+|my\s+|any\s+)?(?:bed ?sheets?|sheets?|duvet|blankets?|covers|"
+    r"bedclothes|quilt)\b",
+    re.IGNORECASE,
+)
+_COVERED_PARTS = (
+    (re.compile(r"\b(?:big toe|big tow|toes?|big finger of the foot)\b", re.IGNORECASE), "HP:0030841"),  # Toe
+    (re.compile(r"\b(?:feet|foot|soles?)\b", re.IGNORECASE), "HP:0025238"),  # Foot pain
+    (re.compile(r"\bknees?\b", re.IGNORECASE), "HP:0030839"),  # Knee pain
+)
+
+
+def cannot_bear_the_covers(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """The pain of the toe, foot or knee that cannot bear the bedclothes, named in the sentence or before."""
+    readings: list[Reading] = []
+    for match in _CANNOT_BEAR_COVERS_RE.finditer(text):
+        before = _sentence_around(text, match.start(), match.end()) + text[: match.start()]
+        term = next((term for part, term in _COVERED_PARTS if part.search(before)), None)
+        readings += _read(tokens, match.start(), match.end(), term) if term else []
+    return readings
