@@ -372,3 +372,8 @@ def test_burning_feet_are_paresthesia(knowledge: Knowledge) -> None:
 )
 def test_a_part_that_cannot_bear_the_bedclothes_hurts(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_relative_who_is_on_a_treatment_has_their_own_findings(knowledge: Knowledge) -> None:
+    text = "My brother's on dialysis and gets terrible itching. I'm only stage 3 and I don't itch."
+    assert found(annotate(knowledge, text)).get("HP:0000989") is True

@@ -315,7 +315,7 @@ def _shoulder_pains(lexicon: Lexicon, text: str, mentions: list[Mention]) -> lis
 _WRITER_AGAINST_ANOTHER_RE = re.compile(
     r"\b(?:me|i)\s+(?:only|just)\s+(?:have|has|had|got|get)\b|\bme only\b"
     r"|\bmine\s+(?:is|was|were|are|'s)\s+(?:only|just)\b|\bas for me\b|\bme,\s*i\b"
-    r"|\bi'?m\s+(?:ok|okay|fine|alright|well)(?: in myself)?\s+(?:apart from|except)\b"
+    r"|\b(?:i'?m|i am)\s+(?:ok|okay|fine|alright|well)(?: in myself)?\s+(?:apart from|except)\b"
     r"|\bi'?ve\s+(?:only\s+)?got\b[^.;!?\n]{0,30}\bmyself\b"
     r"|\bbut (?:me\s+)?i\s+(?:haven'?t|have not|didn'?t|did not|don'?t|do not|am not|'m not)\b"
     r"|\bme\s+i\s+(?:did not|didn'?t|only|just)\b",

@@ -226,6 +226,8 @@ _NEGATED_VERBS = _words(
 _FAMILY_OWNERS = _words("his her their my our your maternal paternal")
 # round 23: "my cousin's got alopecia", "brother's been diagnosed": "'s" is "has"/"is", not a possessive
 _AFTER_CONTRACTION = _words("got been had gotten always never just also now still diagnosed")
+# session 20: "my brother's on dialysis and gets terrible itching": "'s on" is "is on"
+_AFTER_CONTRACTION |= {"on"}
 # words between the relative and the verb ("my sister just got told she has asthma")
 _BETWEEN_RELATIVE_AND_VERB = _words("and or also both all just still always recently now apparently actually")
 # Words that start a reported-speech clause after a relative ("mum says he has ...").
