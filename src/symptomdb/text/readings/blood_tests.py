@@ -2,12 +2,13 @@
 "eGFR is down to 12", "creatinine has crept up from 110 to 160") or a word ("uric acid was high", "my PTH is
 sky high", "liver tests came back raised", "liver bloods were normal").
 
-Session 20: kidney, liver and rheumatology patients quote their results this way (lay-text-75 and -76 had 17
-such results, none read). Each test has its reference limits in the units people are given (UK mmol/L or
-µmol/L, and US mg/dL where the numbers cannot be mistaken for them); a number beyond a limit reads the
-abnormal finding, and a word reads it as said. A test said normal rules out its raised finding where only
-a raised one is a finding of its own (CRP, liver tests, creatine kinase …); a number within the limits
-reads nothing, since people quote the number that worried them, not the ones that did not.
+Session 20: kidney, liver and rheumatology patients quote their results this way (lay-text-75 and -76 code
+16 such results; 1 was read before, 16 now). Each test has its reference limits in the units people are
+given (UK mmol/L or µmol/L, and US mg/dL where the numbers cannot be mistaken for them); a number beyond a
+limit reads the abnormal finding, and a word reads it as said. A test said normal rules out its raised
+finding where only a raised one is a finding of its own (CRP, liver tests, creatine kinase …); a number
+within the limits reads nothing, since people quote the number that worried them, not the ones that did
+not.
 """
 
 from __future__ import annotations
