@@ -377,3 +377,8 @@ def test_a_part_that_cannot_bear_the_bedclothes_hurts(knowledge: Knowledge, text
 def test_a_relative_who_is_on_a_treatment_has_their_own_findings(knowledge: Knowledge) -> None:
     text = "My brother's on dialysis and gets terrible itching. I'm only stage 3 and I don't itch."
     assert found(annotate(knowledge, text)).get("HP:0000989") is True
+
+
+def test_the_red_round_an_ingrown_toenail_is_no_erythema_of_its_own(knowledge: Knowledge) -> None:
+    text = "toenail's ingrown again and the skin round it is all red and puffy"
+    assert "HP:0010783" not in found(annotate(knowledge, text))

@@ -471,7 +471,9 @@ def _without_coughs_as_circumstances(text: str, mentions: list[Mention]) -> list
 # a swelling: a calf or a toe joint "red, hot and swollen" is coded with its Erythema (tried: 32 right
 # findings lost)
 ERYTHEMA = "HP:0010783"
-_RED_LESIONS = ("rash", "papule", "furuncle", "nodule", "pustule", "lump", "hordeolum", "boil")
+# session 20: and a nail's ("toenail's ingrown again and the skin round it is all red": 1 of 15 read texts
+# with a nail and red code Erythema)
+_RED_LESIONS = ("rash", "papule", "furuncle", "nodule", "pustule", "lump", "hordeolum", "boil", "nail")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
 
 
