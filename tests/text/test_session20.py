@@ -382,3 +382,8 @@ def test_a_relative_who_is_on_a_treatment_has_their_own_findings(knowledge: Know
 def test_the_red_round_an_ingrown_toenail_is_no_erythema_of_its_own(knowledge: Knowledge) -> None:
     text = "toenail's ingrown again and the skin round it is all red and puffy"
     assert "HP:0010783" not in found(annotate(knowledge, text))
+
+
+def test_a_hearing_loss_of_the_high_sounds_is_high_frequency(knowledge: Knowledge) -> None:
+    text = "Worked in a foundry for 30 years and I've lost the high sounds, can't hear the birds"
+    assert found(annotate(knowledge, text)).get("HP:0005101") is False
