@@ -387,3 +387,23 @@ def test_the_red_round_an_ingrown_toenail_is_no_erythema_of_its_own(knowledge: K
 def test_a_hearing_loss_of_the_high_sounds_is_high_frequency(knowledge: Knowledge) -> None:
     text = "Worked in a foundry for 30 years and I've lost the high sounds, can't hear the birds"
     assert found(annotate(knowledge, text)).get("HP:0005101") is False
+
+
+ABDOMINAL_CRAMPS, MUSCLE_SPASM = "HP:0032155", "HP:0003394"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the runs 6 times a day with cramps before each one",
+        "Three loose stools today with some blood mixed in, and crampy pains.",
+    ],
+)
+def test_cramps_in_a_text_about_the_gut_are_abdominal(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(ABDOMINAL_CRAMPS) is False and MUSCLE_SPASM not in findings
+
+
+def test_cramps_in_the_calves_stay_muscle_cramps(knowledge: Knowledge) -> None:
+    findings = found(annotate(knowledge, "bad cramps in my calves at night, and my tummy is fine"))
+    assert ABDOMINAL_CRAMPS not in findings

@@ -2855,6 +2855,8 @@ _READ_MORE_SPECIFICALLY = {
     # session 20: a swollen big toe is Joint swelling, not Podagra, unless the text says gout (the reading
     # decides), nor the Pedal edema of "foot swell"
     "HP:0001386": frozenset({"HP:0001854", "HP:0010741"}),
+    # session 20: cramps of the gut over the Muscle spasm, Pain or Abdominal pain read on their words
+    "HP:0032155": frozenset({"HP:0003394", "HP:0012531", "HP:0002027"}),
 }
 
 

@@ -15,7 +15,8 @@ first. The readings live by what they are about:
 - ``bowels_and_bladder``: the bowels, urine and vomiting ("the runs", "be sick", D&V, bowels not opened,
   loose stools, painful defecation, bowel urgency, passing urine often or at night, a slow, urgent or
   burning stream, incontinence, a sore bottom, little urine, dark or smelly urine, urine held back, feeling
-  sick, urine that does not burn, blood denied in phlegm or stools, a urine infection counted);
+  sick, urine that does not burn, blood denied in phlegm or stools, a urine infection counted, cramps of the
+  gut);
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
   an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair, lighter or darker patches, a
   person gone grey, the skin round a nail, skin that cracks,
@@ -57,6 +58,7 @@ from .bowels_and_bladder import (
     dark_urine,
     feels_sick,
     frequent_urination,
+    gut_cramps,
     incontinence,
     little_urine,
     loose_stools,
@@ -303,6 +305,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (blood_denied, ("blood", "bleeding", "blud")),
     (vaginal_discharge, ("discharge",)),
     (counted_utis, ("uti", "infection")),
+    (gut_cramps, ("cramp", "kram")),
     (infant_feeding, ("feed", "bottle", "breast", "latch", "finish")),
     (few_words, ("words",)),
     (night_sweats, ("soak", "drench", "wringing", "wet", "sweat", "swet")),

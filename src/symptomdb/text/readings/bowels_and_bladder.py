@@ -626,3 +626,29 @@ RECURRENT_UTIS = "HP:0000010"
 def counted_utis(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Recurrent urinary tract infections where a urine infection is counted as the second or later."""
     return _each_match_on(_COUNTED_UTI_RE, text, tokens, RECURRENT_UTIS, ("uti", "uti2"))
+
+
+# Session 20: cramps in a text about the bowels or the belly, and about no limb, muscle or period ("Diarrhoea
+# since Tuesday … with stomach cramps", "crampy pains low down", "bit of cramping with it") are Abdominal
+# cramps, as the lay authors code them (56 of 63 read texts; 6 code Abdominal pain), in place of the Muscle
+# spasm, Pain or Abdominal pain read on the same words
+_GUT_WORDS_RE = re.compile(
+    r"\b(?:diarr\w*|diarh\w*|diarea|the runs|squits|trots|loose|watery|stools?|bowels?|constipat\w*|bunged|"
+    r"poo\w*|ibs|tummy|belly|stomach|stomac|stomch|food poisoning|wind|bloat\w*|gut)\b",
+    re.IGNORECASE,
+)
+_LIMB_OR_MUSCLE_RE = re.compile(
+    r"\b(?:legs?|calf|calves|foot|feet|toes?|hands?|fingers?|thighs?|muscles?|periods?|arms?|neck|back)\b",
+    re.IGNORECASE,
+)
+_CRAMPS_RE = re.compile(
+    r"\b(?:cramp\w*|krams?|crampz)\b(?:\s+(?:\w+\s+){0,2}?(?:pains?|aches?))?", re.IGNORECASE
+)
+ABDOMINAL_CRAMPS = "HP:0032155"
+
+
+def gut_cramps(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Abdominal cramps for cramps in a text about the bowels or the belly and about no limb or muscle."""
+    if not _GUT_WORDS_RE.search(text) or _LIMB_OR_MUSCLE_RE.search(text):
+        return []
+    return _each_match(_CRAMPS_RE, text, tokens, ABDOMINAL_CRAMPS)
