@@ -407,3 +407,29 @@ def test_cramps_in_a_text_about_the_gut_are_abdominal(knowledge: Knowledge, text
 def test_cramps_in_the_calves_stay_muscle_cramps(knowledge: Knowledge) -> None:
     findings = found(annotate(knowledge, "bad cramps in my calves at night, and my tummy is fine"))
     assert ABDOMINAL_CRAMPS not in findings
+
+
+POLLAKISURIA = "HP:0100515"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "burning when I pee and going to the toilet very frequently",
+        "wee burn, go toilet many many time, little wee each time",
+        "Pain when i wee and going evry 20 mins",
+        "She has been drinking loads and going to the toilet constantly.",
+    ],
+)
+def test_going_often_to_pass_urine_is_pollakisuria(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(POLLAKISURIA) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["so thirsty and weeing constantly", "diarrhoea and going to the toilet constantly"],
+)
+def test_weeing_with_thirst_or_going_with_diarrhoea_is_no_pollakisuria(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert POLLAKISURIA not in found(annotate(knowledge, text))

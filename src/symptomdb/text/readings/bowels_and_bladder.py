@@ -30,10 +30,20 @@ DIARRHEA = "HP:0002014"
 # "running" or "rushing" to the toilet as the going
 _EVERY_FEW_MINUTES_RE = re.compile(
     r"\b(?:wee|wees|weeing|pee|pees|peeing|urinate|urinating|go|goes|going|toilet|loo|forth|running|rushing)\b"
-    r"[^.;!?\n]{0,25}?\b(?P<every>every)\s+(?:(?:\d{1,3}\s*(?:-|to)\s*)?(?:\d{1,3}|five|ten|fifteen|twenty"
-    r"|thirty|forty)\s*(?:mins?|minutes)|half\s+(?:an\s+)?hour|(?:an\s+|1\s+|one\s+)?hour)\b",
+    r"[^.;!?\n]{0,25}?\b(?P<every>every|evry)\s+(?:(?:\d{1,3}\s*(?:-|to)\s*)?(?:\d{1,3}|five|ten|fifteen|twenty"
+    r"|thirty|forty)\s*(?:mins?|minutes?)|half\s+(?:an\s+)?hour|(?:an\s+|1\s+|one\s+)?hour)\b"
+    # session 20: going or passing urine said often in other words ("going to the toilet constantly", "go
+    # toilet many many time", "running to di bathroom", "passing water ever so often", "toilet x12 today")
+    r"|\b(?<!of )(?P<verb>wee|weeing|pee|peeing|urinate|urinating|passing water|go|goes|going|running|"
+    r"rushing|up and down|back and forth)\b[^.;!?\n]{0,25}?\b(?P<often>constantly|all the time|non-?stop|"
+    r"so often|ever so often|very often|very frequently|frequently|many (?:many )?times?|lots of times|"
+    r"loads of times|(?:in )?(?:nearly )?every lesson)\b"
+    r"|\b(?:toilet|loo|bathroom)\s+(?P<count>x\s?\d{1,2}|\d{1,2}\s+times)\b",
     re.IGNORECASE,
 )
+# a text about drinking a lot is one about urine too ("drinking loads and going to the toilet constantly")
+_DRINKING_RE = re.compile(r"\b(?:thirst\w*|drink\w*|water bottle)\b", re.IGNORECASE)
+_GOING = frozenset({"go", "goes", "going", "running", "rushing", "up and down", "back and forth"})
 _URINE_WORDS_RE = re.compile(
     # (not "week", "weep", "peel", "peer", "peek")
     r"\b(?:wee(?![kp])\w*|pee(?![lrkp])\w*|urin\w*|yurin\w*|bladder|water infections?|utis?|cystitis|"
@@ -138,11 +148,12 @@ def frequent_urination(text: str, tokens: Sequence[Token]) -> list[Reading]:
         sentence = _sentence_around(text, match.start(), match.end())
         if _BOWEL_WORDS_RE.search(sentence) or _DIARRHOEA_WORDS_RE.search(sentence):
             continue  # "going every 20 minutes" of the bowels
-        if not _URINE_WORDS_RE.search(text):
+        if not (_URINE_WORDS_RE.search(text) or _DRINKING_RE.search(text)):
             continue  # of nothing said: the text must speak of urine, in this sentence or another
-        readings += _read(
-            tokens, match.start("every"), match.end(), POLLAKISURIA
-        )  # "wees" may be a finding's
+        if match["often"] and match["verb"].lower() not in _GOING and _DRINKING_RE.search(text):
+            continue  # "so thirsty and weeing constantly": the lay authors code Polyuria (the lexicon's)
+        group = next(g for g in ("every", "often", "count") if match[g])
+        readings += _read(tokens, match.start(group), match.end(), POLLAKISURIA)  # "wees" may be a finding's
     return readings
 
 
