@@ -433,3 +433,15 @@ def test_weeing_with_thirst_or_going_with_diarrhoea_is_no_pollakisuria(
     knowledge: Knowledge, text: str
 ) -> None:
     assert POLLAKISURIA not in found(annotate(knowledge, text))
+
+
+POLYURIA = "HP:0000103"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm so thirsty and weeing all the time", "drinking 4 litres a day and peeing gallons"],
+)
+def test_passing_a_lot_of_urine_beside_thirst_is_polyuria(knowledge: Knowledge, text: str) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get(POLYURIA) is False and POLLAKISURIA not in findings

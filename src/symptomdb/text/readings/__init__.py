@@ -16,7 +16,7 @@ first. The readings live by what they are about:
   loose stools, painful defecation, bowel urgency, passing urine often or at night, a slow, urgent or
   burning stream, incontinence, a sore bottom, little urine, dark or smelly urine, urine held back, feeling
   sick, urine that does not burn, blood denied in phlegm or stools, a urine infection counted, cramps of the
-  gut);
+  gut, passing a lot of urine beside thirst);
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
   an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair, lighter or darker patches, a
   person gone grey, the skin round a nail, skin that cracks,
@@ -68,6 +68,7 @@ from .bowels_and_bladder import (
     retention,
     sore_bottom,
     the_runs,
+    thirsty_and_weeing,
     urinary_hesitancy_and_urgency,
     urine_smells,
     vomiting,
@@ -320,6 +321,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (vaginal_discharge, ("discharge",)),
     (counted_utis, ("uti", "infection")),
     (gut_cramps, ("cramp", "kram")),
+    (thirsty_and_weeing, ("thirst", "drink", "water bottle")),
     (infant_feeding, ("feed", "bottle", "breast", "latch", "finish")),
     (few_words, ("words",)),
     (night_sweats, ("soak", "drench", "wringing", "wet", "sweat", "swet")),

@@ -663,3 +663,22 @@ def gut_cramps(text: str, tokens: Sequence[Token]) -> list[Reading]:
     if not _GUT_WORDS_RE.search(text) or _LIMB_OR_MUSCLE_RE.search(text):
         return []
     return _each_match(_CRAMPS_RE, text, tokens, ABDOMINAL_CRAMPS)
+
+
+# Session 20: passing a lot of urine said beside thirst or drinking a lot ("so thirsty and weeing constantly",
+# "drinking 4 litres a day and peeing gallons", "always thursty … weeing all the time") is Polyuria, as the
+# lay authors code the pair (21 read texts), in place of the Pollakisuria read on "weeing all the time";
+# going to the toilet often stays Pollakisuria ("drinking loads and going to the toilet constantly")
+_PASSING_A_LOT_RE = re.compile(
+    r"\b(?:wee|wees|weeing|pee|pees|peeing|urinat\w*|bee)\b[^.;!?\n]{0,12}?\b(?:all the time|constantly|"
+    r"a lot|alot|loads|a ton|tons|gallons|litres|liters|buckets|many times|every time|non-?stop|so much)\b",
+    re.IGNORECASE,
+)
+POLYURIA = "HP:0000103"
+
+
+def thirsty_and_weeing(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Polyuria where passing urine a lot is said in a text about thirst or drinking a lot."""
+    if not _DRINKING_RE.search(text):
+        return []
+    return _each_match(_PASSING_A_LOT_RE, text, tokens, POLYURIA)
