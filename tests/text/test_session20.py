@@ -445,3 +445,27 @@ POLYURIA = "HP:0000103"
 def test_passing_a_lot_of_urine_beside_thirst_is_polyuria(knowledge: Knowledge, text: str) -> None:
     findings = found(annotate(knowledge, text))
     assert findings.get(POLYURIA) is False and POLLAKISURIA not in findings
+
+
+TERMINAL_INSOMNIA = "HP:0031356"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "waking at 4am every day and can't get back off",
+        "I drop off fine but wake at three and lie there till it's light",
+        "Pt states woke at 0430 and unable to get back to sleep.",
+        "can't sleep past 4am since the new tablets",
+    ],
+)
+def test_waking_early_and_staying_awake_is_terminal_insomnia(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(TERMINAL_INSOMNIA) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["up 4 or 5 times every night for a wee", "I keep waking at 3am needing to poo, every night for a month"],
+)
+def test_waking_for_a_need_is_no_terminal_insomnia(knowledge: Knowledge, text: str) -> None:
+    assert TERMINAL_INSOMNIA not in found(annotate(knowledge, text))

@@ -2858,6 +2858,7 @@ _READ_MORE_SPECIFICALLY = {
     # session 20: cramps of the gut over the Muscle spasm, Pain or Abdominal pain read on their words
     "HP:0032155": frozenset({"HP:0003394", "HP:0012531", "HP:0002027"}),
     "HP:0000103": frozenset({"HP:0100515"}),  # session 20: Polyuria beside thirst over "weeing all the time"
+    "HP:0031356": frozenset({"HP:0100785"}),  # session 20: Terminal insomnia over "can't sleep" (past 4am)
 }
 
 

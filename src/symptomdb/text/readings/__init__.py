@@ -21,8 +21,8 @@ first. The readings live by what they are about:
   an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair, lighter or darker patches, a
   person gone grey, the skin round a nail, skin that cracks,
   a red patch, bruises with and without a cause, a person gone yellow or said not yellow;
-- ``sleep``: stopping breathing at night, waking in the night, long sleep, falling asleep late, waking
-  soaked, restless legs;
+- ``sleep``: stopping breathing at night, waking in the night, waking early and staying awake, long sleep,
+  falling asleep late, waking soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
   memory, hallucinations, being on edge, anhedonia, a child's few words, a fall, crying often, low mood;
 - ``joints_and_limbs``: morning stiffness, joints that click or grind, pain down the back of the leg, a calf
@@ -141,7 +141,15 @@ from .skin import (
     thinning_hair,
     yellow_nails,
 )
-from .sleep import long_sleep, night_sweats, night_wakings, restless_legs, sleep_apnoea, sleep_latencies
+from .sleep import (
+    long_sleep,
+    night_sweats,
+    night_wakings,
+    restless_legs,
+    sleep_apnoea,
+    sleep_latencies,
+    waking_early,
+)
 from .vital_signs import (
     FEVER,
     LOW_GRADE_FEVER,
@@ -197,6 +205,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     ),
     (sleep_apnoea, ("breath",)),
     (night_wakings, ("wak", "woke")),
+    (waking_early, ("wak", "woke", "awake", "up ", "sleep past", "sleep after")),
     (heart_rates, ("rate", "pulse", "hr", "heart")),
     (cycle_lengths, ("period", "cycle")),
     (d_and_v, ("v",)),

@@ -10,7 +10,15 @@ from collections.abc import Sequence
 from symptomdb.text.english import NUMBER_WORDS
 from symptomdb.text.normalise import Token
 
-from ._base import Reading, _each_match, _each_match_on, _off_topic, _read, _sentence_around
+from ._base import (
+    Reading,
+    _each_match,
+    _each_match_on,
+    _in_a_sentence_with,
+    _off_topic,
+    _read,
+    _sentence_around,
+)
 
 # round 31: stopping breathing said of the night ("my wife says I stop breathing for ages at night",
 # "he snores and then stops breathing") is sleep apnoea
@@ -188,3 +196,29 @@ def restless_legs(text: str, tokens: Sequence[Token]) -> list[Reading]:
     if not _MOVING_EASES_RE.search(text):
         return []
     return _each_match_on(_LEGS_FEEL_RE, text, tokens, RESTLESS_LEGS, ("feeling", "feeling2"))
+
+
+# Session 20: waking early and staying awake ("waking at 4am every day and can't get back off", "I wake at
+# three and lie there till it's light", "wide awake at 4.30am every single day", "can't sleep past 4am") is
+# terminal insomnia, as the lay authors code it (23 read texts, none read before); not a waking to pass
+# urine, to feed or with a symptom alone ("woke at 3am with chest pain")
+_EARLY_HOUR = r"(?:[2-5](?:[.:][0-5]\d)?\s*(?:am|a\.m\.)?|three|four|five|half four|0[2-5][0-5]0)"
+_STAYS_AWAKE = (
+    r"(?:\b(?:can'?t|cant|cannot|cannae|couldn'?t|unable to|never)\s+(?:\w+\s+){0,2}?(?:get|go|drop)\s+"
+    r"(?:back|off)\b|\bback (?:to sleep|off)\b|\b(?:every|each)\s+(?:single\s+)?(?:morning|day|night)\b"
+    r"|\blie there\b|\blying there\b|\bwide awake\b)"
+)
+_WAKING_EARLY_RE = re.compile(
+    rf"\b(?P<waking>wake|wakes|waking|woke|woken|awake|up)\s+(?:up\s+)?(?:at\s+|by\s+)?(?:about\s+|around\s+)?"
+    rf"{_EARLY_HOUR}\b(?!\s*(?:(?:or|-|to)\s*\d+\s*)?times)(?=[^.;!?\n]{{0,50}}?{_STAYS_AWAKE})"
+    rf"|\b(?:can'?t|cannot|cant)\s+sleep\s+(?:past|after|beyond)\s+{_EARLY_HOUR}\b",
+    re.IGNORECASE,
+)
+TERMINAL_INSOMNIA = "HP:0031356"
+_WAKING_FOR_A_NEED_RE = re.compile(r"\b(?:pee|wee|poo|urinate|toilet|loo|feeds?|bottle)\b", re.IGNORECASE)
+
+
+def waking_early(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Terminal insomnia where someone wakes in the small hours and stays awake, or every morning."""
+    for_a_need = _in_a_sentence_with(_WAKING_FOR_A_NEED_RE, text)  # "up 3 times a night for a wee"
+    return _each_match(_WAKING_EARLY_RE, text, tokens, TERMINAL_INSOMNIA, for_a_need)
