@@ -88,8 +88,6 @@ _NORMAL_WORDS = r"normal|fine|ok|okay|clear|all clear|good"
 # between the name and the number or word: a verb and a few words, no other number ("CRP came back at
 # 86", "Potassium was 6.8 on Monday", "eGFR is down to 12", "creatinine has crept up from 110 to 160")
 _BETWEEN = r"[^.;!?\n\d]{0,30}?"
-
-
 _UNITS_NOT_OF_A_RESULT = (
     r"%|years?|yrs?|days?|weeks?|wks?|months?|mins?|hours?|times|x\b|am\b|pm\b|mg\b(?!\s*/)|tablets?|kg|lbs?|"
     r"stone|st\b|litres?|ml\b|o'?clock"
@@ -145,7 +143,7 @@ def _term(test: BloodTest, match: re.Match[str]) -> tuple[str, bool] | None:
         return None
     if re.fullmatch(_NORMAL_WORDS, word):
         return (test.high, True) if test.high and not test.low else None
-    if re.fullmatch(_LOW_WORDS, word) or word == "lower":
+    if re.fullmatch(_LOW_WORDS, word):
         return (test.low, False) if test.low else None
     return (test.high, False) if test.high else None
 
