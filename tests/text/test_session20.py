@@ -469,3 +469,8 @@ def test_waking_early_and_staying_awake_is_terminal_insomnia(knowledge: Knowledg
 )
 def test_waking_for_a_need_is_no_terminal_insomnia(knowledge: Knowledge, text: str) -> None:
     assert TERMINAL_INSOMNIA not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize("text", ["Itchy? 'not really'.", "Itchy? not at all"])
+def test_a_forms_not_really_denies_its_question(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0000989") is True

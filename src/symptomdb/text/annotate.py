@@ -985,8 +985,9 @@ _NEGATORS = frozenset({"not", "never", "nuh"})  # session 18: Jamaican "nuh" ("m
 # A form's question or heading answered "no": "Fever? no", "Rash: none", "Vomiting - nil", "Pins and
 # needles? 'No'", "Fainted or chest pain: 'no to both'"
 _ANSWER_MARKS = frozenset({"?", ":", "-", "–", "'", '"', "‘", "’", "“", "”"})
-_NO_ANSWERS = frozenset({"no", "nil", "none", "nope", "negative", "denies", "denied", "neg", "never"})
-_ANSWER_ENDS = frozenset({"to", "both", "not", "at", "all", "never", "no"})  # "no to both", "no, not at all"
+# session 20: and "not really", "not at all" ("Itchy? 'not really'")
+_NO_ANSWERS = frozenset({"no", "nil", "none", "nope", "negative", "denies", "denied", "neg", "never", "not"})
+_ANSWER_ENDS = frozenset({"to", "both", "not", "at", "all", "never", "no", "really"})  # "no to both"
 _QUESTION_LINKS = frozenset({"or", "and", "any", "nor"})
 _QUESTION_MARKS = frozenset({"?", ":", "-", "–"})
 
