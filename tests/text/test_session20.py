@@ -474,3 +474,17 @@ def test_waking_for_a_need_is_no_terminal_insomnia(knowledge: Knowledge, text: s
 @pytest.mark.parametrize("text", ["Itchy? 'not really'.", "Itchy? not at all"])
 def test_a_forms_not_really_denies_its_question(knowledge: Knowledge, text: str) -> None:
     assert found(annotate(knowledge, text)).get("HP:0000989") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My son (5) had a fit with a temp of 38.9, both arms and legs shaking",
+        "Yesterday my son 2 year have fit. Temperature high 39.8, body shake shake.",
+    ],
+)
+def test_a_young_childs_age_in_brackets_or_second_language_english_makes_a_fit_febrile(
+    knowledge: Knowledge, text: str
+) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get("HP:0002373") is False and "HP:0001250" not in findings

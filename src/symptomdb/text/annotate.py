@@ -2917,8 +2917,12 @@ FEVER = "HP:0001945"
 _YOUNG_CHILD_RE = re.compile(
     r"\b(?:toddler|baby|infant|(?:[1-5]|one|two|three|four|five)[- ]?(?:years?|yrs?)[- ]?old|"
     r"[1-5]\s?(?:yo|y/o)\b|"
-    r"(?:[3-9]|[1-5]\d|60)\s?(?:months?|mths?|mo)\b|\([1-5]\)|(?:is|she's|shes|he's|hes|aged)\s+"
-    r"(?:[1-5]|one|two|three|four|five)\b(?!\s*(?:days|weeks|times|hours|hrs|mins|minutes|am|pm|:)))",
+    r"(?:[3-9]|[1-5]\d|60)\s?(?:months?|mths?|mo)\b|(?:is|she's|shes|he's|hes|aged)\s+"
+    r"(?:[1-5]|one|two|three|four|five)\b(?!\s*(?:days|weeks|times|hours|hrs|mins|minutes|am|pm|:)))"
+    # session 20: "my son (5)" (no word boundary before the bracket), and a second-language "my son 2 year",
+    # "my daughter have 4 years"
+    r"|\([1-5]\)|\b(?:son|daughter|boy|girl|child|baby)\s+(?:(?:of|is|have|has)\s+)?(?:[1-5]|one|two|three|"
+    r"four|five)\s+(?:years?|yrs?)\b",
     re.IGNORECASE,
 )
 
