@@ -488,3 +488,16 @@ def test_a_young_childs_age_in_brackets_or_second_language_english_makes_a_fit_f
 ) -> None:
     findings = found(annotate(knowledge, text))
     assert findings.get("HP:0002373") is False and "HP:0001250" not in findings
+
+
+FATIGUE, DAYTIME_SOMNOLENCE = "HP:0012378", "HP:0001262"
+
+
+def test_tiredness_beside_daytime_dozing_in_a_snorers_text_is_sleepiness(knowledge: Knowledge) -> None:
+    text = "She says I snore and stop breathing. I'm knackered all day and nodded off at the lights twice."
+    findings = found(annotate(knowledge, text))
+    assert findings.get(DAYTIME_SOMNOLENCE) is False and FATIGUE not in findings
+
+
+def test_hanging_the_washing_out_is_no_fatigue(knowledge: Knowledge) -> None:
+    assert FATIGUE not in found(annotate(knowledge, "my arms ache when I hang the washing out"))

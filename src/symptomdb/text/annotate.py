@@ -205,6 +205,7 @@ def annotate_with(
     mentions = _febrile_seizures(lexicon, text, mentions)  # "my 2 year old had a fit, temp 40.2"
     mentions = _without_coughs_as_circumstances(text, mentions)  # "coughing makes it worse"
     mentions = _without_red_of_another(text, mentions)  # "big toe joint red, hot and swollen"
+    mentions = _sleepy_not_tired(text, mentions)  # "knackered all day and nodded off at the wheel"
     mentions = _denied_after(text, mentions)  # "Fever I don't have."
     mentions = _without_rash_named_closer(mentions)  # "a rash of tiny red dots that don't fade": Petechiae
     mentions = icterus_and_jaundice(lexicon, text, mentions)  # "skin and the whites of her eyes are yellow"
@@ -488,6 +489,27 @@ def _without_red_of_another(text: str, mentions: list[Mention]) -> list[Mention]
     ]
     dropped = {id(red) for red in reds if any(_same_sentence(text, red, other) for other in others)}
     return [m for m in mentions if id(m) not in dropped]
+
+
+# Session 20: in a text about snoring or stopping breathing at night, tiredness said in the sentence of
+# falling asleep in the day ("I'm knackered all day and nodded off at the lights") is that sleepiness,
+# Excessive daytime somnolence, not Fatigue of its own (read sets: 10 texts code the sleepiness alone; in
+# other texts, "exhausted … and fall asleep in lessons", 4 code both)
+FATIGUE, DAYTIME_SOMNOLENCE = "HP:0012378", "HP:0001262"
+_NIGHT_BREATHING_RE = re.compile(
+    r"\b(?:snor\w*|snpre|stops? breath\w*|stopped breath\w*|apn(?:o)?ea)\b", re.I
+)
+
+
+def _sleepy_not_tired(text: str, mentions: list[Mention]) -> list[Mention]:
+    sleepy = [m for m in mentions if m.hpo_id == DAYTIME_SOMNOLENCE and not m.excluded and not m.family]
+    if not sleepy or not _NIGHT_BREATHING_RE.search(text):
+        return mentions
+    return [
+        m
+        for m in mentions
+        if not (m.hpo_id == FATIGUE and not m.excluded and any(_same_sentence(text, m, s) for s in sleepy))
+    ]
 
 
 # Session 18: a cough that has lasted eight weeks or more (HPO's *Chronic cough*: "longer than eight weeks
