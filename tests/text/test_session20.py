@@ -501,3 +501,15 @@ def test_tiredness_beside_daytime_dozing_in_a_snorers_text_is_sleepiness(knowled
 
 def test_hanging_the_washing_out_is_no_fatigue(knowledge: Knowledge) -> None:
     assert FATIGUE not in found(annotate(knowledge, "my arms ache when I hang the washing out"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fainted in the queue, I hadn't eaten all day.",
+        "Wee is pink since yesterday and I haven't been eating beetroot.",
+        "Diarrhoea 5 times today. I did not eat anything strange.",
+    ],
+)
+def test_a_meal_missed_or_a_food_not_eaten_is_no_poor_appetite(knowledge: Knowledge, text: str) -> None:
+    assert "HP:0004396" not in found(annotate(knowledge, text))
