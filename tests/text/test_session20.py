@@ -513,3 +513,31 @@ def test_hanging_the_washing_out_is_no_fatigue(knowledge: Knowledge) -> None:
 )
 def test_a_meal_missed_or_a_food_not_eaten_is_no_poor_appetite(knowledge: Knowledge, text: str) -> None:
     assert "HP:0004396" not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have'nt actually been sick.",
+        "Havnae actually been sick yet.",
+        "Feel like to vomit after every meal, but nothing comes up.",
+    ],
+)
+def test_a_late_apostrophe_scots_nae_and_feeling_like_to_vomit_read_no_vomiting(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0002013") is not False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Me an the wife both got the bug. She's been sick all night but I've only had the runs.",
+        "My brother and me both have diarrhoea. He vomit 3 times, me not vomit, only loose poo.",
+    ],
+)
+def test_the_other_persons_vomiting_is_theirs_and_the_writers_diarrhoea_stays(
+    knowledge: Knowledge, text: str
+) -> None:
+    findings = found(annotate(knowledge, text))
+    assert findings.get("HP:0002013") is not False and findings.get("HP:0002014") is False

@@ -315,7 +315,8 @@ def _shoulder_pains(lexicon: Lexicon, text: str, mentions: list[Mention]) -> lis
 # whose subject is that other person says is theirs, not the patient's (read sets: 33 such findings had been
 # read as the writer's). Only with such a contrast: a message about a child or a parent is the carer writing.
 _WRITER_AGAINST_ANOTHER_RE = re.compile(
-    r"\b(?:me|i)\s+(?:only|just)\s+(?:have|has|had|got|get)\b|\bme only\b"
+    r"\b(?:me|i|i'?ve|ive|i have)\s+(?:only|just)\s+(?:have|has|had|got|get)\b|\bme only\b"
+    r"|\bi have only\b|\bme not\b|\bi(?:'ve| have)? had nothing\b"
     r"|\bmine\s+(?:is|was|were|are|'s)\s+(?:only|just)\b|\bas for me\b|\bme,\s*i\b"
     r"|\b(?:i'?m|i am)\s+(?:ok|okay|fine|alright|well)(?: in myself)?\s+(?:apart from|except)\b"
     r"|\bi'?ve\s+(?:only\s+)?got\b[^.;!?\n]{0,30}\bmyself\b"
@@ -330,9 +331,10 @@ _ANOTHER_PERSON = (
     r"|he|she|his|hers|papa|mummy|daddy"
 )
 _CLAUSE_OF_ANOTHER_RE = re.compile(
-    rf"(?:^|[.;!?\n]|,\s*but\b|\bbut\b|,)\s*(?:(?:and|so|then|also|now)\s+)?(?:{_ANOTHER_PERSON})\b"
+    rf"(?:^|[.;!?\n:\-–]|,\s*but\b|\bbut\b|,)\s*(?:(?:and|so|then|also|now)\s+)?(?:{_ANOTHER_PERSON})\b"
     rf"(?![^.;!?\n,]{{0,15}}\b(?:and|&)\s+(?:i|me|myself)\b)"  # not "my wife and me both have …"
-    rf"(?:[^.;!?\n]|\.(?=\d))*?(?=,\s*but\b|\bbut\b|[;!?\n]|\.(?!\d)|$)",  # to "but" or the sentence's end
+    # to "but", "and I", ", me", or the sentence's end
+    rf"(?:[^.;!?\n]|\.(?=\d))*?(?=,\s*but\b|\bbut\b|\band (?:i|me)\b|,\s*(?:i|me|mine)\b|[;!?\n]|\.(?!\d)|$)",
     re.IGNORECASE,
 )
 

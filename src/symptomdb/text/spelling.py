@@ -120,6 +120,27 @@ CONTRACTIONS = {
     "carnt": "can't",
     "hasent": "hasn't",
     "didint": "didn't",
+    # session 20: the apostrophe one letter late ("I have'nt actually been sick", "I do'nt have a fever"),
+    # and Scots "-nae" ("Havnae actually been sick yet", "cannae sleep", "didnae")
+    "have'nt": "haven't",
+    "do'nt": "don't",
+    "does'nt": "doesn't",
+    "did'nt": "didn't",
+    "is'nt": "isn't",
+    "was'nt": "wasn't",
+    "has'nt": "hasn't",
+    "could'nt": "couldn't",
+    "havnae": "haven't",
+    "havenae": "haven't",
+    "hasnae": "hasn't",
+    "cannae": "can't",
+    "canna": "can't",
+    "dinnae": "don't",
+    "didnae": "didn't",
+    "disnae": "doesn't",
+    "isnae": "isn't",
+    "wasnae": "wasn't",
+    "wouldnae": "wouldn't",
 }
 # Session 19: contractions written without their apostrophe that are no contraction key above
 _APOSTROPHE_LESS = frozenset(
