@@ -541,3 +541,23 @@ def test_the_other_persons_vomiting_is_theirs_and_the_writers_diarrhoea_stays(
 ) -> None:
     findings = found(annotate(knowledge, text))
     assert findings.get("HP:0002013") is not False and findings.get("HP:0002014") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("this morning I started seeing flashes at the edge, like a camera flash", "HP:0030786"),
+        ("there's a grey curtain over the bottom half of my vision", "HP:0001123"),
+        ("a bright red patch on the white of my eye after coughing", "HP:0011896"),
+        ("my eyes feel tired and heavy after screens all day", "HP:0031590"),
+        ("one pupil bigger than the other in photos", "HP:0009916"),
+    ],
+)
+def test_session_20_eye_rows(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_closing_either_eye_is_no_close_set_eyes(knowledge: Knowledge) -> None:
+    assert "HP:0000601" not in found(
+        annotate(knowledge, "Seeing double. If I close either eye it goes away.")
+    )
