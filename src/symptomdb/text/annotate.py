@@ -749,7 +749,6 @@ def _elided_sites(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Candi
 # Round 30: "red" said of a part of the skin ("calf swollen, red and tight", "a red, swollen knee", "the
 # skin on his shin has gone red", "the edges are red and angry") is erythema, as twelve lay authors code
 # it; the face, eyes, throat, gums and what the body passes have their own terms (the lexicon's rows).
-ERYTHEMA = "HP:0010783"
 _RED = frozenset({"red", "reddened", "reddish"})
 _SKIN_SITES = negation.word_set(
     "skin leg legs calf calves shin shins thigh thighs knee knees toe toes foot feet ankle ankles hand hands "
@@ -836,7 +835,6 @@ def _joint_findings(lexicon: Lexicon, tokens: Sequence[Token], chosen: list[_Can
     return found
 
 
-JOINT_STIFFNESS = "HP:0001387"
 _STIFF = frozenset({"stiff"})  # the key of "stiff" and "stiffness"
 _JOINT_WORDS = negation.word_set("joint joints")
 
@@ -1447,7 +1445,6 @@ def _body_part_subject(lexicon: Lexicon, tokens: Sequence[Token], first: int) ->
     return False
 
 
-FATIGUE = "HP:0012378"
 _TIRED_LINKS = _SUBJECT_LINKS | negation.word_set(
     "feel feels felt get gets got getting go goes went gone look looks looked really very so too quite"
 )

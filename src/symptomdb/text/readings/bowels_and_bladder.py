@@ -330,7 +330,6 @@ _NOT_BURNING_RE = re.compile(
     re.IGNORECASE,
 )
 _GALLBLADDER_RE = re.compile(r"\bgall ?bladder\b", re.IGNORECASE)
-_DYSURIA_DENIED = "HP:0100518"
 
 
 def not_burning(text: str, tokens: Sequence[Token]) -> list[Reading]:
@@ -341,7 +340,7 @@ def not_burning(text: str, tokens: Sequence[Token]) -> list[Reading]:
         or _DIARRHOEA_WORDS_RE.search(text)
     ):
         return []
-    return _absent(_each_match_on(_NOT_BURNING_RE, text, tokens, _DYSURIA_DENIED, ("no", "not")))
+    return _absent(_each_match_on(_NOT_BURNING_RE, text, tokens, DYSURIA, ("no", "not")))
 
 
 # Session 16: leaking poo or not making it to the toilet is incontinence: of the bowel in a text about the
