@@ -336,8 +336,9 @@ def _joint_pains_together(lexicon: Lexicon, mentions: list[Mention]) -> list[Men
 # the words of its mentions that go, and the findings beside which they go.
 _PART_OF_ANOTHER: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
     ("HP:0010783", ("red",), frozenset({"HP:0030880"})),  # Erythema beside Raynaud phenomenon
-    # Vertigo beside Presyncope, Orthostatic hypotension, Orthostatic syncope
-    ("HP:0002321", ("dizz", "giddy"), frozenset({"HP:0031972", "HP:0001278", "HP:0012670"})),
+    # Vertigo beside Presyncope, Orthostatic hypotension, Orthostatic syncope, and (session 21) Non-spinning
+    # vertigo ("dizzy all day, a swimmy feeling in my head")
+    ("HP:0002321", ("dizz", "giddy"), frozenset({"HP:0031972", "HP:0001278", "HP:0012670", "HP:4000033"})),
     # session 17: Falls beside Frequent falls ("3 falls this month, my legs just go from under me"; HPO does
     # not file Frequent falls under Falls)
     ("HP:0002527", ("fall", "fell", "legs", "floor", "down"), frozenset({"HP:0002359"})),
@@ -2840,6 +2841,13 @@ _READ_MORE_SPECIFICALLY = {
     "HP:0032155": frozenset({"HP:0003394", "HP:0012531", "HP:0002027"}),
     "HP:0000103": frozenset({"HP:0100515"}),  # session 20: Polyuria beside thirst over "weeing all the time"
     "HP:0031356": frozenset({"HP:0100785"}),  # session 20: Terminal insomnia over "can't sleep" (past 4am)
+    # session 21: the room's spinning over HPO's Spinning (a person turning round), and the rocking of a
+    # dizzy person over Stereotypical body rocking; notes lost on a hearing test over the Hypotonia of "low
+    # tones" and the plain hearing loss read inside them
+    "HP:0002321": frozenset({"HP:5200069"}),
+    "HP:4000033": frozenset({"HP:0012172", "HP:5200069", "HP:0031972"}),  # and over a swimmy Presyncope
+    "HP:0008542": frozenset({"HP:0001252", "HP:0000365"}),
+    "HP:0005101": frozenset({"HP:0000365"}),
 }
 
 

@@ -35,6 +35,8 @@ first. The readings live by what they are about:
   racing on standing;
 - ``other``: eating what is not food, a described vaginal discharge, a baby that feeds with trouble, a
   crash after doing too much;
+- ``ears_and_balance``: spinning that is the room's, dizziness that is not spinning, noises in the ears,
+  muffled hearing, sounds too loud or painful, a world that bounces, low or high notes lost;
 - ``diabetes``: a low of the blood sugar, meter and sensor readings, the type of diabetes, HbA1c, ketones;
 - ``blood_tests``: the blood tests people quote by name, with a number or said high, low or normal (CRP,
   ESR, urate, creatinine, urea, eGFR, potassium, sodium, PTH, PSA, liver tests, CK, TSH, calcium).
@@ -79,6 +81,15 @@ from .diabetes import (
     hba1c_levels,
     ketone_levels,
     meter_readings,
+)
+from .ears_and_balance import (
+    ear_noises,
+    muffled_hearing,
+    noise_intolerance,
+    not_spinning,
+    oscillopsia,
+    pitch_lost,
+    spinning,
 )
 from .head_and_neck import (
     coughs_on_drinks,
@@ -248,6 +259,44 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (heart_felt, ("heart", "hart")),
     (racing_on_standing, ("stand", "stood")),
     (crashes, ("crash",)),
+    (spinning, ("spin", "spun")),
+    (
+        not_spinning,
+        (
+            "boat",
+            "ship",
+            "ferry",
+            "rocking",
+            "sway",
+            "swimm",
+            "floor",
+            "ground",
+            "pavement",
+            "walking on",
+            "bouncy",
+        ),
+    ),
+    (
+        ear_noises,
+        (
+            "ring",
+            "hiss",
+            "roar",
+            "whoosh",
+            "buzz",
+            "hum",
+            "whistl",
+            "whin",
+            "pulse",
+            "heart",
+            "thump",
+            "throb",
+        ),
+    ),
+    (muffled_hearing, ("muff", "mufl", "dull", "water", "tunnel", "barrel")),
+    (noise_intolerance, ("noise", "sound")),
+    (oscillopsia, ("bounc", "jump", "jiggl", "judder", "jolt", "wobbl", "bob")),
+    (pitch_lost, ("tone", "note", "frequenc", "pitch")),
     (head_turning, ("head",)),
     (pain_at_the_back_of, ("back of",)),
     (joint_swelling_denied, ("swell", "swollen")),

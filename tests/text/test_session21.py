@@ -1,0 +1,167 @@
+"""Session 21 of the annotator: headaches, dizziness, balance and ears (lay-text-78 read): the room's
+spinning, dizziness that is not spinning, noises in the ears, muffled hearing, sounds too loud, a bouncing
+world and notes lost on a hearing test. Made-up sentences (none is copied from a benchmark)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text.annotate import annotate
+
+from .test_annotate import found
+
+VERTIGO, NON_SPINNING_VERTIGO, SPINNING, BODY_ROCKING = "HP:0002321", "HP:4000033", "HP:5200069", "HP:0012172"
+TINNITUS, PULSATILE_TINNITUS, HEARING_IMPAIRMENT = "HP:0000360", "HP:0008629", "HP:0000365"
+PHONOPHOBIA, HYPERACUSIS, OSCILLOPSIA = "HP:0002183", "HP:0010780", "HP:0034773"
+LOW_FREQUENCY_LOSS, HIGH_FREQUENCY_LOSS, HYPOTONIA, SYNCOPE = (
+    "HP:0008542",
+    "HP:0005101",
+    "HP:0001252",
+    "HP:0001279",
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I keep getting spinning attacks that last most of the afternoon and I throw up",
+        "Woke at 4am with everything spinning and had to crawl to the bathroom",
+        "A short sharp spin whenever I lie back on the pillow, then it settles and I'm only a bit queasy",
+        "dizzy and spinny since Friday",
+    ],
+)
+def test_spinning_in_a_text_about_dizziness_is_vertigo(knowledge: Knowledge, text: str) -> None:
+    terms = found(annotate(knowledge, text))
+    assert terms.get(VERTIGO) is False
+    assert SPINNING not in terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My knees ached after Tuesday's spin class",
+        "He will spin round and round in the garden until he falls over",
+    ],
+)
+def test_a_spin_class_or_a_child_spinning_round_is_no_vertigo(knowledge: Knowledge, text: str) -> None:
+    assert VERTIGO not in found(annotate(knowledge, text))
+
+
+def test_spinning_denied_excludes_vertigo(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "I'm wobbly walking to the shops but there's no spinning at all")).get(
+        VERTIGO
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the ferry crossing I feel like I'm on a boat, swaying even in bed",
+        "The pavement seems to tilt when I walk and I feel dizzy",
+        "It's like walking on a mattress, a strange bouncy feeling in my head",
+        "Everything goes swimmy when I turn round in the kitchen",
+    ],
+)
+def test_dizziness_that_is_not_spinning_is_non_spinning_vertigo(knowledge: Knowledge, text: str) -> None:
+    terms = found(annotate(knowledge, text))
+    assert terms.get(NON_SPINNING_VERTIGO) is False
+    assert BODY_ROCKING not in terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My feet are numb and it feels like walking on cotton wool",
+        "He rocks back and forth when he's upset",
+        "I always feel sick on the boat to the island",
+    ],
+)
+def test_numb_feet_a_child_rocking_or_a_boat_trip_is_no_non_spinning_vertigo(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert NON_SPINNING_VERTIGO not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My left ear has been bad since the concert and there's a constant hiss",
+        "The hearing clinic said my ears are fine but I still get a faint ringing at night",
+        "Before each attack my ear feels full and roars",
+    ],
+)
+def test_a_noise_in_a_text_about_the_ears_is_tinnitus(knowledge: Knowledge, text: str) -> None:
+    terms = found(annotate(knowledge, text))
+    assert terms.get(TINNITUS) is False
+    assert SYNCOPE not in terms
+
+
+def test_ringing_denied_in_a_text_about_hearing_excludes_tinnitus(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Hearing test was normal and no ringing either")).get(TINNITUS) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My phone keeps ringing and my ears hurt from the headset",
+        "There's a whistling in my chest at night and my ears are blocked with a cold",
+    ],
+)
+def test_a_phone_or_a_chest_makes_no_tinnitus(knowledge: Knowledge, text: str) -> None:
+    assert TINNITUS not in found(annotate(knowledge, text))
+
+
+def test_a_pulse_heard_in_the_ear_is_pulsatile_tinnitus(knowledge: Knowledge) -> None:
+    terms = found(
+        annotate(knowledge, "At night I can hear my heartbeat in my right ear, a whooshing in time with it")
+    )
+    assert terms.get(PULSATILE_TINNITUS) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After swimming my right ear went muffled and hasn't cleared",
+        "Since the cold I hear like I'm under water",
+        "My ear has gone dull, like it's stuffed with something",
+    ],
+)
+def test_muffled_hearing_is_hearing_impairment(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(HEARING_IMPAIRMENT) is False
+
+
+def test_noise_that_worsens_a_headache_is_phonophobia(knowledge: Knowledge) -> None:
+    text = "With these headaches I have to shut the curtains and any sound makes it worse"
+    assert found(annotate(knowledge, text)).get(PHONOPHOBIA) is False
+
+
+def test_everyday_noise_that_hurts_is_hyperacusis(knowledge: Knowledge) -> None:
+    text = "Since the accident everyday sounds are painfully loud, even the microwave beeping"
+    assert found(annotate(knowledge, text)).get(HYPERACUSIS) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When I jog everything bounces so I can't read the signs",
+        "If I turn my head fast the world jumps for a second",
+    ],
+)
+def test_a_world_that_bounces_on_walking_or_turning_is_oscillopsia(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(OSCILLOPSIA) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("The audiologist said I've lost the low tones on the right", LOW_FREQUENCY_LOSS),
+        ("My test showed the high notes have gone in both ears", HIGH_FREQUENCY_LOSS),
+    ],
+)
+def test_notes_lost_on_a_hearing_test_are_that_hearing_loss(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    terms = found(annotate(knowledge, text))
+    assert terms.get(term) is False
+    assert HYPOTONIA not in terms
