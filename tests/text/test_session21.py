@@ -165,3 +165,47 @@ def test_notes_lost_on_a_hearing_test_are_that_hearing_loss(
     terms = found(annotate(knowledge, text))
     assert terms.get(term) is False
     assert HYPOTONIA not in terms
+
+
+MIGRAINE, MIGRAINE_WITH_AURA, MIGRAINE_WITHOUT_AURA = "HP:0002076", "HP:0002077", "HP:0002083"
+HEADACHE, TENSION_TYPE_HEADACHE = "HP:0002315", "HP:0012228"
+
+
+def test_the_writers_migraine_after_a_visual_aura_is_migraine_with_aura(knowledge: Knowledge) -> None:
+    text = (
+        "Had another migraine at work, the zigzag lights came first and then a pounding headache on the left"
+    )
+    terms = found(annotate(knowledge, text))
+    assert terms.get(MIGRAINE_WITH_AURA) is False
+    assert MIGRAINE not in terms
+    assert HEADACHE not in terms  # the migraine's own headache
+
+
+def test_a_migraine_with_its_aura_denied_is_migraine_without_aura(knowledge: Knowledge) -> None:
+    text = "My migraines come every month before my period, throbbing on one side, no flashing lights first"
+    assert found(annotate(knowledge, text)).get(MIGRAINE_WITHOUT_AURA) is False
+
+
+def test_a_headache_beside_a_plain_migraine_stays(knowledge: Knowledge) -> None:
+    text = "My mum and I both get migraines. Mine is a headache behind my eyes every few days."
+    assert HEADACHE in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every evening a headache like a tight band round my head, both sides",
+        "Headaches most days, my temples squeezed like in a vice by teatime",
+        "My GP says they are tension headaches",
+    ],
+)
+def test_a_head_in_a_tight_band_or_vice_is_a_tension_type_headache(knowledge: Knowledge, text: str) -> None:
+    terms = found(annotate(knowledge, text))
+    assert terms.get(TENSION_TYPE_HEADACHE) is False
+    assert HEADACHE not in terms
+
+
+def test_a_band_round_the_chest_is_no_headache(knowledge: Knowledge) -> None:
+    assert TENSION_TYPE_HEADACHE not in found(
+        annotate(knowledge, "a tight band round my chest when I walk uphill")
+    )

@@ -30,7 +30,8 @@ first. The readings live by what they are about:
   arm that cannot be lifted above the head, swelling denied beside a joint, a knee or big toe that swells, a
   bone said broken, a part that cannot bear the bedclothes;
 - ``head_and_neck``: coughing on drinks, a child pulling at an ear, food that tastes wrong, eyes that water,
-  a lump on the side of the neck, a head that is turning, a pain at the back of the throat or neck;
+  a lump on the side of the neck, a head that is turning, a pain at the back of the throat or neck, a head
+  held in a tight band;
 - ``heart_and_lungs``: a heartbeat felt racing or pounding, stopping to catch one's breath, the heart
   racing on standing;
 - ``other``: eating what is not food, a described vaginal discharge, a baby that feeds with trouble, a
@@ -92,6 +93,7 @@ from .ears_and_balance import (
     spinning,
 )
 from .head_and_neck import (
+    band_round_the_head,
     coughs_on_drinks,
     eyes_water,
     head_turning,
@@ -297,6 +299,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (noise_intolerance, ("noise", "sound")),
     (oscillopsia, ("bounc", "jump", "jiggl", "judder", "jolt", "wobbl", "bob")),
     (pitch_lost, ("tone", "note", "frequenc", "pitch")),
+    (band_round_the_head, ("band", "vice", "vise", "squeez")),
     (head_turning, ("head",)),
     (pain_at_the_back_of, ("back of",)),
     (joint_swelling_denied, ("swell", "swollen")),

@@ -144,3 +144,24 @@ def pain_at_the_back_of(text: str, tokens: Sequence[Token]) -> list[Reading]:
         term = _PAINS_AT_THE_BACK_OF[match["part"].lower().removesuffix("s")]
         readings += _read(tokens, match.start(), match.end(), term)
     return readings
+
+
+# Session 21: a head held in a tight band or a vice is a tension-type headache, the pressing, band-like pain
+# HPO defines it by ("headaches most afternoons, like a tight band round my head"; "both temples squeezed
+# like a vice"); a band round the chest is not
+_BAND_ROUND_THE_HEAD_RE = re.compile(
+    r"\b(?P<band>band)\b[^.;!?\n]{0,15}?\b(?:round|around|across|over|on)\s+(?:my|his|her|the|your)\s+"
+    r"(?:head|forehead|temples?|skull|brow)\b|"
+    r"\b(?:head|forehead|temples?)\b[^.;!?\n]{0,25}?\b(?:(?:like|in) a (?P<vice>vice|vise)|"
+    r"(?P<squeezed>squeezed|squeezing))\b|"
+    r"\b(?:forehead|temples?)\b[^.;!?\n]{0,25}?\b(?P<band2>band)\b",
+    re.IGNORECASE,
+)
+TENSION_TYPE_HEADACHE = "HP:0012228"
+
+
+def band_round_the_head(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Tension-type headache, read on the band or vice that holds the head."""
+    return _each_match_on(
+        _BAND_ROUND_THE_HEAD_RE, text, tokens, TENSION_TYPE_HEADACHE, ("band", "vice", "squeezed", "band2")
+    )
