@@ -209,3 +209,29 @@ def test_a_band_round_the_chest_is_no_headache(knowledge: Knowledge) -> None:
     assert TENSION_TYPE_HEADACHE not in found(
         annotate(knowledge, "a tight band round my chest when I walk uphill")
     )
+
+
+HYPERHIDROSIS, NAUSEA, STIFF_NECK, BLURRED_VISION = "HP:0000975", "HP:0002018", "HP:0025258", "HP:0000622"
+
+
+def test_clammy_skin_is_hyperhidrosis(knowledge: Knowledge) -> None:
+    text = "Felt faint in the queue, went cold and clammy but I didn't pass out"
+    assert found(annotate(knowledge, text)).get(HYPERHIDROSIS) is False
+
+
+def test_the_clamminess_before_a_faint_that_happened_is_the_faints(knowledge: Knowledge) -> None:
+    text = "She went hot and clammy and then fainted in assembly"
+    assert HYPERHIDROSIS not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("a dull pain across my forehead since Monday", HEADACHE),
+        ("I can't bend my neck down to my chest", STIFF_NECK),
+        ("my sight went misty in the left eye", BLURRED_VISION),
+        ("the boat trip made me feel seasick all afternoon", NAUSEA),
+    ],
+)
+def test_session_21_lexicon_rows(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

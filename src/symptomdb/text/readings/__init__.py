@@ -20,7 +20,7 @@ first. The readings live by what they are about:
 - ``skin``: scratching, flaking and dry skin, a rash the sun brings on, sweating that stopped, chilblains,
   an ulcer on the leg or a sore that won't heal, yellow nails, thinning hair, lighter or darker patches, a
   person gone grey, the skin round a nail, skin that cracks,
-  a red patch, bruises with and without a cause, a person gone yellow or said not yellow;
+  a red patch, bruises with and without a cause, a person gone yellow or said not yellow, clammy skin;
 - ``sleep``: stopping breathing at night, waking in the night, waking early and staying awake, long sleep,
   falling asleep late, waking soaked, restless legs;
 - ``mind_and_nerves``: fits, faints and staring spells, tics, sight fading, light that hurts, confusion,
@@ -139,6 +139,7 @@ from .other import crashes, infant_feeding, pica, vaginal_discharge
 from .skin import (
     bruises,
     chilblains,
+    clammy,
     dry_skin,
     looks_grey,
     paronychia,
@@ -300,6 +301,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (oscillopsia, ("bounc", "jump", "jiggl", "judder", "jolt", "wobbl", "bob")),
     (pitch_lost, ("tone", "note", "frequenc", "pitch")),
     (band_round_the_head, ("band", "vice", "vise", "squeez")),
+    (clammy, ("clam",)),
     (head_turning, ("head",)),
     (pain_at_the_back_of, ("back of",)),
     (joint_swelling_denied, ("swell", "swollen")),

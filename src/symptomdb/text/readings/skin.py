@@ -424,3 +424,22 @@ def person_yellow(text: str, tokens: Sequence[Token]) -> list[Reading]:
     skip = _in_a_sentence_with(_YELLOW_THINGS_RE, text)
     gone = _each_match_on(_PERSON_GONE_YELLOW_RE, text, tokens, JAUNDICE, ("yellow",))  # a person's, said so
     return gone + _absent(_each_match_on(_NOT_YELLOW_RE, text, tokens, JAUNDICE, ("not",), skip))
+
+
+# Session 21: clammy skin is Hyperhidrosis, as the read sets code it beside a near faint, chest pain or
+# a bleed (7 texts); the clamminess just before a faint that happened is the faint's (3 texts code
+# nothing: "went hot and clammy, then the next thing I knew I was on the floor")
+_CLAMMY_RE = re.compile(r"\b(?:clammy|clamy|clammey)\b", re.IGNORECASE)
+_A_FAINT_HAPPENED_RE = re.compile(
+    r"(?<!n't )(?<!not )(?<!didnt )(?<!never )\b(?:fainted|pass(?:ed)? out|blacked out|came round|"
+    r"come round|on the floor|went black)\b",
+    re.IGNORECASE,
+)
+HYPERHIDROSIS = "HP:0000975"
+
+
+def clammy(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Hyperhidrosis, read on the word clammy, unless the text tells of a faint that happened."""
+    if _A_FAINT_HAPPENED_RE.search(text):
+        return []
+    return _each_match(_CLAMMY_RE, text, tokens, HYPERHIDROSIS)
