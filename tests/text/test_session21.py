@@ -235,3 +235,58 @@ def test_the_clamminess_before_a_faint_that_happened_is_the_faints(knowledge: Kn
 )
 def test_session_21_lexicon_rows(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+VOMITING, MIGRAINE_TERM, ABDOMINAL_CRAMPS, BACK_PAIN, HYPOGLYCEMIA = (
+    "HP:0002013",
+    "HP:0002076",
+    "HP:0032155",
+    "HP:0003418",
+    "HP:0001943",
+)
+URTICARIA, NASAL_CONGESTION, ORAL_HERPES, GROWTH_DELAY = (
+    "HP:0001025",
+    "HP:0001742",
+    "HP:0410028",
+    "HP:0001510",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("He is womitting since the night", VOMITING),  # w for v, and a doubled letter
+        ("I have my Migräne again since Friday", MIGRAINE_TERM),  # a German noun's capital after "my"
+        ("Since two days I have stomachcramps", ABDOMINAL_CRAMPS),  # two everyday words run together
+        ("I have backpain since the weekend", BACK_PAIN),
+    ],
+)
+def test_german_dutch_and_scandinavian_spellings_are_read(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_name_after_a_verb_is_still_no_word_to_correct(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "We saw Harry at the clinic today")) == {}
+
+
+def test_a_prefixed_word_is_not_split_into_everyday_words(knowledge: Knowledge) -> None:
+    assert HYPOGLYCEMIA not in found(annotate(knowledge, "I'm hypothyroid and take levothyroxine"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I have nettle fever since the strawberries", URTICARIA),
+        ("came out in nettle rash after the antibiotics", URTICARIA),
+        ("the nose is closed since Monday", NASAL_CONGESTION),
+        ("another fever blister on my lip", ORAL_HERPES),
+    ],
+)
+def test_calques_and_other_names_are_read(knowledge: Knowledge, text: str, term: str) -> None:
+    terms = found(annotate(knowledge, text))
+    assert terms.get(term) is False
+    assert "HP:0001945" not in terms  # no fever
+
+
+def test_a_lump_that_is_not_growing_is_no_growth_delay(knowledge: Knowledge) -> None:
+    assert GROWTH_DELAY not in found(annotate(knowledge, "a small lump on my back, it's not growing"))
