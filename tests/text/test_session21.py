@@ -290,3 +290,40 @@ def test_calques_and_other_names_are_read(knowledge: Knowledge, text: str, term:
 
 def test_a_lump_that_is_not_growing_is_no_growth_delay(knowledge: Knowledge) -> None:
     assert GROWTH_DELAY not in found(annotate(knowledge, "a small lump on my back, it's not growing"))
+
+
+AGITATION, FALLS, DIABETES = "HP:0000713", "HP:0002527", "HP:0000819"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        (
+            "Could someone call back please, my wife has been very agitated since 1am. I sat with her.",
+            AGITATION,
+        ),
+        (
+            "Just to let you know Grandad had a fall on the stairs today, nothing broken I think.",
+            FALLS,
+        ),
+    ],
+)
+def test_a_carers_message_that_opens_on_the_relative_after_a_preamble_is_about_them(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    mentions = [m for m in annotate(knowledge, text, include_family=True) if m.hpo_id == term]
+    assert mentions and not mentions[0].family
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry to bother you, my husband has been diabetic for years and now I've got a thirst myself.",
+        "Just so you know, my mum has had diabetes since 50. His brother is diabetic too.",
+    ],
+)
+def test_the_writers_own_findings_or_a_siblings_keep_the_relatives_as_family(
+    knowledge: Knowledge, text: str
+) -> None:
+    mentions = [m for m in annotate(knowledge, text, include_family=True) if m.hpo_id == DIABETES]
+    assert mentions and all(m.family for m in mentions)

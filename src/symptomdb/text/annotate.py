@@ -242,8 +242,43 @@ _SOMEONE_ELSE_RE = re.compile(
 _FAMILY_HISTORY_WORDS = frozenset({"history", "runs", "same", "inherited", "genetic", "hereditary"})
 
 
+# Session 21: a carer's message to the team looking after a parent or spouse opens on them after a few
+# words of its own ("Could someone come out please, my husband has been very agitated since 2am", "Just to
+# let the team know Grandad had a fall", "Sorry to ring again, mum is very restless") and speaks of "I"
+# only as the one who looks, counts or worries ("I checked", "who I am"): it is about that relative too,
+# unless the writer tells findings of their own ("I've got", "I had", "mine", "now I …") or of a child or a
+# sibling ("His brother is diabetic")
+_OPENS_ON_A_RELATIVE_AFTER_A_PREAMBLE_RE = re.compile(
+    r"^[^.;!?\n]{0,45}?\b(?:(?:my|our)\s+)?(?:mum|mom|dad|husband|wife|grandad|grandpa|granny|grandma|nan|"
+    r"gran|mam|mother-in-law|father-in-law)\s+(?:has been|is|keeps|seems|can't|cannot|won't|doesn't|isn't|"
+    r"has started|had a fall|has had|has got)\b",
+    re.IGNORECASE,
+)
+_THE_WRITERS_OWN_FINDINGS_RE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        (
+            r"i(?:'ve| have)?\s+(?:got|had|also|too|get|feel|felt|am getting|'m getting)",
+            r"i(?:'ve| have)?\s+been (?:having|getting)",
+            r"i'?m\s+(?:getting|having|also|too|feeling)",
+            r"i have (?:a|an|the|some|been)",
+            r"mine|my own|me too|now i|me and|me,? i|myself",
+            r"(?:my|our|his|her)\s+(?:sons?|daughters?|baby|child|kids?|boy|girl|brothers?|sisters?)"
+            r"(?:'s|\s+(?:is|was|has|had|gets|got|keeps))",
+            r"my (?:son|daughter|baby|child|boy|girl)",
+        )
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
 def _the_patient_is_a_relative(text: str) -> bool:
-    return bool(_OPENS_ON_A_RELATIVE_RE.search(text)) and not _SOMEONE_ELSE_RE.search(text)
+    if _OPENS_ON_A_RELATIVE_RE.search(text) and not _SOMEONE_ELSE_RE.search(text):
+        return True
+    return bool(
+        _OPENS_ON_A_RELATIVE_AFTER_A_PREAMBLE_RE.search(text)
+    ) and not _THE_WRITERS_OWN_FINDINGS_RE.search(text)
 
 
 def _family_history_said(tokens: Sequence[Token], position: int) -> bool:
