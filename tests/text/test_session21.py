@@ -327,3 +327,57 @@ def test_the_writers_own_findings_or_a_siblings_keep_the_relatives_as_family(
 ) -> None:
     mentions = [m for m in annotate(knowledge, text, include_family=True) if m.hpo_id == DIABETES]
     assert mentions and all(m.family for m in mentions)
+
+
+PRODUCTIVE_COUGH, HEMOPTYSIS, DECREASED_PEAK_FLOW = "HP:0031245", "HP:0002105", "HP:0032355"
+BRADYCARDIA, HYPOXEMIA, PALPITATIONS = "HP:0001662", "HP:0012418", "HP:0001962"
+
+
+@pytest.mark.parametrize(
+    "text", ["Bringing up yellow phlegm every morning since the cold", "hacking up loads of muck first thing"]
+)
+def test_phlegm_brought_up_is_a_productive_cough(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(PRODUCTIVE_COUGH) is False
+
+
+def test_phlegm_denied_excludes_a_productive_cough(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "a dry cough at night, no phlegm")).get(PRODUCTIVE_COUGH) is True
+
+
+def test_green_stuff_brought_up_from_a_swollen_belly_is_no_productive_cough(knowledge: Knowledge) -> None:
+    assert PRODUCTIVE_COUGH not in found(
+        annotate(knowledge, "tummy swollen and he's bringing up green stuff")
+    )
+
+
+def test_blood_coughed_up_is_hemoptysis_not_a_productive_cough(knowledge: Knowledge) -> None:
+    terms = found(annotate(knowledge, "He coughed up bright red blood twice last night"))
+    assert terms.get(HEMOPTYSIS) is False
+    assert PRODUCTIVE_COUGH not in terms
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("Peak flow is down to about 65% of my best this week", False),
+        ("peak flow around 300 when my best is 500", False),
+        ("Peak flow fine at 480, same as ever", True),
+        ("peak flows 440-470, best 480", True),
+    ],
+)
+def test_a_peak_flow_below_its_best_is_a_decreased_peak_flow(
+    knowledge: Knowledge, text: str, excluded: bool
+) -> None:
+    assert found(annotate(knowledge, text)).get(DECREASED_PEAK_FLOW) is excluded
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("my resting heart rate is in the 40s on my watch", BRADYCARDIA),
+        ("oxygen 88% on the clip thing", HYPOXEMIA),
+        ("heart thudding in my chest after coffee", PALPITATIONS),
+    ],
+)
+def test_heart_and_breath_readings_of_session_21(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

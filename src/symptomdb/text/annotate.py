@@ -2916,6 +2916,8 @@ _READ_MORE_SPECIFICALLY = {
     "HP:4000033": frozenset({"HP:0012172", "HP:5200069", "HP:0031972"}),  # and over a swimmy Presyncope
     "HP:0008542": frozenset({"HP:0001252", "HP:0000365"}),
     "HP:0005101": frozenset({"HP:0000365"}),
+    # session 21: blood coughed up over the productive cough or cough read on "coughed"
+    "HP:0002105": frozenset({"HP:0031245", "HP:0012735"}),
 }
 
 

@@ -33,7 +33,7 @@ first. The readings live by what they are about:
   a lump on the side of the neck, a head that is turning, a pain at the back of the throat or neck, a head
   held in a tight band;
 - ``heart_and_lungs``: a heartbeat felt racing or pounding, stopping to catch one's breath, the heart
-  racing on standing;
+  racing on standing, phlegm brought up, blood coughed up, a peak flow below its best;
 - ``other``: eating what is not food, a described vaginal discharge, a baby that feeds with trouble, a
   crash after doing too much;
 - ``ears_and_balance``: spinning that is the room's, dizziness that is not spinning, noises in the ears,
@@ -102,7 +102,14 @@ from .head_and_neck import (
     pulls_at_ear,
     tastes_wrong,
 )
-from .heart_and_lungs import heart_felt, racing_on_standing, stops_for_breath
+from .heart_and_lungs import (
+    blood_coughed_up,
+    heart_felt,
+    peak_flows,
+    phlegm_brought_up,
+    racing_on_standing,
+    stops_for_breath,
+)
 from .joints_and_limbs import (
     broken_bones,
     cannot_bear_the_covers,
@@ -302,6 +309,9 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (pitch_lost, ("tone", "note", "frequenc", "pitch")),
     (band_round_the_head, ("band", "vice", "vise", "squeez")),
     (clammy, ("clam",)),
+    (phlegm_brought_up, ("phle", "phel", "flem", "fleg", "sputum", "sputem", " up ")),
+    (blood_coughed_up, ("blood",)),
+    (peak_flows, ("peak",)),
     (head_turning, ("head",)),
     (pain_at_the_back_of, ("back of",)),
     (joint_swelling_denied, ("swell", "swollen")),

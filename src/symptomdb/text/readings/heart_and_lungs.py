@@ -1,5 +1,5 @@
-"""Readings of the heart and the breath: a heartbeat felt racing or pounding, and stopping to catch one's
-breath."""
+"""Readings of the heart and the breath: a heartbeat felt racing or pounding, stopping to catch one's
+breath, phlegm brought up, blood coughed up and a peak flow below its best."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ _HEART_FELT_RE = re.compile(
     r"flutterin|flutters|fluttery|fluttrey|jumping|skipping|skips|bumpy|beat very hard|beating (?:quick|"
     r"fast|hard)|going (?:really |very |so |too )?fast|like the clappers|like a train"
     # session 19: the bare verbs of a list ("heart beat funny, jump, flutter, sometime miss beat")
-    r"|beat funny|flutter|miss(?:es|ed)? (?:a )?beats?)\b",
+    r"|beat funny|flutter|miss(?:es|ed)? (?:a )?beats?"
+    # session 21: a heart that thuds or stops and bangs ("heart thudding so hard I can see my shirt move")
+    r"|thudding|thuds|thuddin|stops for a second)\b",
     re.IGNORECASE,
 )
 PALPITATIONS = "HP:0001962"
@@ -88,3 +90,92 @@ def climbs_on_standing(sentence: str) -> bool:
 
 def _last_climb_end(words: str) -> int:
     return max(match.end() for match in _CLIMBS_RE.finditer(words))
+
+
+# Session 21: phlegm or sputum brought up is a productive cough, as the authors code it whether or not the
+# text says "cough" ("bringing up grey phlegm every morning", "hacking up a fair bit of muck with it"; 12
+# read texts had missed it); "no phlegm" rules it out
+_PHLEGM_RE = re.compile(
+    r"\b(?P<phlegm>phlegm|phlem|flem|flegm|phelgm|sputum|sputem)\b|"
+    r"\b(?:hacking|coughing|coughin|coughed) up (?:a (?:fair )?bit of |loads of |some )?"
+    r"(?P<muck>muck|gunk|mucus|stuff|gunge|green|yellow)\b|"
+    # what is brought up, not said coughed, is the chest's only as muck or mucus ("bringing up green stuff"
+    # may be a vomit)
+    r"\b(?:bringing|bringin|brought) up (?:a (?:fair )?bit of |loads of |some )?(?P<muck2>muck|gunk|mucus)\b",
+    re.IGNORECASE,
+)
+_NOT_THE_CHEST_RE = re.compile(r"\b(?:nose|nasal|sinus\w*|snot|back of (?:my|his|her|the) throat)\b", re.I)
+PRODUCTIVE_COUGH = "HP:0031245"
+
+
+def phlegm_brought_up(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Productive cough, read on the word for the phlegm, unless its sentence is about the nose."""
+    readings: list[Reading] = []
+    for match in _PHLEGM_RE.finditer(text):
+        sentence = next(
+            (m[0] for m in SENTENCE_RE.finditer(text) if m.start() <= match.start() < m.end()), ""
+        )
+        if _NOT_THE_CHEST_RE.search(sentence):
+            continue
+        group = next(g for g in ("phlegm", "muck", "muck2") if match[g])
+        readings += _read(tokens, match.start(group), match.end(group), PRODUCTIVE_COUGH)
+    return readings
+
+
+# Session 21: blood coughed up, however the words run, is haemoptysis ("coughed up bright red blood",
+# "coughing up little streaks of blood in my morning phlegm", "pink froth"), not the productive cough the
+# word "coughed" reads
+_BLOOD_COUGHED_UP_RE = re.compile(
+    r"\bcough(?:ed|ing|in|s)? up\b[^.;!?\n]{0,30}?\b(?P<blood>blood|bloody|pink froth|pink frothy)\b|"
+    r"\b(?:streaks?|specks?|flecks?|bits?|spots?) of (?P<blood2>blood)\b[^.;!?\n]{0,20}?\b(?:phlegm|sputum|"
+    r"spit|mucus)\b",
+    re.IGNORECASE,
+)
+HEMOPTYSIS = "HP:0002105"
+
+
+def blood_coughed_up(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Hemoptysis, read over the words from the cough to the blood (the cough read on them gives way)."""
+    return _each_match_on(_BLOOD_COUGHED_UP_RE, text, tokens, HEMOPTYSIS, ())
+
+
+# Session 21: a peak flow said down, low or dropping, or under 80 % of the person's best ("Peak flow has
+# been sitting around 280 all week when my best is 450", "down to about 60% of my best"), is a decreased
+# peak expiratory flow; one said fine, normal or as usual rules it out
+_PEAK_FLOW_RE = re.compile(r"\bpeak ?flows?(?:'s)?\b(?P<rest>[^.;!?\n]{0,60})", re.IGNORECASE)
+_PEAK_FLOW_DOWN_RE = re.compile(
+    r"\b(?:down|drops?|dropping|dropped|low|lower|falling|fallen|only|worse|reduced)\b", re.IGNORECASE
+)
+_PEAK_FLOW_FINE_RE = re.compile(r"\b(?:fine|normal|ok|okay|good|as usual|steady|stable)\b", re.IGNORECASE)
+_PERCENT_OF_BEST_RE = re.compile(r"(?P<percent>\d{2})\s*%\s*of (?:my |his |her )?best", re.IGNORECASE)
+_VALUE_AND_BEST_RE = re.compile(
+    r"(?P<value>\d{2,3})\b[^.;!?\n\d]{0,30}?\bbest\b[^.;!?\n\d]{0,10}?(?P<best>\d{2,3})\b", re.IGNORECASE
+)
+DECREASED_PEAK_FLOW = "HP:0032355"
+
+
+def peak_flows(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Decreased peak expiratory flow (or its absence), read on the words "peak flow"."""
+    readings: list[Reading] = []
+    for match in _PEAK_FLOW_RE.finditer(text):
+        rest = match["rest"]
+        below = _below_best(rest)
+        if below is None and _PEAK_FLOW_DOWN_RE.search(rest):
+            below = True
+        if below is None and _PEAK_FLOW_FINE_RE.search(rest):
+            below = False
+        if below is not None:
+            readings += _read(
+                tokens, match.start(), match.start("rest"), DECREASED_PEAK_FLOW, absent=not below
+            )
+    return readings
+
+
+def _below_best(words: str) -> bool | None:
+    """Whether the words put a peak flow under 80 % of the best, when they give a percentage or both
+    numbers ("280 … when my best is 450"; "430-470, personal best 480" is not)."""
+    if percent := _PERCENT_OF_BEST_RE.search(words):
+        return int(percent["percent"]) < 80
+    if pair := _VALUE_AND_BEST_RE.search(words):
+        return int(pair["value"]) < 0.8 * int(pair["best"])
+    return None

@@ -52,7 +52,7 @@ _PRESSURE_RE = re.compile(
 # "resting rate is around 105"; round 39: "heart going 150 on my watch")
 _HEART_RATE_RE = re.compile(
     r"\b(?:heart ?rate|pulse|hr|resting rate|heart (?:was |is )?(?:going|racing|beating|pounding))\b"
-    r"[^.;!?\n\d]{0,25}?(?P<value>\d{2,3})\b"
+    r"[^.;!?\n\d]{0,25}?(?P<value>\d{2,3})(?:s\b|\b)"  # session 21: "in the 40s"
     r"(?!\s*(?:/|%|kg|lbs?|mins?|minutes|seconds|secs|years|yrs|days|weeks|months))",
     re.IGNORECASE,
 )
@@ -67,7 +67,8 @@ _RESP_RATE_RE = re.compile(
     r"\b(?:rr|resp(?:iratory)? rate|resps)\b[^.;!?\n\d]{0,15}?(?P<value>\d{1,2})\b", re.I
 )
 _SATURATION_RE = re.compile(
-    r"\b(?:spo2|sp02|sats|o2 sats|oxygen sat\w*|oxygen levels?|o2 levels?|o2)\b[^.;!?\n\d]{0,20}?"
+    r"\b(?:spo2|sp02|sats|o2 sats|oxygen sat\w*|oxygen levels?|o2 levels?|o2|"
+    r"oxygen(?=[^.;!?\n\d]{0,20}?\d{2,3}\s*%))\b[^.;!?\n\d]{0,20}?"  # session 21: "oxygen 89%"
     r"(?P<value>\d{2,3})\s*%?(?!\s*(?:/|mg|mmol|bpm|kg|l\b|litres|liters))",
     re.IGNORECASE,
 )
