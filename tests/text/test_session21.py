@@ -381,3 +381,18 @@ def test_a_peak_flow_below_its_best_is_a_decreased_peak_flow(
 )
 def test_heart_and_breath_readings_of_session_21(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+PND = "HP:0034807"
+
+
+def test_waking_gasping_is_paroxysmal_nocturnal_dyspnea(knowledge: Knowledge) -> None:
+    text = "Woke at 4am gasping for air and had to sit on the edge of the bed for ten minutes"
+    terms = found(annotate(knowledge, text))
+    assert terms.get(PND) is False
+    assert "HP:0002094" not in terms  # not plain Dyspnea as well
+
+
+def test_waking_gasping_beside_snoring_is_no_paroxysmal_nocturnal_dyspnea(knowledge: Knowledge) -> None:
+    text = "My wife says I snore like a train and I keep waking up gasping"
+    assert PND not in found(annotate(knowledge, text))

@@ -2918,6 +2918,7 @@ _READ_MORE_SPECIFICALLY = {
     "HP:0005101": frozenset({"HP:0000365"}),
     # session 21: blood coughed up over the productive cough or cough read on "coughed"
     "HP:0002105": frozenset({"HP:0031245", "HP:0012735"}),
+    "HP:0034807": frozenset({"HP:0002094"}),  # session 21: waking gasping over the Dyspnea of its words
 }
 
 

@@ -33,7 +33,7 @@ first. The readings live by what they are about:
   a lump on the side of the neck, a head that is turning, a pain at the back of the throat or neck, a head
   held in a tight band;
 - ``heart_and_lungs``: a heartbeat felt racing or pounding, stopping to catch one's breath, the heart
-  racing on standing, phlegm brought up, blood coughed up, a peak flow below its best;
+  racing on standing, phlegm brought up, blood coughed up, a peak flow below its best, waking gasping;
 - ``other``: eating what is not food, a described vaginal discharge, a baby that feeds with trouble, a
   crash after doing too much;
 - ``ears_and_balance``: spinning that is the room's, dizziness that is not spinning, noises in the ears,
@@ -109,6 +109,7 @@ from .heart_and_lungs import (
     phlegm_brought_up,
     racing_on_standing,
     stops_for_breath,
+    wakes_gasping,
 )
 from .joints_and_limbs import (
     broken_bones,
@@ -312,6 +313,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (phlegm_brought_up, ("phle", "phel", "flem", "fleg", "sputum", "sputem", " up ")),
     (blood_coughed_up, ("blood",)),
     (peak_flows, ("peak",)),
+    (wakes_gasping, ("wak", "woke")),
     (head_turning, ("head",)),
     (pain_at_the_back_of, ("back of",)),
     (joint_swelling_denied, ("swell", "swollen")),

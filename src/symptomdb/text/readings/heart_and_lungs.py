@@ -179,3 +179,24 @@ def _below_best(words: str) -> bool | None:
     if pair := _VALUE_AND_BEST_RE.search(words):
         return int(pair["value"]) < 0.8 * int(pair["best"])
     return None
+
+
+# Session 21: waking at night gasping or unable to breathe is paroxysmal nocturnal dyspnoea ("woke up at
+# 3am gasping, had to sit on the edge of the bed", "wake up coughing and gasping for air 2 or 3 times a
+# night"), not where the text tells of snoring, choking or breathing that stops (a sleep apnoea's waking)
+_WAKES_GASPING_RE = re.compile(
+    r"\b(?:wak\w*|woke|woken)\b[^.;!?\n]{0,30}?\b(?P<gasp>gasping|gaspping|unable to breathe|can'?t breathe|"
+    r"couldn'?t breathe|fighting for (?:breath|air)|struggling to breathe)\b",
+    re.IGNORECASE,
+)
+_APNOEA_RE = re.compile(
+    r"\b(?:snor\w*|chok\w*|throat|stop(?:s|ped)? breathing|apnoea|apnea|altitude|camp)\b", re.IGNORECASE
+)
+PAROXYSMAL_NOCTURNAL_DYSPNEA = "HP:0034807"
+
+
+def wakes_gasping(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Paroxysmal nocturnal dyspnea, read on the gasp."""
+    if _APNOEA_RE.search(text):
+        return []
+    return _each_match_on(_WAKES_GASPING_RE, text, tokens, PAROXYSMAL_NOCTURNAL_DYSPNEA, ("gasp",))
