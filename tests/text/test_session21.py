@@ -396,3 +396,18 @@ def test_waking_gasping_is_paroxysmal_nocturnal_dyspnea(knowledge: Knowledge) ->
 def test_waking_gasping_beside_snoring_is_no_paroxysmal_nocturnal_dyspnea(knowledge: Knowledge) -> None:
     text = "My wife says I snore like a train and I keep waking up gasping"
     assert PND not in found(annotate(knowledge, text))
+
+
+RIGORS, TREMOR_TERM = "HP:0025145", "HP:0001337"
+
+
+def test_shaking_beside_a_fever_is_rigors(knowledge: Knowledge) -> None:
+    terms = found(annotate(knowledge, "Temp 39.5 since lunch and I'm shaking so much my teeth chatter"))
+    assert terms.get(RIGORS) is False
+    assert TREMOR_TERM not in terms
+
+
+def test_hands_that_shake_beside_a_fever_stay_a_tremor(knowledge: Knowledge) -> None:
+    assert RIGORS not in found(
+        annotate(knowledge, "temp 38 today and my hands are shaking when I hold a cup")
+    )

@@ -212,6 +212,7 @@ def annotate_with(
     mentions = _without_rash_named_closer(mentions)  # "a rash of tiny red dots that don't fade": Petechiae
     mentions = icterus_and_jaundice(lexicon, text, mentions)  # "skin and the whites of her eyes are yellow"
     mentions = _chronic_cough(lexicon, text, mentions)  # "dry tickly cough for 3 months"
+    mentions = _shaking_with_a_fever(lexicon, text, mentions)  # "temp 39.1 and I'm shaking uncontrollably"
     return _without_unspecified_complaints(lexicon, mentions)
 
 
@@ -557,6 +558,33 @@ _EIGHT_WEEKS_OR_MORE_RE = re.compile(
     r"|(?:a|one|\d+|two|three|several|many) years?|years)(?![- ]*old)|for months|all winter|every winter)\b",
     re.IGNORECASE,
 )
+
+
+# Session 21: shaking beside a fever is Rigors, HPO's "episode of shaking … with a high fever" ("fevers up
+# to 39.4, shaking so hard my teeth chatter", "a fever of 38.6 and the shakes"; the read sets code Rigors
+# in 6 such texts, Chills in 2 and Shivering in 1), not a tremor; hands or a limb that shake, and a fit,
+# stay theirs
+RIGORS, TREMOR = "HP:0025145", "HP:0001337"
+_FEVERS = frozenset({"HP:0001945", "HP:0011134", "HP:0001954"})  # fever, low-grade, recurrent
+_SHAKING_WORDS_RE = re.compile(r"^(?:shaking|shakes|shakin|shake|shaky|shakey)$", re.IGNORECASE)
+_A_PART_SHAKES_RE = re.compile(
+    r"\b(?:hands?|arms?|legs?|fingers?|head|voice|lips?|chin)\b[^.;!?\n]{0,15}$", re.IGNORECASE
+)
+
+
+def _shaking_with_a_fever(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    own = {m.hpo_id for m in mentions if not m.excluded and not m.family}
+    if not own & _FEVERS or own & lexicon.seizures or RIGORS not in lexicon.scope:
+        return mentions
+    label = lexicon.labels.get(RIGORS, RIGORS)
+    return [
+        m.model_copy(update={"hpo_id": RIGORS, "label": label})
+        if m.hpo_id == TREMOR
+        and _SHAKING_WORDS_RE.match(m.text)
+        and not _A_PART_SHAKES_RE.search(text, max(m.start - 25, 0), m.start)
+        else m
+        for m in mentions
+    ]
 
 
 # Session 19: a "cough for weeks" whose sentence says fewer than eight weeks or a number of days is no chronic
