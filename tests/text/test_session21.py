@@ -411,3 +411,19 @@ def test_hands_that_shake_beside_a_fever_stay_a_tremor(knowledge: Knowledge) -> 
     assert RIGORS not in found(
         annotate(knowledge, "temp 38 today and my hands are shaking when I hold a cup")
     )
+
+
+EPISTAXIS, RESTLESS_LEGS = "HP:0000421", "HP:0012452"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("my heart starts beating very fast out of nowhere", PALPITATIONS),
+        ("I feel my heart missing beats after coffee", PALPITATIONS),
+        ("blood coming from my nose twice this week", EPISTAXIS),
+        ("in bed my legs want to move all the time", RESTLESS_LEGS),
+    ],
+)
+def test_session_21_heart_nose_and_legs_words(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

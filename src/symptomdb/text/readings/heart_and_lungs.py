@@ -18,12 +18,13 @@ _HEART_FELT_RE = re.compile(
     r"\b(?:heart|hart|harts|hearts)\b(?![- ](?:attack|surgery|op|operation|tablets?|pills?|failure|"
     r"condition|problems?|murmur|rate|disease|valve))[^.;!?\n]{0,30}?\b(?P<felt>racing|racin|races|raced|"
     r"pounding|poundin|pounds|pounded|thumping|thumpin|thumps|banging|bangin|fluttering|flutterring|"
-    r"flutterin|flutters|fluttery|fluttrey|jumping|skipping|skips|bumpy|beat very hard|beating (?:quick|"
-    r"fast|hard)|going (?:really |very |so |too )?fast|like the clappers|like a train"
+    r"flutterin|flutters|fluttery|fluttrey|jumping|skipping|skips|bumpy|beat very hard|"
+    r"beating (?:very |really |so )?(?:quick|fast|hard)|going (?:really |very |so |too )?fast|"
+    r"like the clappers|like a train"
     # session 19: the bare verbs of a list ("heart beat funny, jump, flutter, sometime miss beat")
     r"|beat funny|flutter|miss(?:es|ed)? (?:a )?beats?"
     # session 21: a heart that thuds or stops and bangs ("heart thudding so hard I can see my shirt move")
-    r"|thudding|thuds|thuddin|stops for a second)\b",
+    r"|thudding|thuds|thuddin|stops for a second|missing (?:a )?(?:beats?|beets?))\b",
     re.IGNORECASE,
 )
 PALPITATIONS = "HP:0001962"
