@@ -397,10 +397,10 @@ _PART_OF_ANOTHER: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
     # pain kicks in"); HPO does not file Headache under Pain
     ("HP:0012531", ("pain",), frozenset({"HP:0002315", "HP:0002076", "HP:0002077", "HP:0030907"})),
     # session 21: the headache of a migraine with or without aura ("my migraines start with zigzags, then a
-    # throbbing headache on one side"): the read sets code the migraine alone in all 10 texts that name the
-    # writer's migraine. Beside a plain migraine it stays: that migraine is often a relative's the family
-    # check missed ("My mum and I both get migraines"), 10 such texts
-    # and (session 21) the headache said a tight band or vice, a tension-type headache
+    # throbbing headache on one side": the read sets code the migraine alone in all 10 texts that name the
+    # writer's migraine), and the headache said to hold the head in a tight band, a tension-type headache.
+    # Beside a plain migraine it stays: that migraine is often a relative's that the family check missed
+    # ("My mum and I both get migraines", 10 such texts)
     ("HP:0002315", ("head", "hed"), frozenset({"HP:0002077", "HP:0002083", "HP:0012228"})),
 )
 

@@ -53,6 +53,13 @@ of the lexicon with the word beside it ("sore throa", "soe throat", "hearing los
 the lexicon never uses is read as the target that sounds the same and makes such a phrase ("a soar
 throat", "coff at night", "eyes watter").
 
+Session 21 (German, Dutch and Scandinavian writers): a capitalised word inside a sentence is corrected
+after an article, a possessive or a side, as these writers capitalise nouns ("my Migräne", "on the Brest");
+a word starting with w is read with a v there ("womitting"); a sound fold with two readings leaves the word
+to the next fold ("veak": peak or beak by b/p/v/f, weak by v/w); a word that is a word only as two
+everyday words run together is read as the two ("stomachcramps", "backpain"; not a prefix's word such as
+"hypothyroid"); a reordering reads only an ordinary word ("diarre" is no Darier).
+
 The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
 """
@@ -422,7 +429,9 @@ class SpellIndex:
         if word[0] != "w" or len(word) < LONG_WORD:
             return None
         meant = "v" + word[1:]
-        return meant if meant in self.keys else None if self.is_word(meant) else self.correction(meant)
+        if meant in self.keys:
+            return meant
+        return None if self.is_word(meant) else self.correction(meant)
 
     def _first_two_swapped(self, word: str) -> str | None:
         """The ordinary English target a word spells with its first two letters swapped ("htroat",
