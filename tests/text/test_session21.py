@@ -427,3 +427,11 @@ EPISTAXIS, RESTLESS_LEGS = "HP:0000421", "HP:0012452"
 )
 def test_session_21_heart_nose_and_legs_words(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+ALLERGY = "HP:0012393"
+
+
+def test_a_named_allergy_is_not_reported_but_no_allergies_still_rules_it_out(knowledge: Knowledge) -> None:
+    assert ALLERGY not in found(annotate(knowledge, "He has a peanut allergy and came out in hives at lunch"))
+    assert found(annotate(knowledge, "No allergies that I know of")).get(ALLERGY) is True

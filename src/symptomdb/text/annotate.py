@@ -213,7 +213,7 @@ def annotate_with(
     mentions = icterus_and_jaundice(lexicon, text, mentions)  # "skin and the whites of her eyes are yellow"
     mentions = _chronic_cough(lexicon, text, mentions)  # "dry tickly cough for 3 months"
     mentions = _shaking_with_a_fever(lexicon, text, mentions)  # "temp 39.1 and I'm shaking uncontrollably"
-    return _without_unspecified_complaints(lexicon, mentions)
+    return _without_unspecified_complaints(lexicon, _without_a_named_allergy(mentions))
 
 
 def _inside_a_denied(candidate: _Candidate, chosen: Sequence[_Candidate]) -> bool:
@@ -675,6 +675,17 @@ def _without_rash_named_closer(mentions: list[Mention]) -> list[Mention]:
     ):
         return mentions
     return [m for m in mentions if m.hpo_id != SKIN_RASH or m.excluded or m.family]
+
+
+# Session 21: the generic allergy a writer names ("my peanut allergy", "an allergic reaction?", "allergy
+# injections") is not what the lay authors record, who code the reaction's findings (0 of 16 such mentions
+# over the read sets); "no allergies" still rules it out, and the named allergies under it (egg, nut, cow's
+# milk) stay
+ALLERGY = "HP:0012393"
+
+
+def _without_a_named_allergy(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.hpo_id != ALLERGY or m.excluded]
 
 
 def _without_unspecified_complaints(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
