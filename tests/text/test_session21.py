@@ -435,3 +435,26 @@ ALLERGY = "HP:0012393"
 def test_a_named_allergy_is_not_reported_but_no_allergies_still_rules_it_out(knowledge: Knowledge) -> None:
     assert ALLERGY not in found(annotate(knowledge, "He has a peanut allergy and came out in hives at lunch"))
     assert found(annotate(knowledge, "No allergies that I know of")).get(ALLERGY) is True
+
+
+EAR_PAIN, ABDOMINAL_PAIN, PAIN = "HP:0030766", "HP:0002027", "HP:0012531"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("My hearing in the left ear has gone down over a year. No pain or discharge.", EAR_PAIN),
+        ("So bloated every evening and farting loads, but no pain.", ABDOMINAL_PAIN),
+    ],
+)
+def test_a_bare_no_pain_denies_the_pain_of_the_part_the_message_is_about(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    terms = found(annotate(knowledge, text))
+    assert terms.get(term) is True
+    assert PAIN not in terms
+
+
+def test_no_pain_anywhere_stays_general(knowledge: Knowledge) -> None:
+    text = "My legs feel heavy and weak on the stairs. No pain anywhere though."
+    assert found(annotate(knowledge, text)).get(PAIN) is True

@@ -213,6 +213,7 @@ def annotate_with(
     mentions = icterus_and_jaundice(lexicon, text, mentions)  # "skin and the whites of her eyes are yellow"
     mentions = _chronic_cough(lexicon, text, mentions)  # "dry tickly cough for 3 months"
     mentions = _shaking_with_a_fever(lexicon, text, mentions)  # "temp 39.1 and I'm shaking uncontrollably"
+    mentions = _denied_pain_of_its_site(lexicon, text, mentions)  # "hearing worse … no pain": no Ear pain
     return _without_unspecified_complaints(lexicon, _without_a_named_allergy(mentions))
 
 
@@ -585,6 +586,54 @@ def _shaking_with_a_fever(lexicon: Lexicon, text: str, mentions: list[Mention]) 
         else m
         for m in mentions
     ]
+
+
+# Session 21: a bare "no pain" is the pain of the part the message is about, as the lay authors code it
+# ("My hearing has got worse … No pain or discharge": no Ear pain; "Bloated every evening … no pain": no
+# Abdominal pain; "no pain going down my legs"): the part is read from the sentence and the one before it,
+# and only when one part is named there; "no pain anywhere", "not in any pain" and "denies pain" stay
+# general
+_SITES_OF_A_DENIED_PAIN: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("HP:0030766", re.compile(r"\b(?:ears?|hearing)\b", re.I)),  # Ear pain
+    ("HP:0200026", re.compile(r"\b(?:eyes?|vision|eyesight|sight|floaters?)\b", re.I)),  # Ocular pain
+    ("HP:0100749", re.compile(r"\bchest\b", re.I)),  # Chest pain
+    (  # Abdominal pain
+        "HP:0002027",
+        re.compile(
+            r"\b(?:poo\w*|stools?|bowels?|bloat\w*|gassy|farting|wind|tummy|belly|constipat\w*)\b", re.I
+        ),
+    ),
+    ("HP:0012514", re.compile(r"\blegs?\b", re.I)),  # Lower limb pain
+    ("HP:0030016", re.compile(r"\bsex\b", re.I)),  # Dyspareunia
+    ("HP:0032043", re.compile(r"\bswallow\w*\b", re.I)),  # Odynophagia
+)
+PAIN = "HP:0012531"
+_GENERAL_DENIAL_RE = re.compile(r"\b(?:anywhere|any pain|in pain|denies|nil|well controlled)\b", re.I)
+
+
+def _denied_pain_of_its_site(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    if not any(m.hpo_id == PAIN and m.excluded for m in mentions):
+        return mentions
+    out = []
+    for m in mentions:
+        if m.hpo_id == PAIN and m.excluded and not m.family:
+            site = _site_of_a_denied_pain(text, m)
+            if site is not None and site in lexicon.scope:
+                m = m.model_copy(update={"hpo_id": site, "label": lexicon.labels.get(site, site)})
+        out.append(m)
+    return out
+
+
+def _site_of_a_denied_pain(text: str, mention: Mention) -> str | None:
+    sentence_start = max(text.rfind(mark, 0, mention.start) for mark in ".;!?\n")
+    previous_start = max(text.rfind(mark, 0, max(sentence_start, 0)) for mark in ".;!?\n") + 1
+    ends = [i for i in (text.find(mark, mention.end) for mark in ".;!?\n") if i >= 0]
+    sentence = text[sentence_start + 1 : min(ends, default=len(text))]
+    if _GENERAL_DENIAL_RE.search(sentence):
+        return None
+    window = text[previous_start : min(ends, default=len(text))]
+    sites = {term for term, words in _SITES_OF_A_DENIED_PAIN if words.search(window)}
+    return sites.pop() if len(sites) == 1 else None
 
 
 # Session 19: a "cough for weeks" whose sentence says fewer than eight weeks or a number of days is no chronic
