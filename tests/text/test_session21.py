@@ -458,3 +458,16 @@ def test_a_bare_no_pain_denies_the_pain_of_the_part_the_message_is_about(
 def test_no_pain_anywhere_stays_general(knowledge: Knowledge) -> None:
     text = "My legs feel heavy and weak on the stairs. No pain anywhere though."
     assert found(annotate(knowledge, text)).get(PAIN) is True
+
+
+@pytest.mark.parametrize(
+    "text", ["No change in my hearing and no ringing.", "He doesn't think his hearing is any worse."]
+)
+def test_hearing_said_unchanged_or_no_worse_excludes_hearing_impairment(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(HEARING_IMPAIRMENT) is True
+
+
+def test_hearing_said_worse_is_hearing_impairment(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "my hearing is worse than last year")).get(HEARING_IMPAIRMENT) is False
