@@ -320,11 +320,7 @@ JOINT_STIFFNESS = "HP:0001387"
 def _stiff_joints(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
     if JOINT_STIFFNESS not in lexicon.scope or not any(m.hpo_id in _STIFF_JOINTS for m in mentions):
         return mentions
-    label = lexicon.labels.get(JOINT_STIFFNESS, JOINT_STIFFNESS)
-    return [
-        m.model_copy(update={"hpo_id": JOINT_STIFFNESS, "label": label}) if m.hpo_id in _STIFF_JOINTS else m
-        for m in mentions
-    ]
+    return [lexicon.as_term(m, JOINT_STIFFNESS) if m.hpo_id in _STIFF_JOINTS else m for m in mentions]
 
 
 # Session 20: in a text about the shoulder, a pain said without its own site that the arm lent one ("Pulled
@@ -339,9 +335,8 @@ UPPER_LIMB_PAIN, SHOULDER_PAIN = "HP:0012513", "HP:0030834"
 def _shoulder_pains(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
     if SHOULDER_PAIN not in lexicon.scope or not _SHOULDER_RE.search(text):
         return mentions
-    label = lexicon.labels.get(SHOULDER_PAIN, SHOULDER_PAIN)
     return [
-        m.model_copy(update={"hpo_id": SHOULDER_PAIN, "label": label})
+        lexicon.as_term(m, SHOULDER_PAIN)
         if m.hpo_id == UPPER_LIMB_PAIN and not _ARM_WORD_RE.search(m.text)
         else m
         for m in mentions
@@ -360,8 +355,7 @@ def _joint_pains_together(lexicon: Lexicon, mentions: list[Mention]) -> list[Men
         if len({m.hpo_id for m in group}) >= 2 and not merged & {id(m) for m in group}:
             merged |= {id(m) for m in group}
             widest = max(group, key=lambda m: m.end - m.start)
-            label = lexicon.labels.get(ARTHRALGIA, ARTHRALGIA)
-            together.append(widest.model_copy(update={"hpo_id": ARTHRALGIA, "label": label}))
+            together.append(lexicon.as_term(widest, ARTHRALGIA))
     if not together:
         return mentions
     return sorted([m for m in mentions if id(m) not in merged] + together, key=lambda m: (m.start, m.end))
@@ -436,11 +430,8 @@ def _migraine_auras(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
     renamed = {MIGRAINE} if term == MIGRAINE_WITH_AURA else {MIGRAINE, MIGRAINE_WITH_AURA}
     if term not in lexicon.scope:
         return mentions
-    label = lexicon.labels.get(term, term)
     return [
-        m.model_copy(update={"hpo_id": term, "label": label})
-        if m.hpo_id in renamed and not m.excluded and not m.family
-        else m
+        lexicon.as_term(m, term) if m.hpo_id in renamed and not m.excluded and not m.family else m
         for m in mentions
     ]
 
@@ -510,6 +501,16 @@ _RED_LESIONS = ("rash", "papule", "furuncle", "nodule", "pustule", "lump", "hord
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
 
 
+def _sentence_start(text: str, position: int, ends: re.Pattern[str] = _SENTENCE_END_RE) -> int:
+    """Where the sentence around ``position`` starts: after the last end mark before it."""
+    return max((m.end() for m in ends.finditer(text, 0, position)), default=0)
+
+
+def _sentence_end(text: str, position: int, ends: re.Pattern[str] = _SENTENCE_END_RE) -> int:
+    """Where the sentence around ``position`` ends: at the first end mark from it."""
+    return next((m.start() for m in ends.finditer(text, position)), len(text))
+
+
 def _without_red_of_another(text: str, mentions: list[Mention]) -> list[Mention]:
     reds = [m for m in mentions if m.hpo_id == ERYTHEMA and not m.excluded and m.text.lower() == "red"]
     if not reds:
@@ -566,7 +567,6 @@ _EIGHT_WEEKS_OR_MORE_RE = re.compile(
 # in 6 such texts, Chills in 2 and Shivering in 1), not a tremor; hands or a limb that shake, and a fit,
 # stay theirs
 RIGORS, TREMOR = "HP:0025145", "HP:0001337"
-_FEVERS = frozenset({"HP:0001945", "HP:0011134", "HP:0001954"})  # fever, low-grade, recurrent
 _SHAKING_WORDS_RE = re.compile(r"^(?:shaking|shakes|shakin|shake|shaky|shakey)$", re.IGNORECASE)
 _A_PART_SHAKES_RE = re.compile(
     r"\b(?:hands?|arms?|legs?|fingers?|head|voice|lips?|chin)\b[^.;!?\n]{0,15}$", re.IGNORECASE
@@ -575,11 +575,11 @@ _A_PART_SHAKES_RE = re.compile(
 
 def _shaking_with_a_fever(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
     own = {m.hpo_id for m in mentions if not m.excluded and not m.family}
-    if not own & _FEVERS or own & lexicon.seizures or RIGORS not in lexicon.scope:
+    fevers = {FEVER} | lexicon.kinds.get(FEVER, frozenset())  # as ``_febrile_seizures`` reads them
+    if not own & fevers or own & lexicon.seizures or RIGORS not in lexicon.scope:
         return mentions
-    label = lexicon.labels.get(RIGORS, RIGORS)
     return [
-        m.model_copy(update={"hpo_id": RIGORS, "label": label})
+        lexicon.as_term(m, RIGORS)
         if m.hpo_id == TREMOR
         and _SHAKING_WORDS_RE.match(m.text)
         and not _A_PART_SHAKES_RE.search(text, max(m.start - 25, 0), m.start)
@@ -608,6 +608,7 @@ _SITES_OF_A_DENIED_PAIN: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("HP:0032043", re.compile(r"\bswallow\w*\b", re.I)),  # Odynophagia
 )
 PAIN = "HP:0012531"
+_CLAUSE_END_RE = re.compile(r"[.;!?\n]")
 _GENERAL_DENIAL_RE = re.compile(r"\b(?:anywhere|any pain|in pain|denies|nil|well controlled)\b", re.I)
 
 
@@ -619,19 +620,17 @@ def _denied_pain_of_its_site(lexicon: Lexicon, text: str, mentions: list[Mention
         if m.hpo_id == PAIN and m.excluded and not m.family:
             site = _site_of_a_denied_pain(text, m)
             if site is not None and site in lexicon.scope:
-                m = m.model_copy(update={"hpo_id": site, "label": lexicon.labels.get(site, site)})
+                m = lexicon.as_term(m, site)
         out.append(m)
     return out
 
 
 def _site_of_a_denied_pain(text: str, mention: Mention) -> str | None:
-    sentence_start = max(text.rfind(mark, 0, mention.start) for mark in ".;!?\n")
-    previous_start = max(text.rfind(mark, 0, max(sentence_start, 0)) for mark in ".;!?\n") + 1
-    ends = [i for i in (text.find(mark, mention.end) for mark in ".;!?\n") if i >= 0]
-    sentence = text[sentence_start + 1 : min(ends, default=len(text))]
-    if _GENERAL_DENIAL_RE.search(sentence):
+    start = _sentence_start(text, mention.start, _CLAUSE_END_RE)
+    end = _sentence_end(text, mention.end, _CLAUSE_END_RE)
+    if _GENERAL_DENIAL_RE.search(text, start, end):
         return None
-    window = text[previous_start : min(ends, default=len(text))]
+    window = text[_sentence_start(text, max(start - 1, 0), _CLAUSE_END_RE) : end]
     sites = {term for term, words in _SITES_OF_A_DENIED_PAIN if words.search(window)}
     return sites.pop() if len(sites) == 1 else None
 
@@ -651,10 +650,9 @@ def _chronic_cough(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list
     for mention in mentions:
         if mention.hpo_id in _COUGHS and not mention.excluded and not mention.family:
             ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, mention.end)][:2]
-            start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, mention.start)), default=0)
+            start = _sentence_start(text, mention.start)
             if _EIGHT_WEEKS_OR_MORE_RE.search(text, start, ends[-1] if ends else len(text)):
-                label = lexicon.labels.get(CHRONIC_COUGH, CHRONIC_COUGH)
-                return [*mentions, mention.model_copy(update={"hpo_id": CHRONIC_COUGH, "label": label})]
+                return [*mentions, lexicon.as_term(mention, CHRONIC_COUGH)]
     return mentions
 
 
@@ -662,12 +660,11 @@ def _shorter_than_chronic(lexicon: Lexicon, text: str, mention: Mention) -> Ment
     """A Chronic cough whose sentence gives a duration under eight weeks (and none longer) as a Cough."""
     if mention.hpo_id != CHRONIC_COUGH or mention.excluded:
         return mention
-    start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, mention.start)), default=0)
-    end = next((m.start() for m in _SENTENCE_END_RE.finditer(text, mention.end)), len(text))
+    start, end = _sentence_start(text, mention.start), _sentence_end(text, mention.end)
     if _UNDER_EIGHT_WEEKS_RE.search(text, start, end) and not _EIGHT_WEEKS_OR_MORE_RE.search(
         text, start, end
     ):
-        return mention.model_copy(update={"hpo_id": COUGH, "label": lexicon.labels.get(COUGH, COUGH)})
+        return lexicon.as_term(mention, COUGH)
     return mention
 
 
@@ -3084,11 +3081,8 @@ def _febrile_seizures(lexicon: Lexicon, text: str, mentions: list[Mention]) -> l
         or not _YOUNG_CHILD_RE.search(text)
     ):
         return mentions
-    label = lexicon.labels.get(FEBRILE_SEIZURE, FEBRILE_SEIZURE)
     return [
-        m.model_copy(update={"hpo_id": FEBRILE_SEIZURE, "label": label})
-        if m.hpo_id == SEIZURE and not m.excluded and not m.family
-        else m
+        lexicon.as_term(m, FEBRILE_SEIZURE) if m.hpo_id == SEIZURE and not m.excluded and not m.family else m
         for m in mentions
     ]
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from symptomdb.knowledge.store import Knowledge
 from symptomdb.text.english import COMMON_ENGLISH, RARE_ENGLISH, english_version, english_words
+from symptomdb.text.mention import Mention
 from symptomdb.text.normal import normal_subjects
 from symptomdb.text.normalise import (
     FILLER_WORDS,
@@ -169,6 +170,10 @@ class Lexicon:
 
     def lookup(self, key: Key) -> tuple[str, ...]:
         return self.phrases.get(key, ())
+
+    def as_term(self, mention: Mention, term: str) -> Mention:
+        """The mention read as another term, with that term's label (a reading that names it more closely)."""
+        return mention.model_copy(update={"hpo_id": term, "label": self.labels.get(term, term)})
 
 
 def key_of(text: str) -> Key:

@@ -71,16 +71,12 @@ def _read_sentence(
         eyes = _EYES_RE.search(words)
         assert eyes is not None
         said = _new_mention(lexicon, text, start + eyes.start(), start + eyes.end(), CONJUNCTIVAL_ICTERUS)
-    added = [] if icterus else [_as_term(lexicon, said, CONJUNCTIVAL_ICTERUS)]
+    added = [] if icterus else [lexicon.as_term(said, CONJUNCTIVAL_ICTERUS)]
     if not skin_or_person:
         return [*(m for m in mentions if m not in jaundice), *added]
     if not jaundice and JAUNDICE in lexicon.scope:
-        added.append(_as_term(lexicon, said, JAUNDICE))
+        added.append(lexicon.as_term(said, JAUNDICE))
     return [*mentions, *added]
-
-
-def _as_term(lexicon: Lexicon, mention: Mention, term: str) -> Mention:
-    return mention.model_copy(update={"hpo_id": term, "label": lexicon.labels.get(term, term)})
 
 
 def _skin_yellow(words: str) -> bool:

@@ -30,14 +30,14 @@ first. The readings live by what they are about:
   arm that cannot be lifted above the head, swelling denied beside a joint, a knee or big toe that swells, a
   bone said broken, a part that cannot bear the bedclothes;
 - ``head_and_neck``: coughing on drinks, a child pulling at an ear, food that tastes wrong, eyes that water,
-  a lump on the side of the neck, a head that is turning, a pain at the back of the throat or neck, a head
-  held in a tight band;
+  a lump on the side of the neck, a pain at the back of the throat or neck, a head held in a tight band;
 - ``heart_and_lungs``: a heartbeat felt racing or pounding, stopping to catch one's breath, the heart
   racing on standing, phlegm brought up, blood coughed up, a peak flow below its best, waking gasping;
 - ``other``: eating what is not food, a described vaginal discharge, a baby that feeds with trouble, a
   crash after doing too much;
-- ``ears_and_balance``: spinning that is the room's, dizziness that is not spinning, noises in the ears,
-  muffled hearing, sounds too loud or painful, a world that bounces, low or high notes lost;
+- ``ears_and_balance``: spinning that is the room's, a head that is turning, dizziness that is not
+  spinning, noises in the ears, muffled hearing, sounds too loud or painful, a world that bounces, low or
+  high notes lost;
 - ``diabetes``: a low of the blood sugar, meter and sensor readings, the type of diabetes, HbA1c, ketones;
 - ``blood_tests``: the blood tests people quote by name, with a number or said high, low or normal (CRP,
   ESR, urate, creatinine, urea, eGFR, potassium, sodium, PTH, PSA, liver tests, CK, TSH, calcium).
@@ -85,6 +85,7 @@ from .diabetes import (
 )
 from .ears_and_balance import (
     ear_noises,
+    head_turning,
     muffled_hearing,
     noise_intolerance,
     not_spinning,
@@ -96,7 +97,6 @@ from .head_and_neck import (
     band_round_the_head,
     coughs_on_drinks,
     eyes_water,
-    head_turning,
     neck_lump,
     pain_at_the_back_of,
     pulls_at_ear,

@@ -1,6 +1,7 @@
-"""Readings of the ears and the balance (session 21): spinning that is the room's, dizziness that is not
-spinning, noises heard in the ears, hearing gone muffled, sounds that hurt or are too loud, a world that
-bounces, and the low or high notes lost on a hearing test."""
+"""Readings of the ears and the balance (session 21): spinning that is the room's, a head that is turning
+(session 19, from ``head_and_neck``), dizziness that is not spinning, noises heard in the ears, hearing gone
+muffled, sounds that hurt or are too loud, a world that bounces, and the low or high notes lost on a hearing
+test."""
 
 from __future__ import annotations
 
@@ -38,6 +39,8 @@ _NOT_DIZZY_SPIN_RE = re.compile(
     re.IGNORECASE,
 )
 
+_THE_ROOM_BEFORE_RE = re.compile(r"\b(?:room|world|everything|head|ceiling|things)\b[^.;!?\n]*$", re.I)
+
 
 def spinning(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Vertigo, read on the spinning word of a text about dizziness."""
@@ -47,12 +50,24 @@ def spinning(text: str, tokens: Sequence[Token]) -> list[Reading]:
     for match in _SPIN_RE.finditer(text):
         after = text[match.end() : match.end() + 20]
         before = text[max(match.start() - 25, 0) : match.start()]
-        if _NOT_DIZZY_SPIN_RE.search(after) and not re.search(
-            r"\b(?:room|world|everything|head|ceiling|things)\b[^.;!?\n]*$", before, re.IGNORECASE
-        ):
+        if _NOT_DIZZY_SPIN_RE.search(after) and not _THE_ROOM_BEFORE_RE.search(before):
             continue
         readings += _read(tokens, match.start("spin"), match.end("spin"), VERTIGO)
     return readings
+
+
+# Session 19: "my head is turning" is a spinning head in West African and South Asian English ("my head is
+# turning anytime I stand up", "head keeps turning"); not a head turned to one side ("turns her head")
+_HEAD_TURNING_RE = re.compile(
+    r"\b(?:my|his|her|the) head (?:is |was |keeps |kept |dey |de )?(?P<turning>turning|spinning round)\b"
+    r"(?!\s+(?:to|towards|round to|away|left|right)\b)",
+    re.IGNORECASE,
+)
+
+
+def head_turning(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Vertigo, read on the word that says the head turns."""
+    return _each_match_on(_HEAD_TURNING_RE, text, tokens, VERTIGO, ("turning",))
 
 
 # Dizziness that is not spinning: rocking as on a boat, swaying, the floor tilting or moving, walking on a

@@ -107,21 +107,6 @@ def neck_lump(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return _each_match(_NECK_LUMP_RE, text, tokens, LATERAL_NECK_MASS)
 
 
-# Session 19: "my head is turning" is a spinning head in West African and South Asian English ("my head is
-# turning anytime I stand up", "head keeps turning"); not a head turned to one side ("turns her head")
-_HEAD_TURNING_RE = re.compile(
-    r"\b(?:my|his|her|the) head (?:is |was |keeps |kept |dey |de )?(?P<turning>turning|spinning round)\b"
-    r"(?!\s+(?:to|towards|round to|away|left|right)\b)",
-    re.IGNORECASE,
-)
-VERTIGO = "HP:0002321"
-
-
-def head_turning(text: str, tokens: Sequence[Token]) -> list[Reading]:
-    """Vertigo, read on the word that says the head turns."""
-    return _each_match_on(_HEAD_TURNING_RE, text, tokens, VERTIGO, ("turning",))
-
-
 # Session 20: a pain "at the back of" a part is that part's ("sore at the back of my throat", "it hurts at
 # the back of my neck"); the back itself is not named (data/figures-of-speech.tsv keeps it from Back pain)
 _AT_THE_BACK_OF_RE = re.compile(

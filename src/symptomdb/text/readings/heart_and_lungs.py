@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from symptomdb.text.normalise import Token
 
-from ._base import SENTENCE_RE, Reading, _each_match_on, _read
+from ._base import SENTENCE_RE, Reading, _each_match_on, _read, _sentence_around
 
 # Session 18: the heart felt beating fast, hard or unevenly is palpitations, however the words run ("my
 # heart - out of nowhere it starts pounding really fast", "my heart feels like it's racing", "heart going
@@ -113,10 +113,7 @@ def phlegm_brought_up(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Productive cough, read on the word for the phlegm, unless its sentence is about the nose."""
     readings: list[Reading] = []
     for match in _PHLEGM_RE.finditer(text):
-        sentence = next(
-            (m[0] for m in SENTENCE_RE.finditer(text) if m.start() <= match.start() < m.end()), ""
-        )
-        if _NOT_THE_CHEST_RE.search(sentence):
+        if _NOT_THE_CHEST_RE.search(_sentence_around(text, match.start(), match.end())):
             continue
         group = next(g for g in ("phlegm", "muck", "muck2") if match[g])
         readings += _read(tokens, match.start(group), match.end(group), PRODUCTIVE_COUGH)
