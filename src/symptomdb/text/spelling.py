@@ -80,7 +80,15 @@ from rapidfuzz.distance import DamerauLevenshtein, Hamming
 
 from symptomdb.text.english import COMMON_ENGLISH, english_words
 from symptomdb.text.lexicon import Lexicon
-from symptomdb.text.normalise import JOIN_PREFIXES, Token, tokenize, us_spelling, word_key
+from symptomdb.text.normalise import (
+    JOIN_PREFIXES,
+    Token,
+    stem,
+    tokenize,
+    us_spelling,
+    word_equivalents,
+    word_key,
+)
 
 T = TypeVar("T")
 MIN_LENGTH = 5  # shorter words are left alone ("hes", "coff", "kne") ...
@@ -151,7 +159,7 @@ CONTRACTIONS = {
 }
 # Session 19: contractions written without their apostrophe that are no contraction key above
 _APOSTROPHE_LESS = frozenset(
-    {"shes", "hes", "its", "whos", "thats", "theres", "wheres", "lets", "ive", "youre"}
+    {"shes", "hes", "its", "whos", "thats", "theres", "wheres", "lets", "ive", "youre", "theyre"}
 )
 
 
@@ -218,6 +226,7 @@ class SpellIndex:
         for target in self.english:
             for fold in _CARRIED_OVER:
                 self.carried[fold(target)].append(target)
+            self.carried[_three_vowel_fold(target)].append(target)
             self.heard[sound(target)].append(target)
             if len(target) >= DROPPED_FROM - 1:
                 self.cut_short[target[:-1]].append(target)
@@ -237,8 +246,8 @@ class SpellIndex:
         return _memoised(self.words, word, self._is_word)
 
     def _is_word(self, word: str) -> bool:
-        if self._is_known(word):
-            return True
+        if self._is_known(word) or stem(word) in word_equivalents():
+            return True  # session 22: a word of the equivalents ("gatal", a home word for itchy) is meant
         if any(self._is_known(base) or base in self.keys for base in _bases(word)):
             return True
         # a compound of two words, perhaps joined by a combining vowel ("ureterovaginal", "coactivator")
@@ -258,6 +267,9 @@ class SpellIndex:
     def _one_reading(self, found: Sequence[str]) -> str | None:
         """The first of the targets found when they all share one key, else None (no sure reading)."""
         return found[0] if len({self.keys[t] for t in found}) == 1 else None
+
+    def _finding_words(self, found: Sequence[str]) -> list[str]:
+        return [t for t in found if self.keys[t] in self.findings]
 
     def _reordered(self, word: str) -> str | None:
         """A target with the same letters in another order and the same first letter ("diarreah" is
@@ -321,6 +333,15 @@ class SpellIndex:
             # session 21: a fold with two readings leaves the word to the next fold ("veak": peak or beak
             # by b/p/v/f, weak by v/w, as German and Dutch writers swap them)
         return None
+
+    def three_vowels(self, word: str) -> str | None:
+        """Session 22: the ordinary English target a non-word spells as a speaker of a language of three
+        vowels does (`_three_vowel_fold`: "pebir", "bumit", "blud"), taken when no other reading is found; of
+        two, the one that names a finding alone ("piber": fever, not fiber)."""
+        if word in self.keys or self.is_word(word):
+            return None
+        found = [t for t in self.carried.get(_three_vowel_fold(word), ()) if t != word]
+        return self._one_reading(found) or self._one_reading(self._finding_words(found))
 
     def heard_as(self, word: str) -> str | None:
         """The ordinary English target a short non-word spells by sound, longer than it and with its first
@@ -561,6 +582,7 @@ class SpellIndex:
                 or self._first_two_swapped(word)
                 or self._restored_start(word)
                 or self._sounds_the_same(word)
+                or self.three_vowels(word)
             )
         best = min(rank for rank, _ in ranked)
         if best[1] > 0 and n >= MIN_LENGTH and (carried := self._carried_over(word)) is not None:
@@ -608,6 +630,18 @@ _TH_FOLDS: tuple[Callable[[str], str], ...] = (
     lambda word: "D" + word.replace("th", "d"),
     lambda word: "F" + word.replace("th", "f"),  # session 16: children's and Cockney th-fronting ("froat")
 )
+# Session 22: languages of three vowels (Tagalog, Cebuano, Malay, Indonesian; Arabic too) do not tell e from
+# i nor o from u, and their speakers also say p for f and b for v ("pebir" is fever, "bumit" vomit, "blud"
+# blood): the letters with those folded, th said as t and doubled letters single. Only these: with the other
+# sound folds too, far words meet ("wetthe" and weight, "prikkle" and freckle)
+_THREE_VOWELS = str.maketrans("eofv", "iupb")
+
+
+def _three_vowel_fold(word: str) -> str:
+    folded = word.replace("th", "t").replace("ph", "f").translate(_THREE_VOWELS)
+    return "V" + "".join(c for i, c in enumerate(folded) if i == 0 or c != folded[i - 1])
+
+
 _CARRIED_OVER: tuple[Callable[[str], str], ...] = (
     lambda word: "#" + word.translate(_LABIALS),  # the marks keep the folds' forms apart
     lambda word: "%" + word.translate(_V_AND_W),
@@ -798,8 +832,8 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
             continue
         at_start, sentence_start = sentence_start, False
         raw = token.text
-        if token.stop or token.lower in _SHORTHAND_UNITS:
-            continue
+        if token.stop or token.lower in _SHORTHAND_UNITS or token.lower in _APOSTROPHE_LESS:
+            continue  # session 22: no reading of "theyre red" ("tears red")
         contraction = CONTRACTIONS.get(token.lower) or TEXT_SPEAK.get(token.lower)
         if contraction is not None:
             out[i] = _replaced(token, contraction)
@@ -814,6 +848,7 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
             target = target or index.heard_as(token.lower) or index.undoubled(token.lower)
             if target is None and len(raw) == DROPPED_FROM - 1:
                 target = index.with_a_dropped_letter(token.lower) or index.mistyped(token.lower)
+            target = target or index.three_vowels(token.lower)  # "blud", "lomp"
             if target is not None:
                 out[i] = _replaced(token, CONTRACTIONS.get(target, target))
                 if _unsure(index, token.lower, target):
