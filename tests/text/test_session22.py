@@ -72,3 +72,58 @@ def test_kin_words_of_tagalog_mark_a_relatives_findings(knowledge: Knowledge) ->
     terms = found(annotate(knowledge, "My pamangkin had fits with his fever, but I have only a headache"))
     assert "HP:0001250" not in terms
     assert terms.get("HP:0002315") is False
+
+
+# A child's development and behaviour in a parent's or teacher's words (lay-text-82 read)
+PHONIC_TICS, LATE_WALKING, LATE_SITTING = "HP:0100035", "HP:0031936", "HP:0025336"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He has tics, blinking and a grunting noise, worse when he is tired",
+        "Since spring she shrugs her shoulder and makes a squeaking sound many times a day",
+    ],
+)
+def test_noises_in_a_text_about_tics_are_phonic_tics(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(PHONIC_TICS) is False
+
+
+def test_sniffing_with_a_cold_is_no_tic(knowledge: Knowledge) -> None:
+    assert PHONIC_TICS not in found(annotate(knowledge, "She is sniffing all day with her cold"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [("He didn't walk until 21 months", LATE_WALKING), ("She sat up at 11 months", LATE_SITTING)],
+)
+def test_a_milestone_past_its_window_is_delayed(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She walked at 13 months and talked early",
+        "Her development has always been delayed; she walked at 26 months",  # the delay is global
+    ],
+)
+def test_a_milestone_in_time_or_within_a_global_delay_reads_no_late_walking(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(LATE_WALKING) is not False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("He repeats back what you say instead of answering", "HP:5200072"),
+        ("She talks like a robot and doesn't get jokes", "HP:0031434"),
+        ("Doesn't play pretend with his toys at all", "HP:5200105"),
+        ("He chews his sleeves until there are holes", "HP:0000710"),
+        ("Shouts out answers in class before the question is finished", "HP:0100710"),
+        ("He doesn't respond to his name when we call", "HP:5200028"),
+    ],
+)
+def test_a_parents_words_for_development_and_behaviour(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

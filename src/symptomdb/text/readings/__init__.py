@@ -140,9 +140,17 @@ from .mind_and_nerves import (
     sees_things,
     stiff_then_jerking,
     tic_movements,
+    tic_noises,
     vision_fades,
 )
-from .numbers import body_mass_indices, centile_drops, cycle_lengths, frequent_falls, weight_changes
+from .numbers import (
+    body_mass_indices,
+    centile_drops,
+    cycle_lengths,
+    frequent_falls,
+    late_milestones,
+    weight_changes,
+)
 from .other import crashes, infant_feeding, pica, vaginal_discharge
 from .skin import (
     bruises,
@@ -399,6 +407,8 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (thirsty_and_weeing, ("thirst", "drink", "water bottle")),
     (infant_feeding, ("feed", "bottle", "breast", "latch", "finish")),
     (few_words, ("words",)),
+    (tic_noises, ("sniff", "grunt", "squeak", "throat", "noise", "sound")),
+    (late_milestones, ("walk", "sat", "sit")),
     (night_sweats, ("soak", "drench", "wringing", "wet", "sweat", "swet")),
     (incontinence, ("poo", "make it", "accident")),
     (anhedonia, ("enjoy", "used to", "fun", "interest", "joy", "pleasure")),

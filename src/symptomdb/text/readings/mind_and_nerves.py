@@ -305,6 +305,25 @@ def tic_movements(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return _each_match(_TIC_MOVEMENT_RE, text, tokens, MOTOR_TICS)
 
 
+# Session 22: in a text about tics, the noises are phonic tics ("a sniffing noise", "throat clearing and a
+# squeak", "a little cough noise", "grunting"): a text that names tics, or blinking or shrugging beside them
+_TIC_NOISE_RE = re.compile(
+    r"\b(?:sniff(?:ing|s)?|grunt(?:ing|s)?|squeak(?:ing|s)?|throat[- ]clearing|clear(?:s|ing)? (?:his|her) "
+    r"throat|(?:cough|humming|clicking|barking|squeaky|sniffing|grunting|high[- ]pitch(?:ed)?) "
+    r"(?:noise|sound)s?)\b",
+    re.IGNORECASE,
+)
+_TICS_NAMED_RE = re.compile(r"\b(?:tics?|ticks|tourette'?s?)\b", re.IGNORECASE)
+PHONIC_TICS = "HP:0100035"
+
+
+def tic_noises(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Phonic tics: sniffing, grunting, squeaks, throat clearing or a cough noise in a text about tics."""
+    if not (_TICS_NAMED_RE.search(text) or _TIC_MOVEMENT_RE.search(text)):
+        return []
+    return _each_match(_TIC_NOISE_RE, text, tokens, PHONIC_TICS)
+
+
 # Session 18: a fall told as an event ("Mum fell in the kitchen", "since his fall in January", "had a fall
 # in the garden", "I've gone down in the street twice") is Falls; the word "fall" alone is kept from the
 # finding (mostly a verb: "fall asleep"). Not a fall off or out of something (a bike, the sofa, bed: an

@@ -135,3 +135,35 @@ def body_mass_indices(text: str, tokens: Sequence[Token]) -> list[Reading]:
         if term and value < 100:
             readings += _read(tokens, match.start(), match.end("value"), term)
     return readings
+
+
+# Session 22: a milestone reached late, in months ("walked at 22 months", "didn't walk until 20 months", "sat
+# up at 11 months"): walking after 18 months and sitting after 9 are delayed (the WHO's windows for healthy
+# children close about then); earlier ages read nothing
+_MILESTONE_RE = re.compile(
+    r"\b(?P<skill>walk(?:ed|ing)?|sat|sit(?:ting)?)\s+(?:up\s+|on (?:his|her) own\s+)?"
+    r"(?:at|until|till|til|from|by)\s+(?:about\s+|around\s+|nearly\s+)?(?P<months>\d{1,2})\s*"
+    r"(?:months?|mths?|mo)\b",
+    re.IGNORECASE,
+)
+_LATE_FROM_MONTHS = {"walk": (18, "HP:0031936"), "sit": (9, "HP:0025336")}  # Delayed ability to walk / sit
+# a development said to be delayed as a whole: the milestones are its evidence, not findings of their own (as
+# ID-68's curators code them)
+_GLOBAL_DELAY_RE = re.compile(
+    r"\bdevelopment\w*\b[^.;!?\n]{0,40}\bdelay|\bdelay\w*\b[^.;!?\n]{0,20}\bdevelopment|\bgdd\b",
+    re.IGNORECASE,
+)
+
+
+def late_milestones(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Delayed ability to walk or sit where the age the child reached it is past the usual window, in a text
+    that does not call the whole development delayed."""
+    if _GLOBAL_DELAY_RE.search(text):
+        return []
+    readings: list[Reading] = []
+    for match in _MILESTONE_RE.finditer(text):
+        skill = "walk" if match["skill"].lower().startswith("walk") else "sit"
+        late_from, term = _LATE_FROM_MONTHS[skill]
+        if int(match["months"]) > late_from:
+            readings += _read(tokens, match.start(), match.end(), term)
+    return readings
