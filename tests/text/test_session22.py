@@ -127,3 +127,16 @@ def test_a_milestone_in_time_or_within_a_global_delay_reads_no_late_walking(
 )
 def test_a_parents_words_for_development_and_behaviour(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Reading is behind but his maths is fine", "HP:0002442"),
+        ("Her gross motor skills are good, she runs and climbs well", "HP:0007015"),
+    ],
+)
+def test_a_school_report_of_a_skill_that_is_fine_rules_its_problem_out(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is True
