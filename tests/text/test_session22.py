@@ -140,3 +140,37 @@ def test_a_school_report_of_a_skill_that_is_fine_rules_its_problem_out(
     knowledge: Knowledge, text: str, term: str
 ) -> None:
     assert found(annotate(knowledge, text)).get(term) is True
+
+
+# Sexual health in patients' words (lay-text-80 read)
+PENILE_DISCHARGE = "HP:6000108"
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("It stings when I pee and there's a discharge from the end of my penis", False),
+        ("Itchy at the tip of my penis but no discharge", True),
+    ],
+)
+def test_a_discharge_in_a_text_about_the_penis_is_penile(
+    knowledge: Knowledge, text: str, excluded: bool
+) -> None:
+    assert found(annotate(knowledge, text)).get(PENILE_DISCHARGE) is excluded
+
+
+def test_a_partners_discharge_is_not_the_writers(knowledge: Knowledge) -> None:
+    assert PENILE_DISCHARGE not in found(annotate(knowledge, "My wife has a discharge and my penis is itchy"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Having trouble keeping an erection lately", "HP:0100639"),
+        ("My left testicle has been aching since Sunday", "HP:0033839"),
+        ("Some spotting after sex twice this month", "HP:0034264"),
+        ("It's really dry down there since the menopause", "HP:0031088"),
+    ],
+)
+def test_sexual_health_in_patients_words(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

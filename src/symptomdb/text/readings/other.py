@@ -39,6 +39,28 @@ def vaginal_discharge(text: str, tokens: Sequence[Token]) -> list[Reading]:
     )
 
 
+# Session 22: a discharge in a text about the penis is an abnormal penile discharge ("a discharge from the
+# tip"; "no discharge" is excluded by the negation, as any finding), not a vagina's or an eye's
+_PENIS_TEXT_RE = re.compile(
+    r"\b(?:penis|willy|foreskin|bellend|helmet|knob|dick|cock|urethra)\b", re.IGNORECASE
+)
+_NOT_PENILE_RE = re.compile(
+    r"\b(?:vagina\w*|vulva|girlfriend'?s|wife'?s|partner'?s|her|she|eyes?|ears?|nipples?|wound)\b",
+    re.IGNORECASE,
+)
+_A_DISCHARGE_RE = re.compile(r"\bdischarge\b", re.IGNORECASE)
+PENILE_DISCHARGE = "HP:6000108"
+
+
+def penile_discharge(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Abnormal penile discharge where a discharge is named in a text about the penis."""
+    if not _PENIS_TEXT_RE.search(text):
+        return []
+    return _each_match(
+        _A_DISCHARGE_RE, text, tokens, PENILE_DISCHARGE, lambda m: _off_topic(text, m, None, _NOT_PENILE_RE)
+    )
+
+
 # Session 17: eating or craving what is not food (soil, sand, paint, plaster, chalk, stones, paper, stuffing)
 # or ice to crunch is pica ("eats soil and bits of plaster off the wall", "craving ice, crunching it all
 # day", "chewing ice cubes all day for weeks"); not ice cream or an ice lolly
