@@ -174,3 +174,14 @@ def test_a_partners_discharge_is_not_the_writers(knowledge: Knowledge) -> None:
 )
 def test_sexual_health_in_patients_words(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_low_tummy_pain_beside_a_discharge_is_pelvic(knowledge: Knowledge) -> None:
+    terms = found(annotate(knowledge, "A smelly discharge for a week and a dull ache low down in my belly"))
+    assert terms.get("HP:0034267") is False
+    assert "HP:0002027" not in terms
+
+
+def test_a_low_tummy_pain_beside_period_words_stays_abdominal(knowledge: Knowledge) -> None:
+    terms = found(annotate(knowledge, "Lower tummy pain for two days and some bleeding between periods"))
+    assert terms.get("HP:0002027") is False

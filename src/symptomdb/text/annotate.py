@@ -213,6 +213,7 @@ def annotate_with(
     mentions = icterus_and_jaundice(lexicon, text, mentions)  # "skin and the whites of her eyes are yellow"
     mentions = _chronic_cough(lexicon, text, mentions)  # "dry tickly cough for 3 months"
     mentions = _shaking_with_a_fever(lexicon, text, mentions)  # "temp 39.1 and I'm shaking uncontrollably"
+    mentions = _low_pain_of_the_pelvis(lexicon, text, mentions)  # "lower tummy pain and a smelly discharge"
     mentions = _denied_pain_of_its_site(lexicon, text, mentions)  # "hearing worse … no pain": no Ear pain
     return _without_unspecified_complaints(lexicon, _without_a_named_allergy(mentions))
 
@@ -583,6 +584,34 @@ def _shaking_with_a_fever(lexicon: Lexicon, text: str, mentions: list[Mention]) 
         if m.hpo_id == TREMOR
         and _SHAKING_WORDS_RE.match(m.text)
         and not _A_PART_SHAKES_RE.search(text, max(m.start - 25, 0), m.start)
+        else m
+        for m in mentions
+    ]
+
+
+# Session 22: a pain low in the tummy in a text about a discharge, sex, a coil or a sexually caught infection
+# is Pelvic pain, as the lay authors code it (7 of 7 read texts); beside bladder, bowel or period words alone
+# it stays Abdominal pain ("lower abdo pain and some bleeding between periods")
+_LOW_IN_THE_TUMMY_RE = re.compile(
+    r"\b(?:lower|low down|bottom of)\b[^.;!?\n]{0,25}\b(?:tummy|belly|stomach|abdomen|abdo)\b"
+    r"|\b(?:tummy|belly|stomach)\b[^.;!?\n]{0,10}\blow down\b",
+    re.IGNORECASE,
+)
+_PELVIC_TEXT_RE = re.compile(
+    r"\b(?:discharge|sex|intercourse|coil|iud|sti|chlamydia|gonorrh\w*|pid|smear)\b", re.IGNORECASE
+)
+
+
+ABDOMINAL_PAIN, PELVIC_PAIN = "HP:0002027", "HP:0034267"
+
+
+def _low_pain_of_the_pelvis(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    if not _PELVIC_TEXT_RE.search(text) or PELVIC_PAIN not in lexicon.scope:
+        return mentions
+    return [
+        lexicon.as_term(m, PELVIC_PAIN)
+        if m.hpo_id == ABDOMINAL_PAIN
+        and _LOW_IN_THE_TUMMY_RE.search(text, _sentence_start(text, m.start), _sentence_end(text, m.end))
         else m
         for m in mentions
     ]
