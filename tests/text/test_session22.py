@@ -185,3 +185,21 @@ def test_a_low_tummy_pain_beside_a_discharge_is_pelvic(knowledge: Knowledge) -> 
 def test_a_low_tummy_pain_beside_period_words_stays_abdominal(knowledge: Knowledge) -> None:
     terms = found(annotate(knowledge, "Lower tummy pain for two days and some bleeding between periods"))
     assert terms.get("HP:0002027") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "excluded"),
+    [
+        ("Thick white discharge again and really itchy", "HP:0032004", False),
+        ("A grey discharge with a smell, not itchy at all", "HP:0032004", True),
+        ("Yellow discharge and itchy inside", "HP:0030161", False),
+    ],
+)
+def test_an_itch_in_a_text_about_a_vaginal_discharge_is_the_vulvas(
+    knowledge: Knowledge, text: str, term: str, excluded: bool
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is excluded
+
+
+def test_an_itch_of_the_arms_stays_pruritus(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Itchy rash on my arms, no discharge")).get("HP:0000989") is False

@@ -214,6 +214,7 @@ def annotate_with(
     mentions = _chronic_cough(lexicon, text, mentions)  # "dry tickly cough for 3 months"
     mentions = _shaking_with_a_fever(lexicon, text, mentions)  # "temp 39.1 and I'm shaking uncontrollably"
     mentions = _low_pain_of_the_pelvis(lexicon, text, mentions)  # "lower tummy pain and a smelly discharge"
+    mentions = _itch_of_the_vulva(lexicon, text, mentions)  # "a thick white discharge and really itchy"
     mentions = _denied_pain_of_its_site(lexicon, text, mentions)  # "hearing worse … no pain": no Ear pain
     return _without_unspecified_complaints(lexicon, _without_a_named_allergy(mentions))
 
@@ -612,6 +613,31 @@ def _low_pain_of_the_pelvis(lexicon: Lexicon, text: str, mentions: list[Mention]
         lexicon.as_term(m, PELVIC_PAIN)
         if m.hpo_id == ABDOMINAL_PAIN
         and _LOW_IN_THE_TUMMY_RE.search(text, _sentence_start(text, m.start), _sentence_end(text, m.end))
+        else m
+        for m in mentions
+    ]
+
+
+# Session 22: an itch in a text about a vaginal discharge, thrush or the vulva is the vulva's ("thick white
+# discharge and really itchy": Pruritus vulvae; "not itchy at all" rules it out, 3 of 5 read texts), or the
+# vagina's when it is "inside"; not in a text about the penis, the anus or the skin elsewhere
+_VULVAL_TEXT_RE = re.compile(r"\b(?:discharge|thrush|vagina\w*|vulva\w*|labia\w*)\b", re.I)
+_NOT_VULVAL_RE = re.compile(
+    r"\b(?:penis|foreskin|testic\w*|balls|anus|bum|bottom|arms?|legs?|face|scalp|breasts?|groin|eyes?)\b",
+    re.I,
+)
+_ITCH_INSIDE_RE = re.compile(r"\s*(?:up\s+)?inside\b", re.I)
+PRURITUS, PRURITUS_VULVAE, VAGINAL_PRURITUS = "HP:0000989", "HP:0032004", "HP:0030161"
+
+
+def _itch_of_the_vulva(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    if not _VULVAL_TEXT_RE.search(text) or _NOT_VULVAL_RE.search(text):
+        return mentions
+    if PRURITUS_VULVAE not in lexicon.scope or VAGINAL_PRURITUS not in lexicon.scope:
+        return mentions
+    return [
+        lexicon.as_term(m, VAGINAL_PRURITUS if _ITCH_INSIDE_RE.match(text, m.end) else PRURITUS_VULVAE)
+        if m.hpo_id == PRURITUS and not m.family
         else m
         for m in mentions
     ]
