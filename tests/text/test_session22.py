@@ -203,3 +203,19 @@ def test_an_itch_in_a_text_about_a_vaginal_discharge_is_the_vulvas(
 
 def test_an_itch_of_the_arms_stays_pruritus(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "Itchy rash on my arms, no discharge")).get("HP:0000989") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Brown spotting most days since the coil went in", "HP:0100608"),  # Metrorrhagia
+        ("8 weeks pregnant, some spotting today", "HP:0034263"),  # Abnormal vaginal bleeding
+        ("Through the menopause years ago but some spotting this week", "HP:0033840"),  # Postmenopausal
+    ],
+)
+def test_spotting_is_read_by_the_womans_stage(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_spotting_after_sex_is_no_metrorrhagia(knowledge: Knowledge) -> None:
+    assert "HP:0100608" not in found(annotate(knowledge, "Spotting every time after we have sex"))

@@ -151,7 +151,7 @@ from .numbers import (
     late_milestones,
     weight_changes,
 )
-from .other import crashes, infant_feeding, penile_discharge, pica, vaginal_discharge
+from .other import crashes, infant_feeding, penile_discharge, pica, spotting, vaginal_discharge
 from .skin import (
     bruises,
     chilblains,
@@ -403,6 +403,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (blood_denied, ("blood", "bleeding", "blud")),
     (vaginal_discharge, ("discharge",)),
     (penile_discharge, ("discharge",)),
+    (spotting, ("spotting",)),
     (counted_utis, ("uti", "infection")),
     (gut_cramps, ("cramp", "kram")),
     (thirsty_and_weeing, ("thirst", "drink", "water bottle")),

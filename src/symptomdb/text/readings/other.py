@@ -61,6 +61,30 @@ def penile_discharge(text: str, tokens: Sequence[Token]) -> list[Reading]:
     )
 
 
+# Session 22: spotting is bleeding between periods (Metrorrhagia: 8 read texts), or in pregnancy an abnormal
+# vaginal bleeding and after the menopause a postmenopausal one; spotting after sex is the postcoital rows'
+_SPOTTING_RE = re.compile(
+    r"(?<!day of )\bspotting\b(?![^.;!?\n]{0,25}\bafter\b[^.;!?\n]{0,15}\b(?:sex|intercourse)\b)",
+    re.IGNORECASE,
+)
+_PREGNANT_RE = re.compile(
+    r"\b(?:pregnan\w*|lmp|\d{1,2}/40|(?:i'?m|am|at|she'?s|now) \d{1,2} ?(?:weeks|wks)\b)", re.IGNORECASE
+)
+_AFTER_MENOPAUSE_RE = re.compile(r"\b(?:menopause|post-?menopausal|periods stopped \w+ years ago)\b", re.I)
+METRORRHAGIA, VAGINAL_BLEEDING, POSTMENOPAUSAL_BLEEDING = "HP:0100608", "HP:0034263", "HP:0033840"
+
+
+def spotting(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Metrorrhagia, a pregnancy's vaginal bleeding or a postmenopausal bleeding where a woman spots."""
+    if _PREGNANT_RE.search(text):
+        term = VAGINAL_BLEEDING
+    elif _AFTER_MENOPAUSE_RE.search(text):
+        term = POSTMENOPAUSAL_BLEEDING
+    else:
+        term = METRORRHAGIA
+    return _each_match(_SPOTTING_RE, text, tokens, term)
+
+
 # Session 17: eating or craving what is not food (soil, sand, paint, plaster, chalk, stones, paper, stuffing)
 # or ice to crunch is pica ("eats soil and bits of plaster off the wall", "craving ice, crunching it all
 # day", "chewing ice cubes all day for weeks"); not ice cream or an ice lolly
