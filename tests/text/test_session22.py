@@ -219,3 +219,20 @@ def test_spotting_is_read_by_the_womans_stage(knowledge: Knowledge, text: str, t
 
 def test_spotting_after_sex_is_no_metrorrhagia(knowledge: Knowledge) -> None:
     assert "HP:0100608" not in found(annotate(knowledge, "Spotting every time after we have sex"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Since the coil went in my sex drive has completely gone", "HP:0030018"),  # female
+        ("No interest in sex since my testosterone came back low", "HP:0040306"),  # male
+        ("No interest in sex for a year", "HP:0046504"),  # not told: Decreased libido
+    ],
+)
+def test_a_lost_sex_drive_is_the_writers_sexs(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_sex_drive_still_there_is_no_finding(knowledge: Knowledge) -> None:
+    terms = found(annotate(knowledge, "Erections are the problem; my sex drive is still there"))
+    assert not {"HP:0046504", "HP:0040306"} & {t for t, excluded in terms.items() if not excluded}

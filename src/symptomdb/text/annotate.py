@@ -215,6 +215,7 @@ def annotate_with(
     mentions = _shaking_with_a_fever(lexicon, text, mentions)  # "temp 39.1 and I'm shaking uncontrollably"
     mentions = _low_pain_of_the_pelvis(lexicon, text, mentions)  # "lower tummy pain and a smelly discharge"
     mentions = _itch_of_the_vulva(lexicon, text, mentions)  # "a thick white discharge and really itchy"
+    mentions = _libido_by_sex(lexicon, text, mentions)  # "my sex drive has gone since the coil"
     mentions = _denied_pain_of_its_site(lexicon, text, mentions)  # "hearing worse … no pain": no Ear pain
     return _without_unspecified_complaints(lexicon, _without_a_named_allergy(mentions))
 
@@ -641,6 +642,32 @@ def _itch_of_the_vulva(lexicon: Lexicon, text: str, mentions: list[Mention]) -> 
         else m
         for m in mentions
     ]
+
+
+# Session 22: a lost sex drive is the woman's or the man's as the text tells who writes (the lay authors code
+# Decreased female or male libido in 9 of 10 read texts): a period, pregnancy, the pill or coil, a husband or
+# boyfriend, or a woman's age ("23F"); an erection, testosterone, the testicles, a wife or girlfriend ("38M").
+# Where both or neither are told, Decreased libido stays
+_A_WOMANS_TEXT_RE = re.compile(
+    r"\b(?:periods?|pregnan\w*|postnatal|menopaus\w*|pill|coil|mirena|implant|husband|boyfriend|vagina\w*|"
+    r"breastfeed\w*|\d{2} ?f)\b",
+    re.I,
+)
+_A_MANS_TEXT_RE = re.compile(
+    r"\b(?:erections?|testosterone|testic\w*|balls|penis|prostate|wife|mrs|missus|girlfriend|\d{2} ?m)\b",
+    re.I,
+)
+DECREASED_LIBIDO, DECREASED_FEMALE_LIBIDO, DECREASED_MALE_LIBIDO = "HP:0046504", "HP:0030018", "HP:0040306"
+
+
+def _libido_by_sex(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    if not any(m.hpo_id == DECREASED_LIBIDO for m in mentions):
+        return mentions
+    woman, man = bool(_A_WOMANS_TEXT_RE.search(text)), bool(_A_MANS_TEXT_RE.search(text))
+    if woman == man:
+        return mentions
+    term = DECREASED_FEMALE_LIBIDO if woman else DECREASED_MALE_LIBIDO
+    return [lexicon.as_term(m, term) if m.hpo_id == DECREASED_LIBIDO else m for m in mentions]
 
 
 # Session 21: a bare "no pain" is the pain of the part the message is about, as the lay authors code it
