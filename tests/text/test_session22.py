@@ -236,3 +236,25 @@ def test_a_lost_sex_drive_is_the_writers_sexs(knowledge: Knowledge, text: str, t
 def test_a_sex_drive_still_there_is_no_finding(knowledge: Knowledge) -> None:
     terms = found(annotate(knowledge, "Erections are the problem; my sex drive is still there"))
     assert not {"HP:0046504", "HP:0040306"} & {t for t, excluded in terms.items() if not excluded}
+
+
+# Anxiety, low mood, stress and trauma in the body (lay-text-79 read)
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Out of nowhere my heart pounds and I think I'm about to die", "HP:0033845"),
+        ("Sometimes the world isn't real, like I'm behind glass", "HP:5200218"),
+        ("I crave sugar every evening", "HP:0030221"),
+        ("Every loud bang and I jump a mile", "HP:0002267"),
+        ("I don't see the point of anything any more", "HP:5200271"),
+        ("I blame myself for what happened", "HP:6000011"),
+    ],
+)
+def test_mood_and_stress_in_the_writers_words(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_row_with_an_everyday_word_keeps_other_phrases(knowledge: Knowledge) -> None:
+    # rows that bring "most" or "everything" into the vocabulary had cost these readings
+    assert found(annotate(knowledge, "I lost most of my hearing in my 20s")).get("HP:0000365") is False
+    assert found(annotate(knowledge, "he worries about everything all the time")).get("HP:0000739") is False
