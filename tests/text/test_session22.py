@@ -258,3 +258,16 @@ def test_a_row_with_an_everyday_word_keeps_other_phrases(knowledge: Knowledge) -
     # rows that bring "most" or "everything" into the vocabulary had cost these readings
     assert found(annotate(knowledge, "I lost most of my hearing in my 20s")).get("HP:0000365") is False
     assert found(annotate(knowledge, "he worries about everything all the time")).get("HP:0000739") is False
+
+
+@pytest.mark.parametrize(
+    "text", ["She takes 2 to 3 hours to get to sleep every night", "It takes me a good 2 hours to drop off"]
+)
+def test_a_range_or_a_good_two_hours_to_fall_asleep_is_sleep_onset_insomnia(
+    knowledge: Knowledge, text: str
+) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0031354") is False
+
+
+def test_never_dry_at_night_is_bedwetting(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "He's 8 and has never been dry at night")).get("HP:0010677") is False

@@ -35,10 +35,12 @@ _TO_SLEEP = (
 # session 16: "approx 2 hrs", "2+ hours", "takes me hours"
 _TAKE = (
     r"\b(?:take|takes|took|taking)\s+(?:(?:me|him|her|them|us|about|around|over|like|at least|approx|"
-    r"approximately|roughly|nearly|almost|up to|easily)\s+)*"
+    r"approximately|roughly|nearly|almost|up to|easily|a good|a solid|well over)\s+)*"
 )
 _DURATION = (
-    r"(?:(?P<n>\d{1,3}|an?|half an?|one|two|three|four|forty|forty-five|fifty|ninety)\+?\s*"
+    r"(?:(?P<n>\d{1,3}|an?|half an?|one|two|three|four|forty|forty-five|fifty|ninety)\+?"
+    # session 22: a range ("2 to 3 hours", "1-2 hrs")
+    r"(?:\s*(?:-|to|or)\s*(?:\d{1,3}|two|three|four))?\s*"
     r"(?P<unit>mins?|minutes|hours?|hrs?)|(?P<hours>hours|ages))\b"
 )
 _WAKING_BEFORE_RE = re.compile(r"\b(?:wake|wakes|woke|waking|woken)\b", re.I)
