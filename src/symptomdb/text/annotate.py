@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -610,13 +610,27 @@ ABDOMINAL_PAIN, PELVIC_PAIN = "HP:0002027", "HP:0034267"
 def _low_pain_of_the_pelvis(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
     if not _PELVIC_TEXT_RE.search(text) or PELVIC_PAIN not in lexicon.scope:
         return mentions
-    return [
-        lexicon.as_term(m, PELVIC_PAIN)
-        if m.hpo_id == ABDOMINAL_PAIN
-        and _LOW_IN_THE_TUMMY_RE.search(text, _sentence_start(text, m.start), _sentence_end(text, m.end))
-        else m
-        for m in mentions
-    ]
+    return _read_as(
+        lexicon,
+        mentions,
+        ABDOMINAL_PAIN,
+        lambda m: (
+            PELVIC_PAIN
+            if _LOW_IN_THE_TUMMY_RE.search(text, _sentence_start(text, m.start), _sentence_end(text, m.end))
+            else None
+        ),
+    )
+
+
+def _read_as(
+    lexicon: Lexicon, mentions: list[Mention], term: str, reading: Callable[[Mention], str | None]
+) -> list[Mention]:
+    """The mentions with each of ``term`` read as the term ``reading`` gives it, if any."""
+    out = []
+    for m in mentions:
+        other = reading(m) if m.hpo_id == term else None
+        out.append(lexicon.as_term(m, other) if other is not None else m)
+    return out
 
 
 # Session 22: an itch in a text about a vaginal discharge, thrush or the vulva is the vulva's ("thick white
@@ -636,12 +650,13 @@ def _itch_of_the_vulva(lexicon: Lexicon, text: str, mentions: list[Mention]) -> 
         return mentions
     if PRURITUS_VULVAE not in lexicon.scope or VAGINAL_PRURITUS not in lexicon.scope:
         return mentions
-    return [
-        lexicon.as_term(m, VAGINAL_PRURITUS if _ITCH_INSIDE_RE.match(text, m.end) else PRURITUS_VULVAE)
-        if m.hpo_id == PRURITUS and not m.family
-        else m
-        for m in mentions
-    ]
+
+    def itch_there(m: Mention) -> str | None:
+        if m.family:
+            return None
+        return VAGINAL_PRURITUS if _ITCH_INSIDE_RE.match(text, m.end) else PRURITUS_VULVAE
+
+    return _read_as(lexicon, mentions, PRURITUS, itch_there)
 
 
 # Session 22: a lost sex drive is the woman's or the man's as the text tells who writes (the lay authors code
@@ -667,7 +682,7 @@ def _libido_by_sex(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list
     if woman == man:
         return mentions
     term = DECREASED_FEMALE_LIBIDO if woman else DECREASED_MALE_LIBIDO
-    return [lexicon.as_term(m, term) if m.hpo_id == DECREASED_LIBIDO else m for m in mentions]
+    return _read_as(lexicon, mentions, DECREASED_LIBIDO, lambda m: term)
 
 
 # Session 21: a bare "no pain" is the pain of the part the message is about, as the lay authors code it

@@ -32,11 +32,21 @@ VAGINAL_DISCHARGE = "HP:0034269"
 
 def vaginal_discharge(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Abnormal vaginal discharge where a discharge is described in a text about the vagina."""
-    if not _VAGINAL_TEXT_RE.search(text):
+    return _discharge_of(_VAGINAL_TEXT_RE, _DISCHARGE_RE, _NOT_VAGINAL_RE, VAGINAL_DISCHARGE, text, tokens)
+
+
+def _discharge_of(
+    about: re.Pattern[str],
+    discharge: re.Pattern[str],
+    elsewhere: re.Pattern[str],
+    term: str,
+    text: str,
+    tokens: Sequence[Token],
+) -> list[Reading]:
+    """``term`` over each ``discharge`` in a text ``about`` its part, outside a sentence about another."""
+    if not about.search(text):
         return []
-    return _each_match(
-        _DISCHARGE_RE, text, tokens, VAGINAL_DISCHARGE, lambda m: _off_topic(text, m, None, _NOT_VAGINAL_RE)
-    )
+    return _each_match(discharge, text, tokens, term, lambda m: _off_topic(text, m, None, elsewhere))
 
 
 # Session 22: a discharge in a text about the penis is an abnormal penile discharge ("a discharge from the
@@ -54,11 +64,7 @@ PENILE_DISCHARGE = "HP:6000108"
 
 def penile_discharge(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Abnormal penile discharge where a discharge is named in a text about the penis."""
-    if not _PENIS_TEXT_RE.search(text):
-        return []
-    return _each_match(
-        _A_DISCHARGE_RE, text, tokens, PENILE_DISCHARGE, lambda m: _off_topic(text, m, None, _NOT_PENILE_RE)
-    )
+    return _discharge_of(_PENIS_TEXT_RE, _A_DISCHARGE_RE, _NOT_PENILE_RE, PENILE_DISCHARGE, text, tokens)
 
 
 # Session 22: spotting is bleeding between periods (Metrorrhagia: 8 read texts), or in pregnancy an abnormal
