@@ -271,3 +271,8 @@ def test_a_range_or_a_good_two_hours_to_fall_asleep_is_sleep_onset_insomnia(
 
 def test_never_dry_at_night_is_bedwetting(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "He's 8 and has never been dry at night")).get("HP:0010677") is False
+
+
+def test_a_row_keeps_bolt_out_of_the_vocabulary(knowledge: Knowledge) -> None:
+    # "sits bolt upright screaming" had made "bolted" a target, and "bolated" was read as it, not bloated
+    assert found(annotate(knowledge, "I have been bolated since Monday")).get("HP:0003270") is False
