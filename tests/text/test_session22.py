@@ -276,3 +276,25 @@ def test_never_dry_at_night_is_bedwetting(knowledge: Knowledge) -> None:
 def test_a_row_keeps_bolt_out_of_the_vocabulary(knowledge: Knowledge) -> None:
     # "sits bolt upright screaming" had made "bolted" a target, and "bolated" was read as it, not bloated
     assert found(annotate(knowledge, "I have been bolated since Monday")).get("HP:0003270") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("A red itchy eye with yellow gunk on the lashes", False),
+        ("My eye is all red and crusty this morning", False),
+        ("Reading is blurry but my eyes are not sore or red", True),
+    ],
+)
+def test_an_eye_said_red_past_its_other_adjectives_is_red_eye(
+    knowledge: Knowledge, text: str, excluded: bool
+) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0025337") is excluded
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I burst a blood vessel and the white of my eye is bright red", "Pinky red pee, and my eyes are puffy"],
+)
+def test_a_red_beside_the_eye_that_is_not_its_colour_is_no_red_eye(knowledge: Knowledge, text: str) -> None:
+    assert "HP:0025337" not in found(annotate(knowledge, text))

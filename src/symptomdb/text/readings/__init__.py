@@ -100,6 +100,7 @@ from .head_and_neck import (
     neck_lump,
     pain_at_the_back_of,
     pulls_at_ear,
+    red_eye,
     tastes_wrong,
 )
 from .heart_and_lungs import (
@@ -270,6 +271,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (tastes_wrong, ("tast",)),
     (sciatica, ("down",)),
     (eyes_water, ("water", "stream", "tears")),
+    (red_eye, ("red", "bloodshot")),
     (neck_lump, ("neck", "nek")),
     (cold_parts, ("cold", "freez", "ice", "icy")),
     (retention, ("pass", "wee", "pee", "urinate", "go at all", "empt", "bladder")),

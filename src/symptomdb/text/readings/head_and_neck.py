@@ -90,6 +90,33 @@ def eyes_water(text: str, tokens: Sequence[Token]) -> list[Reading]:
     return _each_match_on(_EYE_WATERS_RE, text, tokens, EPIPHORA, ("water",))
 
 
+# Session 22: an eye said red or bloodshot past the eye's other adjectives ("a red itchy eye", "red watery
+# eyes", "my eye is all red", "eyes get sore and bloodshot") is Red eye, read on the colour word; not an
+# eyelid's edges, a red mark near the eye or the red of a blotch on the white (a haemorrhage)
+_RED_EYE_RE = re.compile(
+    r"\b(?P<red>red|bloodshot)\b(?:,? (?:and )?(?:\w{2,}(?:y|ing|ful|ed|ish)|sore|pink))?(?:,? and)? eyes?\b"
+    r"|\beyes?\b(?! ?lid| drops| mask)(?P<between>[^.;!?\n,]{0,25}?)"
+    r"\b(?:all |so |really |very |quite |a bit |bit )?(?P<colour>red|bloodshot)\b"
+    r"(?! (?:mark|blotch|spot|patch|dot|line|ring|circle))",
+    re.IGNORECASE,
+)
+_NOT_BETWEEN_RE = re.compile(r"\b(?:not|no|never)\b|n'?t\b", re.IGNORECASE)
+_HAEMORRHAGE_RE = re.compile(r"\b(?:white of|whites of|blood vessel|burst)\b", re.IGNORECASE)
+RED_EYE = "HP:0025337"
+
+
+def red_eye(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Red eye: an eye said red or bloodshot ("my eyes aren't sore or red" rules it out)."""
+    readings: list[Reading] = []
+    for match in _RED_EYE_RE.finditer(text):
+        if _HAEMORRHAGE_RE.search(_sentence_around(text, match.start(), match.end())):
+            continue
+        group = "red" if match["red"] else "colour"
+        denied = bool(match["between"] and _NOT_BETWEEN_RE.search(match["between"]))
+        readings += _read(tokens, match.start(group), match.end(group), RED_EYE, absent=denied)
+    return readings
+
+
 # Session 17: a lump on the side of the neck, or under the jaw or an ear, is a lateral neck mass, as the
 # authors code what a person finds ("a lump on the side of her neck that has been there 3 weeks"); what the
 # lump is (a gland) is not said, so it takes the place of Cervical lymphadenopathy
