@@ -298,3 +298,15 @@ def test_an_eye_said_red_past_its_other_adjectives_is_red_eye(
 )
 def test_a_red_beside_the_eye_that_is_not_its_colour_is_no_red_eye(knowledge: Knowledge, text: str) -> None:
     assert "HP:0025337" not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Got stung on my top lip and the lip has blown up", "HP:0031244"),
+        ("Shut my finger in the door and the nail has gone black", "HP:0030254"),
+        ("Grit in my eye from the grinder, it won't stop watering", "HP:0034804"),
+    ],
+)
+def test_injuries_in_patients_words(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
