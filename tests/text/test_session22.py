@@ -310,3 +310,15 @@ def test_a_red_beside_the_eye_that_is_not_its_colour_is_no_red_eye(knowledge: Kn
 )
 def test_injuries_in_patients_words(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "falls"),
+    [
+        ("She fell in the playground and bumped her head", False),
+        ("I fell on the ice and hurt my hand", False),
+        ("Mum fell in the bathroom on Saturday and broke her wrist", True),
+    ],
+)
+def test_a_fall_told_for_its_injury_is_no_falls(knowledge: Knowledge, text: str, falls: bool) -> None:
+    assert ("HP:0002527" in found(annotate(knowledge, text))) is falls

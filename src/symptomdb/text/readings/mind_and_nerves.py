@@ -339,7 +339,11 @@ _A_FALL_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_FALL_RE = re.compile(
-    r"\b(?:hair|fell race|fell running|seizure|fit|fits|trampoline|bike|scooter|ladder|horse|monkey bars)\b",
+    r"\b(?:hair|fell race|fell running|seizure|fit|fits|trampoline|bike|scooter|ladder|horse|monkey bars"
+    # session 22: a fall told for the injury it did ("fell over the dog and landed on my wrist", "fell on the
+    # ice and hurt my hand", "fell in the playground and bumped her head"): the injury is the finding, as
+    # the lay authors code it (6 read texts; "fell and broke her wrist" stays a fall, 1)
+    r"|landed|hurt (?:my|his|her)|bumped|banged|twisted|sprained|skiing|on (?:the )?ice)\b",
     re.IGNORECASE,
 )
 # a measure that fell ("her temperature fell overnight", "his sats fell to 88")
