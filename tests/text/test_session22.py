@@ -283,6 +283,7 @@ def test_a_row_keeps_bolt_out_of_the_vocabulary(knowledge: Knowledge) -> None:
     [
         ("A red itchy eye with yellow gunk on the lashes", False),
         ("My eye is all red and crusty this morning", False),
+        ("My eyes went red after swimming", False),  # "went" is no negator
         ("Reading is blurry but my eyes are not sore or red", True),
     ],
 )

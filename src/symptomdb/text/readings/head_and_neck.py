@@ -100,7 +100,9 @@ _RED_EYE_RE = re.compile(
     r"(?! (?:mark|blotch|spot|patch|dot|line|ring|circle))",
     re.IGNORECASE,
 )
-_NOT_BETWEEN_RE = re.compile(r"\b(?:not|no|never)\b|n'?t\b", re.IGNORECASE)
+_NOT_BETWEEN_RE = re.compile(  # a negator ("aren't", "not"); not any "-nt" ("my eyes went red")
+    r"\b(?:not|no|never|(?:is|are|was|were|do|does|did|have|has|had|wo)n'?t)\b", re.IGNORECASE
+)
 _HAEMORRHAGE_RE = re.compile(r"\b(?:white of|whites of|blood vessel|burst)\b", re.IGNORECASE)
 RED_EYE = "HP:0025337"
 
