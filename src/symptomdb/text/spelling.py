@@ -60,6 +60,12 @@ to the next fold ("veak": peak or beak by b/p/v/f, weak by v/w); a word that is 
 everyday words run together is read as the two ("stomachcramps", "backpain"; not a prefix's word such as
 "hypothyroid"); a reordering reads only an ordinary word ("diarre" is no Darier).
 
+Session 22 (Tagalog, Cebuano, Malay and Indonesian writers): a non-word no other reading corrects is read
+as the ordinary English word it spells with e and i, o and u, p and f, b and v not told apart and th said
+as t ("pebir", "bumit", "blud"), of two such words the one that names a finding alone ("piber" is fever,
+not fiber); a word of the word equivalents (a home word for a finding: "gatal", "demam") is a word, never
+corrected; "theyre" is read as they're, not as a slip.
+
 The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
 """
@@ -269,6 +275,7 @@ class SpellIndex:
         return found[0] if len({self.keys[t] for t in found}) == 1 else None
 
     def _finding_words(self, found: Sequence[str]) -> list[str]:
+        """The targets whose key names a finding alone ("fever", not "fiber")."""
         return [t for t in found if self.keys[t] in self.findings]
 
     def _reordered(self, word: str) -> str | None:
@@ -848,7 +855,7 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
             target = target or index.heard_as(token.lower) or index.undoubled(token.lower)
             if target is None and len(raw) == DROPPED_FROM - 1:
                 target = index.with_a_dropped_letter(token.lower) or index.mistyped(token.lower)
-            target = target or index.three_vowels(token.lower)  # "blud", "lomp"
+            target = target or index.three_vowels(token.lower)  # "blud", "iyes"
             if target is not None:
                 out[i] = _replaced(token, CONTRACTIONS.get(target, target))
                 if _unsure(index, token.lower, target):
