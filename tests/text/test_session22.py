@@ -323,3 +323,25 @@ def test_injuries_in_patients_words(knowledge: Knowledge, text: str, term: str) 
 )
 def test_a_fall_told_for_its_injury_is_no_falls(knowledge: Knowledge, text: str, falls: bool) -> None:
     assert ("HP:0002527" in found(annotate(knowledge, text))) is falls
+
+
+# Caribbean creoles and West African Pidgin (lay-text-misspelled-22 read)
+@pytest.mark.parametrize("text", ["I no fit sleep well since Monday", "Abeg I no fit swallow even water"])
+def test_pidgin_fit_before_a_verb_is_can_not_a_seizure(knowledge: Knowledge, text: str) -> None:
+    assert "HP:0001250" not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "excluded"),
+    [
+        ("My belleh dey pain me since morning", "HP:0002027", False),
+        ("Mi presha did high wen dem check it", "HP:0000822", False),
+        ("Mi nuh see no blood an mi doan have no fever", "HP:0001945", True),
+    ],
+)
+def test_creole_and_pidgin_words(knowledge: Knowledge, text: str, term: str, excluded: bool) -> None:
+    assert found(annotate(knowledge, text)).get(term) is excluded
+
+
+def test_english_no_fit_still_denies_a_seizure(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "Passed out in the shower, no fit, didn't wet myself")).get("HP:0001250")

@@ -48,7 +48,28 @@ def _figures_by_word() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
 
 def figure_positions(tokens: Sequence[Token]) -> frozenset[int]:
     """Positions of words that stand in a figure of speech or name a person (see the module docstring)."""
-    return phrase_positions(tokens) | {i for i in range(len(tokens)) if _names_a_person(tokens, i)}
+    return (
+        phrase_positions(tokens)
+        | {i for i in range(len(tokens)) if _names_a_person(tokens, i)}
+        | {i for i in range(len(tokens) - 1) if _can_in_pidgin(tokens, i)}
+    )
+
+
+# Session 22: West African Pidgin "fit" is "can" before a verb ("I no fit sleep", "I no fit swallow even
+# water", "she no fit hold cup"): no seizure, and "no" before it denies none. English puts no bare verb
+# after a seizure's "fit"
+_PIDGIN_CAN_VERBS = frozenset(
+    {"sleep", "eat", "chop", "swallow", "walk", "waka", "hold", "raise", "lift", "carry", "go", "see",
+     "put", "breathe", "breath", "stand", "sit", "talk", "work", "bend", "move", "do", "get", "reach",
+     "pass", "wear", "read", "hear", "drink", "stop", "remember", "climb", "lie", "open", "close",
+     "catch", "feel", "use", "bath", "run", "play", "wake", "push", "cook", "turn", "straighten",
+     "kneel", "sabi", "tell", "piss", "pee", "urinate", "poo", "shit", "focus", "concentrate", "cope",
+     "bear", "manage", "find"}
+)  # fmt: skip
+
+
+def _can_in_pidgin(tokens: Sequence[Token], i: int) -> bool:
+    return tokens[i].lower == "fit" and tokens[i + 1].lower in _PIDGIN_CAN_VERBS
 
 
 def phrase_positions(tokens: Sequence[Token]) -> frozenset[int]:

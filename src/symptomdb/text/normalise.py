@@ -41,6 +41,10 @@ STOP_WORDS = _words(
     "had having this that these those its his her hers him their theirs them our my your some any both "
     "each which as also very and or than such who whose whom it there here then i me we us you he she "
     "they do does did so just about affects ability abilities"
+    # session 22: Caribbean creoles' and West African Pidgin's function words ("mi foot dem swell", "a pain
+    # inna mi belly", "my head dey pain me"); not "mi" (also myocardial infarction) nor "di" (the article:
+    # "head hurting at di back" would read a back pain)
+    " dey dem inna pon"
 )
 # Hedges and intensifiers skipped inside a phrase window ("speech is significantly delayed").
 FILLER_WORDS = _words(

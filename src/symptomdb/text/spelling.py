@@ -162,6 +162,15 @@ CONTRACTIONS = {
     "isnae": "isn't",
     "wasnae": "wasn't",
     "wouldnae": "wouldn't",
+    # session 22: Caribbean creoles ("mi cyaan ketch mi breat", "mi doan have no pain", "mi nuh see no blood")
+    "cyaan": "can't",
+    "kyaan": "can't",
+    "kyan": "can't",
+    "caan": "can't",
+    "doan": "don't",
+    "nuh": "not",
+    "neva": "never",
+    "nevah": "never",
 }
 # Session 19: contractions written without their apostrophe that are no contraction key above
 _APOSTROPHE_LESS = frozenset(
