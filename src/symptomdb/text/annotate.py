@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -320,10 +321,26 @@ _STIFF_JOINTS = frozenset(
 JOINT_STIFFNESS = "HP:0001387"
 
 
+def _read_as(
+    lexicon: Lexicon,
+    mentions: list[Mention],
+    terms: AbstractSet[str],
+    reading: Callable[[Mention], str | None],
+) -> list[Mention]:
+    """The mentions with each of ``terms`` read as the term ``reading`` gives it, if any (the context
+    readings that name a mention more closely: a stiff knee as Joint stiffness, a tremor with a fever as
+    Rigors)."""
+    out = []
+    for m in mentions:
+        other = reading(m) if m.hpo_id in terms else None
+        out.append(lexicon.as_term(m, other) if other is not None else m)
+    return out
+
+
 def _stiff_joints(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
     if JOINT_STIFFNESS not in lexicon.scope or not any(m.hpo_id in _STIFF_JOINTS for m in mentions):
         return mentions
-    return [lexicon.as_term(m, JOINT_STIFFNESS) if m.hpo_id in _STIFF_JOINTS else m for m in mentions]
+    return _read_as(lexicon, mentions, _STIFF_JOINTS, lambda m: JOINT_STIFFNESS)
 
 
 # Session 20: in a text about the shoulder, a pain said without its own site that the arm lent one ("Pulled
@@ -338,12 +355,9 @@ UPPER_LIMB_PAIN, SHOULDER_PAIN = "HP:0012513", "HP:0030834"
 def _shoulder_pains(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
     if SHOULDER_PAIN not in lexicon.scope or not _SHOULDER_RE.search(text):
         return mentions
-    return [
-        lexicon.as_term(m, SHOULDER_PAIN)
-        if m.hpo_id == UPPER_LIMB_PAIN and not _ARM_WORD_RE.search(m.text)
-        else m
-        for m in mentions
-    ]
+    return _read_as(
+        lexicon, mentions, {UPPER_LIMB_PAIN}, lambda m: None if _ARM_WORD_RE.search(m.text) else SHOULDER_PAIN
+    )
 
 
 def _joint_pains_together(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
@@ -433,10 +447,7 @@ def _migraine_auras(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
     renamed = {MIGRAINE} if term == MIGRAINE_WITH_AURA else {MIGRAINE, MIGRAINE_WITH_AURA}
     if term not in lexicon.scope:
         return mentions
-    return [
-        lexicon.as_term(m, term) if m.hpo_id in renamed and not m.excluded and not m.family else m
-        for m in mentions
-    ]
+    return _read_as(lexicon, mentions, renamed, lambda m: None if m.excluded or m.family else term)
 
 
 # Session 17: a text that names a seizure describes its movements ("had a fit, shaking all over for 2
@@ -581,14 +592,12 @@ def _shaking_with_a_fever(lexicon: Lexicon, text: str, mentions: list[Mention]) 
     fevers = {FEVER} | lexicon.kinds.get(FEVER, frozenset())  # as ``_febrile_seizures`` reads them
     if not own & fevers or own & lexicon.seizures or RIGORS not in lexicon.scope:
         return mentions
-    return [
-        lexicon.as_term(m, RIGORS)
-        if m.hpo_id == TREMOR
-        and _SHAKING_WORDS_RE.match(m.text)
-        and not _A_PART_SHAKES_RE.search(text, max(m.start - 25, 0), m.start)
-        else m
-        for m in mentions
-    ]
+
+    def shaking(m: Mention) -> str | None:
+        a_part_shakes = _A_PART_SHAKES_RE.search(text, max(m.start - 25, 0), m.start)
+        return RIGORS if _SHAKING_WORDS_RE.match(m.text) and not a_part_shakes else None
+
+    return _read_as(lexicon, mentions, {TREMOR}, shaking)
 
 
 # Session 22: a pain low in the tummy in a text about a discharge, sex, a coil or a sexually caught infection
@@ -613,24 +622,13 @@ def _low_pain_of_the_pelvis(lexicon: Lexicon, text: str, mentions: list[Mention]
     return _read_as(
         lexicon,
         mentions,
-        ABDOMINAL_PAIN,
+        {ABDOMINAL_PAIN},
         lambda m: (
             PELVIC_PAIN
             if _LOW_IN_THE_TUMMY_RE.search(text, _sentence_start(text, m.start), _sentence_end(text, m.end))
             else None
         ),
     )
-
-
-def _read_as(
-    lexicon: Lexicon, mentions: list[Mention], term: str, reading: Callable[[Mention], str | None]
-) -> list[Mention]:
-    """The mentions with each of ``term`` read as the term ``reading`` gives it, if any."""
-    out = []
-    for m in mentions:
-        other = reading(m) if m.hpo_id == term else None
-        out.append(lexicon.as_term(m, other) if other is not None else m)
-    return out
 
 
 # Session 22: an itch in a text about a vaginal discharge, thrush or the vulva is the vulva's ("thick white
@@ -656,7 +654,7 @@ def _itch_of_the_vulva(lexicon: Lexicon, text: str, mentions: list[Mention]) -> 
             return None
         return VAGINAL_PRURITUS if _ITCH_INSIDE_RE.match(text, m.end) else PRURITUS_VULVAE
 
-    return _read_as(lexicon, mentions, PRURITUS, itch_there)
+    return _read_as(lexicon, mentions, {PRURITUS}, itch_there)
 
 
 # Session 22: a lost sex drive is the woman's or the man's as the text tells who writes (the lay authors code
@@ -682,7 +680,7 @@ def _libido_by_sex(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list
     if woman == man:
         return mentions
     term = DECREASED_FEMALE_LIBIDO if woman else DECREASED_MALE_LIBIDO
-    return _read_as(lexicon, mentions, DECREASED_LIBIDO, lambda m: term)
+    return _read_as(lexicon, mentions, {DECREASED_LIBIDO}, lambda m: term)
 
 
 # Session 21: a bare "no pain" is the pain of the part the message is about, as the lay authors code it
@@ -3178,10 +3176,9 @@ def _febrile_seizures(lexicon: Lexicon, text: str, mentions: list[Mention]) -> l
         or not _YOUNG_CHILD_RE.search(text)
     ):
         return mentions
-    return [
-        lexicon.as_term(m, FEBRILE_SEIZURE) if m.hpo_id == SEIZURE and not m.excluded and not m.family else m
-        for m in mentions
-    ]
+    return _read_as(
+        lexicon, mentions, {SEIZURE}, lambda m: None if m.excluded or m.family else FEBRILE_SEIZURE
+    )
 
 
 TONIC_CLONIC = "HP:0002069"
