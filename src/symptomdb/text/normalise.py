@@ -303,12 +303,22 @@ _KEEP_AS = frozenset(
 )
 
 
+# Session 23: letters that spell an English sound with two letters are read as those two, not stripped of
+# their mark (Slavic, Baltic, Turkish and Romanian writers: "čest" is chest, "šort" short, "kašalj" kashalj);
+# letters NFKD leaves whole are read as their base letter
+_LETTERS_AS_ENGLISH = str.maketrans(
+    {"č": "ch", "ć": "ch", "Č": "Ch", "Ć": "Ch", "š": "sh", "Š": "Sh", "ş": "sh", "Ş": "Sh", "ș": "sh",
+     "Ș": "Sh", "đ": "dj", "Đ": "Dj", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O"}
+)  # fmt: skip
+
+
 def fold(text: str) -> str:
     """Unicode-fold and lower-case: accents stripped, ligatures expanded, curly quotes straightened."""
     text = text.replace("’", "'").replace("‘", "'").replace("ß", "ss").replace("æ", "ae").replace("Æ", "AE")
     text = text.replace("œ", "oe").replace("Œ", "OE")
     if text.isascii():
         return text.lower()
+    text = text.translate(_LETTERS_AS_ENGLISH)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 

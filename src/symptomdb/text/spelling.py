@@ -214,6 +214,7 @@ class SpellIndex:
     rare: frozenset[str]
     english: frozenset[str]  # the targets that are ordinary English words
     findings: frozenset[str] = frozenset()  # keys that name a finding alone ("cough", "dizzy")
+    meanings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # such a key → the terms it names
     memo: dict[str, str | None] = field(default_factory=dict)
     splits: dict[str, tuple[str, str] | None] = field(default_factory=dict)  # memoised run_together
     words: dict[str, bool] = field(default_factory=dict)  # memoised is_word
@@ -280,12 +281,24 @@ class SpellIndex:
         return word in self.known
 
     def _one_reading(self, found: Sequence[str]) -> str | None:
-        """The first of the targets found when they all share one key, else None (no sure reading)."""
-        return found[0] if len({self.keys[t] for t in found}) == 1 else None
+        """The first of the targets found when they all share one key, else None (no sure reading); the key's
+        own word first (session 23: "fver" is fever, not the word equivalent "fiver")."""
+        if len({self.keys[t] for t in found}) != 1:
+            return None
+        return next((t for t in found if stem(t) == self.keys[t]), found[0])
 
     def _finding_words(self, found: Sequence[str]) -> list[str]:
         """The targets whose key names a finding alone ("fever", not "fiber")."""
         return [t for t in found if self.keys[t] in self.findings]
+
+    def _another_meaning(self, near: set[str], keys: set[str]) -> bool:
+        """Some key of ``near`` means other than the one of ``keys``: a key naming no finding alone, or
+        other findings (session 23: "diareia" is diarrhea, whether read as "diarea" or "diarroia")."""
+        (key,) = keys
+        meaning = self.meanings.get(key)
+        return any(
+            other != key and (meaning is None or self.meanings.get(other) != meaning) for other in near
+        )
 
     def _reordered(self, word: str) -> str | None:
         """A target with the same letters in another order and the same first letter ("diarreah" is
@@ -358,6 +371,42 @@ class SpellIndex:
             return None
         found = [t for t in self.carried.get(_three_vowel_fold(word), ()) if t != word]
         return self._one_reading(found) or self._one_reading(self._finding_words(found))
+
+    def home_letters(self, word: str, strong_only: bool = True) -> str | None:
+        """Session 23: the ordinary English word a non-word spells by ear with the letters of another
+        alphabet (`_HOME_SPELLINGS`: Slavic, Hungarian, Albanian, Greek and Turkish writers: "tajrd" is
+        tired, "lajt" light, "tsest" chest, "svelled" swelled, "xhoints" joints), as written or corrected;
+        the most common word when several are; None when it is a word no finding needs ("vants"). Only a
+        word with a letter group English spells otherwise (`_HOME_MARKS`), unless ``strong_only`` is
+        False (the last resort: "vater", "jelow", "swalou")."""
+        if word in self.keys or self.is_word(word):
+            return None
+        if strong_only and not _HOME_MARKS.search(word):
+            return None
+        spellings = [s for s in _home_spellings(word) if s != word]
+        english = english_words()
+        written = [s for s in spellings if s in self.keys or english.get(s, 0) >= COMMON_ENGLISH]
+        if written:
+            meant = max(written, key=lambda s: (english.get(s, 0), s in self.keys))
+            return meant if meant in self.keys else None
+        if strong_only:  # corrected as any word is, but for the groups again (no reading goes round)
+            corrected = [
+                c
+                for s in spellings
+                if len(s) >= MIN_LENGTH
+                and not _HOME_MARKS.search(s)
+                and (c := self.correction(s)) is not None
+            ]
+        else:  # the last resort's readings only one edit from a target ("swalow", "yelow")
+            corrected = [t for s in spellings if len(s) >= MIN_LENGTH for t in self.one_edit(s)]
+        return self._one_reading(corrected) if corrected else None
+
+    def _case_ending_dropped(self, word: str) -> str | None:
+        """Session 23: the reading of a word spelt by ear without the case ending a Slavic writer put on it
+        ("stomaku")."""
+        if word[-1] != "u" or len(word) <= MIN_LENGTH:
+            return None
+        return self.correction(word[:-1])
 
     def heard_as(self, word: str) -> str | None:
         """The ordinary English target a short non-word spells by sound, longer than it and with its first
@@ -537,7 +586,10 @@ class SpellIndex:
             return None  # "wiht" is with, a word no finding needs
         found = {swap for swap in swaps if swap in self.english or swap in CONTRACTIONS}
         if not found:
-            return self._carried_over(word)
+            carried = self._carried_over(word)
+            # session 23: a finding word with a letter dropped before a fold's reading ("hivs" is hives, not
+            # hips by p for v)
+            return (carried and self.with_a_dropped_letter(word)) or carried
         return found.pop() if len(found) == 1 else None
 
     def _correction(self, word: str) -> str | None:
@@ -557,6 +609,8 @@ class SpellIndex:
             return stem  # session 15: a vowel added after a finding word's last consonant ("rashu", "itcho")
         if len(word) < SHORT_WORD and (single := self.undoubled(word)) is not None:
             return single  # (a short word otherwise loses no letter)
+        if _HOME_MARKS.search(word):
+            return self.home_letters(word)  # "tsest" is chest, not tests
         rare = word in self.rare
         limit = 2 if len(word) >= LONG_WORD else 1
         n = len(word)
@@ -598,6 +652,8 @@ class SpellIndex:
                 or self._first_two_swapped(word)
                 or self._restored_start(word)
                 or self._sounds_the_same(word)
+                or self.home_letters(word, strong_only=False)
+                or self._case_ending_dropped(word)
                 or self.three_vowels(word)
             )
         best = min(rank for rank, _ in ranked)
@@ -615,7 +671,7 @@ class SpellIndex:
         if len(keys) != 1:
             return self._reordered(word)  # no unique best reading, unless one has the same letters
         technical = not any(c in self.english for c in found)
-        if limit == 2 and best[0] == 1 and best[1] > 0 and near - keys and technical:
+        if limit == 2 and best[0] == 1 and best[1] > 0 and self._another_meaning(near, keys) and technical:
             # a long word one edit from a technical target that does not sound like it, and two edits
             # from another: no reading is sure ("microconia": microcoria or microcornea?)
             return None
@@ -656,6 +712,42 @@ _THREE_VOWELS = str.maketrans("eofv", "iupb")
 def _three_vowel_fold(word: str) -> str:
     folded = word.replace("th", "t").replace("ph", "f").translate(_THREE_VOWELS)
     return "V" + "".join(c for i, c in enumerate(folded) if i == 0 or c != folded[i - 1])
+
+
+# Session 23: letter groups with which writers of Slavic languages, Hungarian, Albanian, Greek or Turkish
+# spell English sounds by ear: j for y ("ajz", "lajt", "hedejk"), ts for ch ("tsest"), sz for s
+# ("szveating"), xh for j ("xhoints"), v for w ("svelled", "vater"), i for ee ("brith") and ou for ow
+# ("swalou"). Each group's English spellings, tried together; the marks are groups English never writes
+_HOME_MARKS = re.compile(r"[aeiou]j(?![aeiouy])|^ts[aeiou]|sz|xh|^[sdtk]v")
+_HOME_SPELLINGS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"sz"), ("s",)),
+    (re.compile(r"xh"), ("j",)),
+    (re.compile(r"ts"), ("ch", "ts")),
+    (re.compile(r"ajr"), ("ire", "air")),
+    (re.compile(r"aj(?=[^aeiouy]$)"), ("igh", "i_", "i")),  # "lajt" light, "sajd" side, "apetajt"
+    (re.compile(r"aj(?![aeiouy])"), ("i", "y", "eye", "ai")),
+    (re.compile(r"ej(?=[^aeiouy]$)"), ("a_", "ai")),  # "hedejk" headache
+    (re.compile(r"ej(?![aeiouy])"), ("ai", "a", "ay", "ei")),  # "fejnted" fainted
+    (re.compile(r"oj(?![aeiouy])"), ("oi", "oy")),
+    (re.compile(r"eik$"), ("ake", "eik")),  # "headeik"
+    (re.compile(r"j(?=[aeiou])"), ("y", "j")),  # "jelow" yellow
+    (re.compile(r"v"), ("w", "v")),
+    (re.compile(r"ou$"), ("ow", "ou")),  # "swalou" swallow
+    (re.compile(r"(?<![aeiou])i(?=[^aeiou]+$)"), ("ea", "ee", "i")),  # "brith" breath
+)
+_HOME_SPELLING_LIMIT = 48  # readings tried per word
+
+
+def _home_spellings(word: str) -> list[str]:
+    """The spellings of a word with each of its letter groups of `_HOME_SPELLINGS` read as English spells it
+    ("i_" is i with an e after the next consonant: "sajd" → side)."""
+    spellings = [word]
+    for pattern, readings in _HOME_SPELLINGS:
+        if pattern.search(word) is None:
+            continue
+        spellings = [pattern.sub(reading, s) for s in spellings for reading in readings]
+        spellings = list(dict.fromkeys(spellings))[:_HOME_SPELLING_LIMIT]
+    return [re.sub(r"(\w)_(\w)", r"\1\2e", s).replace("_", "") for s in spellings]
 
 
 _CARRIED_OVER: tuple[Callable[[str], str], ...] = (
@@ -777,6 +869,7 @@ def spell_index(lexicon: Lexicon) -> SpellIndex:
             lexicon.rare_words,
             lexicon.english_targets,
             frozenset(key[0] for key in lexicon.phrases if len(key) == 1),
+            {key[0]: terms for key, terms in lexicon.phrases.items() if len(key) == 1},
         )
         pairs: dict[str, set[str]] = defaultdict(set)
         for phrase in lexicon.phrases:
@@ -864,7 +957,7 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
             target = target or index.heard_as(token.lower) or index.undoubled(token.lower)
             if target is None and len(raw) == DROPPED_FROM - 1:
                 target = index.with_a_dropped_letter(token.lower) or index.mistyped(token.lower)
-            target = target or index.three_vowels(token.lower)  # "blud", "iyes"
+            target = target or index.home_letters(token.lower) or index.three_vowels(token.lower)  # "blud"
             if target is not None:
                 out[i] = _replaced(token, CONTRACTIONS.get(target, target))
                 if _unsure(index, token.lower, target):

@@ -184,6 +184,7 @@ from .sleep import (
 from .vital_signs import (
     FEVER,
     LOW_GRADE_FEVER,
+    bare_temperatures,
     blood_pressures,
     breathing_rates,
     coma_scores,
@@ -211,8 +212,23 @@ def find_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
 
 # Each text scan with the (lower-case) words without which its pattern cannot match.
 _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, ...]], ...] = (
-    (temperatures, ("temp", "fev", "feev", "few", "thermometer")),
-    (blood_pressures, ("bp", "pressure", "presure", "presion", "pression", "tension", "reading")),
+    (temperatures, ("temp", "fev", "feev", "few", "fiv", "thermometer")),
+    (bare_temperatures, ("36", "37", "38", "39", "40", "41")),
+    (
+        blood_pressures,
+        (
+            "bp",
+            "pressure",
+            "presure",
+            "presion",
+            "pression",
+            "tension",
+            "preshur",
+            "pritisak",
+            "reading",
+            "measured",
+        ),
+    ),
     (frequent_falls, ("fall", "fell")),
     (a_fall, ("fell", "fall", "gone down", "went down", "gone over", "go down")),
     (crying_often, ("cry", "cri", "sob", "greetin", "teary", "weepy", "tears")),

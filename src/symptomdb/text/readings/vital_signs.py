@@ -34,16 +34,26 @@ HYPOTENSION = "HP:0002615"
 _TEMPERATURE_RE = re.compile(
     # session 13: misspelt too ("temprature", "tempriture", "feever", "fevor")
     # session 19: "fewer 39", a fever spelt with w, only right before its number ("fewer than 40" is none)
-    r"\b(?:temp|temps|temp[a-z]{0,6}(?:ture|tures|tur)|fe{1,2}v[aeo]rs?|fewer(?=\s+(?:of\s+)?\d)|thermometer)\b"
+    # session 23: "fiver 38,5", "temperaturu 37,8" (a Slavic case ending)
+    r"\b(?:temp|temps|temp[a-z]{0,6}(?:ture|tures|tur[aeu]?)|f[ei]{1,2}v[aeo]rs?|fewer(?=\s+(?:of\s+)?\d)"
+    r"|thermometer)\b"
     r"[^.;!?\n\d]{0,25}?"
     r"(?P<value>\d{2,3}(?:[.,]\d{1,2})?)(?![\d/])\s*(?:°|º|degrees?)?\s*(?P<scale>[cf](?![a-z]))?",
+    re.IGNORECASE,
+)
+# session 23: a temperature said bare, with its decimal, after have or with ("I have 37,9", "with 38.6")
+_BARE_TEMPERATURE_RE = re.compile(
+    r"\b(?:have|has|had|got|with)\s+(?P<value>(?:3[6-9]|4[01])[.,]\d)(?![\d.,/])\s*(?:°|º|degrees?)?\s*"
+    r"(?P<scale>c(?![a-z]))?(?!\s*(?:kg|kilos?|%|cm|mm|weeks?|lbs?|years?|mmol|l\b|litres?|liters?|hours?))",
     re.IGNORECASE,
 )
 # round 29: the reading may come a few words later in its sentence ("took my BP and it was 150/100",
 # "BP machine at work said 168 over 102", "my readings have been 110/70")
 _PRESSURE_RE = re.compile(
     # session 19: misspelt and as Romance and South Asian writers say it ("presure", "presion", "tension")
-    r"(?:\b(?:bp|blood pressures?|pressures?|presure|presion|pression|tension|readings?)\b"
+    # session 23: spelt by ear and as Balkan writers say it ("preshur", "pritisak")
+    r"(?:\b(?:bp|blood pressures?|pressures?|presure|presion|pression|tension|preshure?|pritisak|readings?"
+    r"|measured)\b"
     r"|(?<=\d)\s+(?:to|and|then)\b)[^.;!?\n\d]{0,40}?"
     r"(?P<systolic>\d{2,3})\s*(?:/|over)\s*(?P<diastolic>\d{2,3})\b",
     re.IGNORECASE,
@@ -104,8 +114,17 @@ _NOT_BODY_RE = re.compile(
 
 def temperatures(text: str, tokens: Sequence[Token]) -> list[Reading]:
     """Fever (or its absence) from each stated temperature reading."""
+    return _temperature_readings(text, tokens, _TEMPERATURE_RE)
+
+
+def bare_temperatures(text: str, tokens: Sequence[Token]) -> list[Reading]:
+    """Session 23: fever (or its absence) from a temperature said bare after have or with ("I have 37,9")."""
+    return _temperature_readings(text, tokens, _BARE_TEMPERATURE_RE)
+
+
+def _temperature_readings(text: str, tokens: Sequence[Token], pattern: re.Pattern[str]) -> list[Reading]:
     readings: list[Reading] = []
-    for match in _TEMPERATURE_RE.finditer(text):
+    for match in pattern.finditer(text):
         if _NOT_BODY_RE.search(text, 0, match.start()):
             continue  # "the bath water temperature was 40"
         reading = _fever(float(match["value"].replace(",", ".")), (match["scale"] or "").lower())

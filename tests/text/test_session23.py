@@ -1,0 +1,158 @@
+"""Session 23 of the annotator: English written by speakers of Greek, Albanian, Serbian, Croatian, Bosnian,
+Macedonian and Hungarian (lay-text-misspelled-23 read), spelling English sounds with their own letters and
+mixing in home words. Made-up sentences (none is copied from a benchmark)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomdb.knowledge.store import Knowledge
+from symptomdb.text.annotate import annotate
+from symptomdb.text.normalise import tokenize
+
+from .test_annotate import found
+
+FATIGUE, PHOTOPHOBIA, CHEST_PAIN, JOINT_SWELLING, ARTHRALGIA, HEADACHE = (
+    "HP:0012378",
+    "HP:0000613",
+    "HP:0100749",
+    "HP:0001386",
+    "HP:0002829",
+    "HP:0002315",
+)
+SYNCOPE, SWEATING, DIARRHEA, COUGH, RASH, LOW_GRADE_FEVER, FEVER = (
+    "HP:0001279",
+    "HP:0000975",
+    "HP:0002014",
+    "HP:0012735",
+    "HP:0000988",
+    "HP:0011134",
+    "HP:0001945",
+)
+HYPERTENSION, NAUSEA, VOMITING, DYSPNEA, TASTE, WIDE_MOUTH, TREMOR, HIVES = (
+    "HP:0000822",
+    "HP:0002018",
+    "HP:0002013",
+    "HP:0002094",
+    "HP:0000223",
+    "HP:0000154",
+    "HP:0001337",
+    "HP:0001025",
+)
+MOUTH_ULCER, BLURRED, MYALGIA, FRACTURES, BELLY_PAIN, POOR_APPETITE, TARRY = (
+    "HP:0032154",
+    "HP:0000622",
+    "HP:0003326",
+    "HP:0002757",
+    "HP:0002027",
+    "HP:0004396",
+    "HP:0002249",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I am always tajrd, even after 10 hours of sleep", FATIGUE),  # aj for the i of tired
+        ("the lajt is hurting my eyes", PHOTOPHOBIA),  # aj for igh
+        ("I have a sharp pain in my tsest since Monday", CHEST_PAIN),  # ts for ch, not "tests"
+        ("my knee is svelled since the match", JOINT_SWELLING),  # sv for sw
+        ("pain in the xhoints of my fingers", ARTHRALGIA),  # Albanian xh for j
+        ("I have a strong hedejk every morning", HEADACHE),  # ej for a
+        ("I fejnted in the kitchen yesterday", SYNCOPE),
+        ("I am szveating all night", SWEATING),  # Hungarian sz for s
+        ("no apetajt since Monday", POOR_APPETITE),  # the i of appetite, then corrected
+    ],
+)
+def test_english_sounds_spelt_with_home_letters_are_read(knowledge: Knowledge, text: str, term: str) -> None:
+    assert term in found(annotate(knowledge, text))
+
+
+def test_caron_letters_are_read_as_the_two_letters_they_sound() -> None:
+    # č is ch, š is sh: stripped of their marks they would spell "cest" and "sort"
+    assert [t.lower for t in tokenize("čest šort kašalj")] == ["chest", "short", "kashalj"]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I have kašalj already 3 weeks", COUGH),  # Serbian, Croatian, Bosnian
+        ("Since Friday I have strong vrtoglavica", "HP:0002321"),  # dizzy
+        ("I have marramendje since Sunday", "HP:0002321"),  # Albanian: dizzy
+        ("I have dijareja since yesterday evening", DIARRHEA),
+        ("I have diaré after bread", DIARRHEA),  # folded "diare", stemmed "diar"
+        ("red osip on my arms since the new soap", RASH),
+        ("fiver 38,5 in the night", FEVER),  # a common slip, never a five-pound note here
+    ],
+)
+def test_home_words_are_read_as_their_findings(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_misspelling_two_readings_of_one_finding_apart_is_still_read(knowledge: Knowledge) -> None:
+    # one edit from the lay row "diarea", two from the home word "diarroia": both are diarrhea
+    assert DIARRHEA in found(annotate(knowledge, "I have only the diareia and some cramps"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I have 37,9 and no appetite", LOW_GRADE_FEVER),  # said bare after "have", decimal comma
+        ("she woke up with 38.6 and a rash", FEVER),
+        ("I have temperaturu 39,1 since two days", FEVER),  # a Slavic case ending
+    ],
+)
+def test_a_temperature_said_bare_or_with_a_case_ending_is_read(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_weight_is_no_temperature(knowledge: Knowledge) -> None:
+    found_terms = found(annotate(knowledge, "I have 38.5 kg to lose, my doctor says"))
+    assert FEVER not in found_terms and LOW_GRADE_FEVER not in found_terms
+
+
+def test_a_measured_blood_pressure_is_read(knowledge: Knowledge) -> None:
+    text = "The nurse at work measured 170/105 two times, my head aches"
+    assert found(annotate(knowledge, text)).get(HYPERTENSION) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "excluded"),
+    [
+        ("I feel so bad I want to vomit", NAUSEA, False),
+        ("Hives on my arms but no problem breathing", DYSPNEA, True),
+        ("Smell is gone, the taste is ok", TASTE, True),
+        ("I get afte in my mouth every month", MOUTH_ULCER, False),
+        ("I see foggy with the left eye", BLURRED, False),
+        ("the light is disturbing me and my head pounds", PHOTOPHOBIA, False),
+        ("all my bones are breaking me since the flu", MYALGIA, False),
+        ("I have hivs on all the body", HIVES, False),  # hives with a letter dropped, not hips
+    ],
+)
+def test_rows_and_readings(knowledge: Knowledge, text: str, term: str, excluded: bool) -> None:
+    assert found(annotate(knowledge, text)).get(term) is excluded
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("I want to vomit all day", VOMITING),  # the wish is nausea, nothing came up
+        ("it hurts when I open my mouth wide", WIDE_MOUTH),  # how far it opens
+        ("my fingers go numb at night and I have to shake my hands", TREMOR),
+        ("all my bones are breaking me", FRACTURES),
+        ("pain in stomaku down on the left", "HP:0012531"),  # a Slavic case ending: the belly's pain
+        ("black tary poo for 2 days", "HP:0033705"),  # "tary" is tarry, not teary
+    ],
+)
+def test_no_false_reading(knowledge: Knowledge, text: str, absent: str) -> None:
+    assert absent not in found(annotate(knowledge, text))
+
+
+def test_a_case_ending_on_a_body_part_is_read(knowledge: Knowledge) -> None:
+    assert BELLY_PAIN in found(annotate(knowledge, "pain in stomaku down on the left"))
+
+
+def test_tarry_stool_is_still_read(knowledge: Knowledge) -> None:
+    assert TARRY in found(annotate(knowledge, "black tary poo for 2 days"))
