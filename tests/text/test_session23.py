@@ -156,3 +156,57 @@ def test_a_case_ending_on_a_body_part_is_read(knowledge: Knowledge) -> None:
 
 def test_tarry_stool_is_still_read(knowledge: Knowledge) -> None:
     assert TARRY in found(annotate(knowledge, "black tary poo for 2 days"))
+
+
+# Read lay-text-misspelled-24 (Nepali, Burmese, Karen, Tibetan and Mongolian first languages)
+
+PRODUCTIVE, NONPRODUCTIVE, PALLOR, PARESTHESIA, PALPITATIONS, WEIGHT_LOSS, MI = (
+    "HP:0031245",
+    "HP:0031246",
+    "HP:0000980",
+    "HP:0003401",
+    "HP:0001962",
+    "HP:0001824",
+    "HP:0001658",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Very strong kheadache from 2 day", HEADACHE),  # a Nepali aspirate before the h
+        ("My friend say my face is look payl", PALLOR),  # ay for the a of pale
+        ("she have red yash on her arm", RASH),  # Burmese y for r, taken only as written
+        ("I am tayrd all the time", FATIGUE),
+        ("fingers are jhum-jhum like ant walking", "HP:0033660"),  # hand paresthesia
+        ("my feet are jhum jhum at night", PARESTHESIA),
+        ("my heart is doing dhak-dhak in crowded place", PALPITATIONS),
+        ("I lose 5 kg but eat more than before", WEIGHT_LOSS),  # told as done
+        ("Lose 4 kg in 2 month.", WEIGHT_LOSS),
+    ],
+)
+def test_nepali_burmese_tibetan_and_mongolian_writers_are_read(
+    knowledge: Knowledge, text: str, term: str
+) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("I want to lose 5 kg before the wedding", WEIGHT_LOSS),  # a goal
+        ("Cut out coffee -> no itsh", "HP:0002591"),  # "i" as "ea" is taken only as written, never corrected
+        ("my yansh dey pain me", RASH),  # a Pidgin word is no rash by y for r
+    ],
+)
+def test_no_far_reading_by_the_home_letters(knowledge: Knowledge, text: str, absent: str) -> None:
+    assert absent not in found(annotate(knowledge, text))
+
+
+def test_no_phlegm_makes_the_cough_dry(knowledge: Knowledge) -> None:
+    mentions = found(annotate(knowledge, "I have a cough for 1 month, dry, no phlegm"))
+    assert mentions.get(NONPRODUCTIVE) is False and mentions.get(PRODUCTIVE) is not False
+
+
+def test_kin_words_of_other_languages_are_someone_else(knowledge: Knowledge) -> None:
+    assert MI not in found(annotate(knowledge, "My pala died from heart attack. I have chest pain."))

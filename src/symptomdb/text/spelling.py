@@ -383,22 +383,26 @@ class SpellIndex:
             return None
         if strong_only and not _HOME_MARKS.search(word):
             return None
-        spellings = [s for s in _home_spellings(word) if s != word]
+        spellings = [(s, exact) for s, exact in _home_spellings(word) if s != word]
         english = english_words()
-        written = [s for s in spellings if s in self.keys or english.get(s, 0) >= COMMON_ENGLISH]
+        written = [s for s, _ in spellings if s in self.keys or english.get(s, 0) >= COMMON_ENGLISH]
         if written:
             meant = max(written, key=lambda s: (english.get(s, 0), s in self.keys))
-            return meant if meant in self.keys else None
+            # a word of the lexicon's phrases, short words too ("yed" is red)
+            return meant if meant in self.keys or word_key(meant) in self.vocabulary else None
         if strong_only:  # corrected as any word is, but for the groups again (no reading goes round)
             corrected = [
                 c
-                for s in spellings
+                for s, exact in spellings
                 if len(s) >= MIN_LENGTH
+                and not exact
                 and not _HOME_MARKS.search(s)
                 and (c := self.correction(s)) is not None
             ]
         else:  # the last resort's readings only one edit from a target ("swalow", "yelow")
-            corrected = [t for s in spellings if len(s) >= MIN_LENGTH for t in self.one_edit(s)]
+            corrected = [
+                t for s, exact in spellings if len(s) >= MIN_LENGTH and not exact for t in self.one_edit(s)
+            ]
         return self._one_reading(corrected) if corrected else None
 
     def _case_ending_dropped(self, word: str) -> str | None:
@@ -718,9 +722,17 @@ def _three_vowel_fold(word: str) -> str:
 # spell English sounds by ear: j for y ("ajz", "lajt", "hedejk"), ts for ch ("tsest"), sz for s
 # ("szveating"), xh for j ("xhoints"), v for w ("svelled", "vater"), i for ee ("brith") and ou for ow
 # ("swalou"). Each group's English spellings, tried together; the marks are groups English never writes
-_HOME_MARKS = re.compile(r"[aeiou]j(?![aeiouy])|^ts[aeiou]|sz|xh|^[sdtk]v")
+_HOME_MARKS = re.compile(r"[aeiou]j(?![aeiouy])|^ts[aeiou]|sz|xh|^[sdtk]v|^kh[aeiou]|^vh")
 _HOME_SPELLINGS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"sz"), ("s",)),
+    (re.compile(r"^kh"), ("h",)),  # Nepali and Hindi writers' aspirate ("kheadache", "khot")
+    (re.compile(r"^vh"), ("wh",)),  # "vhistle", "vhen"
+    (re.compile(r"ayr"), ("ire",)),  # "tayrd" tired
+    (re.compile(r"ay(?=[^aeiouy]$)"), ("a_", "ay")),  # "payl" pale
+    (re.compile(r"ei(?=[^aeiouy]$)"), ("a_", "ei")),  # "peil" pale
+    (re.compile(r"ai(?=[^aeiouy])"), ("i", "ai")),  # "haivs" hives, "taired" tired
+    (re.compile(r"^y(?=[aeiou])"), ("=r", "y")),  # Burmese and Karen y for r: "yash", "yed"
+    (re.compile(r"uu"), ("ue", "oo", "u")),  # "bluu" blue
     (re.compile(r"xh"), ("j",)),
     (re.compile(r"ts"), ("ch", "ts")),
     (re.compile(r"ajr"), ("ire", "air")),
@@ -733,21 +745,23 @@ _HOME_SPELLINGS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"j(?=[aeiou])"), ("y", "j")),  # "jelow" yellow
     (re.compile(r"v"), ("w", "v")),
     (re.compile(r"ou$"), ("ow", "ou")),  # "swalou" swallow
-    (re.compile(r"(?<![aeiou])i(?=[^aeiou]+$)"), ("ea", "ee", "i")),  # "brith" breath
-)
+    (re.compile(r"(?<![aeiou])i(?=[^aeiou]+$)"), ("=ea", "=ee", "i")),  # "brith" breath
+)  # a reading marked "=" is taken only as written, never corrected further ("diff" is no "deaf")
 _HOME_SPELLING_LIMIT = 48  # readings tried per word
 
 
-def _home_spellings(word: str) -> list[str]:
+def _home_spellings(word: str) -> list[tuple[str, bool]]:
     """The spellings of a word with each of its letter groups of `_HOME_SPELLINGS` read as English spells it
-    ("i_" is i with an e after the next consonant: "sajd" → side)."""
+    ("i_" is i with an e after the next consonant: "sajd" → side), each with whether it is to be taken only
+    as written."""
     spellings = [word]
     for pattern, readings in _HOME_SPELLINGS:
         if pattern.search(word) is None:
             continue
         spellings = [pattern.sub(reading, s) for s in spellings for reading in readings]
         spellings = list(dict.fromkeys(spellings))[:_HOME_SPELLING_LIMIT]
-    return [re.sub(r"(\w)_(\w)", r"\1\2e", s).replace("_", "") for s in spellings]
+    spellings = [re.sub(r"(\w)_(\w)", r"\1\2e", s).replace("_", "") for s in spellings]
+    return [(s.replace("=", ""), "=" in s) for s in spellings]
 
 
 _CARRIED_OVER: tuple[Callable[[str], str], ...] = (
@@ -957,7 +971,8 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
             target = target or index.heard_as(token.lower) or index.undoubled(token.lower)
             if target is None and len(raw) == DROPPED_FROM - 1:
                 target = index.with_a_dropped_letter(token.lower) or index.mistyped(token.lower)
-            target = target or index.home_letters(token.lower) or index.three_vowels(token.lower)  # "blud"
+            target = target or index.home_letters(token.lower, strong_only=False)  # "lajt", "yed"
+            target = target or index.three_vowels(token.lower)  # "blud"
             if target is not None:
                 out[i] = _replaced(token, CONTRACTIONS.get(target, target))
                 if _unsure(index, token.lower, target):

@@ -233,7 +233,7 @@ _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, 
     (a_fall, ("fell", "fall", "gone down", "went down", "gone over", "go down")),
     (crying_often, ("cry", "cri", "sob", "greetin", "teary", "weepy", "tears")),
     (low_mood, ("low", "down")),
-    (weight_changes, ("lost", "losing", "dropped", "down", "put on", "piled on", "gain", "up ", "lighter")),
+    (weight_changes, ("lost", "los", "dropped", "down", "put on", "piled on", "gain", "up ", "lighter")),
     (centile_drops, ("centile",)),
     (
         frequent_urination,

@@ -20,7 +20,9 @@ from ._base import Reading, _read, _sentence_around
 WEIGHT_LOSS = "HP:0001824"
 WEIGHT_GAIN = "HP:0004324"  # Increased body weight
 _WEIGHT_RE = re.compile(
-    r"\b(?P<verb>lost|losing|dropped|down|put on|piled on|gained|gaining|up)\s+"
+    # session 23: "I lose 5 kg" told as done, as writers whose language marks no tense say it; not a goal
+    r"\b(?P<verb>lost|losing|dropped|down|put on|piled on|gained|gaining|up"
+    r"|(?:^|(?<=[.!?] )|(?<=\bi ))lose)\s+"
     r"(?:(?:about|around|like|nearly|almost|over|roughly|another|maybe|approx\.?|approximately)\s+)?"
     r"(?:\d+(?:[.,]\d+)?|a|half a|a few|a couple of|two|three|four|five|six)\s*"
     r"(?P<unit>kg|kgs|kilos?|kilograms?|pounds|lbs?|stone|st)\b"
@@ -66,7 +68,7 @@ _CENTILE_DROP_RE = re.compile(
     re.IGNORECASE,
 )
 _FAILURE_TO_THRIVE = "HP:0001508"
-_LOSING = frozenset({"lost", "losing", "dropped", "down"})
+_LOSING = frozenset({"lost", "losing", "dropped", "down", "lose"})
 
 
 def frequent_falls(text: str, tokens: Sequence[Token]) -> list[Reading]:
