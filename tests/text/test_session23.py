@@ -210,3 +210,51 @@ def test_no_phlegm_makes_the_cough_dry(knowledge: Knowledge) -> None:
 
 def test_kin_words_of_other_languages_are_someone_else(knowledge: Knowledge) -> None:
     assert MI not in found(annotate(knowledge, "My pala died from heart attack. I have chest pain."))
+
+
+# Read lay-text-86 (serving soldiers, veterans and their partners)
+
+NIGHTMARE_DISORDER, TRAUMA_DREAMS, PTSD_SYMPTOM, CHRONIC_FATIGUE = (
+    "HP:5200287",
+    "HP:0032938",
+    "HP:0033676",
+    "HP:0012432",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("nightmares about the ambush most nights", TRAUMA_DREAMS),
+        ("I get flashbacks and nightmares most weeks", TRAUMA_DREAMS),
+        ("Vivid nightmares most nights since my dose went up", NIGHTMARE_DISORDER),  # no trauma told
+    ],
+)
+def test_nightmares_about_a_trauma(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_named_ptsd_is_no_finding(knowledge: Knowledge) -> None:
+    assert PTSD_SYMPTOM not in found(annotate(knowledge, "On sertraline for PTSD since 2018"))
+
+
+def test_going_on_for_years_makes_it_chronic(knowledge: Knowledge) -> None:
+    text = "Knackered all the time, even after 9 hours kip, and this has been going on 2 years."
+    assert found(annotate(knowledge, text)).get(CHRONIC_FATIGUE) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("it swells after a run and clicks going down stairs", "HP:0034431"),
+        ("Erection problems for about 2 years now", "HP:0100639"),
+        ("Since the blast I can barely smell anything", "HP:0004409"),
+        ("he's started kicking and punching in his sleep", "HP:5200291"),
+        ("My grip's going too, keep dropping brews", "HP:0033466"),
+        ("Body clock is completely upside down", "HP:0006979"),
+        ("I still feel like a zombie by teatime", FATIGUE),
+        ("Keep losing my words mid-sentence", "HP:0030784"),
+    ],
+)
+def test_rows_of_lay_text_86(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
