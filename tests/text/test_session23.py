@@ -258,3 +258,26 @@ def test_going_on_for_years_makes_it_chronic(knowledge: Knowledge) -> None:
 )
 def test_rows_of_lay_text_86(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+# Read lay-text-misspelled-25 (after a stroke or head injury, aphasia and memory problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("My speach goes slurry when Im tired", "HP:0001350"),
+        ("I cant stop sleping, 14 hours a night", "HP:0100786"),  # sleeping, not sloping
+        ("I mix up left and rigth", "HP:6000000"),
+        ("I dont care about anything, I just sit", "HP:0000741"),
+        ("I cant plan anything now", "HP:0033055"),
+        ("I doze all day in the chair", "HP:0001262"),
+    ],
+)
+def test_rows_of_misspelled_25(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_stroke_service_is_no_stroke(knowledge: Knowledge) -> None:
+    assert "HP:0001297" not in found(annotate(knowledge, "The stroke nurse asked about my bowels"))
+    assert found(annotate(knowledge, "Since the stroke in June my arm is weak")).get("HP:0001297") is False

@@ -618,7 +618,7 @@ class SpellIndex:
         rare = word in self.rare
         limit = 2 if len(word) >= LONG_WORD else 1
         n = len(word)
-        ranked: list[tuple[tuple[int, int, bool, bool, bool], str]] = []
+        ranked: list[tuple[tuple[int, int, bool, bool, bool, bool], str]] = []
         near: set[str] = set()  # the keys of every target within the limit
         sounds, bones = sound(word), skeleton(word)
         first = sounds[0]
@@ -643,9 +643,13 @@ class SpellIndex:
                 # ties go to a reading with the same letters (a slip of order: "blakc" is black, not
                 # blake), then to an ordinary English word
                 same_letters = sorted(word) == sorted(choice)
-                # the last tie-break: a neighbouring key hit ("fecer" is fever, not feces)
+                # then a letter written once where the word has it twice (session 23: "sleping" is sleeping,
+                # not sloping); the last tie-break: a neighbouring key hit ("fecer" is fever, not feces)
+                once = _written_once(word, choice)
                 slip = _keyboard_slip(word, choice)
-                ranked.append(((int(distance), heard, not same_bones, not same_letters, not slip), choice))
+                ranked.append(
+                    ((int(distance), heard, not same_bones, not same_letters, not once, not slip), choice)
+                )
         if not ranked:
             if n < MIN_LENGTH:
                 return None
@@ -781,6 +785,13 @@ _BESIDE = {
     for j in (i - 1, i + 1)
     if 0 <= j < len(row)
 }
+
+
+def _written_once(word: str, target: str) -> bool:
+    """The target is the word with one of its letters doubled ("sleping" → sleeping)."""
+    return len(target) == len(word) + 1 and any(
+        target[i] == target[i + 1] and target[:i] + target[i + 1 :] == word for i in range(len(target) - 1)
+    )
 
 
 def _keyboard_slip(word: str, target: str) -> bool:
