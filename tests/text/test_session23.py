@@ -281,3 +281,14 @@ def test_rows_of_misspelled_25(knowledge: Knowledge, text: str, term: str) -> No
 def test_a_stroke_service_is_no_stroke(knowledge: Knowledge) -> None:
     assert "HP:0001297" not in found(annotate(knowledge, "The stroke nurse asked about my bowels"))
     assert found(annotate(knowledge, "Since the stroke in June my arm is weak")).get("HP:0001297") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My mum is 65, she has pain in her joints. I am asking for me: my fingers go white when cold.",
+        "My mother in law she has pain in her joints. Me I dont have that, but my fingers go white.",
+    ],
+)
+def test_a_writer_asking_for_themselves_sets_a_relative_apart(knowledge: Knowledge, text: str) -> None:
+    assert ARTHRALGIA not in found(annotate(knowledge, text))

@@ -21,7 +21,8 @@ _WRITER_AGAINST_ANOTHER_RE = re.compile(
     r"|\b(?:i'?m|i am)\s+(?:ok|okay|fine|alright|well)(?: in myself)?\s+(?:apart from|except)\b"
     r"|\bi'?ve\s+(?:only\s+)?got\b[^.;!?\n]{0,30}\bmyself\b"
     r"|\bbut (?:me\s+)?i\s+(?:haven'?t|have not|didn'?t|did not|don'?t|do not|am not|'m not)\b"
-    r"|\bme\s+i\s+(?:did not|didn'?t|only|just)\b",
+    r"|\bme,?\s+i\s+(?:did not|didn'?t|do not|don'?t|dont|only|just)\b"
+    r"|\basking (?:for|about) (?:me|myself)\b",  # session 23: "My mum is 65, she has … I am asking for me"
     re.IGNORECASE,
 )
 _ANOTHER_PERSON = (
