@@ -292,3 +292,23 @@ def test_a_stroke_service_is_no_stroke(knowledge: Knowledge) -> None:
 )
 def test_a_writer_asking_for_themselves_sets_a_relative_apart(knowledge: Knowledge, text: str) -> None:
     assert ARTHRALGIA not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Itchy, cracked skin between my toes for 2 months", "HP:0030900"),  # Pruritus on foot
+        ("my eyes are swollen nearly shut, itchy as anything and streaming", "HP:0033841"),
+        ("within 10 min my palms were itching like crazy", "HP:0031248"),
+        ("itchy rash on my arms and feet", PRURITUS := "HP:0000989"),  # two parts: the itch stays general
+        ("an itchy blistery rash on the tops of my feet", PRURITUS),  # a rash's itch
+        ("whites of his eyes have gone yellow and he's been itchy", PRURITUS),  # a jaundiced skin's
+        ("a red circle big like a palm, itchy", PRURITUS),  # a palm as a measure
+    ],
+)
+def test_an_itch_of_one_site(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_washing_them_out_is_no_fatigue(knowledge: Knowledge) -> None:
+    assert FATIGUE not in found(annotate(knowledge, "sawdust in my eyes, I washed them out twice"))

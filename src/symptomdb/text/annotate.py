@@ -216,6 +216,7 @@ def annotate_with(
     mentions = _shaking_with_a_fever(lexicon, text, mentions)  # "temp 39.1 and I'm shaking uncontrollably"
     mentions = _low_pain_of_the_pelvis(lexicon, text, mentions)  # "lower tummy pain and a smelly discharge"
     mentions = _itch_of_the_vulva(lexicon, text, mentions)  # "a thick white discharge and really itchy"
+    mentions = _itch_of_one_site(lexicon, text, mentions)  # "peeling and itchy between my toes"
     mentions = _libido_by_sex(lexicon, text, mentions)  # "my sex drive has gone since the coil"
     mentions = _dreams_of_a_trauma(lexicon, text, mentions)  # "nightmares about the crash most nights"
     mentions = _denied_pain_of_its_site(lexicon, text, mentions)  # "hearing worse … no pain": no Ear pain
@@ -673,6 +674,42 @@ def _itch_of_the_vulva(lexicon: Lexicon, text: str, mentions: list[Mention]) -> 
         return VAGINAL_PRURITUS if _ITCH_INSIDE_RE.match(text, m.end) else PRURITUS_VULVAE
 
     return _read_as(lexicon, mentions, {PRURITUS}, itch_there)
+
+
+# Session 23: an itch in a sentence that names one site and no other part of the body is that site's (HPO's
+# children of Pruritus: "itchy, cracked skin between my toes" is *Pruritus on foot*, "gritty, itchy and red"
+# eyes *Ocular pruritus*, palms *Palmar pruritus*), as the read sets code it
+_ITCH_SITES = (
+    ("HP:0030900", re.compile(r"\b(?:foot|feet|toes?|soles?|heels?|instep)\b", re.I)),
+    ("HP:0033841", re.compile(r"\beyes?\b", re.I)),
+    ("HP:0031248", re.compile(r"\b(?:(?:my|his|her|the|both) palms?|palms)\b", re.I)),  # no "a palm"
+)
+# ... unless the itch is a rash's, a sting's or a jaundiced skin's (the read sets code *Pruritus* there: "an
+# itchy blistery rash on the tops of my feet", "whites of his eyes and his skin have gone yellow, he's itchy")
+_AN_ITCHY_LESION_RE = re.compile(
+    r"\b(?:rash\w*|patch\w*|spots?|stings?|stung|blister\w*|lesions?|bites?|bitten|whites|jaundice\w*)\b",
+    re.I,
+)
+_OTHER_PARTS_RE = re.compile(
+    r"\b(?:arms?|legs?|back|chest|face|neck|body|scalp|head|hands?|fingers?|ankles?|shins?|thighs?|tummy|belly|"
+    r"stomach|groin|bum|bottom|ears?|nose|mouth|throat|lips?|skin all over|all over|everywhere|armpits?)\b",
+    re.I,
+)
+
+
+def _itch_of_one_site(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    def site_of(m: Mention) -> str | None:
+        if m.family:
+            return None
+        sentence = text[_sentence_start(text, m.start) : _sentence_end(text, m.end)]
+        sites = [term for term, words in _ITCH_SITES if words.search(sentence)]
+        if len(sites) != 1 or _OTHER_PARTS_RE.search(sentence) or _AN_ITCHY_LESION_RE.search(sentence):
+            return None
+        if sites[0] not in lexicon.scope:
+            return None
+        return sites[0]
+
+    return _read_as(lexicon, mentions, {PRURITUS}, site_of)
 
 
 # Session 22: a lost sex drive is the woman's or the man's as the text tells who writes (the lay authors code
