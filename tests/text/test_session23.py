@@ -312,3 +312,36 @@ def test_an_itch_of_one_site(knowledge: Knowledge, text: str, term: str) -> None
 
 def test_washing_them_out_is_no_fatigue(knowledge: Knowledge) -> None:
     assert FATIGUE not in found(annotate(knowledge, "sawdust in my eyes, I washed them out twice"))
+
+
+# Read lay-text-85 (transgender and non-binary adults on or off hormones and after surgery)
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "excluded"),
+    [
+        ("My hairline is receding at the front and I'm only 30", "HP:0002292", False),
+        ("I sweat way more than I used to", SWEATING, False),
+        ("Since T I run hot all the time", "HP:0002046", False),
+        ("burning every time I pee", "HP:0100518", False),
+        ("a small bit of the incision opened up and it's weeping", "HP:0001058", False),
+        ("found a lump, not sore, no discharge from my nipple", "HP:6000062", True),
+        ("Anyone else get period-like cramps around week 2?", "HP:0032155", False),
+    ],
+)
+def test_rows_of_lay_text_85(knowledge: Knowledge, text: str, term: str, excluded: bool) -> None:
+    assert found(annotate(knowledge, text)).get(term) is excluded
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("no crying fits, just calmer", "HP:0001250"),  # bouts of crying
+        ("it feels dry and like tearing", "HP:0009926"),  # a tearing feeling, no tears
+        ("Dysphoria aside, my mood's been flat", "HP:0033838"),  # gender dysphoria
+        ("Started bica 3 months ago", "HP:0040229"),  # no BDCA-3
+        ("The swelling has gone down now", "HP:0031188"),  # no genital oedema
+    ],
+)
+def test_no_false_reading_in_lay_text_85(knowledge: Knowledge, text: str, absent: str) -> None:
+    assert absent not in found(annotate(knowledge, text))
