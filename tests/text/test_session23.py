@@ -345,3 +345,15 @@ def test_rows_of_lay_text_85(knowledge: Knowledge, text: str, term: str, exclude
 )
 def test_no_false_reading_in_lay_text_85(knowledge: Knowledge, text: str, absent: str) -> None:
     assert absent not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("little bit pain in my chess when I cough", CHEST_PAIN),  # chest without its t
+        ("Pain in chess when I breath deep, sharp", "HP:0033771"),  # breathing deep: pleuritic
+        ("a sharp pain in my chest, way worse every time I breathed in", "HP:0033771"),
+    ],
+)
+def test_chest_pain_said_by_ear_and_on_breathing(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False
