@@ -357,3 +357,20 @@ def test_no_false_reading_in_lay_text_85(knowledge: Knowledge, text: str, absent
 )
 def test_chest_pain_said_by_ear_and_on_breathing(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she's a bit hot, 38.2 this morning",
+        "it was 100.8 last night",
+        "very hot last night, 39.4 on the thermometer",
+    ],
+)
+def test_a_bare_temperature_after_its_cue(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get(FEVER) is False
+
+
+@pytest.mark.parametrize("text", ["My BMI was 38.2 last year", "his weight was 38.5 kg"])
+def test_other_measures_are_no_temperature(knowledge: Knowledge, text: str) -> None:
+    assert FEVER not in found(annotate(knowledge, text))

@@ -213,7 +213,7 @@ def find_readings(text: str, tokens: Sequence[Token]) -> list[Reading]:
 # Each text scan with the (lower-case) words without which its pattern cannot match.
 _SCANS: tuple[tuple[Callable[[str, Sequence[Token]], list[Reading]], tuple[str, ...]], ...] = (
     (temperatures, ("temp", "fev", "feev", "few", "fiv", "thermometer")),
-    (bare_temperatures, ("36", "37", "38", "39", "40", "41")),
+    (bare_temperatures, ("36", "37", "38", "39", "40", "41", "99", "100", "101", "102", "103", "104")),
     (
         blood_pressures,
         (

@@ -41,10 +41,16 @@ _TEMPERATURE_RE = re.compile(
     r"(?P<value>\d{2,3}(?:[.,]\d{1,2})?)(?![\d/])\s*(?:°|º|degrees?)?\s*(?P<scale>[cf](?![a-z]))?",
     re.IGNORECASE,
 )
-# session 23: a temperature said bare, with its decimal, after have or with ("I have 37,9", "with 38.6")
+# session 23: a temperature said bare, with its decimal, after have or with ("I have 37,9", "with 38.6"),
+# after "hot", "it was", "up to" or "spiking", or before "on the thermometer" ("a bit hot, 38.2 this
+# morning", "it was 100.8 last night"); never a weight, a length, a lab value or a measure of anything else
 _BARE_TEMPERATURE_RE = re.compile(
-    r"\b(?:have|has|had|got|with)\s+(?P<value>(?:3[6-9]|4[01])[.,]\d)(?![\d.,/])\s*(?:°|º|degrees?)?\s*"
-    r"(?P<scale>c(?![a-z]))?(?!\s*(?:kg|kilos?|%|cm|mm|weeks?|lbs?|years?|mmol|l\b|litres?|liters?|hours?))",
+    r"(?<!\bbmi )(?<!\bbmi was )(?<!\bbmi is )"
+    r"(?:\b(?:have|has|had|got|with|hot,?|it was|up to|spiking|spiked|hit|reached)\s+"
+    r"(?P<value>(?:3[6-9]|4[01])[.,]\d|(?:99|10[0-6])[.,]\d)"
+    r"|\b(?P<value2>(?:3[6-9]|4[01])[.,]\d|(?:99|10[0-6])[.,]\d)(?=\s+on the thermometer\b))"
+    r"(?![\d.,/])\s*(?:°|º|degrees?)?\s*(?P<scale>[cf](?![a-z]))?"
+    r"(?!\s*(?:kg|kilos?|%|cm|mm|weeks?|lbs?|years?|mmol|l\b|litres?|liters?|hours?|mins?|minutes|bpm|mg))",
     re.IGNORECASE,
 )
 # round 29: the reading may come a few words later in its sentence ("took my BP and it was 150/100",
@@ -127,11 +133,12 @@ def _temperature_readings(text: str, tokens: Sequence[Token], pattern: re.Patter
     for match in pattern.finditer(text):
         if _NOT_BODY_RE.search(text, 0, match.start()):
             continue  # "the bath water temperature was 40"
-        reading = _fever(float(match["value"].replace(",", ".")), (match["scale"] or "").lower())
+        group = "value" if match["value"] else "value2"
+        reading = _fever(float(match[group].replace(",", ".")), (match["scale"] or "").lower())
         if reading is not None:
             readings += [
                 replace(r, temperature=True)
-                for r in _read(tokens, match.start(), match.end("value"), reading[0], absent=reading[1])
+                for r in _read(tokens, match.start(), match.end(group), reading[0], absent=reading[1])
             ]
     return readings
 
