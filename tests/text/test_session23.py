@@ -374,3 +374,20 @@ def test_a_bare_temperature_after_its_cue(knowledge: Knowledge, text: str) -> No
 @pytest.mark.parametrize("text", ["My BMI was 38.2 last year", "his weight was 38.5 kg"])
 def test_other_measures_are_no_temperature(knowledge: Knowledge, text: str) -> None:
     assert FEVER not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Woke up with my left eye really blurry, and there are floaters. Not painful.",
+        "sudden loss of vision in the right eye 40 mins ago. Painless.",
+        "Left eye is red and goopy. Doesn't hurt and I can see fine.",
+    ],
+)
+def test_an_eye_said_painless_rules_out_its_pain(knowledge: Knowledge, text: str) -> None:
+    assert found(annotate(knowledge, text)).get("HP:0200026") is True
+
+
+def test_a_painless_belly_rules_out_nothing(knowledge: Knowledge) -> None:
+    text = "blood in my poo this morning, bright red on the paper. doesnt hurt when i go"
+    assert "HP:0002027" not in found(annotate(knowledge, text))
