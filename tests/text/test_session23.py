@@ -391,3 +391,19 @@ def test_an_eye_said_painless_rules_out_its_pain(knowledge: Knowledge, text: str
 def test_a_painless_belly_rules_out_nothing(knowledge: Knowledge) -> None:
     text = "blood in my poo this morning, bright red on the paper. doesnt hurt when i go"
     assert "HP:0002027" not in found(annotate(knowledge, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Neighbours dog bit me on the hand when I went to stroke it", "HP:0001297"),  # stroking a dog
+        ("Neighbours dog bit me on the back of my hand", "HP:0012169"),  # no self-biting
+        ("the fingertip is throbbing and there's a yellow head of pus by the nail", HEADACHE),
+    ],
+)
+def test_figures_of_lay_text_83(knowledge: Knowledge, text: str, absent: str) -> None:
+    assert absent not in found(annotate(knowledge, text))
+
+
+def test_self_biting_is_still_read(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "he bites his hands when upset")).get("HP:0012169") is False
