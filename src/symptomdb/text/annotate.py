@@ -792,10 +792,9 @@ def _site_of_a_denied_pain(text: str, mention: Mention) -> str | None:
 _PAINLESS_RE = re.compile(
     r"\b(?:painless|not painful|(?:it |they |that )?(?:does ?n'?t|does not|do ?n'?t|do not) hurt)\b", re.I
 )
-
-
-_PAINLESS_SITES = frozenset({"HP:0200026", "HP:0030766"})  # the eye's and the ear's (tried: the belly's,
-# swallowing's and sex's were 5 wrong to 0 right: "blood in my poo, doesn't hurt when I go")
+# the eye's and the ear's only (tried: the belly's, swallowing's and sex's were 5 wrong to 0 right: "blood in
+# my poo, doesn't hurt when I go")
+_PAINLESS_SITES = frozenset({"HP:0200026", "HP:0030766"})
 
 
 def _painless_site(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:

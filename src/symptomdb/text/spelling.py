@@ -66,6 +66,17 @@ as t ("pebir", "bumit", "blud"), of two such words the one that names a finding 
 not fiber); a word of the word equivalents (a home word for a finding: "gatal", "demam") is a word, never
 corrected; "theyre" is read as they're, not as a slip.
 
+Session 23 (Slavic, Hungarian, Albanian and Greek writers; Nepali, Burmese, Karen, Tibetan and Mongolian
+writers): a non-word with a letter group English never writes (`_HOME_MARKS`: "tajrd", "tsest", "szveating",
+"xhoints", "svelled", "kheadache") is read with each group's English spellings (`_HOME_SPELLINGS`), as
+written or corrected, the most common word first ("lajt" is light, not lite); a non-word no other reading
+corrects is tried so too, with the other groups (v/w, j/y, i/ee, ou/ow, y/r, ay for a: "vater", "jelow",
+"swalou", "payl", "yed"), readings of i as ee or y as r only as written ("diff" is no "deaf"); a Slavic case
+ending -u is dropped ("stomaku"); of one-edit readings otherwise tied, the one that doubles a letter the word
+has once ("sleping" is sleeping, not sloping); a long word's one-edit reading stays sure when the other near
+target names the same finding ("diareia": "diarea" or "diarroia"); a four-letter fold reading gives way to a
+finding word with a letter dropped ("hivs" is hives, not hips).
+
 The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
 """
@@ -76,7 +87,7 @@ import re
 import threading
 import weakref
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, KeysView, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
@@ -213,8 +224,8 @@ class SpellIndex:
     known: frozenset[str]
     rare: frozenset[str]
     english: frozenset[str]  # the targets that are ordinary English words
-    findings: frozenset[str] = frozenset()  # keys that name a finding alone ("cough", "dizzy")
-    meanings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # such a key → the terms it names
+    # the keys that name a finding alone ("cough", "dizzy") → the terms they name (`findings`)
+    meanings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     memo: dict[str, str | None] = field(default_factory=dict)
     splits: dict[str, tuple[str, str] | None] = field(default_factory=dict)  # memoised run_together
     words: dict[str, bool] = field(default_factory=dict)  # memoised is_word
@@ -228,6 +239,11 @@ class SpellIndex:
     heard: dict[str, list[str]] = field(init=False)  # English targets by their sound-alike forms
     # English targets by their form without the last letter
     cut_short: dict[str, list[str]] = field(init=False)
+
+    @property
+    def findings(self) -> KeysView[str]:
+        """The keys that name a finding alone ("cough", "dizzy")."""
+        return self.meanings.keys()
 
     def __post_init__(self) -> None:
         # built with the index (the lexicon's warm-up), not by the first document that needs them
@@ -722,10 +738,12 @@ def _three_vowel_fold(word: str) -> str:
     return "V" + "".join(c for i, c in enumerate(folded) if i == 0 or c != folded[i - 1])
 
 
-# Session 23: letter groups with which writers of Slavic languages, Hungarian, Albanian, Greek or Turkish
-# spell English sounds by ear: j for y ("ajz", "lajt", "hedejk"), ts for ch ("tsest"), sz for s
-# ("szveating"), xh for j ("xhoints"), v for w ("svelled", "vater"), i for ee ("brith") and ou for ow
-# ("swalou"). Each group's English spellings, tried together; the marks are groups English never writes
+# Session 23: letter groups with which writers of other first languages spell English sounds by ear. Slavic
+# languages, Hungarian, Albanian and Greek: j for y ("lajt", "hedejk"), ts for ch ("tsest"), sz for s
+# ("szveating"), xh for j ("xhoints"), v for w ("svelled", "vater"), i for ee ("brith"), ou for ow
+# ("swalou"); Nepali, Burmese, Karen, Tibetan and Mongolian: an aspirate kh ("kheadache"), vh for wh, ay or
+# ei for the a of pale ("payl"), ai for i ("taired"), y for r ("yash"), uu ("bluu"). Each group's English
+# spellings, tried together; the marks (`_HOME_MARKS`) are groups English never writes
 _HOME_MARKS = re.compile(r"[aeiou]j(?![aeiouy])|^ts[aeiou]|sz|xh|^[sdtk]v|^kh[aeiou]|^vh")
 _HOME_SPELLINGS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"sz"), ("s",)),
@@ -893,7 +911,6 @@ def spell_index(lexicon: Lexicon) -> SpellIndex:
             lexicon.known_words,
             lexicon.rare_words,
             lexicon.english_targets,
-            frozenset(key[0] for key in lexicon.phrases if len(key) == 1),
             {key[0]: terms for key, terms in lexicon.phrases.items() if len(key) == 1},
         )
         pairs: dict[str, set[str]] = defaultdict(set)

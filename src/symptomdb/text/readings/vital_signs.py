@@ -124,7 +124,8 @@ def temperatures(text: str, tokens: Sequence[Token]) -> list[Reading]:
 
 
 def bare_temperatures(text: str, tokens: Sequence[Token]) -> list[Reading]:
-    """Session 23: fever (or its absence) from a temperature said bare after have or with ("I have 37,9")."""
+    """Session 23: fever (or its absence) from a temperature said bare, after its cue ("I have 37,9", "a bit
+    hot, 38.2", "it was 100.8") or before "on the thermometer"."""
     return _temperature_readings(text, tokens, _BARE_TEMPERATURE_RE)
 
 
