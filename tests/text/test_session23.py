@@ -407,3 +407,23 @@ def test_figures_of_lay_text_83(knowledge: Knowledge, text: str, absent: str) ->
 
 def test_self_biting_is_still_read(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "he bites his hands when upset")).get("HP:0012169") is False
+
+
+# Read lay-text-misspelled-26 (Finnish, Estonian, Latvian, Lithuanian, Georgian and Armenian first languages)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("My stomack is open since three days", DIARRHEA),  # a calque
+        ("belly is running since yesterday, 8 times", DIARRHEA),
+        ("my lower bek is paining after lifting boxes", "HP:0003419"),
+        ("My nekk is stuck since monday", "HP:0000466"),
+        ("I wake at 3 in night and cannot fall asleep again", "HP:0031355"),
+        ("I have hot waves many times in the day", "HP:0031217"),
+        ("my cheek has swollen up on that side", "HP:0000282"),
+        ("coughing in the morning with dark flegma", PRODUCTIVE),
+    ],
+)
+def test_rows_of_misspelled_26(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

@@ -97,7 +97,7 @@ def _last_climb_end(words: str) -> int:
 # text says "cough" ("bringing up grey phlegm every morning", "hacking up a fair bit of muck with it"; 12
 # read texts had missed it); "no phlegm" rules it out
 _PHLEGM_RE = re.compile(
-    r"\b(?P<phlegm>phlegm|phlem|flem|flegm|phelgm|sputum|sputem)\b|"
+    r"\b(?P<phlegm>phlegm|phlem|flem|flegm|flegma|phlegma|phelgm|sputum|sputem)\b|"  # session 23: "flegma"
     r"\b(?:hacking|coughing|coughin|coughed) up (?:a (?:fair )?bit of |loads of |some )?"
     r"(?P<muck>muck|gunk|mucus|stuff|gunge|green|yellow)\b|"
     # what is brought up, not said coughed, is the chest's only as muck or mucus ("bringing up green stuff"
