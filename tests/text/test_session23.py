@@ -427,3 +427,7 @@ def test_self_biting_is_still_read(knowledge: Knowledge) -> None:
 )
 def test_rows_of_misspelled_26(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_an_ear_spelt_by_ear(knowledge: Knowledge) -> None:
+    assert found(annotate(knowledge, "ringing in my left eer since the gig")).get("HP:0000360") is False
