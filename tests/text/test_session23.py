@@ -431,3 +431,27 @@ def test_rows_of_misspelled_26(knowledge: Knowledge, text: str, term: str) -> No
 
 def test_an_ear_spelt_by_ear(knowledge: Knowledge) -> None:
     assert found(annotate(knowledge, "ringing in my left eer since the gig")).get("HP:0000360") is False
+
+
+# Read lay-text-misspelled-27 (French-speaking Africa and Haiti)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("I have fievre since 3 days", FEVER),
+        ("I coff since 3 week and in the night I transpire a lot", "HP:0030166"),
+        ("the nose is coulant all day long", "HP:0031417"),
+        ("My règles are very abundant", "HP:0000132"),
+        ("a migraine in one side of the ead with the envy to vomit", NAUSEA),
+        ("my mother made a malaise in the kitchen", SYNCOPE),
+        ("I am always zirsty", "HP:0001959"),  # z for th
+        ("My feets and the hankles are swolen in the evening", "HP:0001785"),  # an h added
+    ],
+)
+def test_french_speaking_writers_are_read(knowledge: Knowledge, text: str, term: str) -> None:
+    assert term in found(annotate(knowledge, text))
+
+
+def test_a_blinding_headache_is_no_blindness(knowledge: Knowledge) -> None:
+    assert "HP:0000618" not in found(annotate(knowledge, "I have a blinding headache"))

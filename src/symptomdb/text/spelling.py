@@ -421,6 +421,19 @@ class SpellIndex:
             ]
         return self._one_reading(corrected) if corrected else None
 
+    def h_dropped_or_added(self, word: str) -> str | None:
+        """Session 23: the ordinary English target a short non-word spells with its first h dropped or an h
+        added, as French, Romance and Arabic writers do ("ead" is head, "ands" hands, "heye" eye)."""
+        if word in self.keys or self.is_word(word):
+            return None
+        restored = "h" + word if word[0] in "aeiou" else word[1:] if word[0] == "h" else None
+        if restored is None:
+            return None
+        if restored in self.english:
+            return restored
+        common = english_words().get(restored, 0) >= COMMON_ENGLISH
+        return restored if common and word_key(restored) in self.vocabulary else None
+
     def _case_ending_dropped(self, word: str) -> str | None:
         """Session 23: the reading of a word spelt by ear without the case ending a Slavic writer put on it
         ("stomaku")."""
@@ -565,6 +578,10 @@ class SpellIndex:
             restored = word[1:]
         elif word[0] in "aeiou":
             restored = "h" + word
+        elif word[0] == "h" and word[1] in "aeiou":
+            # session 23: an h French writers add ("hankles", "heyes"), only as written (corrected, the
+            # reading would go round: "hX" → "X" → "hX")
+            return word[1:] if word[1:] in self.keys else None
         else:
             return None
         if restored in self.keys:
@@ -631,6 +648,8 @@ class SpellIndex:
             return single  # (a short word otherwise loses no letter)
         if _HOME_MARKS.search(word):
             return self.home_letters(word)  # "tsest" is chest, not tests
+        if word[0] == "h" and word[1] in "aeiou" and word[1:] in self.english:
+            return word[1:]  # session 23: an h added ("hankles" is ankles, not handles)
         rare = word in self.rare
         limit = 2 if len(word) >= LONG_WORD else 1
         n = len(word)
@@ -744,9 +763,10 @@ def _three_vowel_fold(word: str) -> str:
 # ("swalou"); Nepali, Burmese, Karen, Tibetan and Mongolian: an aspirate kh ("kheadache"), vh for wh, ay or
 # ei for the a of pale ("payl"), ai for i ("taired"), y for r ("yash"), uu ("bluu"). Each group's English
 # spellings, tried together; the marks (`_HOME_MARKS`) are groups English never writes
-_HOME_MARKS = re.compile(r"[aeiou]j(?![aeiouy])|^ts[aeiou]|sz|xh|^[sdtk]v|^kh[aeiou]|^vh")
+_HOME_MARKS = re.compile(r"[aeiou]j(?![aeiouy])|^ts[aeiou]|sz|xh|^[sdtk]v|^kh[aeiou]|^vh|^z")
 _HOME_SPELLINGS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"sz"), ("s",)),
+    (re.compile(r"^z"), ("th",)),  # French writers' z for th ("zirsty", "zis")
     (re.compile(r"^kh"), ("h",)),  # Nepali and Hindi writers' aspirate ("kheadache", "khot")
     (re.compile(r"^vh"), ("wh",)),  # "vhistle", "vhen"
     (re.compile(r"ayr"), ("ire",)),  # "tayrd" tired
@@ -1000,6 +1020,7 @@ def correct_tokens(lexicon: Lexicon, tokens: Sequence[Token]) -> list[Token]:
             if target is None and len(raw) == DROPPED_FROM - 1:
                 target = index.with_a_dropped_letter(token.lower) or index.mistyped(token.lower)
             target = target or index.home_letters(token.lower, strong_only=False)  # "lajt", "yed"
+            target = target or index.h_dropped_or_added(token.lower)  # "ead", "heye"
             target = target or index.three_vowels(token.lower)  # "blud"
             if target is not None:
                 out[i] = _replaced(token, CONTRACTIONS.get(target, target))
