@@ -75,7 +75,9 @@ corrects is tried so too, with the other groups (v/w, j/y, i/ee, ou/ow, y/r, ay 
 ending -u is dropped ("stomaku"); of one-edit readings otherwise tied, the one that doubles a letter the word
 has once ("sleping" is sleeping, not sloping); a long word's one-edit reading stays sure when the other near
 target names the same finding ("diareia": "diarea" or "diarroia"); a four-letter fold reading gives way to a
-finding word with a letter dropped ("hivs" is hives, not hips).
+finding word with a letter dropped ("hivs" is hives, not hips). French-speaking writers: z for th at a
+word's start ("zirsty"), and an h dropped or added ("ead", "ands"; "hankles", "heye": the added h only as
+written, since a corrected reading would go round).
 
 The search index is built once per lexicon object and kept while the lexicon lives; corrections are
 memoised per word.
@@ -426,7 +428,7 @@ class SpellIndex:
         added, as French, Romance and Arabic writers do ("ead" is head, "ands" hands, "heye" eye)."""
         if word in self.keys or self.is_word(word):
             return None
-        restored = "h" + word if word[0] in "aeiou" else word[1:] if word[0] == "h" else None
+        restored = "h" + word if word[0] in "aeiou" else _without_an_added_h(word)
         if restored is None:
             return None
         if restored in self.english:
@@ -578,10 +580,6 @@ class SpellIndex:
             restored = word[1:]
         elif word[0] in "aeiou":
             restored = "h" + word
-        elif word[0] == "h" and word[1] in "aeiou":
-            # session 23: an h French writers add ("hankles", "heyes"), only as written (corrected, the
-            # reading would go round: "hX" → "X" → "hX")
-            return word[1:] if word[1:] in self.keys else None
         else:
             return None
         if restored in self.keys:
@@ -648,8 +646,8 @@ class SpellIndex:
             return single  # (a short word otherwise loses no letter)
         if _HOME_MARKS.search(word):
             return self.home_letters(word)  # "tsest" is chest, not tests
-        if word[0] == "h" and word[1] in "aeiou" and word[1:] in self.english:
-            return word[1:]  # session 23: an h added ("hankles" is ankles, not handles)
+        if (unaspirated := _without_an_added_h(word)) in self.english:
+            return unaspirated  # session 23: an h added ("hankles" is ankles, not handles), only as written
         rare = word in self.rare
         limit = 2 if len(word) >= LONG_WORD else 1
         n = len(word)
@@ -823,6 +821,11 @@ _BESIDE = {
     for j in (i - 1, i + 1)
     if 0 <= j < len(row)
 }
+
+
+def _without_an_added_h(word: str) -> str | None:
+    """The word without the h French writers put before a vowel ("hankles", "heye"), or None."""
+    return word[1:] if len(word) > 2 and word[0] == "h" and word[1] in "aeiou" else None
 
 
 def _written_once(word: str, target: str) -> bool:
