@@ -644,8 +644,8 @@ class SpellIndex:
             return stem  # session 15: a vowel added after a finding word's last consonant ("rashu", "itcho")
         if len(word) < SHORT_WORD and (single := self.undoubled(word)) is not None:
             return single  # (a short word otherwise loses no letter)
-        if _HOME_MARKS.search(word):
-            return self.home_letters(word)  # "tsest" is chest, not tests
+        if _HOME_MARKS.search(word) and (home := self.home_letters(word)) is not None:
+            return home  # "tsest" is chest, not tests
         if (unaspirated := _without_an_added_h(word)) in self.english:
             return unaspirated  # session 23: an h added ("hankles" is ankles, not handles), only as written
         rare = word in self.rare
