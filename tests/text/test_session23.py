@@ -455,3 +455,15 @@ def test_french_speaking_writers_are_read(knowledge: Knowledge, text: str, term:
 
 def test_a_blinding_headache_is_no_blindness(knowledge: Knowledge) -> None:
     assert "HP:0000618" not in found(annotate(knowledge, "I have a blinding headache"))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("pins and needles in my hands and feet for 10 days", PARESTHESIA),
+        ("pins and needles in my left hand and foot all day", PARESTHESIA),
+        ("pins and needles in my fingers at night", "HP:0033660"),  # the hands' alone
+    ],
+)
+def test_tingling_in_the_hands_and_the_feet(knowledge: Knowledge, text: str, term: str) -> None:
+    assert found(annotate(knowledge, text)).get(term) is False

@@ -221,6 +221,7 @@ def annotate_with(
     mentions = _dreams_of_a_trauma(lexicon, text, mentions)  # "nightmares about the crash most nights"
     mentions = _denied_pain_of_its_site(lexicon, text, mentions)  # "hearing worse … no pain": no Ear pain
     mentions = _painless_site(lexicon, text, mentions)  # "my left eye is blurry. Not painful."
+    mentions = _tingling_hands_and_feet(lexicon, text, mentions)  # "pins and needles in my hands and feet"
     return _without_unspecified_complaints(lexicon, _without_a_named_allergy(mentions))
 
 
@@ -813,6 +814,25 @@ def _painless_site(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list
 
 def _inside_another(said: Mention, mentions: list[Mention]) -> bool:
     return any(m.start <= said.start and said.end <= m.end for m in mentions)
+
+
+# Session 23: pins and needles in the hands and the feet (or legs) are *Paresthesia*, not the hands' alone
+# (4 of 5 read texts: "pins and needles in my hands and feet", "fourmis in my hans and feets")
+HAND_PARESTHESIA, PARESTHESIA = "HP:0033660", "HP:0003401"
+_AND_THE_FEET_RE = re.compile(
+    r"\s*(?:and|&)\s+(?:my\s+|his\s+|her\s+|the\s+)?(?:feet|foot|feets|toes|legs)\b", re.I
+)
+
+
+def _tingling_hands_and_feet(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    if PARESTHESIA not in lexicon.scope:
+        return mentions
+    return _read_as(
+        lexicon,
+        mentions,
+        {HAND_PARESTHESIA},
+        lambda m: PARESTHESIA if _AND_THE_FEET_RE.match(text, m.end) else None,
+    )
 
 
 # Session 19: a "cough for weeks" whose sentence says fewer than eight weeks or a number of days is no chronic
