@@ -467,3 +467,11 @@ def test_a_blinding_headache_is_no_blindness(knowledge: Knowledge) -> None:
 )
 def test_tingling_in_the_hands_and_the_feet(knowledge: Knowledge, text: str, term: str) -> None:
     assert found(annotate(knowledge, text)).get(term) is False
+
+
+def test_a_vowel_changed_before_a_labial_fold(knowledge: Knowledge) -> None:
+    # "pein" is pain with one vowel changed, not vein by p for v
+    assert (
+        found(annotate(knowledge, "very sharp pein in my right side under the ribs")).get("HP:0002027")
+        is False
+    )

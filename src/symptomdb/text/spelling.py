@@ -436,6 +436,19 @@ class SpellIndex:
         common = english_words().get(restored, 0) >= COMMON_ENGLISH
         return restored if common and word_key(restored) in self.vocabulary else None
 
+    def _a_vowel_changed(self, word: str) -> str | None:
+        """The one finding word, as long, that a short non-word spells with one vowel changed ("pein" is pain,
+        not vein by p for v)."""
+        found = [
+            t
+            for t in self.by_length.get((len(word), sound(word)[0]), ())
+            if t in self.english
+            and self.keys[t] in self.findings
+            and Hamming.distance(word, t) == 1
+            and any(a != b and a in "aeiou" and b in "aeiou" for a, b in zip(word, t, strict=True))
+        ]
+        return self._one_reading(found) if found else None
+
     def _case_ending_dropped(self, word: str) -> str | None:
         """Session 23: the reading of a word spelt by ear without the case ending a Slavic writer put on it
         ("stomaku")."""
@@ -624,7 +637,7 @@ class SpellIndex:
             carried = self._carried_over(word)
             # session 23: a finding word with a letter dropped before a fold's reading ("hivs" is hives, not
             # hips by p for v)
-            return (carried and self.with_a_dropped_letter(word)) or carried
+            return (carried and (self.with_a_dropped_letter(word) or self._a_vowel_changed(word))) or carried
         return found.pop() if len(found) == 1 else None
 
     def _correction(self, word: str) -> str | None:
