@@ -770,16 +770,18 @@ def _denied_pain_of_its_site(lexicon: Lexicon, text: str, mentions: list[Mention
     out = []
     for m in mentions:
         if m.hpo_id == PAIN and m.excluded and not m.family:
-            site = _site_of_a_denied_pain(text, m)
+            site = _site_of_a_denied_pain(text, m.start, m.end)
             if site is not None and site in lexicon.scope:
                 m = lexicon.as_term(m, site)
         out.append(m)
     return out
 
 
-def _site_of_a_denied_pain(text: str, mention: Mention) -> str | None:
-    start = _sentence_start(text, mention.start, _CLAUSE_END_RE)
-    end = _sentence_end(text, mention.end, _CLAUSE_END_RE)
+def _site_of_a_denied_pain(text: str, said_start: int, said_end: int) -> str | None:
+    """The one site whose pain the words at ``said_start:said_end`` deny: the site its clause or the one
+    before names alone, unless the clause denies pain everywhere."""
+    start = _sentence_start(text, said_start, _CLAUSE_END_RE)
+    end = _sentence_end(text, said_end, _CLAUSE_END_RE)
     if _GENERAL_DENIAL_RE.search(text, start, end):
         return None
     window = text[_sentence_start(text, max(start - 1, 0), _CLAUSE_END_RE) : end]
@@ -801,19 +803,24 @@ _PAINLESS_SITES = frozenset({"HP:0200026", "HP:0030766"})
 def _painless_site(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
     added: list[Mention] = []
     for match in _PAINLESS_RE.finditer(text):
-        said = Mention(hpo_id=PAIN, label="", start=match.start(), end=match.end(), text=match.group())
-        site = _site_of_a_denied_pain(text, said)
+        start, end = match.span()
+        site = _site_of_a_denied_pain(text, start, end)
         told = {m.hpo_id for m in [*mentions, *added] if not m.family}
         if site not in _PAINLESS_SITES or site not in lexicon.scope or site in told:
             continue
-        if _inside_another(said, mentions):
-            continue
-        added.append(lexicon.as_term(said.model_copy(update={"excluded": True}), site))
+        if any(m.start <= start and end <= m.end for m in mentions):
+            continue  # the words are another mention's ("they don't hurt" read already)
+        added.append(
+            Mention(
+                hpo_id=site,
+                label=lexicon.labels.get(site, site),
+                start=start,
+                end=end,
+                text=match.group(),
+                excluded=True,
+            )
+        )
     return [*mentions, *added] if added else mentions
-
-
-def _inside_another(said: Mention, mentions: list[Mention]) -> bool:
-    return any(m.start <= said.start and said.end <= m.end for m in mentions)
 
 
 # Session 23: pins and needles in the hands and the feet (or legs) are *Paresthesia*, not the hands' alone
